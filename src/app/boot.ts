@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from '../platform/db/client.ts';
+import { migrateDatabase } from '../platform/db/migrate.ts';
+import { systemClock } from '../platform/clock.ts';
+import { seedDemo } from '../modules/demo/seed.ts';
+import { createServices, type Services } from './services.ts';
+
+/**
+ * In embedded mode without SESSION_SECRET, a secret is generated once and kept in the data
+ * directory, so sessions and forms survive a restart.
+ */
+export function sessionSecretFor(config: Config): string {
+  if (process.env.SESSION_SECRET || config.databaseUrl) return config.sessionSecret;
+  const file = path.join(config.dataDir, 'session-secret');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Opens and migrates the database, seeds the demo network when asked and empty, builds the services. */
+export async function boot(config: Config): Promise<{ database: Database; services: Services; seeded: boolean }> {
+  const database = await openDatabase(config);
+  try {
+    await migrateDatabase(database);
+    const seeded = config.demo ? await seedDemo(database.db, systemClock.now()) : false;
+    const services = createServices(database, systemClock, {
+      baseUrl: config.baseUrl,
+      smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+      demo: config.demo,
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      sessionAbsoluteHours: config.sessionAbsoluteHours,
+    });
+    return { database, services, seeded };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

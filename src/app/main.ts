@@ -1,0 +1,55 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { boot, sessionSecretFor } from './boot.ts';
+import { buildServer } from './server.ts';
+import { jobDefinitions } from './services.ts';
+import { startJobs } from '../platform/jobs/jobs.ts';
+import { DataDirLockedError } from '../platform/db/lock.ts';
+
+/** `npm start`: the platform on one port; in embedded mode it also runs the jobs. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const { database, services, seeded } = await boot(config);
+  const app = await buildServer(services, {
+    sessionSecret: sessionSecretFor(config),
+    secureCookies: config.secureCookies,
+    logLevel: config.logLevel,
+  });
+  const jobs = await startJobs(database, jobDefinitions(services), {
+    // With a PostgreSQL server, `nextwork worker` runs the handlers; the web servers only schedule.
+    work: database.kind === 'pglite',
+    onError: (err) => app.log.error({ err }, 'job error'),
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      await jobs.stop();
+      services.mailer.close();
+      await database.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { url: config.baseUrl, database: database.kind, demo: config.demo, seeded, startupMs: Math.round(performance.now() - started) },
+    `nextwork is ready at ${config.baseUrl}`,
+  );
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

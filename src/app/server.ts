@@ -1,0 +1,145 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../platform/errors.ts';
+import { registerErrorBoundary } from '../platform/http/errors.tsx';
+import { type RenderSettings } from '../platform/http/render.tsx';
+import { cookieNames, csrfValid, ensureCsrf, resolveLocale, wantsJson } from '../platform/http/request.ts';
+import { accountsRoutes } from '../modules/accounts/accounts.routes.tsx';
+import { apiRoutes } from './api.routes.ts';
+import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
+import { municipalitiesRoutes } from '../modules/municipalities/municipalities.routes.tsx';
+import { peopleRoutes } from '../modules/people/people.routes.tsx';
+import { siteRoutes } from './site.routes.tsx';
+import type { Services } from './services.ts';
+
+export interface ServerOptions {
+  sessionSecret: string;
+  secureCookies: boolean;
+  logLevel: string;
+  /** Log lines go here (tests pass a quiet level). */
+  logger?: boolean;
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+
+export async function buildServer(services: Services, options: ServerOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: options.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const settings: RenderSettings = { secure: options.secureCookies, secret: options.sessionSecret, demo: services.settings.demo };
+
+  await app.register(fastifyCookie, { secret: options.sessionSecret });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: options.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: options.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'nextwork API',
+        version: '1',
+        description: 'JSON API of nextwork. Authenticate with the session cookie from signing in. Errors have the shape { error: { code, message, fields? } }.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: cookieNames.session } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    hideUntagged: true,
+  });
+
+  registerErrorBoundary(app, settings);
+
+  await app.register(fastifyStatic, {
+    root: path.join(root, 'node_modules/dkfds/dist'),
+    prefix: '/assets/dkfds/',
+    decorateReply: false,
+    maxAge: '1d',
+  });
+  await app.register(fastifyStatic, { root: path.join(root, 'public'), prefix: '/assets/', decorateReply: false, maxAge: '1h' });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('locale', 'da');
+  app.decorateRequest('csrfToken', '');
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/assets/')) return;
+    request.locale = resolveLocale(request);
+    ensureCsrf(request, reply, settings);
+    const token = request.cookies[cookieNames.session];
+    if (token) {
+      const resolved = await services.accounts.resolveSession(token);
+      if (resolved) {
+        request.actor = resolved.actor;
+        request.sessionId = resolved.sessionId;
+      } else {
+        reply.clearCookie(cookieNames.session, { path: '/' });
+      }
+    }
+  });
+
+  // State-changing requests: forms need the CSRF field; the API accepts only JSON bodies, which a
+  // cross-site form cannot send.
+  app.addHook('preHandler', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    if (wantsJson(request)) {
+      const type = request.headers['content-type'] ?? '';
+      if (request.body !== undefined && !type.startsWith('application/json')) {
+        throw Object.assign(new Error('unsupported media type'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 });
+      }
+      return;
+    }
+    const body = request.body as Record<string, unknown> | undefined;
+    if (!csrfValid(request, body?._csrf)) throw new AppError('forbidden', 'errors.csrf');
+  });
+
+  const deps = { services, settings };
+  await app.register(async (scope) => {
+    await siteRoutes(scope as App, deps);
+    await accountsRoutes(scope as App, deps);
+    await dashboardRoutes(scope as App, deps);
+    await peopleRoutes(scope as App, deps);
+    await municipalitiesRoutes(scope as App, deps);
+    await apiRoutes(scope as App, deps);
+  });
+  return app;
+}
+
+export interface RouteDeps {
+  services: Services;
+  settings: RenderSettings;
+}

@@ -1,0 +1,62 @@
+import { Access } from '../platform/access/access.ts';
+import { AuditRepository } from '../platform/audit/audit.repository.ts';
+import { AuditLogService, AuditService } from '../platform/audit/audit.service.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Database } from '../platform/db/client.ts';
+import type { JobDefinition } from '../platform/jobs/jobs.ts';
+import { type Mailer, OutboxMailer, SmtpMailer } from '../platform/mail/mailer.ts';
+import { OutboxService } from '../platform/mail/outbox.service.ts';
+import { AccountsRepository } from '../modules/accounts/accounts.repository.ts';
+import { AccountsService } from '../modules/accounts/accounts.service.ts';
+import { CompaniesRepository } from '../modules/companies/companies.repository.ts';
+import { DashboardService } from '../modules/dashboard/dashboard.service.ts';
+import { MunicipalitiesRepository } from '../modules/municipalities/municipalities.repository.ts';
+import { MunicipalitiesService } from '../modules/municipalities/municipalities.service.ts';
+import { PeopleRepository } from '../modules/people/people.repository.ts';
+import { PeopleService } from '../modules/people/people.service.ts';
+
+export interface ServiceSettings {
+  baseUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  demo: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+}
+
+/** The one composition root: server, worker and CLI all build their services here. */
+export function createServices(database: Database, clock: Clock, settings: ServiceSettings) {
+  const { db } = database;
+  const mailer: Mailer = settings.smtpUrl ? new SmtpMailer(settings.smtpUrl, settings.mailFrom) : new OutboxMailer(db, clock);
+  const auditRepo = new AuditRepository(db);
+  const audit = new AuditService(auditRepo, clock);
+  const access = new Access(audit);
+  const municipalitiesRepo = new MunicipalitiesRepository(db);
+  const peopleRepo = new PeopleRepository(db);
+  const accounts = new AccountsService(new AccountsRepository(db), municipalitiesRepo, access, audit, mailer, clock, {
+    baseUrl: settings.baseUrl,
+    idleMinutes: settings.sessionIdleMinutes,
+    absoluteHours: settings.sessionAbsoluteHours,
+  });
+  const services = {
+    database,
+    clock,
+    settings,
+    mailer,
+    access,
+    audit,
+    auditLog: new AuditLogService(auditRepo, access),
+    accounts,
+    municipalities: new MunicipalitiesService(municipalitiesRepo, access, audit),
+    people: new PeopleService(peopleRepo, access, audit),
+    dashboard: new DashboardService(access, municipalitiesRepo, peopleRepo, new CompaniesRepository(db)),
+    outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),
+  };
+  return services;
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export function jobDefinitions(services: Services): JobDefinition[] {
+  return [{ name: 'sessions-expire', cron: '*/10 * * * *', handler: () => services.accounts.expireSessions() }];
+}

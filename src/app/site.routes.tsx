@@ -1,0 +1,94 @@
+import { can } from '../platform/access/policy.ts';
+import { pageContext, sendPage } from '../platform/http/render.tsx';
+import { baseCookie, cookieNames, ctxOf, safeLocalPath } from '../platform/http/request.ts';
+import { chosenMunicipality } from '../platform/http/scope.ts';
+import { notFound } from '../platform/errors.ts';
+import type { App, RouteDeps } from './server.ts';
+import { ApiDocs, type ApiOperation, AuditTable, OutboxTable } from './site.views.tsx';
+
+const cursor = (q: unknown) => {
+  const before = Number((q as Record<string, unknown>)?.before);
+  return Number.isInteger(before) && before > 0 ? before : undefined;
+};
+
+/** Pages every site has: front page, language, health, accessibility, audit, outbox, API docs. */
+export async function siteRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
+  app.get('/', (request, reply) => reply.redirect(request.actor ? '/dashboard' : '/sign-in', 303));
+
+  app.get('/health', async () => {
+    await services.database.db.execute('select 1');
+    return { status: 'ok' };
+  });
+
+  app.get('/language', (request, reply) => {
+    const q = request.query as Record<string, string | undefined>;
+    const to = q.to === 'en' ? 'en' : 'da';
+    reply.setCookie(cookieNames.lang, to, { ...baseCookie(settings), maxAge: 365 * 86_400 });
+    return reply.redirect(safeLocalPath(q.back), 303);
+  });
+
+  app.get('/accessibility', (request, reply) => {
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('a11y.title'), (
+      <>
+        <h1>{page.t('a11y.title')}</h1>
+        <p>{page.t('a11y.text')}</p>
+      </>
+    ));
+  });
+
+  app.get('/me/audit', async (request, reply) => {
+    const before = cursor(request.query);
+    const events = await services.auditLog.listAboutMe(ctxOf(request), before);
+    const page = pageContext(request, reply, settings);
+    const last = events.at(-1);
+    return sendPage(reply, page, page.t('audit.my_title'), (
+      <>
+        <h1>{page.t('audit.my_title')}</h1>
+        <p>{page.t('audit.my_intro')}</p>
+        <AuditTable page={page} events={events} olderHref={events.length === 50 && last ? `/me/audit?before=${last.event.id}` : null} />
+      </>
+    ));
+  });
+
+  app.get('/audit', async (request, reply) => {
+    const ctx = ctxOf(request);
+    const actor = services.access.requireActor(ctx);
+    const m = chosenMunicipality(request, actor, (id) => can(actor, 'audit.read', [{ municipalityId: id }]));
+    if (!m) throw notFound();
+    const events = await services.auditLog.listForMunicipality(ctx, m, cursor(request.query));
+    const page = pageContext(request, reply, settings);
+    const last = events.at(-1);
+    return sendPage(reply, page, page.t('audit.title'), (
+      <>
+        <h1>{page.t('audit.title')}</h1>
+        <p>{page.t('audit.intro')}</p>
+        <AuditTable page={page} events={events} olderHref={events.length === 50 && last ? `/audit?m=${m}&before=${last.event.id}` : null} />
+      </>
+    ));
+  });
+
+  app.get('/dev/outbox', async (request, reply) => {
+    if (!services.outbox.enabled) throw notFound();
+    const messages = await services.outbox.list(ctxOf(request));
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('outbox.title'), (
+      <>
+        <h1>{page.t('outbox.title')}</h1>
+        <p>{page.t('outbox.intro')}</p>
+        <OutboxTable page={page} messages={messages} />
+      </>
+    ));
+  });
+
+  app.get('/api/openapi.json', () => app.swagger());
+
+  app.get('/api/docs', (request, reply) => {
+    const doc = app.swagger() as { paths?: Record<string, Record<string, { summary?: string }>> };
+    const operations: ApiOperation[] = Object.entries(doc.paths ?? {}).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, summary: op.summary ?? '' })),
+    );
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('api_docs.title'), <ApiDocs page={page} operations={operations} />);
+  });
+}

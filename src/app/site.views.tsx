@@ -1,0 +1,108 @@
+import type { AuditEventView } from '../platform/audit/audit.repository.ts';
+import { formatDateTime } from '../platform/i18n/i18n.ts';
+import type { OutboxMessage } from '../platform/mail/mailer.ts';
+import type { PageContext } from '../platform/views/page.ts';
+
+export function AuditTable({ page, events, olderHref }: { page: PageContext; events: AuditEventView[]; olderHref: string | null }) {
+  const { t } = page;
+  if (!events.length) return <p>{t('audit.none')}</p>;
+  return (
+    <>
+      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={t('audit.title')}>
+        <table class="table table--compact table--zebra">
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.at')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+              <th scope="col">{t('audit.action')}</th>
+              <th scope="col">{t('audit.target')}</th>
+              <th scope="col">{t('audit.outcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map(({ event, actorName }) => (
+              <tr>
+                <td>{formatDateTime(page.locale, event.at)}</td>
+                <td>
+                  {actorName ?? t('audit.system')}
+                  {event.actorRole ? ` (${t(`role.${event.actorRole}` as Parameters<typeof t>[0])})` : ''}
+                </td>
+                <td>
+                  <code>{event.action}</code>
+                </td>
+                <td>{event.targetType ? `${event.targetType}` : '–'}</td>
+                <td>{t(`audit.outcome.${event.outcome}` as Parameters<typeof t>[0])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {olderHref && (
+        <p>
+          <a href={olderHref}>{t('audit.older')}</a>
+        </p>
+      )}
+    </>
+  );
+}
+
+export function OutboxTable({ page, messages }: { page: PageContext; messages: OutboxMessage[] }) {
+  const { t } = page;
+  if (!messages.length) return <p>{t('outbox.none')}</p>;
+  return (
+    <ul class="nobullet-list app-outbox">
+      {messages.map((m) => (
+        <li class="app-outbox-item">
+          <h2 class="h4">{m.subject}</h2>
+          <p>
+            {t('outbox.to')}: {m.to} · {t('outbox.at')}: {formatDateTime(page.locale, m.at)}
+          </p>
+          <pre class="app-mail-text">{m.text}</pre>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export interface ApiOperation {
+  method: string;
+  path: string;
+  summary: string;
+}
+
+export function ApiDocs({ page, operations }: { page: PageContext; operations: ApiOperation[] }) {
+  const { t } = page;
+  return (
+    <>
+      <h1>{t('api_docs.title')}</h1>
+      <p>
+        {t('api_docs.intro')}
+        <a href="/api/openapi.json">/api/openapi.json</a>
+      </p>
+      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={t('api_docs.title')}>
+        <table class="table table--compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('api_docs.method')}</th>
+              <th scope="col">{t('api_docs.path')}</th>
+              <th scope="col">{t('api_docs.summary')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {operations.map((o) => (
+              <tr>
+                <td>
+                  <code>{o.method}</code>
+                </td>
+                <td>
+                  <code>{o.path}</code>
+                </td>
+                <td>{o.summary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

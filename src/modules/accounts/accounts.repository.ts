@@ -1,0 +1,139 @@
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import type { Membership } from '../../platform/access/policy.ts';
+import type { Role } from '../../platform/access/roles.ts';
+import { memberships, oneTimeTokens, sessions, signInThrottle, users } from './accounts.schema.ts';
+
+export type User = typeof users.$inferSelect;
+export type OneTimeToken = typeof oneTimeTokens.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+
+export class AccountsRepository {
+  constructor(readonly db: Db) {}
+
+  async findUserByEmail(email: string, db: Db = this.db): Promise<User | undefined> {
+    const [user] = await db
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
+      .limit(1);
+    return user;
+  }
+
+  async findUser(id: string): Promise<User | undefined> {
+    const [user] = await this.db.select().from(users).where(eq(users.id, id)).limit(1);
+    return user;
+  }
+
+  async membershipsOf(userId: string): Promise<Membership[]> {
+    const rows = await this.db
+      .select({ role: memberships.role, municipalityId: memberships.municipalityId })
+      .from(memberships)
+      .where(eq(memberships.userId, userId));
+    return rows.map((r) => ({ role: r.role as Role, municipalityId: r.municipalityId }));
+  }
+
+  async createUser(values: typeof users.$inferInsert, db: Db = this.db): Promise<User> {
+    const [user] = await db.insert(users).values(values).returning();
+    return user!;
+  }
+
+  async setPassword(userId: string, passwordHash: string, db: Db = this.db): Promise<void> {
+    await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  }
+
+  async addMembership(values: typeof memberships.$inferInsert, db: Db = this.db): Promise<void> {
+    await db.insert(memberships).values(values).onConflictDoNothing();
+  }
+
+  async insertSession(values: Session, db: Db = this.db): Promise<void> {
+    await db.insert(sessions).values(values);
+  }
+
+  async findSession(id: string): Promise<{ session: Session; user: User } | undefined> {
+    const [row] = await this.db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, id))
+      .limit(1);
+    return row;
+  }
+
+  async touchSession(id: string, lastSeenAt: Date): Promise<void> {
+    await this.db.update(sessions).set({ lastSeenAt }).where(eq(sessions.id, id));
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    await this.db.delete(sessions).where(eq(sessions.id, id));
+  }
+
+  /** Removes sessions past their absolute or idle limit, and spent or expired one-time tokens. */
+  async deleteExpired(now: Date, idleCutoff: Date): Promise<{ sessions: number; tokens: number }> {
+    const s = await this.db
+      .delete(sessions)
+      .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)))
+      .returning({ id: sessions.id });
+    const t = await this.db
+      .delete(oneTimeTokens)
+      .where(lt(oneTimeTokens.expiresAt, now))
+      .returning({ id: oneTimeTokens.id });
+    return { sessions: s.length, tokens: t.length };
+  }
+
+  async insertToken(values: typeof oneTimeTokens.$inferInsert, db: Db = this.db): Promise<void> {
+    await db.insert(oneTimeTokens).values(values);
+  }
+
+  async findUsableToken(id: string, purpose: string, now: Date): Promise<OneTimeToken | undefined> {
+    const [token] = await this.db
+      .select()
+      .from(oneTimeTokens)
+      .where(and(eq(oneTimeTokens.id, id), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now)))
+      .limit(1);
+    return token;
+  }
+
+  /** Marks a token used; false when someone else used it first (single use under concurrency). */
+  async consumeToken(id: string, now: Date, db: Db = this.db): Promise<boolean> {
+    const rows = await db
+      .update(oneTimeTokens)
+      .set({ usedAt: now })
+      .where(and(eq(oneTimeTokens.id, id), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now)))
+      .returning({ id: oneTimeTokens.id });
+    return rows.length === 1;
+  }
+
+  async throttleState(kind: string, key: string) {
+    const [row] = await this.db
+      .select()
+      .from(signInThrottle)
+      .where(and(eq(signInThrottle.kind, kind), eq(signInThrottle.key, key)))
+      .limit(1);
+    return row;
+  }
+
+  /** Counts a failure atomically and returns the new count. */
+  async recordFailure(kind: string, key: string, now: Date): Promise<number> {
+    const [row] = await this.db
+      .insert(signInThrottle)
+      .values({ kind, key, failures: 1, lastFailureAt: now })
+      .onConflictDoUpdate({
+        target: [signInThrottle.kind, signInThrottle.key],
+        set: { failures: sql`${signInThrottle.failures} + 1`, lastFailureAt: now },
+      })
+      .returning({ failures: signInThrottle.failures });
+    return row!.failures;
+  }
+
+  async lockUntil(kind: string, key: string, until: Date): Promise<void> {
+    await this.db
+      .update(signInThrottle)
+      .set({ lockedUntil: until })
+      .where(and(eq(signInThrottle.kind, kind), eq(signInThrottle.key, key)));
+  }
+
+  async clearFailures(kind: string, key: string): Promise<void> {
+    await this.db.delete(signInThrottle).where(and(eq(signInThrottle.kind, kind), eq(signInThrottle.key, key)));
+  }
+}

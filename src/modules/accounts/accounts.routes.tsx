@@ -1,0 +1,162 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App, RouteDeps } from '../../app/server.ts';
+import { actorMunicipalityIds, invitableRoles, isCrossMunicipal } from '../../platform/access/policy.ts';
+import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { pageContext, sendPage } from '../../platform/http/render.tsx';
+import { baseCookie, cookieNames, ctxOf, safeLocalPath, setFlash } from '../../platform/http/request.ts';
+import { collator } from '../../platform/i18n/i18n.ts';
+import { emptyForm, type FormState } from '../../platform/views/components.tsx';
+import { demoAccounts } from '../demo/demo-accounts.ts';
+import { AcceptInvitationPage, InvitePage, LinkConfirmPage, SignInPage } from './accounts.views.tsx';
+
+const signInLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+
+export async function accountsRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
+  const { accounts } = services;
+
+  const startSession = (request: FastifyRequest, reply: FastifyReply, token: string, next: string) => {
+    if (request.sessionId) void accounts.signOut(ctxOf(request), request.sessionId).catch(() => {});
+    reply.setCookie(cookieNames.session, token, { ...baseCookie(settings), maxAge: services.settings.sessionAbsoluteHours * 3600 });
+    setFlash(reply, settings, { kind: 'success', key: 'signin.signed_in' });
+    return reply.redirect(safeLocalPath(next, '/dashboard'), 303);
+  };
+
+  const signInPage = (request: FastifyRequest, reply: FastifyReply, opts: { form?: FormState; linkForm?: FormState; status?: number; linkSent?: boolean; next?: string }) => {
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      page.t('signin.title'),
+      <SignInPage
+        page={page}
+        form={opts.form ?? emptyForm}
+        linkForm={opts.linkForm ?? emptyForm}
+        next={opts.next ?? ''}
+        linkSent={!!opts.linkSent}
+        demoAccounts={services.settings.demo ? demoAccounts() : null}
+      />,
+      opts.status,
+    );
+  };
+
+  app.get('/sign-in', (request, reply) => {
+    const q = request.query as Record<string, string | undefined>;
+    return signInPage(request, reply, { linkSent: q.sent === '1', next: safeLocalPath(q.next, '') });
+  });
+
+  app.post('/sign-in', { config: signInLimit }, async (request, reply) => {
+    const values = formValues(request.body);
+    try {
+      const { sessionToken } = await accounts.signInWithPassword(ctxOf(request), values, request.ip);
+      return startSession(request, reply, sessionToken, values.next ?? '');
+    } catch (err) {
+      const { form, status } = formFromError(err, { email: values.email ?? '' });
+      return signInPage(request, reply, { form, status, next: values.next });
+    }
+  });
+
+  app.post('/sign-in/link', { config: signInLimit }, async (request, reply) => {
+    const values = formValues(request.body);
+    try {
+      await accounts.requestSignInLink(ctxOf(request), { email: values['link-email'] }, request.ip, request.locale);
+      return reply.redirect('/sign-in?sent=1', 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, { 'link-email': values['link-email'] ?? '' }, { email: 'link-email' });
+      return signInPage(request, reply, { linkForm: form, status });
+    }
+  });
+
+  app.get('/sign-in/link/:token', (request, reply) => {
+    const page = pageContext(request, reply, settings);
+    const { token } = request.params as { token: string };
+    return sendPage(reply, page, page.t('signin.link_confirm_title'), <LinkConfirmPage page={page} token={token} />);
+  });
+
+  app.post('/sign-in/link/:token', { config: signInLimit }, async (request, reply) => {
+    const { token } = request.params as { token: string };
+    const { sessionToken } = await accounts.signInWithLink(ctxOf(request), token);
+    return startSession(request, reply, sessionToken, '/dashboard');
+  });
+
+  app.post('/sign-out', async (request, reply) => {
+    if (request.sessionId) await accounts.signOut(ctxOf(request), request.sessionId);
+    reply.clearCookie(cookieNames.session, { path: '/' });
+    setFlash(reply, settings, { kind: 'info', key: 'signin.signed_out' });
+    return reply.redirect('/sign-in', 303);
+  });
+
+  const invitePage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const ctx = ctxOf(request);
+    const actor = services.access.requireActor(ctx);
+    const page = pageContext(request, reply, settings);
+    const { t } = page;
+    const municipalities = await services.municipalities.listMine(ctx);
+    const scopes = [...(isCrossMunicipal(actor) ? [null] : []), ...actorMunicipalityIds(actor)];
+    const roles = [...new Set(scopes.flatMap((m) => (m ? invitableRoles(actor, m) : invitableRoles(actor, null))))];
+    if (!roles.length) return reply.callNotFound();
+    const options = municipalities
+      .filter((m) => invitableRoles(actor, m.id).length > 0)
+      .map((m) => ({ value: m.id, label: m.name }))
+      .sort((a, b) => collator(page.locale).compare(a.label, b.label));
+    return sendPage(
+      reply,
+      page,
+      t('invite.title'),
+      <InvitePage
+        page={page}
+        form={form}
+        roles={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        municipalities={options}
+        allowNone={invitableRoles(actor, null).length > 0}
+      />,
+      status,
+    );
+  };
+
+  app.get('/invitations/new', (request, reply) => invitePage(request, reply, emptyForm));
+
+  app.post('/invitations', async (request, reply) => {
+    const values = formValues(request.body);
+    try {
+      const { email } = await accounts.invite(ctxOf(request), values, request.locale);
+      setFlash(reply, settings, { kind: 'success', key: 'invite.sent', params: { email } });
+      return reply.redirect('/invitations/new', 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return invitePage(request, reply, form, status);
+    }
+  });
+
+  const acceptPage = async (request: FastifyRequest, reply: FastifyReply, token: string, form: FormState, status = 200) => {
+    const invitation = await accounts.findInvitation(token);
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      page.t('accept.title'),
+      <AcceptInvitationPage
+        page={page}
+        form={form}
+        token={token}
+        role={page.t(`role.${invitation.role}` as Parameters<typeof page.t>[0])}
+        municipality={invitation.municipalityName ?? 'nextwork'}
+      />,
+      status,
+    );
+  };
+
+  app.get('/invitations/:token', (request, reply) => acceptPage(request, reply, (request.params as { token: string }).token, emptyForm));
+
+  app.post('/invitations/:token', async (request, reply) => {
+    const { token } = request.params as { token: string };
+    try {
+      const { sessionToken } = await accounts.acceptInvitation(ctxOf(request), token, formValues(request.body));
+      reply.setCookie(cookieNames.session, sessionToken, { ...baseCookie(settings), maxAge: services.settings.sessionAbsoluteHours * 3600 });
+      setFlash(reply, settings, { kind: 'success', key: 'accept.done' });
+      return reply.redirect('/dashboard', 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, {});
+      return acceptPage(request, reply, token, form, status);
+    }
+  });
+}

@@ -1,0 +1,29 @@
+import type { App, RouteDeps } from '../../app/server.ts';
+import { can } from '../../platform/access/policy.ts';
+import { pageContext, sendPage } from '../../platform/http/render.tsx';
+import { ctxOf } from '../../platform/http/request.ts';
+import { chosenMunicipality } from '../../platform/http/scope.ts';
+import { PersonalDashboardView, TeamDashboardView } from './dashboard.views.tsx';
+
+export async function dashboardRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
+  app.get('/dashboard', async (request, reply) => {
+    const ctx = ctxOf(request);
+    const actor = services.access.requireActor(ctx);
+    const isTeam = (id: string) => can(actor, 'dashboard.team', [{ municipalityId: id }]);
+    const municipalityId = chosenMunicipality(request, actor, isTeam);
+    const mine = await services.municipalities.listMine(ctx);
+    if (municipalityId && (isTeam(municipalityId) || (request.query as Record<string, unknown>).m)) {
+      const data = await services.dashboard.team(ctx, municipalityId);
+      const page = pageContext(request, reply, settings);
+      const choices = mine.filter((m) => isTeam(m.id)).map((m) => ({ id: m.id, name: m.name }));
+      return sendPage(reply, page, page.t('dashboard.title'), <TeamDashboardView page={page} data={data} choices={choices} />);
+    }
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      page.t('dashboard.title'),
+      <PersonalDashboardView page={page} memberships={actor.memberships} municipalityNames={new Map(mine.map((m) => [m.id, m.name]))} />,
+    );
+  });
+}

@@ -1,0 +1,77 @@
+import type { Membership } from '../../platform/access/policy.ts';
+import { Alert } from '../../platform/views/components.tsx';
+import type { PageContext } from '../../platform/views/page.ts';
+import type { TeamDashboard } from './dashboard.service.ts';
+
+export function TeamDashboardView({ page, data, choices }: { page: PageContext; data: TeamDashboard; choices: { id: string; name: string }[] }) {
+  const { t } = page;
+  const m = data.municipality;
+  return (
+    <>
+      <h1>{t('dashboard.title')}</h1>
+      <p class="font-lead">
+        {t('dashboard.hello', { name: page.actor?.name ?? '' })} · {m.name}
+      </p>
+      {choices.length > 1 && (
+        <nav aria-label={t('dashboard.municipality')}>
+          <ul class="nobullet-list app-inline-list">
+            {choices.map((c) => (
+              <li>
+                <a href={`/dashboard?m=${c.id}`} aria-current={c.id === m.id ? 'page' : undefined}>
+                  {c.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {data.capacityReached && (
+        <Alert kind="warning" role="status">
+          {t('dashboard.capacity_full', { count: data.youth, capacity: m.youthCapacity })}
+        </Alert>
+      )}
+      <ul class="nobullet-list app-cards">
+        <li class="app-card">
+          <h2 class="h4">{t('dashboard.youth')}</h2>
+          <p class="app-figure">{data.youth}</p>
+          <p>{t('dashboard.youth_of', { count: data.youth, capacity: m.youthCapacity })}</p>
+        </li>
+        <li class="app-card">
+          <h2 class="h4">{t('dashboard.companies')}</h2>
+          <p class="app-figure">{data.activeCompanies}</p>
+          <p>{t('dashboard.companies_of', { count: data.activeCompanies, target: m.companyTarget })}</p>
+        </li>
+        <li class="app-card">
+          <h2 class="h4">{t('dashboard.team')}</h2>
+          <ul class="nobullet-list">
+            {data.team.map((r) => (
+              <li>
+                {t(`role.${r.role}`)}: {r.count}
+              </li>
+            ))}
+          </ul>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+export function PersonalDashboardView({ page, memberships, municipalityNames }: { page: PageContext; memberships: Membership[]; municipalityNames: Map<string, string> }) {
+  const { t } = page;
+  const roles = new Set(memberships.map((m) => m.role));
+  const intro = roles.has('youth') ? t('dashboard.youth_intro') : roles.has('company_contact') ? t('dashboard.company_intro') : t('dashboard.other_intro');
+  return (
+    <>
+      <h1>{t('dashboard.hello', { name: page.actor?.name ?? '' })}</h1>
+      <p class="font-lead">{intro}</p>
+      <h2>{t('dashboard.your_roles')}</h2>
+      <ul>
+        {memberships.map((m) => (
+          <li>
+            {t(`role.${m.role}`)} – {m.municipalityId ? (municipalityNames.get(m.municipalityId) ?? '') : t('dashboard.all_municipalities')}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { Faker, da, base } from '@faker-js/faker';
+import { count } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import type { Role } from '../../platform/access/roles.ts';
+import { memberships, users } from '../accounts/accounts.schema.ts';
+import { hashPassword } from '../accounts/accounts.service.ts';
+import { companies, companyContacts } from '../companies/companies.schema.ts';
+import { withCvrCheckDigit } from '../companies/cvr.ts';
+import { type TradeSection, tradeSectionCodes } from '../companies/trades.ts';
+import { municipalities } from '../municipalities/municipalities.schema.ts';
+import { DEMO_PASSWORD, demoEmail, demoMunicipalities } from './demo-accounts.ts';
+
+const YOUTH_PER_MUNICIPALITY = 42;
+const COMPANIES_PER_MUNICIPALITY = 60;
+/** A team as the model describes it: a leader, three network consultants, an entrepreneur, a psychologist, counsellors. */
+const teamShape: [Role, number][] = [
+  ['team_leader', 1],
+  ['network_consultant', 3],
+  ['entrepreneur', 1],
+  ['psychologist', 1],
+  ['youth_counsellor', 3],
+  ['municipality_admin', 1],
+  ['caseworker', 2],
+  ['education_contact', 1],
+  ['ngo_coordinator', 1],
+];
+
+const companyWords: Record<TradeSection, string[]> = {
+  A: ['Gartneri', 'Landbrug', 'Planteskole'], B: ['Grusgrav'], C: ['Smedje', 'Bageri', 'Møbelsnedkeri', 'Trykkeri'],
+  D: ['Kraftvarmeværk', 'Solcellepark'], E: ['Genbrugsplads', 'Renovation'], F: ['Tømrer', 'Murer', 'VVS', 'Maler'],
+  G: ['Supermarked', 'Byggemarked', 'Cykelhandel', 'Tøjbutik'], H: ['Vognmand', 'Flyttefirma', 'Lager og logistik'],
+  I: ['Café', 'Restaurant', 'Kantine', 'Hotel'], J: ['Webbureau', 'IT-support'], K: ['Sparekasse'], L: ['Boligforening'],
+  M: ['Arkitekter', 'Revisorhus'], N: ['Rengøring', 'Vinduespudser', 'Anlægsgartner'], O: ['Materielgård'],
+  P: ['Produktionsskole'], Q: ['Plejecenter', 'Børnehave', 'Dyreklinik'], R: ['Idrætscenter', 'Spillested', 'Museum'], S: ['Frisør', 'Autoværksted'],
+};
+
+/** Seeds a demo network when the database is empty: idempotent, deterministic. */
+export async function seedDemo(db: Db, now: Date): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(municipalities);
+  if (Number(row?.n ?? 0) > 0) return false;
+  const faker = new Faker({ locale: [da, base], seed: 2026 });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const insertUsers = async (list: { email: string; name: string }[]) =>
+      tx.insert(users).values(list.map((u) => ({ ...u, passwordHash, createdAt: now }))).returning({ id: users.id });
+    const cross = await insertUsers(
+      (['system_admin', 'programme_lead', 'researcher'] as const).map((role) => ({ email: demoEmail(role, null), name: faker.person.fullName() })),
+    );
+    await tx.insert(memberships).values(
+      (['system_admin', 'programme_lead', 'researcher'] as const).map((role, i) => ({ userId: cross[i]!.id, role, municipalityId: null, createdAt: now })),
+    );
+    let cvrSerial = 3_100_000;
+    for (const dm of demoMunicipalities) {
+      const [m] = await tx.insert(municipalities).values({ name: dm.name, code: dm.code, createdAt: now }).returning({ id: municipalities.id });
+      const municipalityId = m!.id;
+      const people: { email: string; name: string; role: Role }[] = [];
+      const add = (role: Role, n: number) => {
+        for (let i = 0; i < n; i++) {
+          const first = faker.person.firstName();
+          const last = faker.person.lastName();
+          const email = i === 0 ? demoEmail(role, dm) : `${first}.${last}.${people.length}@${dm.slug}.nextwork.test`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
+          people.push({ email, name: `${first} ${last}`, role });
+        }
+      };
+      for (const [role, n] of teamShape) add(role, n);
+      add('youth', YOUTH_PER_MUNICIPALITY);
+      const rows = await insertUsers(people);
+      await tx.insert(memberships).values(people.map((p, i) => ({ userId: rows[i]!.id, role: p.role, municipalityId, createdAt: now })));
+
+      const companyRows = Array.from({ length: COMPANIES_PER_MUNICIPALITY }, (_, i) => {
+        const trade = faker.helpers.arrayElement(tradeSectionCodes.filter((c) => c !== 'O' || i % 10 === 0));
+        let cvr: string | undefined;
+        while (!cvr) cvr = withCvrCheckDigit(String(cvrSerial++));
+        const status = i < 48 ? 'active' : i < 52 ? 'onboarding' : i < 56 ? 'prospect' : 'resting';
+        return {
+          municipalityId,
+          name: `${faker.person.lastName()}s ${faker.helpers.arrayElement(companyWords[trade])}`,
+          cvr,
+          tradeSection: trade,
+          area: faker.location.city(),
+          networkStatus: status,
+          createdAt: now,
+        };
+      });
+      const inserted = await tx.insert(companies).values(companyRows).returning({ id: companies.id });
+      const contacts = inserted.map((c, i) => {
+        const first = faker.person.firstName();
+        const last = faker.person.lastName();
+        return {
+          companyId: c.id,
+          email: i === 0 ? demoEmail('company_contact', dm) : `${first}.${last}.k${i}@${dm.slug}.nextwork.test`.toLowerCase().replace(/[^a-z0-9.@]/g, ''),
+          name: `${first} ${last}`,
+        };
+      });
+      const contactUsers = await insertUsers(contacts);
+      await tx.insert(memberships).values(contactUsers.map((u) => ({ userId: u.id, role: 'company_contact', municipalityId, createdAt: now })));
+      await tx.insert(companyContacts).values(contactUsers.map((u, i) => ({ userId: u.id, companyId: contacts[i]!.companyId })));
+    }
+  });
+  return true;
+}
+

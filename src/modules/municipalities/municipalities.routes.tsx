@@ -1,0 +1,31 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App, RouteDeps } from '../../app/server.ts';
+import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { pageContext, sendPage } from '../../platform/http/render.tsx';
+import { ctxOf, setFlash } from '../../platform/http/request.ts';
+import { emptyForm, type FormState } from '../../platform/views/components.tsx';
+import { MunicipalitiesView } from './municipalities.views.tsx';
+
+export async function municipalitiesRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
+  const show = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const ctx = ctxOf(request);
+    await services.access.requireAction(ctx, 'municipality.create', { type: 'municipality', municipalityId: null });
+    const list = await services.municipalities.listMine(ctx);
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('municipalities.title'), <MunicipalitiesView page={page} list={list} form={form} />, status);
+  };
+
+  app.get('/municipalities', (request, reply) => show(request, reply, { values: { youthCapacity: '45' }, errors: {} }));
+
+  app.post('/municipalities', async (request, reply) => {
+    const values = formValues(request.body);
+    try {
+      const m = await services.municipalities.create(ctxOf(request), values);
+      setFlash(reply, settings, { kind: 'success', key: 'municipalities.created', params: { name: m.name } });
+      return reply.redirect('/municipalities', 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return show(request, reply, form.formError || Object.keys(form.errors).length ? form : emptyForm, status);
+    }
+  });
+}

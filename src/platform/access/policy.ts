@@ -1,0 +1,100 @@
+import { type Role, municipalRoles, teamRoles } from './roles.ts';
+
+/**
+ * The policy: which role may do which action, and to whom. Pure, so it is tested as a table and
+ * sent to pages (render only what the policy allows).
+ */
+export type Action =
+  | 'municipality.create'
+  | 'municipality.read'
+  | 'person.read'
+  | 'person.invite'
+  | 'audit.read'
+  | 'outbox.read'
+  | 'dashboard.team';
+
+export interface Membership {
+  role: Role;
+  municipalityId: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  name: string;
+  email: string;
+  memberships: Membership[];
+}
+
+/** What an action is done to: the municipality it belongs to and, for people, their role. */
+export interface Target {
+  municipalityId: string | null;
+  role?: Role;
+}
+
+const everyone: readonly Role[] = [...municipalRoles];
+const seesAllPeople: readonly Role[] = ['team_leader', 'network_consultant', 'youth_counsellor', 'psychologist', 'municipality_admin'];
+
+/** Which target roles each actor role may read (person.read) within its municipality. */
+const readablePeople: Partial<Record<Role, readonly Role[]>> = {
+  ...Object.fromEntries(seesAllPeople.map((r) => [r, everyone])),
+  entrepreneur: [...teamRoles, 'company_contact'],
+};
+
+/** Which roles each role may invite. */
+const invitable: Partial<Record<Role, readonly Role[]>> = {
+  system_admin: ['municipality_admin', 'programme_lead', 'researcher', 'system_admin'],
+  municipality_admin: everyone,
+  team_leader: everyone.filter((r) => r !== 'municipality_admin'),
+  network_consultant: ['youth', 'company_contact'],
+  youth_counsellor: ['youth'],
+  entrepreneur: ['company_contact'],
+};
+
+const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, readonly Role[]> = {
+  'municipality.create': ['system_admin'],
+  'municipality.read': [...roles()],
+  'audit.read': ['municipality_admin', 'team_leader', 'system_admin'],
+  'outbox.read': ['municipality_admin', 'system_admin'],
+  'dashboard.team': [...teamRoles],
+};
+
+function roles(): Role[] {
+  return [...municipalRoles, 'programme_lead', 'researcher', 'system_admin'];
+}
+
+function membershipAllows(m: Membership, action: Action, target: Target): boolean {
+  // A municipal membership reaches only its own municipality; a cross-municipal one reaches all.
+  if (m.municipalityId !== null && m.municipalityId !== target.municipalityId) return false;
+  if (action === 'person.read') return !!target.role && !!readablePeople[m.role]?.includes(target.role);
+  if (action === 'person.invite') {
+    if (!target.role || !invitable[m.role]?.includes(target.role)) return false;
+    // Cross-municipal roles are invited with no municipality; municipal roles always with one.
+    const crossRole = !(municipalRoles as readonly string[]).includes(target.role);
+    return crossRole ? target.municipalityId === null : target.municipalityId !== null;
+  }
+  return plainActions[action].includes(m.role);
+}
+
+/** The membership that allows this action on this target, or undefined. */
+export function grantingMembership(actor: Actor, action: Action, target: Target): Membership | undefined {
+  return actor.memberships.find((m) => membershipAllows(m, action, target));
+}
+
+/** Set-based: true only when every target is allowed. */
+export function can(actor: Actor, action: Action, targets: readonly Target[]): boolean {
+  return targets.every((t) => grantingMembership(actor, action, t) !== undefined);
+}
+
+/** The roles this actor may invite in a municipality (for the invitation form). */
+export function invitableRoles(actor: Actor, municipalityId: string | null): Role[] {
+  return roles().filter((role) => can(actor, 'person.invite', [{ municipalityId, role }]));
+}
+
+/** Municipalities in which the actor holds any role. */
+export function actorMunicipalityIds(actor: Actor): string[] {
+  return [...new Set(actor.memberships.flatMap((m) => (m.municipalityId ? [m.municipalityId] : [])))];
+}
+
+export function isCrossMunicipal(actor: Actor): boolean {
+  return actor.memberships.some((m) => m.municipalityId === null);
+}

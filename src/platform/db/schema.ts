@@ -1,0 +1,6 @@
+// Every table, for Drizzle and drizzle-kit. Modules own their tables; this file only gathers them.
+export * from '../../modules/municipalities/municipalities.schema.ts';
+export * from '../../modules/accounts/accounts.schema.ts';
+export * from '../../modules/companies/companies.schema.ts';
+export * from '../audit/audit.schema.ts';
+export * from '../mail/mail.schema.ts';

@@ -1,0 +1,24 @@
+import { AppError } from '../errors.ts';
+import type { FormState } from '../views/components.tsx';
+
+/** The submitted values as strings, without the CSRF field (passwords are never echoed back). */
+export function formValues(body: unknown): Record<string, string> {
+  const values: Record<string, string> = {};
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) if (k !== '_csrf' && typeof v === 'string') values[k] = v;
+  }
+  return values;
+}
+
+/**
+ * Turns a service error into a form to re-render (422 with errors and the values entered), or
+ * rethrows errors that are not about the input.
+ */
+export function formFromError(err: unknown, values: Record<string, string>, rename: Record<string, string> = {}): { form: FormState; status: number } {
+  if (!(err instanceof AppError) || !['invalid', 'conflict', 'rate_limited'].includes(err.code)) throw err;
+  const errors: Record<string, string> = {};
+  for (const [field, key] of Object.entries(err.fields ?? {})) errors[rename[field] ?? field] = key;
+  const status = err.code === 'invalid' ? 422 : err.code === 'conflict' ? 409 : 429;
+  const formError = Object.keys(errors).length && err.code === 'invalid' ? undefined : err.messageKey;
+  return { form: { values, errors, formError, formErrorParams: err.params }, status };
+}

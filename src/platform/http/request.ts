@@ -1,0 +1,85 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../access/policy.ts';
+import type { Context } from '../audit/audit.service.ts';
+import { type Locale, pickLocale, translator } from '../i18n/i18n.ts';
+import type { Flash } from '../views/page.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+    locale: Locale;
+    csrfToken: string;
+  }
+}
+
+export const cookieNames = { session: 'nw_session', csrf: 'nw_csrf', flash: 'nw_flash', lang: 'nw_lang' } as const;
+
+export interface CookieSettings {
+  secure: boolean;
+  secret: string;
+}
+
+export function baseCookie(settings: CookieSettings) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: settings.secure };
+}
+
+/** The service context of a request: who acts and the request id. */
+export function ctxOf(request: FastifyRequest): Context {
+  return { actor: request.actor, requestId: request.id };
+}
+
+export function tOf(request: FastifyRequest) {
+  return translator(request.locale);
+}
+
+export function resolveLocale(request: FastifyRequest): Locale {
+  return pickLocale(request.cookies[cookieNames.lang], request.headers['accept-language']);
+}
+
+/**
+ * CSRF: a random per-browser cookie, and in forms an HMAC of it under the server secret. A site
+ * that cannot read our cookies cannot forge the field; SameSite=Lax is a second wall.
+ */
+export function ensureCsrf(request: FastifyRequest, reply: FastifyReply, settings: CookieSettings): void {
+  let seed = request.cookies[cookieNames.csrf];
+  if (!seed || !/^[A-Za-z0-9_-]{32,}$/.test(seed)) {
+    seed = randomBytes(24).toString('base64url');
+    reply.setCookie(cookieNames.csrf, seed, baseCookie(settings));
+  }
+  request.csrfToken = createHmac('sha256', settings.secret).update(seed).digest('base64url');
+}
+
+export function csrfValid(request: FastifyRequest, submitted: unknown): boolean {
+  if (typeof submitted !== 'string') return false;
+  const a = Buffer.from(submitted);
+  const b = Buffer.from(request.csrfToken);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function setFlash(reply: FastifyReply, settings: CookieSettings, flash: Flash): void {
+  reply.setCookie(cookieNames.flash, JSON.stringify(flash), { ...baseCookie(settings), signed: true, maxAge: 60 });
+}
+
+export function takeFlash(request: FastifyRequest, reply: FastifyReply, settings: CookieSettings): Flash | null {
+  const raw = request.cookies[cookieNames.flash];
+  if (!raw) return null;
+  reply.clearCookie(cookieNames.flash, baseCookie(settings));
+  const unsigned = request.unsignCookie(raw);
+  if (!unsigned.valid || !unsigned.value) return null;
+  try {
+    return JSON.parse(unsigned.value) as Flash;
+  } catch {
+    return null;
+  }
+}
+
+export function wantsJson(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+/** Redirect targets must stay on this site. */
+export function safeLocalPath(path: unknown, fallback = '/'): string {
+  return typeof path === 'string' && /^\/(?![/\\])/.test(path) ? path : fallback;
+}

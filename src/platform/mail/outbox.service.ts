@@ -1,0 +1,21 @@
+import type { Access } from '../access/access.ts';
+import { actorMunicipalityIds, can } from '../access/policy.ts';
+import type { Context } from '../audit/audit.service.ts';
+import type { Db } from '../db/client.ts';
+import { listOutbox, type OutboxMessage } from './mailer.ts';
+
+/** The development outbox: administrators, in demo mode, when mail is not sent by SMTP. */
+export class OutboxService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: Access,
+    readonly enabled: boolean,
+  ) {}
+
+  async list(ctx: Context): Promise<OutboxMessage[]> {
+    const actor = this.access.requireActor(ctx);
+    const scope = [null, ...actorMunicipalityIds(actor)].find((m) => can(actor, 'outbox.read', [{ municipalityId: m }])) ?? null;
+    await this.access.requireAction(ctx, 'outbox.read', { type: 'outbox', municipalityId: scope });
+    return this.enabled ? listOutbox(this.db) : [];
+  }
+}

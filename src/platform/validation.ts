@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { invalid } from './errors.ts';
+import { isMessageKey } from './i18n/i18n.ts';
+
+/** Turns zod issues into { field: message-catalog key }, first issue per field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length ? issue.path.map(String).join('.') : '_';
+    if (fields[field]) continue;
+    if (isMessageKey(issue.message)) fields[field] = issue.message;
+    else fields[field] = issue.code === 'invalid_type' && issue.input === undefined ? 'validation.required' : 'validation.invalid';
+  }
+  return fields;
+}
+
+/** Validates input with the endpoint's schema; throws the taxonomy's `invalid` with field keys. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalid(fieldErrors(result.error));
+  return result.data;
+}
+
+/** Common field schemas, with message-catalog keys as messages. */
+export const fields = {
+  email: z
+    .string({ error: 'validation.email' })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: 'validation.email' }).max(254, { error: 'validation.email' })),
+  name: z.string({ error: 'validation.name' }).trim().min(2, { error: 'validation.name' }).max(100, { error: 'validation.name' }),
+  newPassword: z
+    .string({ error: 'validation.password_short' })
+    .min(10, { error: 'validation.password_short' })
+    .max(200, { error: 'validation.password_long' }),
+  uuid: z.uuid({ error: 'validation.invalid' }),
+};

@@ -1,0 +1,103 @@
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from './page.ts';
+import { Alert } from './components.tsx';
+
+export function Layout({ page, title, children }: { page: PageContext; title: string; children: ComponentChildren }) {
+  const { t, actor } = page;
+  const otherLocale = page.locale === 'da' ? 'en' : 'da';
+  return (
+    <html lang={page.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} – ${t('app.name')}`}</title>
+        <link rel="stylesheet" href="/assets/dkfds/css/dkfds.min.css" />
+        <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skipnav" href="#main-content">
+          {t('layout.skip')}
+        </a>
+        <header class="header">
+          <div class="portal-header">
+            <div class="container portal-header-inner">
+              <a href="/" class="app-logo">
+                {t('app.name')}
+                <span class="app-tagline">{t('app.tagline')}</span>
+              </a>
+              <div class="portal-info">
+                {actor && <p class="user app-user">{t('layout.signed_in_as', { name: actor.name })}</p>}
+                <a
+                  class="app-language"
+                  href={`/language?to=${otherLocale}&back=${encodeURIComponent(page.path)}`}
+                  lang={otherLocale}
+                  hreflang={otherLocale}
+                  aria-label={t('layout.switch_language_label')}
+                >
+                  {t('layout.switch_language')}
+                </a>
+                {actor ? (
+                  <form method="post" action="/sign-out" class="app-inline-form">
+                    <input type="hidden" name="_csrf" value={page.csrfToken} />
+                    <button type="submit" class="button button-secondary">
+                      {t('layout.sign_out')}
+                    </button>
+                  </form>
+                ) : (
+                  <a href="/sign-in" class="button button-secondary">
+                    {t('layout.sign_in')}
+                  </a>
+                )}
+              </div>
+            </div>
+          </div>
+          {page.nav.length > 0 && (
+            <nav class="navigation-menu" aria-label={t('layout.main_nav')}>
+              <div class="container navigation-menu-inner">
+                <ul class="mainmenu">
+                  {page.nav.map((item) => {
+                    const current = page.path === item.href || page.path.startsWith(`${item.href}/`);
+                    return (
+                      <li class={`mainmenu-item${current ? ' active current' : ''}`}>
+                        <a href={item.href} class="nav-link" aria-current={current ? 'page' : undefined}>
+                          <span>{item.label}</span>
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            </nav>
+          )}
+        </header>
+        <div class="container">
+          {page.demo && <p class="app-demo-banner">{t('layout.demo_banner')}</p>}
+          <main id="main-content" class="app-main" tabindex={-1}>
+            {page.flash && (
+              <Alert kind={page.flash.kind} role={page.flash.kind === 'error' ? 'alert' : 'status'}>
+                {t(page.flash.key as Parameters<typeof t>[0], page.flash.params)}
+              </Alert>
+            )}
+            {children}
+          </main>
+        </div>
+        <footer class="footer">
+          <div class="container">
+            <p>{t('layout.footer_about')}</p>
+            <ul class="unstyled-list app-footer-links">
+              <li>
+                <a href="/accessibility">{t('layout.accessibility')}</a>
+              </li>
+              <li>
+                <a href="/api/docs">{t('layout.api_docs')}</a>
+              </li>
+            </ul>
+          </div>
+        </footer>
+        <script src="/assets/dkfds/js/dkfds.min.js" defer></script>
+        <script src="/assets/app.js" defer></script>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,21 @@
+import { type Actor, actorMunicipalityIds, can, invitableRoles, isCrossMunicipal } from '../access/policy.ts';
+import { roles } from '../access/roles.ts';
+import type { Translate } from '../i18n/i18n.ts';
+import type { NavItem } from './page.ts';
+
+/** Navigation by role, from the same policy the services enforce. */
+export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavItem[] {
+  if (!actor) return [];
+  const scopes: (string | null)[] = [...actorMunicipalityIds(actor), ...(isCrossMunicipal(actor) ? [null] : [])];
+  const anyScope = (test: (m: string | null) => boolean) => scopes.some(test);
+  const items: NavItem[] = [{ href: '/dashboard', label: t('nav.dashboard') }];
+  if (anyScope((m) => roles.some((role) => can(actor, 'person.read', [{ municipalityId: m, role }])))) {
+    items.push({ href: '/people', label: t('nav.people') });
+  }
+  if (anyScope((m) => invitableRoles(actor, m).length > 0)) items.push({ href: '/invitations/new', label: t('nav.invite') });
+  if (can(actor, 'municipality.create', [{ municipalityId: null }])) items.push({ href: '/municipalities', label: t('nav.municipalities') });
+  if (anyScope((m) => m !== null && can(actor, 'audit.read', [{ municipalityId: m }]))) items.push({ href: '/audit', label: t('nav.audit') });
+  items.push({ href: '/me/audit', label: t('nav.my_data') });
+  if (demo && anyScope((m) => can(actor, 'outbox.read', [{ municipalityId: m }]))) items.push({ href: '/dev/outbox', label: t('nav.outbox') });
+  return items;
+}
