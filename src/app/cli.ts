@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+import { DataDirLockedError } from '../platform/db/lock.ts';
+import { demoAccounts } from '../modules/demo/demo-accounts.ts';
+
+const usage = `Usage: nextwork <command> [options]
+
+Commands:
+  demo-accounts [--json]        The demo log-ins, one per role per demo municipality
+  migrate                       Apply database migrations and exit
+  worker                        Run the background jobs (with DATABASE_URL, beside the web servers)
+  openapi [--output FILE]       Print the OpenAPI document
+`;
+
+class UsageError extends Error {}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'demo-accounts': {
+      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } } });
+      const accounts = demoAccounts();
+      if (values.json) {
+        process.stdout.write(JSON.stringify(accounts, null, 2) + '\n');
+      } else {
+        for (const a of accounts) process.stdout.write(`${a.role.padEnd(20)} ${a.email.padEnd(44)} ${a.password}  ${a.municipality ?? '-'}\n`);
+      }
+      return;
+    }
+    case 'migrate': {
+      const { openDatabase } = await import('../platform/db/client.ts');
+      const { migrateDatabase } = await import('../platform/db/migrate.ts');
+      const database = await openDatabase(loadConfig());
+      try {
+        await migrateDatabase(database);
+      } finally {
+        await database.close();
+      }
+      process.stdout.write('Migrations applied.\n');
+      return;
+    }
+    case 'worker': {
+      const { runWorker } = await import('./worker.ts');
+      await runWorker(loadConfig());
+      return;
+    }
+    case 'openapi': {
+      const { values } = parseArgs({ args: rest, options: { output: { type: 'string' } } });
+      const { generateOpenApi } = await import('./openapi.ts');
+      const doc = await generateOpenApi();
+      if (values.output) fs.writeFileSync(values.output, doc);
+      else process.stdout.write(doc);
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(usage);
+      return;
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
+  }
+}
+
+run(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UsageError || err instanceof ConfigError || err instanceof DataDirLockedError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});
