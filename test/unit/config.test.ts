@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/app/config.ts';
+
+describe('configuration', () => {
+  it('defaults to embedded mode on port 3000 with demo data', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, demo: true, baseUrl: 'http://localhost:3000', secureCookies: false });
+  });
+
+  it('turns demo off by default on a PostgreSQL server and cookies secure on https', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@db/x', BASE_URL: 'https://nextwork.roskilde.dk/' });
+    expect(c).toMatchObject({ demo: false, secureCookies: true, baseUrl: 'https://nextwork.roskilde.dk' });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be between 0 and 65535/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres/],
+    [{ BASE_URL: 'ftp://x' }, /BASE_URL must be an http/],
+    [{ SMTP_URL: 'mail.example' }, /SMTP_URL must be an smtp/],
+    [{ SESSION_SECRET: 'short' }, /SESSION_SECRET must be at least 32 characters/],
+    [{ DEMO: 'maybe' }, /DEMO must be one of/],
+    [{ NODE_ENV: 'production' }, /SESSION_SECRET is required/],
+  ])('refuses %o with one clear line', (env, message) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});
