@@ -12,7 +12,7 @@ export const da = {
   'layout.sign_in': 'Log ind',
   'layout.language': 'Sprog',
   'layout.switch_language': 'English',
-  'layout.switch_language_label': 'Skift sprog til engelsk',
+  'layout.switch_language_label': 'Skift sprog',
   'layout.footer_about': 'nextwork er open source-software til NExTWORK-netværk i danske kommuner.',
   'layout.accessibility': 'Tilgængelighedserklæring',
   'layout.api_docs': 'API-dokumentation',

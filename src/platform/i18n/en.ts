@@ -13,7 +13,7 @@ export const en: Record<MessageKey, string> = {
   'layout.sign_in': 'Sign in',
   'layout.language': 'Language',
   'layout.switch_language': 'Dansk',
-  'layout.switch_language_label': 'Switch language to Danish',
+  'layout.switch_language_label': 'Change language',
   'layout.footer_about': 'nextwork is open-source software for NExTWORK networks in Danish municipalities.',
   'layout.accessibility': 'Accessibility statement',
   'layout.api_docs': 'API documentation',

@@ -33,8 +33,8 @@ export function Layout({ page, title, children }: { page: PageContext; title: st
                   href={`/language?to=${otherLocale}&back=${encodeURIComponent(page.path)}`}
                   lang={otherLocale}
                   hreflang={otherLocale}
-                  aria-label={t('layout.switch_language_label')}
                 >
+                  <span class="app-sr-only">{t('layout.switch_language_label')}: </span>
                   {t('layout.switch_language')}
                 </a>
                 {actor ? (
@@ -53,13 +53,13 @@ export function Layout({ page, title, children }: { page: PageContext; title: st
             </div>
           </div>
           {page.nav.length > 0 && (
-            <nav class="navigation-menu" aria-label={t('layout.main_nav')}>
-              <div class="container navigation-menu-inner">
-                <ul class="mainmenu">
+            <nav class="app-nav" aria-label={t('layout.main_nav')}>
+              <div class="container">
+                <ul class="app-nav-list">
                   {page.nav.map((item) => {
                     const current = page.path === item.href || page.path.startsWith(`${item.href}/`);
                     return (
-                      <li class={`mainmenu-item${current ? ' active current' : ''}`}>
+                      <li class="app-nav-item">
                         <a href={item.href} class="nav-link" aria-current={current ? 'page' : undefined}>
                           <span>{item.label}</span>
                         </a>

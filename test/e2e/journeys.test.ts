@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildServer, type App } from '../../src/app/server.ts';
+import { seedDemo } from '../../src/modules/demo/seed.ts';
+import { DEMO_PASSWORD, demoEmail, demoMunicipalities } from '../../src/modules/demo/demo-accounts.ts';
+import { type TestContext, createTestContext } from '../support/context.ts';
+import { browserAvailability, expectAccessible, expectNoHorizontalScroll, freePort, launchChromium } from '../support/browser.ts';
+import { startSmtp } from '../support/smtp.ts';
+
+const run = browserAvailability();
+const roskilde = demoMunicipalities[0]!;
+const leaderEmail = demoEmail('team_leader', roskilde);
+
+describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
+  let t: TestContext;
+  let app: App;
+  let browser: Browser;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let base: string;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await createTestContext({ smtpUrl: smtp.url, demo: true, baseUrl: base });
+    await seedDemo(t.database.db, t.clock.now());
+    // Real time for the browser: sessions are checked against the clock.
+    t.clock.set(new Date());
+    app = await buildServer(t.services, { sessionSecret: 'e'.repeat(40), secureCookies: false, logLevel: 'silent', logger: false });
+    await app.listen({ port, host: '127.0.0.1' });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await t?.close();
+    await smtp?.close();
+  });
+
+  async function newPage(width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'da-DK' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    return { context, page };
+  }
+
+  async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+    await page.goto(`${base}/sign-in`);
+    await page.getByRole('textbox', { name: /^E-mail/ }).first().fill(email);
+    await page.getByLabel(/^Adgangskode/).fill(password);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+  }
+
+  it('signs in with a password, every page visited passes axe, and signs out', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${base}/sign-in`);
+    await expectAccessible(page);
+    await expect.poll(() => page.getByRole('heading', { name: 'Demo-konti' }).isVisible()).toBe(true);
+
+    // Wrong password: the error summary names the field; the email is kept.
+    await page.getByRole('textbox', { name: /^E-mail/ }).first().fill(leaderEmail);
+    await page.getByLabel(/^Adgangskode/).fill('forkert-kode');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('E-mail eller adgangskode er forkert.');
+    expect(await page.getByRole('textbox', { name: /^E-mail/ }).first().inputValue()).toBe(leaderEmail);
+    await expectAccessible(page);
+
+    await signIn(page, leaderEmail);
+    await page.waitForURL(`${base}/dashboard`);
+    expect(await page.getByRole('status').first().textContent()).toContain('Du er logget ind.');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Overblik');
+    await expectAccessible(page);
+
+    for (const link of ['Personer', 'Invitér', 'Logbog', 'Hvem har set mine data']) {
+      await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: link }).click();
+      await page.waitForLoadState();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
+      await expectAccessible(page);
+    }
+    await page.goto(`${base}/people?role=youth`);
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.waitForURL(/\/people\/[0-9a-f-]+/);
+    await expectAccessible(page);
+    for (const path of ['/accessibility', '/api/docs', '/findes-ikke']) {
+      await page.goto(`${base}${path}`);
+      await expectAccessible(page);
+    }
+
+    await page.goto(`${base}/dashboard`);
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.waitForURL(`${base}/sign-in`);
+    expect(await page.getByRole('status').first().textContent()).toContain('Du er logget ud.');
+    await page.goto(`${base}/dashboard`);
+    await page.waitForURL(/\/sign-in\?next=/);
+    await context.close();
+  });
+
+  it('signs in with a link read from a real SMTP server', async () => {
+    const { context, page } = await newPage();
+    const email = demoEmail('youth_counsellor', roskilde);
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel(/^E-mail/).nth(1).fill(email);
+    await page.getByRole('button', { name: 'Send link' }).click();
+    await page.waitForURL(`${base}/sign-in?sent=1`);
+    expect(await page.getByRole('status').first().textContent()).toContain('har vi sendt et link');
+    const mail = await smtp.waitFor(email);
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/sign-in\/link\/[\w-]+)/.exec(mail.text)![1]!;
+    await page.goto(link);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.waitForURL(`${base}/dashboard`);
+    expect(await page.locator('.app-user').textContent()).toContain('Logget ind som');
+    await context.close();
+  });
+
+  it('switches language to English and back', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByRole('link', { name: 'Skift sprog: English' }).click();
+    await page.waitForURL(`${base}/sign-in`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Change language: Dansk' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Log ind');
+    await context.close();
+  });
+
+  it('a team leader invites a colleague, who sets a password from the email and is signed in', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, leaderEmail);
+    await page.waitForURL(`${base}/dashboard`);
+    await page.goto(`${base}/invitations/new`);
+    await expectAccessible(page);
+    // Bad input first: errors shown, values kept.
+    await page.getByLabel(/^Navn/).fill('Mette Kjær');
+    await page.getByLabel(/^E-mail/).fill('mette@');
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect.poll(() => page.locator('#error-summary').isVisible()).toBe(true);
+    expect(await page.getByLabel(/^Navn/).inputValue()).toBe('Mette Kjær');
+    await expectAccessible(page);
+    await page.getByLabel(/^E-mail/).fill('mette.kjaer@roskilde.nextwork.test');
+    await page.getByLabel(/^Rolle/).selectOption({ label: 'Ungevejleder' });
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Invitationen er sendt');
+
+    const mail = await smtp.waitFor('mette.kjaer@roskilde.nextwork.test');
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/invitations\/[\w-]+)/.exec(mail.text)![1]!;
+    const invited = await newPage();
+    await invited.page.goto(link);
+    expect(await invited.page.getByRole('heading', { level: 1 }).textContent()).toBe('Velkommen til nextwork');
+    await expectAccessible(invited.page);
+    await invited.page.getByLabel(/^Ny adgangskode/).fill('min nye lange kode');
+    await invited.page.getByLabel(/^Gentag adgangskoden/).fill('min nye lange kode');
+    await invited.page.getByRole('button', { name: 'Opret adgang' }).click();
+    await invited.page.waitForURL(`${base}/dashboard`);
+    expect(await invited.page.getByRole('heading', { level: 1 }).textContent()).toBe('Overblik');
+    await invited.context.close();
+    await context.close();
+  });
+
+  it('works on a 360 px wide screen and by keyboard', async () => {
+    const { context, page } = await newPage(360);
+    await page.goto(`${base}/sign-in`);
+    await expectNoHorizontalScroll(page);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gå til indhold');
+    await page.keyboard.press('Enter');
+    expect(page.url()).toContain('#main-content');
+    // Sign in by keyboard only.
+    await page.getByRole('textbox', { name: /^E-mail/ }).first().focus();
+    await page.keyboard.type(leaderEmail);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${base}/dashboard`);
+    for (const path of ['/dashboard', '/people', '/invitations/new', '/audit', '/me/audit']) {
+      await page.goto(`${base}${path}`);
+      await expectNoHorizontalScroll(page);
+      await expectAccessible(page);
+    }
+    await context.close();
+  });
+
+  it('a system administrator manages municipalities; a young person sees only their own pages', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, demoEmail('system_admin', null));
+    await page.waitForURL(`${base}/dashboard`);
+    await page.getByRole('link', { name: 'Kommuner' }).click();
+    await page.getByLabel(/^Navn/).fill('Horsens');
+    await page.getByLabel(/^Kommunekode/).fill('61');
+    await page.getByRole('button', { name: 'Opret kommune' }).click();
+    await expect.poll(() => page.locator('#error-summary').textContent()).toContain('tre cifre');
+    await expectAccessible(page);
+    await page.getByLabel(/^Kommunekode/).fill('615');
+    await page.getByRole('button', { name: 'Opret kommune' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Kommunen Horsens er oprettet.');
+    await expectAccessible(page);
+    await context.close();
+
+    const youth = await newPage(360);
+    await signIn(youth.page, demoEmail('youth', roskilde));
+    await youth.page.waitForURL(`${base}/dashboard`);
+    const nav = await youth.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link').allTextContents();
+    expect(nav).toEqual(['Overblik', 'Hvem har set mine data']);
+    await expectAccessible(youth.page);
+    const res = await youth.page.goto(`${base}/people`);
+    expect(res?.status()).toBe(404);
+    await youth.context.close();
+  });
+});
