@@ -32,7 +32,13 @@ const toPerson = (p: { id: string; name: string; email: string; roles: (typeof r
 export async function apiRoutes(app: App, { services }: RouteDeps): Promise<void> {
   app.get(
     '/api/v1/me',
-    { schema: { tags: ['accounts'], summary: 'The signed-in user and their roles', response: { 200: z.object({ id: z.uuid(), name: z.string(), email: z.string(), memberships: z.array(membership) }), ...errors } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'The signed-in user and their roles',
+        response: { 200: z.object({ id: z.uuid(), name: z.string(), email: z.string(), memberships: z.array(membership) }), ...errors },
+      },
+    },
     async (request) => {
       const actor = services.access.requireActor(ctxOf(request));
       return { id: actor.userId, name: actor.name, email: actor.email, memberships: actor.memberships };
@@ -41,13 +47,26 @@ export async function apiRoutes(app: App, { services }: RouteDeps): Promise<void
 
   app.get(
     '/api/v1/municipalities',
-    { schema: { tags: ['municipalities'], summary: 'Municipalities the user works in', response: { 200: z.object({ items: z.array(municipality) }), ...errors } } },
+    {
+      schema: {
+        tags: ['municipalities'],
+        summary: 'Municipalities the user works in',
+        response: { 200: z.object({ items: z.array(municipality) }), ...errors },
+      },
+    },
     async (request) => ({ items: (await services.municipalities.listMine(ctxOf(request))).map(toMunicipality) }),
   );
 
   app.post(
     '/api/v1/municipalities',
-    { schema: { tags: ['municipalities'], summary: 'Create a municipality (system administrator)', body: createMunicipalityInput, response: { 201: municipality, ...errors } } },
+    {
+      schema: {
+        tags: ['municipalities'],
+        summary: 'Create a municipality (system administrator)',
+        body: createMunicipalityInput,
+        response: { 201: municipality, ...errors },
+      },
+    },
     async (request, reply) => reply.status(201).send(toMunicipality(await services.municipalities.create(ctxOf(request), request.body))),
   );
 
@@ -58,12 +77,23 @@ export async function apiRoutes(app: App, { services }: RouteDeps): Promise<void
         tags: ['people'],
         summary: 'People in a municipality the user may see (every read is audited)',
         params: z.object({ municipalityId: z.uuid({ error: 'validation.municipality' }) }),
-        querystring: z.object({ role: z.enum(roles).optional(), page: z.coerce.number().int().min(1).optional(), pageSize: z.coerce.number().int().min(1).max(200).optional() }),
-        response: { 200: z.object({ items: z.array(person), total: z.number().int(), page: z.number().int(), pages: z.number().int() }), ...errors },
+        querystring: z.object({
+          role: z.enum(roles).optional(),
+          page: z.coerce.number().int().min(1).optional(),
+          pageSize: z.coerce.number().int().min(1).max(200).optional(),
+        }),
+        response: {
+          200: z.object({ items: z.array(person), total: z.number().int(), page: z.number().int(), pages: z.number().int() }),
+          ...errors,
+        },
       },
     },
     async (request) => {
-      const data = await services.people.list(ctxOf(request), { municipalityId: request.params.municipalityId, ...request.query }, request.locale);
+      const data = await services.people.list(
+        ctxOf(request),
+        { municipalityId: request.params.municipalityId, ...request.query },
+        request.locale,
+      );
       return { items: data.people.map(toPerson), total: data.total, page: data.page, pages: data.pages };
     },
   );
@@ -83,7 +113,14 @@ export async function apiRoutes(app: App, { services }: RouteDeps): Promise<void
 
   app.post(
     '/api/v1/invitations',
-    { schema: { tags: ['accounts'], summary: 'Invite a person by email with a role', body: inviteInput, response: { 202: z.object({ email: z.string() }), ...errors } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Invite a person by email with a role',
+        body: inviteInput,
+        response: { 202: z.object({ email: z.string() }), ...errors },
+      },
+    },
     async (request, reply) => reply.status(202).send(await services.accounts.invite(ctxOf(request), request.body, request.locale)),
   );
 }

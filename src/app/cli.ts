@@ -24,7 +24,8 @@ async function run(argv: string[]): Promise<void> {
       if (values.json) {
         process.stdout.write(JSON.stringify(accounts, null, 2) + '\n');
       } else {
-        for (const a of accounts) process.stdout.write(`${a.role.padEnd(20)} ${a.email.padEnd(44)} ${a.password}  ${a.municipality ?? '-'}\n`);
+        for (const a of accounts)
+          process.stdout.write(`${a.role.padEnd(20)} ${a.email.padEnd(44)} ${a.password}  ${a.municipality ?? '-'}\n`);
       }
       return;
     }
@@ -64,7 +65,12 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof UsageError || err instanceof ConfigError || err instanceof DataDirLockedError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (
+    err instanceof UsageError ||
+    err instanceof ConfigError ||
+    err instanceof DataDirLockedError ||
+    (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
     console.error((err as Error).message);
     process.exit(2);
   }

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -30,7 +36,13 @@ export interface ServerOptions {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 export async function buildServer(services: Services, options: ServerOptions): Promise<App> {
   const app = Fastify({
@@ -72,7 +84,8 @@ export async function buildServer(services: Services, options: ServerOptions): P
       info: {
         title: 'nextwork API',
         version: '1',
-        description: 'JSON API of nextwork. Authenticate with the session cookie from signing in. Errors have the shape { error: { code, message, fields? } }.',
+        description:
+          'JSON API of nextwork. Authenticate with the session cookie from signing in. Errors have the shape { error: { code, message, fields? } }.',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: cookieNames.session } } },
       security: [{ session: [] }],

@@ -29,12 +29,15 @@ export async function siteRoutes(app: App, { services, settings }: RouteDeps): P
 
   app.get('/accessibility', (request, reply) => {
     const page = pageContext(request, reply, settings);
-    return sendPage(reply, page, page.t('a11y.title'), (
+    return sendPage(
+      reply,
+      page,
+      page.t('a11y.title'),
       <>
         <h1>{page.t('a11y.title')}</h1>
         <p>{page.t('a11y.text')}</p>
-      </>
-    ));
+      </>,
+    );
   });
 
   app.get('/me/audit', async (request, reply) => {
@@ -42,13 +45,16 @@ export async function siteRoutes(app: App, { services, settings }: RouteDeps): P
     const events = await services.auditLog.listAboutMe(ctxOf(request), before);
     const page = pageContext(request, reply, settings);
     const last = events.at(-1);
-    return sendPage(reply, page, page.t('audit.my_title'), (
+    return sendPage(
+      reply,
+      page,
+      page.t('audit.my_title'),
       <>
         <h1>{page.t('audit.my_title')}</h1>
         <p>{page.t('audit.my_intro')}</p>
         <AuditTable page={page} events={events} olderHref={events.length === 50 && last ? `/me/audit?before=${last.event.id}` : null} />
-      </>
-    ));
+      </>,
+    );
   });
 
   app.get('/audit', async (request, reply) => {
@@ -59,26 +65,32 @@ export async function siteRoutes(app: App, { services, settings }: RouteDeps): P
     const events = await services.auditLog.listForMunicipality(ctx, m, cursor(request.query));
     const page = pageContext(request, reply, settings);
     const last = events.at(-1);
-    return sendPage(reply, page, page.t('audit.title'), (
+    return sendPage(
+      reply,
+      page,
+      page.t('audit.title'),
       <>
         <h1>{page.t('audit.title')}</h1>
         <p>{page.t('audit.intro')}</p>
         <AuditTable page={page} events={events} olderHref={events.length === 50 && last ? `/audit?m=${m}&before=${last.event.id}` : null} />
-      </>
-    ));
+      </>,
+    );
   });
 
   app.get('/dev/outbox', async (request, reply) => {
     if (!services.outbox.enabled) throw notFound();
     const messages = await services.outbox.list(ctxOf(request));
     const page = pageContext(request, reply, settings);
-    return sendPage(reply, page, page.t('outbox.title'), (
+    return sendPage(
+      reply,
+      page,
+      page.t('outbox.title'),
       <>
         <h1>{page.t('outbox.title')}</h1>
         <p>{page.t('outbox.intro')}</p>
         <OutboxTable page={page} messages={messages} />
-      </>
-    ));
+      </>,
+    );
   });
 
   app.get('/api/openapi.json', () => app.swagger());

@@ -3,14 +3,7 @@
  * to HTML pages and to the JSON shape { error: { code, message, fields? } }.
  * Messages and field errors are message-catalog keys, translated at the boundary.
  */
-export type ErrorCode =
-  | 'not_found'
-  | 'forbidden'
-  | 'unauthenticated'
-  | 'conflict'
-  | 'invalid'
-  | 'rate_limited'
-  | 'unavailable';
+export type ErrorCode = 'not_found' | 'forbidden' | 'unauthenticated' | 'conflict' | 'invalid' | 'rate_limited' | 'unavailable';
 
 export const httpStatus: Record<ErrorCode, number> = {
   not_found: 404,
@@ -39,8 +32,7 @@ export const notFound = () => new AppError('not_found', 'errors.not_found');
 export const unauthenticated = () => new AppError('unauthenticated', 'errors.unauthenticated');
 export const conflict = (key: string, fields?: Record<string, string>) => new AppError('conflict', key, fields);
 export const invalid = (fields: Record<string, string>, key = 'errors.invalid') => new AppError('invalid', key, fields);
-export const rateLimited = (seconds: number) =>
-  new AppError('rate_limited', 'errors.rate_limited', undefined, { seconds });
+export const rateLimited = (seconds: number) => new AppError('rate_limited', 'errors.rate_limited', undefined, { seconds });
 
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };

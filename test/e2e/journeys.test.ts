@@ -47,7 +47,10 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
 
   async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
     await page.goto(`${base}/sign-in`);
-    await page.getByRole('textbox', { name: /^E-mail/ }).first().fill(email);
+    await page
+      .getByRole('textbox', { name: /^E-mail/ })
+      .first()
+      .fill(email);
     await page.getByLabel(/^Adgangskode/).fill(password);
     await page.getByRole('button', { name: 'Log ind' }).click();
   }
@@ -59,11 +62,19 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Demo-konti' }).isVisible()).toBe(true);
 
     // Wrong password: the error summary names the field; the email is kept.
-    await page.getByRole('textbox', { name: /^E-mail/ }).first().fill(leaderEmail);
+    await page
+      .getByRole('textbox', { name: /^E-mail/ })
+      .first()
+      .fill(leaderEmail);
     await page.getByLabel(/^Adgangskode/).fill('forkert-kode');
     await page.getByRole('button', { name: 'Log ind' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('E-mail eller adgangskode er forkert.');
-    expect(await page.getByRole('textbox', { name: /^E-mail/ }).first().inputValue()).toBe(leaderEmail);
+    expect(
+      await page
+        .getByRole('textbox', { name: /^E-mail/ })
+        .first()
+        .inputValue(),
+    ).toBe(leaderEmail);
     await expectAccessible(page);
 
     await signIn(page, leaderEmail);
@@ -100,7 +111,10 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     const { context, page } = await newPage();
     const email = demoEmail('youth_counsellor', roskilde);
     await page.goto(`${base}/sign-in`);
-    await page.getByLabel(/^E-mail/).nth(1).fill(email);
+    await page
+      .getByLabel(/^E-mail/)
+      .nth(1)
+      .fill(email);
     await page.getByRole('button', { name: 'Send link' }).click();
     await page.waitForURL(`${base}/sign-in?sent=1`);
     expect(await page.getByRole('status').first().textContent()).toContain('har vi sendt et link');
@@ -169,7 +183,10 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     await page.keyboard.press('Enter');
     expect(page.url()).toContain('#main-content');
     // Sign in by keyboard only.
-    await page.getByRole('textbox', { name: /^E-mail/ }).first().focus();
+    await page
+      .getByRole('textbox', { name: /^E-mail/ })
+      .first()
+      .focus();
     await page.keyboard.type(leaderEmail);
     await page.keyboard.press('Tab');
     await page.keyboard.type(DEMO_PASSWORD);

@@ -17,7 +17,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const countOf = async (table: typeof municipalities | typeof sessions) => Number((await t.database.db.select({ n: count() }).from(table))[0]!.n);
+const countOf = async (table: typeof municipalities | typeof sessions) =>
+  Number((await t.database.db.select({ n: count() }).from(table))[0]!.n);
 
 describe('pages', () => {
   it('the sign-in page is Danish by default, has security headers and lists demo accounts in demo mode', async () => {

@@ -28,7 +28,11 @@ describe('password sign-in', () => {
   it('signs in with the right password and resolves the session to the actor', async () => {
     const m = await makeMunicipality(t);
     const user = await makeUser(t, [{ role: 'team_leader', municipalityId: m.id }]);
-    const { sessionToken } = await t.services.accounts.signInWithPassword(ctx(null), { email: user.email.toUpperCase(), password: TEST_PASSWORD }, '10.0.0.1');
+    const { sessionToken } = await t.services.accounts.signInWithPassword(
+      ctx(null),
+      { email: user.email.toUpperCase(), password: TEST_PASSWORD },
+      '10.0.0.1',
+    );
     const resolved = await t.services.accounts.resolveSession(sessionToken);
     expect(resolved?.actor.userId).toBe(user.userId);
     expect(resolved?.actor.memberships).toEqual([{ role: 'team_leader', municipalityId: m.id }]);
@@ -36,33 +40,51 @@ describe('password sign-in', () => {
 
   it('refuses a wrong password and an unknown email with the same error', async () => {
     const user = await makeUser(t, []);
-    await expect(code(t.services.accounts.signInWithPassword(ctx(null), { email: user.email, password: 'wrong' }, '10.0.0.2'))).resolves.toBe('invalid');
-    await expect(code(t.services.accounts.signInWithPassword(ctx(null), { email: 'nobody@nextwork.test', password: 'wrong' }, '10.0.0.2'))).resolves.toBe('invalid');
+    await expect(
+      code(t.services.accounts.signInWithPassword(ctx(null), { email: user.email, password: 'wrong' }, '10.0.0.2')),
+    ).resolves.toBe('invalid');
+    await expect(
+      code(t.services.accounts.signInWithPassword(ctx(null), { email: 'nobody@nextwork.test', password: 'wrong' }, '10.0.0.2')),
+    ).resolves.toBe('invalid');
   });
 
   it('backs off after five failures for an account, even with the right password', async () => {
     const user = await makeUser(t, []);
-    for (let i = 0; i < 5; i++) await code(t.services.accounts.signInWithPassword(ctx(null), { email: user.email, password: 'wrong' }, `10.1.0.${i}`));
-    await expect(code(t.services.accounts.signInWithPassword(ctx(null), { email: user.email, password: TEST_PASSWORD }, '10.1.1.1'))).resolves.toBe('rate_limited');
+    for (let i = 0; i < 5; i++)
+      await code(t.services.accounts.signInWithPassword(ctx(null), { email: user.email, password: 'wrong' }, `10.1.0.${i}`));
+    await expect(
+      code(t.services.accounts.signInWithPassword(ctx(null), { email: user.email, password: TEST_PASSWORD }, '10.1.1.1')),
+    ).resolves.toBe('rate_limited');
     t.clock.advanceMinutes(1);
-    await expect(code(t.services.accounts.signInWithPassword(ctx(null), { email: user.email, password: TEST_PASSWORD }, '10.1.1.1'))).resolves.toBe('ok');
+    await expect(
+      code(t.services.accounts.signInWithPassword(ctx(null), { email: user.email, password: TEST_PASSWORD }, '10.1.1.1')),
+    ).resolves.toBe('ok');
   });
 
   it('backs off per IP across many accounts', async () => {
-    for (let i = 0; i < 20; i++) await code(t.services.accounts.signInWithPassword(ctx(null), { email: `spray${i}@nextwork.test`, password: 'x' }, '10.9.9.9'));
+    for (let i = 0; i < 20; i++)
+      await code(t.services.accounts.signInWithPassword(ctx(null), { email: `spray${i}@nextwork.test`, password: 'x' }, '10.9.9.9'));
     const user = await makeUser(t, []);
-    await expect(code(t.services.accounts.signInWithPassword(ctx(null), { email: user.email, password: TEST_PASSWORD }, '10.9.9.9'))).resolves.toBe('rate_limited');
+    await expect(
+      code(t.services.accounts.signInWithPassword(ctx(null), { email: user.email, password: TEST_PASSWORD }, '10.9.9.9')),
+    ).resolves.toBe('rate_limited');
   });
 
   it('rejects invalid input without writing a session', async () => {
-    await expect(code(t.services.accounts.signInWithPassword(ctx(null), { email: 'not-an-email', password: '' }, '10.0.0.3'))).resolves.toBe('invalid');
+    await expect(
+      code(t.services.accounts.signInWithPassword(ctx(null), { email: 'not-an-email', password: '' }, '10.0.0.3')),
+    ).resolves.toBe('invalid');
   });
 });
 
 describe('sessions', () => {
   it('end after 30 idle minutes and after 12 hours in all', async () => {
     const user = await makeUser(t, []);
-    const { sessionToken } = await t.services.accounts.signInWithPassword(ctx(null), { email: user.email, password: TEST_PASSWORD }, '10.2.0.1');
+    const { sessionToken } = await t.services.accounts.signInWithPassword(
+      ctx(null),
+      { email: user.email, password: TEST_PASSWORD },
+      '10.2.0.1',
+    );
     t.clock.advanceMinutes(29);
     expect(await t.services.accounts.resolveSession(sessionToken)).not.toBeNull();
     t.clock.advanceMinutes(31);
@@ -90,7 +112,11 @@ describe('sessions', () => {
 
   it('the expiry job removes idle sessions', async () => {
     const user = await makeUser(t, []);
-    const { sessionToken } = await t.services.accounts.signInWithPassword(ctx(null), { email: user.email, password: TEST_PASSWORD }, '10.4.0.1');
+    const { sessionToken } = await t.services.accounts.signInWithPassword(
+      ctx(null),
+      { email: user.email, password: TEST_PASSWORD },
+      '10.4.0.1',
+    );
     t.clock.advanceMinutes(45);
     const removed = await t.services.accounts.expireSessions();
     expect(removed.sessions).toBeGreaterThanOrEqual(1);
@@ -126,25 +152,71 @@ describe('invitations', () => {
   it('a team leader invites a counsellor, who sets a password and holds the role', async () => {
     const m = await makeMunicipality(t);
     const leader = await makeUser(t, [{ role: 'team_leader', municipalityId: m.id }]);
-    await t.services.accounts.invite(ctx(leader), { name: 'Sara Holm', email: 'sara@nextwork.test', role: 'youth_counsellor', municipalityId: m.id }, 'da');
+    await t.services.accounts.invite(
+      ctx(leader),
+      { name: 'Sara Holm', email: 'sara@nextwork.test', role: 'youth_counsellor', municipalityId: m.id },
+      'da',
+    );
     const mail = await lastMail();
     expect(mail.text).toContain('Ungevejleder');
     const token = /\/invitations\/([\w-]+)/.exec(mail.text)![1]!;
-    await expect(code(t.services.accounts.acceptInvitation(ctx(null), token, { password: 'short', passwordRepeat: 'short' }))).resolves.toBe('invalid');
-    await expect(code(t.services.accounts.acceptInvitation(ctx(null), token, { password: 'a good long password', passwordRepeat: 'different one here' }))).resolves.toBe('invalid');
-    const { sessionToken } = await t.services.accounts.acceptInvitation(ctx(null), token, { password: 'a good long password', passwordRepeat: 'a good long password' });
+    await expect(
+      code(t.services.accounts.acceptInvitation(ctx(null), token, { password: 'short', passwordRepeat: 'short' })),
+    ).resolves.toBe('invalid');
+    await expect(
+      code(
+        t.services.accounts.acceptInvitation(ctx(null), token, { password: 'a good long password', passwordRepeat: 'different one here' }),
+      ),
+    ).resolves.toBe('invalid');
+    const { sessionToken } = await t.services.accounts.acceptInvitation(ctx(null), token, {
+      password: 'a good long password',
+      passwordRepeat: 'a good long password',
+    });
     const resolved = await t.services.accounts.resolveSession(sessionToken);
     expect(resolved?.actor.memberships).toEqual([{ role: 'youth_counsellor', municipalityId: m.id }]);
-    await expect(code(t.services.accounts.acceptInvitation(ctx(null), token, { password: 'a good long password', passwordRepeat: 'a good long password' }))).resolves.toBe('not_found');
+    await expect(
+      code(
+        t.services.accounts.acceptInvitation(ctx(null), token, {
+          password: 'a good long password',
+          passwordRepeat: 'a good long password',
+        }),
+      ),
+    ).resolves.toBe('not_found');
   });
 
   it('refuses roles the inviter may not grant and other municipalities, as not found', async () => {
     const m = await makeMunicipality(t);
     const other = await makeMunicipality(t);
     const consultant = await makeUser(t, [{ role: 'network_consultant', municipalityId: m.id }]);
-    await expect(code(t.services.accounts.invite(ctx(consultant), { name: 'Ny Leder', email: 'x@nextwork.test', role: 'team_leader', municipalityId: m.id }, 'da'))).resolves.toBe('not_found');
-    await expect(code(t.services.accounts.invite(ctx(consultant), { name: 'Ny Ung', email: 'y@nextwork.test', role: 'youth', municipalityId: other.id }, 'da'))).resolves.toBe('not_found');
-    await expect(code(t.services.accounts.invite(ctx(consultant), { name: 'Ny Ung', email: 'y@nextwork.test', role: 'youth', municipalityId: m.id }, 'da'))).resolves.toBe('ok');
-    await expect(code(t.services.accounts.invite(ctx(consultant), { name: 'x', email: 'bad', role: 'nope', municipalityId: m.id }, 'da'))).resolves.toBe('invalid');
+    await expect(
+      code(
+        t.services.accounts.invite(
+          ctx(consultant),
+          { name: 'Ny Leder', email: 'x@nextwork.test', role: 'team_leader', municipalityId: m.id },
+          'da',
+        ),
+      ),
+    ).resolves.toBe('not_found');
+    await expect(
+      code(
+        t.services.accounts.invite(
+          ctx(consultant),
+          { name: 'Ny Ung', email: 'y@nextwork.test', role: 'youth', municipalityId: other.id },
+          'da',
+        ),
+      ),
+    ).resolves.toBe('not_found');
+    await expect(
+      code(
+        t.services.accounts.invite(
+          ctx(consultant),
+          { name: 'Ny Ung', email: 'y@nextwork.test', role: 'youth', municipalityId: m.id },
+          'da',
+        ),
+      ),
+    ).resolves.toBe('ok');
+    await expect(
+      code(t.services.accounts.invite(ctx(consultant), { name: 'x', email: 'bad', role: 'nope', municipalityId: m.id }, 'da')),
+    ).resolves.toBe('invalid');
   });
 });

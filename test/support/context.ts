@@ -49,7 +49,10 @@ const unique = () => randomBytes(4).toString('hex');
 
 /** A fresh municipality: each test works in its own tenant, so tests need no cleanup. */
 export async function makeMunicipality(t: TestContext, name = `Kommune ${unique()}`) {
-  const [m] = await t.database.db.insert(municipalities).values({ name, code: String(codeSeq++) }).returning();
+  const [m] = await t.database.db
+    .insert(municipalities)
+    .values({ name, code: String(codeSeq++) })
+    .returning();
   return m!;
 }
 
@@ -62,7 +65,12 @@ export async function makeUser(
   const email = values.email ?? `user-${unique()}@nextwork.test`;
   const [user] = await t.database.db
     .insert(users)
-    .values({ email, name: values.name ?? `Person ${unique()}`, passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)), createdAt: t.clock.now() })
+    .values({
+      email,
+      name: values.name ?? `Person ${unique()}`,
+      passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
+      createdAt: t.clock.now(),
+    })
     .returning();
   if (roles.length) await t.database.db.insert(memberships).values(roles.map((r) => ({ userId: user!.id, ...r })));
   return { userId: user!.id, name: user!.name, email: user!.email, memberships: roles };

@@ -33,7 +33,7 @@ export async function testDatabase(): Promise<Database> {
   const url = new URL(templateUrl);
   url.pathname = `/${name}`;
   const database = openPostgres(url.toString(), 4);
-  const close = database.close;
+  const close = () => database.close();
   return {
     ...database,
     async close() {

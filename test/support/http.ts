@@ -38,13 +38,23 @@ export class Browser {
   async post(url: string, form: Record<string, string>, withCsrf = true) {
     const payload = new URLSearchParams({ ...(withCsrf ? { _csrf: await this.csrf() } : {}), ...form }).toString();
     return this.remember(
-      await this.app.inject({ method: 'POST', url, payload, headers: { cookie: this.header, 'content-type': 'application/x-www-form-urlencoded' } }),
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload,
+        headers: { cookie: this.header, 'content-type': 'application/x-www-form-urlencoded' },
+      }),
     );
   }
 
   async json(method: 'POST' | 'GET', url: string, body?: string, contentType = 'application/json') {
     return this.remember(
-      await this.app.inject({ method, url, payload: body, headers: { cookie: this.header, ...(body !== undefined ? { 'content-type': contentType } : {}) } }),
+      await this.app.inject({
+        method,
+        url,
+        payload: body,
+        headers: { cookie: this.header, ...(body !== undefined ? { 'content-type': contentType } : {}) },
+      }),
     );
   }
 

@@ -17,15 +17,20 @@ describe('CVR numbers', () => {
   });
   it('every completed number validates, and changing any one digit breaks it', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1_000_000, max: 9_999_999 }), fc.integer({ min: 0, max: 7 }), fc.integer({ min: 1, max: 9 }), (n, pos, delta) => {
-        const cvr = withCvrCheckDigit(String(n));
-        if (!cvr) return;
-        expect(isValidCvr(cvr)).toBe(true);
-        const digits = cvr.split('');
-        digits[pos] = String((Number(digits[pos]) + delta) % 10);
-        const changed = digits.join('');
-        if (changed[0] !== '0') expect(isValidCvr(changed)).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 1_000_000, max: 9_999_999 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.integer({ min: 1, max: 9 }),
+        (n, pos, delta) => {
+          const cvr = withCvrCheckDigit(String(n));
+          if (!cvr) return;
+          expect(isValidCvr(cvr)).toBe(true);
+          const digits = cvr.split('');
+          digits[pos] = String((Number(digits[pos]) + delta) % 10);
+          const changed = digits.join('');
+          if (changed[0] !== '0') expect(isValidCvr(changed)).toBe(false);
+        },
+      ),
     );
   });
 });
@@ -60,7 +65,12 @@ describe('message catalogs', () => {
 });
 
 describe('policy', () => {
-  const actor = (role: (typeof roles)[number], municipalityId: string | null) => ({ userId: 'u', name: 'n', email: 'e', memberships: [{ role, municipalityId }] });
+  const actor = (role: (typeof roles)[number], municipalityId: string | null) => ({
+    userId: 'u',
+    name: 'n',
+    email: 'e',
+    memberships: [{ role, municipalityId }],
+  });
   it('a municipal role never reaches another municipality, for any action', () => {
     for (const role of municipalRoles) {
       for (const action of ['municipality.read', 'person.read', 'audit.read', 'dashboard.team', 'outbox.read'] as const) {
@@ -71,7 +81,12 @@ describe('policy', () => {
   it('set-based: one denied target denies all', () => {
     const leader = actor('team_leader', 'a');
     expect(can(leader, 'person.read', [{ municipalityId: 'a', role: 'youth' }])).toBe(true);
-    expect(can(leader, 'person.read', [{ municipalityId: 'a', role: 'youth' }, { municipalityId: 'b', role: 'youth' }])).toBe(false);
+    expect(
+      can(leader, 'person.read', [
+        { municipalityId: 'a', role: 'youth' },
+        { municipalityId: 'b', role: 'youth' },
+      ]),
+    ).toBe(false);
   });
   it('only the system administrator invites cross-municipal roles, and only without a municipality', () => {
     expect(invitableRoles(actor('system_admin', null), null).sort()).toEqual(['programme_lead', 'researcher', 'system_admin']);

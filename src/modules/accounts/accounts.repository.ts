@@ -74,10 +74,7 @@ export class AccountsRepository {
       .delete(sessions)
       .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)))
       .returning({ id: sessions.id });
-    const t = await this.db
-      .delete(oneTimeTokens)
-      .where(lt(oneTimeTokens.expiresAt, now))
-      .returning({ id: oneTimeTokens.id });
+    const t = await this.db.delete(oneTimeTokens).where(lt(oneTimeTokens.expiresAt, now)).returning({ id: oneTimeTokens.id });
     return { sessions: s.length, tokens: t.length };
   }
 
@@ -89,7 +86,9 @@ export class AccountsRepository {
     const [token] = await this.db
       .select()
       .from(oneTimeTokens)
-      .where(and(eq(oneTimeTokens.id, id), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now)))
+      .where(
+        and(eq(oneTimeTokens.id, id), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now)),
+      )
       .limit(1);
     return token;
   }

@@ -21,7 +21,11 @@ export async function accountsRoutes(app: App, { services, settings }: RouteDeps
     return reply.redirect(safeLocalPath(next, '/dashboard'), 303);
   };
 
-  const signInPage = (request: FastifyRequest, reply: FastifyReply, opts: { form?: FormState; linkForm?: FormState; status?: number; linkSent?: boolean; next?: string }) => {
+  const signInPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    opts: { form?: FormState; linkForm?: FormState; status?: number; linkSent?: boolean; next?: string },
+  ) => {
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
@@ -151,7 +155,10 @@ export async function accountsRoutes(app: App, { services, settings }: RouteDeps
     const { token } = request.params as { token: string };
     try {
       const { sessionToken } = await accounts.acceptInvitation(ctxOf(request), token, formValues(request.body));
-      reply.setCookie(cookieNames.session, sessionToken, { ...baseCookie(settings), maxAge: services.settings.sessionAbsoluteHours * 3600 });
+      reply.setCookie(cookieNames.session, sessionToken, {
+        ...baseCookie(settings),
+        maxAge: services.settings.sessionAbsoluteHours * 3600,
+      });
       setFlash(reply, settings, { kind: 'success', key: 'accept.done' });
       return reply.redirect('/dashboard', 303);
     } catch (err) {

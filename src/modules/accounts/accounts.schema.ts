@@ -29,7 +29,11 @@ export const memberships = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('memberships_unique_idx').on(t.userId, sql`coalesce(${t.municipalityId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.role),
+    uniqueIndex('memberships_unique_idx').on(
+      t.userId,
+      sql`coalesce(${t.municipalityId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.role,
+    ),
     index('memberships_municipality_idx').on(t.municipalityId, t.role),
   ],
 );

@@ -57,7 +57,12 @@ export class AccountsService {
     const ok = await verify(user?.passwordHash ?? (await (dummyHash ??= hashPassword('not-a-real-password'))), password);
     if (!user || !user.passwordHash || !ok || user.disabledAt) {
       await this.countFailure(email, ip);
-      await this.audit.record(ctx, { action: 'account.sign_in', outcome: 'failed', subjectUserId: user?.id ?? null, details: { method: 'password' } });
+      await this.audit.record(ctx, {
+        action: 'account.sign_in',
+        outcome: 'failed',
+        subjectUserId: user?.id ?? null,
+        details: { method: 'password' },
+      });
       throw invalid({ email: 'signin.failed' }, 'signin.failed');
     }
     await this.repo.clearFailures('account', email);
@@ -198,10 +203,20 @@ export class AccountsService {
         (await this.repo.findUserByEmail(invitation.email, tx)) ??
         (await this.repo.createUser({ email: invitation.email, name: invitation.name ?? invitation.email, createdAt: now }, tx));
       await this.repo.setPassword(user.id, passwordHash, tx);
-      await this.repo.addMembership({ userId: user.id, role: invitation.role!, municipalityId: invitation.municipalityId, createdAt: now }, tx);
+      await this.repo.addMembership(
+        { userId: user.id, role: invitation.role!, municipalityId: invitation.municipalityId, createdAt: now },
+        tx,
+      );
       await this.audit.record(
         { ...ctx, actor: { userId: user.id, name: user.name, email: user.email, memberships: [] } },
-        { action: 'person.accept_invitation', municipalityId: invitation.municipalityId, targetType: 'user', targetId: user.id, subjectUserId: user.id, details: { role: invitation.role } },
+        {
+          action: 'person.accept_invitation',
+          municipalityId: invitation.municipalityId,
+          targetType: 'user',
+          targetId: user.id,
+          subjectUserId: user.id,
+          details: { role: invitation.role },
+        },
         tx,
       );
       return user;
@@ -225,17 +240,23 @@ export class AccountsService {
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + this.settings.absoluteHours * 3_600_000),
     });
-    await this.audit.record({ ...ctx, actor: { userId: user.id, name: user.name, email: user.email, memberships: [] } }, {
-      action: 'account.sign_in',
-      subjectUserId: user.id,
-      details: { method },
-    });
+    await this.audit.record(
+      { ...ctx, actor: { userId: user.id, name: user.name, email: user.email, memberships: [] } },
+      {
+        action: 'account.sign_in',
+        subjectUserId: user.id,
+        details: { method },
+      },
+    );
     return { sessionToken: token, user };
   }
 
   private async checkThrottle(email: string, ip: string, what: 'password' | 'link' = 'password'): Promise<void> {
     const now = this.clock.now().getTime();
-    for (const [kind, key] of [[what === 'password' ? 'account' : 'link', email], ['ip', ip]] as const) {
+    for (const [kind, key] of [
+      [what === 'password' ? 'account' : 'link', email],
+      ['ip', ip],
+    ] as const) {
       const state = await this.repo.throttleState(kind, key);
       if (state?.lockedUntil && state.lockedUntil.getTime() > now) {
         throw rateLimited(Math.ceil((state.lockedUntil.getTime() - now) / 1000));
@@ -246,7 +267,15 @@ export class AccountsService {
   private async countFailure(email: string, ip: string, what: 'password' | 'link' = 'password'): Promise<void> {
     const now = this.clock.now();
     const pairs: [string, string, ThrottleRule][] =
-      what === 'password' ? [['account', email, accountRule], ['ip', ip, ipRule]] : [['link', email, accountRule], ['ip', ip, ipRule]];
+      what === 'password'
+        ? [
+            ['account', email, accountRule],
+            ['ip', ip, ipRule],
+          ]
+        : [
+            ['link', email, accountRule],
+            ['ip', ip, ipRule],
+          ];
     for (const [kind, key, rule] of pairs) {
       const failures = await this.repo.recordFailure(kind, key, now);
       const seconds = lockSeconds(rule, failures);

@@ -3,7 +3,14 @@ import { CsrfField, ErrorSummary, type FormState, SelectField, TextField } from 
 import type { PageContext } from '../../platform/views/page.ts';
 import type { DemoAccount } from '../demo/demo-accounts.ts';
 
-export function SignInPage(props: { page: PageContext; form: FormState; linkForm: FormState; next: string; demoAccounts: DemoAccount[] | null; linkSent: boolean }) {
+export function SignInPage(props: {
+  page: PageContext;
+  form: FormState;
+  linkForm: FormState;
+  next: string;
+  demoAccounts: DemoAccount[] | null;
+  linkSent: boolean;
+}) {
   const { t } = props.page;
   const labels = { email: t('signin.email'), password: t('signin.password') };
   return (
@@ -16,7 +23,15 @@ export function SignInPage(props: { page: PageContext; form: FormState; linkForm
           <CsrfField token={props.page.csrfToken} />
           <input type="hidden" name="next" value={props.next} />
           <TextField t={t} form={props.form} name="email" label={labels.email} type="email" autocomplete="username" required />
-          <TextField t={t} form={props.form} name="password" label={labels.password} type="password" autocomplete="current-password" required />
+          <TextField
+            t={t}
+            form={props.form}
+            name="password"
+            label={labels.password}
+            type="password"
+            autocomplete="current-password"
+            required
+          />
           <button type="submit" class="button button-primary">
             {t('signin.submit')}
           </button>
@@ -89,7 +104,13 @@ export function LinkConfirmPage({ page, token }: { page: PageContext; token: str
   );
 }
 
-export function InvitePage(props: { page: PageContext; form: FormState; roles: { value: string; label: string }[]; municipalities: { value: string; label: string }[]; allowNone: boolean }) {
+export function InvitePage(props: {
+  page: PageContext;
+  form: FormState;
+  roles: { value: string; label: string }[];
+  municipalities: { value: string; label: string }[];
+  allowNone: boolean;
+}) {
   const { t } = props.page;
   const labels = { name: t('invite.name'), email: t('invite.email'), role: t('invite.role'), municipalityId: t('invite.municipality') };
   return (
@@ -132,8 +153,25 @@ export function AcceptInvitationPage(props: { page: PageContext; form: FormState
         <ErrorSummary t={t} form={props.form} labels={labels} />
         <form method="post" action={`/invitations/${encodeURIComponent(props.token)}`} novalidate>
           <CsrfField token={props.page.csrfToken} />
-          <TextField t={t} form={props.form} name="password" label={labels.password} hint={t('accept.password_hint')} type="password" autocomplete="new-password" required />
-          <TextField t={t} form={props.form} name="passwordRepeat" label={labels.passwordRepeat} type="password" autocomplete="new-password" required />
+          <TextField
+            t={t}
+            form={props.form}
+            name="password"
+            label={labels.password}
+            hint={t('accept.password_hint')}
+            type="password"
+            autocomplete="new-password"
+            required
+          />
+          <TextField
+            t={t}
+            form={props.form}
+            name="passwordRepeat"
+            label={labels.passwordRepeat}
+            type="password"
+            autocomplete="new-password"
+            required
+          />
           <button type="submit" class="button button-primary">
             {t('accept.submit')}
           </button>

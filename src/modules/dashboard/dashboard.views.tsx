@@ -3,7 +3,15 @@ import { Alert } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { TeamDashboard } from './dashboard.service.ts';
 
-export function TeamDashboardView({ page, data, choices }: { page: PageContext; data: TeamDashboard; choices: { id: string; name: string }[] }) {
+export function TeamDashboardView({
+  page,
+  data,
+  choices,
+}: {
+  page: PageContext;
+  data: TeamDashboard;
+  choices: { id: string; name: string }[];
+}) {
   const { t } = page;
   const m = data.municipality;
   return (
@@ -56,10 +64,22 @@ export function TeamDashboardView({ page, data, choices }: { page: PageContext; 
   );
 }
 
-export function PersonalDashboardView({ page, memberships, municipalityNames }: { page: PageContext; memberships: Membership[]; municipalityNames: Map<string, string> }) {
+export function PersonalDashboardView({
+  page,
+  memberships,
+  municipalityNames,
+}: {
+  page: PageContext;
+  memberships: Membership[];
+  municipalityNames: Map<string, string>;
+}) {
   const { t } = page;
   const roles = new Set(memberships.map((m) => m.role));
-  const intro = roles.has('youth') ? t('dashboard.youth_intro') : roles.has('company_contact') ? t('dashboard.company_intro') : t('dashboard.other_intro');
+  const intro = roles.has('youth')
+    ? t('dashboard.youth_intro')
+    : roles.has('company_contact')
+      ? t('dashboard.company_intro')
+      : t('dashboard.other_intro');
   return (
     <>
       <h1>{t('dashboard.hello', { name: page.actor?.name ?? '' })}</h1>

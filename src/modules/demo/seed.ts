@@ -26,12 +26,25 @@ const teamShape: [Role, number][] = [
 ];
 
 const companyWords: Record<TradeSection, string[]> = {
-  A: ['Gartneri', 'Landbrug', 'Planteskole'], B: ['Grusgrav'], C: ['Smedje', 'Bageri', 'Møbelsnedkeri', 'Trykkeri'],
-  D: ['Kraftvarmeværk', 'Solcellepark'], E: ['Genbrugsplads', 'Renovation'], F: ['Tømrer', 'Murer', 'VVS', 'Maler'],
-  G: ['Supermarked', 'Byggemarked', 'Cykelhandel', 'Tøjbutik'], H: ['Vognmand', 'Flyttefirma', 'Lager og logistik'],
-  I: ['Café', 'Restaurant', 'Kantine', 'Hotel'], J: ['Webbureau', 'IT-support'], K: ['Sparekasse'], L: ['Boligforening'],
-  M: ['Arkitekter', 'Revisorhus'], N: ['Rengøring', 'Vinduespudser', 'Anlægsgartner'], O: ['Materielgård'],
-  P: ['Produktionsskole'], Q: ['Plejecenter', 'Børnehave', 'Dyreklinik'], R: ['Idrætscenter', 'Spillested', 'Museum'], S: ['Frisør', 'Autoværksted'],
+  A: ['Gartneri', 'Landbrug', 'Planteskole'],
+  B: ['Grusgrav'],
+  C: ['Smedje', 'Bageri', 'Møbelsnedkeri', 'Trykkeri'],
+  D: ['Kraftvarmeværk', 'Solcellepark'],
+  E: ['Genbrugsplads', 'Renovation'],
+  F: ['Tømrer', 'Murer', 'VVS', 'Maler'],
+  G: ['Supermarked', 'Byggemarked', 'Cykelhandel', 'Tøjbutik'],
+  H: ['Vognmand', 'Flyttefirma', 'Lager og logistik'],
+  I: ['Café', 'Restaurant', 'Kantine', 'Hotel'],
+  J: ['Webbureau', 'IT-support'],
+  K: ['Sparekasse'],
+  L: ['Boligforening'],
+  M: ['Arkitekter', 'Revisorhus'],
+  N: ['Rengøring', 'Vinduespudser', 'Anlægsgartner'],
+  O: ['Materielgård'],
+  P: ['Produktionsskole'],
+  Q: ['Plejecenter', 'Børnehave', 'Dyreklinik'],
+  R: ['Idrætscenter', 'Spillested', 'Museum'],
+  S: ['Frisør', 'Autoværksted'],
 };
 
 /** Seeds a demo network when the database is empty: idempotent, deterministic. */
@@ -42,23 +55,42 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const insertUsers = async (list: { email: string; name: string }[]) =>
-      tx.insert(users).values(list.map((u) => ({ ...u, passwordHash, createdAt: now }))).returning({ id: users.id });
+      tx
+        .insert(users)
+        .values(list.map((u) => ({ ...u, passwordHash, createdAt: now })))
+        .returning({ id: users.id });
     const cross = await insertUsers(
-      (['system_admin', 'programme_lead', 'researcher'] as const).map((role) => ({ email: demoEmail(role, null), name: faker.person.fullName() })),
+      (['system_admin', 'programme_lead', 'researcher'] as const).map((role) => ({
+        email: demoEmail(role, null),
+        name: faker.person.fullName(),
+      })),
     );
-    await tx.insert(memberships).values(
-      (['system_admin', 'programme_lead', 'researcher'] as const).map((role, i) => ({ userId: cross[i]!.id, role, municipalityId: null, createdAt: now })),
-    );
+    await tx
+      .insert(memberships)
+      .values(
+        (['system_admin', 'programme_lead', 'researcher'] as const).map((role, i) => ({
+          userId: cross[i]!.id,
+          role,
+          municipalityId: null,
+          createdAt: now,
+        })),
+      );
     let cvrSerial = 3_100_000;
     for (const dm of demoMunicipalities) {
-      const [m] = await tx.insert(municipalities).values({ name: dm.name, code: dm.code, createdAt: now }).returning({ id: municipalities.id });
+      const [m] = await tx
+        .insert(municipalities)
+        .values({ name: dm.name, code: dm.code, createdAt: now })
+        .returning({ id: municipalities.id });
       const municipalityId = m!.id;
       const people: { email: string; name: string; role: Role }[] = [];
       const add = (role: Role, n: number) => {
         for (let i = 0; i < n; i++) {
           const first = faker.person.firstName();
           const last = faker.person.lastName();
-          const email = i === 0 ? demoEmail(role, dm) : `${first}.${last}.${people.length}@${dm.slug}.nextwork.test`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
+          const email =
+            i === 0
+              ? demoEmail(role, dm)
+              : `${first}.${last}.${people.length}@${dm.slug}.nextwork.test`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
           people.push({ email, name: `${first} ${last}`, role });
         }
       };
@@ -88,15 +120,19 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
         const last = faker.person.lastName();
         return {
           companyId: c.id,
-          email: i === 0 ? demoEmail('company_contact', dm) : `${first}.${last}.k${i}@${dm.slug}.nextwork.test`.toLowerCase().replace(/[^a-z0-9.@]/g, ''),
+          email:
+            i === 0
+              ? demoEmail('company_contact', dm)
+              : `${first}.${last}.k${i}@${dm.slug}.nextwork.test`.toLowerCase().replace(/[^a-z0-9.@]/g, ''),
           name: `${first} ${last}`,
         };
       });
       const contactUsers = await insertUsers(contacts);
-      await tx.insert(memberships).values(contactUsers.map((u) => ({ userId: u.id, role: 'company_contact', municipalityId, createdAt: now })));
+      await tx
+        .insert(memberships)
+        .values(contactUsers.map((u) => ({ userId: u.id, role: 'company_contact', municipalityId, createdAt: now })));
       await tx.insert(companyContacts).values(contactUsers.map((u, i) => ({ userId: u.id, companyId: contacts[i]!.companyId })));
     }
   });
   return true;
 }
-

@@ -8,7 +8,10 @@ import type { Municipality, MunicipalitiesRepository } from './municipalities.re
 
 export const createMunicipalityInput = z.object({
   name: z.string({ error: 'validation.name' }).trim().min(2, { error: 'validation.name' }).max(100, { error: 'validation.name' }),
-  code: z.string({ error: 'validation.municipality_code' }).trim().regex(/^\d{3}$/, { error: 'validation.municipality_code' }),
+  code: z
+    .string({ error: 'validation.municipality_code' })
+    .trim()
+    .regex(/^\d{3}$/, { error: 'validation.municipality_code' }),
   youthCapacity: z.coerce
     .number({ error: 'validation.capacity' })
     .int({ error: 'validation.capacity' })

@@ -22,7 +22,14 @@ export async function peopleRoutes(app: App, { services, settings }: RouteDeps):
       reply,
       page,
       page.t('people.title'),
-      <PeopleListView page={page} municipalityId={m} municipalityName={municipality.name} data={data} roles={readable(m)} role={q.role ?? ''} />,
+      <PeopleListView
+        page={page}
+        municipalityId={m}
+        municipalityName={municipality.name}
+        data={data}
+        roles={readable(m)}
+        role={q.role ?? ''}
+      />,
     );
   });
 

@@ -5,7 +5,14 @@ import type { PageContext } from '../../platform/views/page.ts';
 import type { PersonRow } from './people.repository.ts';
 import type { PeoplePage } from './people.service.ts';
 
-export function PeopleListView(props: { page: PageContext; municipalityId: string; municipalityName: string; data: PeoplePage; roles: Role[]; role: string }) {
+export function PeopleListView(props: {
+  page: PageContext;
+  municipalityId: string;
+  municipalityName: string;
+  data: PeoplePage;
+  roles: Role[];
+  role: string;
+}) {
   const { page, data } = props;
   const { t } = page;
   const href = (p: number) => `/people?m=${props.municipalityId}${props.role ? `&role=${props.role}` : ''}&page=${p}`;

@@ -5,13 +5,7 @@ import { type Role, municipalRoles, teamRoles } from './roles.ts';
  * sent to pages (render only what the policy allows).
  */
 export type Action =
-  | 'municipality.create'
-  | 'municipality.read'
-  | 'person.read'
-  | 'person.invite'
-  | 'audit.read'
-  | 'outbox.read'
-  | 'dashboard.team';
+  'municipality.create' | 'municipality.read' | 'person.read' | 'person.invite' | 'audit.read' | 'outbox.read' | 'dashboard.team';
 
 export interface Membership {
   role: Role;

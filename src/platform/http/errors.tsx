@@ -7,7 +7,12 @@ import { type RenderSettings, pageContext, sendPage } from './render.tsx';
 import { wantsJson } from './request.ts';
 
 interface ErrorBody {
-  error: { code: ErrorCode | 'server_error' | 'bad_request' | 'unsupported_media_type'; message: string; fields?: Record<string, string>; requestId?: string };
+  error: {
+    code: ErrorCode | 'server_error' | 'bad_request' | 'unsupported_media_type';
+    message: string;
+    fields?: Record<string, string>;
+    requestId?: string;
+  };
 }
 
 function fieldsFromValidation(validation: { instancePath?: string; message?: string }[]): Record<string, string> {
@@ -20,7 +25,13 @@ function fieldsFromValidation(validation: { instancePath?: string; message?: str
 }
 
 /** Maps any error to the taxonomy: code, status, message key, field keys. */
-function classify(error: unknown): { code: ErrorBody['error']['code']; status: number; key: string; fields?: Record<string, string>; params?: Record<string, string | number> } {
+function classify(error: unknown): {
+  code: ErrorBody['error']['code'];
+  status: number;
+  key: string;
+  fields?: Record<string, string>;
+  params?: Record<string, string | number>;
+} {
   if (error instanceof AppError) {
     return { code: error.code, status: httpStatus[error.code], key: error.messageKey, fields: error.fields, params: error.params };
   }
@@ -29,11 +40,16 @@ function classify(error: unknown): { code: ErrorBody['error']['code']; status: n
   }
   const e = error as FastifyError;
   if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return { code: 'unsupported_media_type', status: 415, key: 'errors.unsupported_media' };
-  if (e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (e instanceof SyntaxError && e.statusCode === 400)) {
+  if (
+    e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    (e instanceof SyntaxError && e.statusCode === 400)
+  ) {
     return { code: 'bad_request', status: 400, key: 'errors.invalid_json' };
   }
   if (e?.statusCode === 429) return { code: 'rate_limited', status: 429, key: 'errors.rate_limited', params: { seconds: 60 } };
-  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return { code: 'bad_request', status: e.statusCode, key: 'errors.invalid' };
+  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+    return { code: 'bad_request', status: e.statusCode, key: 'errors.invalid' };
   return { code: 'server_error', status: 500, key: 'errors.server' };
 }
 
@@ -60,7 +76,13 @@ export function registerErrorBoundary(app: FastifyInstance, settings: RenderSett
     const page = pageContext(request, reply, settings);
     const { t } = page;
     const title =
-      c.status === 404 ? t('errors.not_found_title') : c.status === 403 ? t('errors.forbidden_title') : c.status >= 500 ? t('errors.server_title') : t('errors.server_title');
+      c.status === 404
+        ? t('errors.not_found_title')
+        : c.status === 403
+          ? t('errors.forbidden_title')
+          : c.status >= 500
+            ? t('errors.server_title')
+            : t('errors.server_title');
     return sendPage(
       reply,
       page,

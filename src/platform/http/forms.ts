@@ -14,7 +14,11 @@ export function formValues(body: unknown): Record<string, string> {
  * Turns a service error into a form to re-render (422 with errors and the values entered), or
  * rethrows errors that are not about the input.
  */
-export function formFromError(err: unknown, values: Record<string, string>, rename: Record<string, string> = {}): { form: FormState; status: number } {
+export function formFromError(
+  err: unknown,
+  values: Record<string, string>,
+  rename: Record<string, string> = {},
+): { form: FormState; status: number } {
   if (!(err instanceof AppError) || !['invalid', 'conflict', 'rate_limited'].includes(err.code)) throw err;
   const errors: Record<string, string> = {};
   for (const [field, key] of Object.entries(err.fields ?? {})) errors[rename[field] ?? field] = key;

@@ -27,13 +27,13 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, settin
 }
 
 /** Renders a whole page in the layout and sends it. */
-export function sendPage(
-  reply: FastifyReply,
-  page: PageContext,
-  title: string,
-  body: ComponentChildren,
-  status = 200,
-): FastifyReply {
-  const html = '<!doctype html>' + renderToString(<Layout page={page} title={title}>{body}</Layout>);
+export function sendPage(reply: FastifyReply, page: PageContext, title: string, body: ComponentChildren, status = 200): FastifyReply {
+  const html =
+    '<!doctype html>' +
+    renderToString(
+      <Layout page={page} title={title}>
+        {body}
+      </Layout>,
+    );
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
 }

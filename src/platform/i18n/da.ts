@@ -91,9 +91,11 @@ export const da = {
   'signin.demo_email': 'E-mail',
   'signin.demo_municipality': 'Kommune',
   'mail.signin_subject': 'Dit link til nextwork',
-  'mail.signin_text': 'Hej {name}\n\nBrug dette link til at logge ind på nextwork. Det virker én gang i 15 minutter:\n{link}\n\nHar du ikke bedt om linket, kan du se bort fra denne mail.',
+  'mail.signin_text':
+    'Hej {name}\n\nBrug dette link til at logge ind på nextwork. Det virker én gang i 15 minutter:\n{link}\n\nHar du ikke bedt om linket, kan du se bort fra denne mail.',
   'mail.invite_subject': 'Du er inviteret til nextwork',
-  'mail.invite_text': 'Hej {name}\n\n{inviter} har inviteret dig til nextwork i {municipality} som {role}.\nVælg din adgangskode her (linket virker i 7 dage):\n{link}',
+  'mail.invite_text':
+    'Hej {name}\n\n{inviter} har inviteret dig til nextwork i {municipality} som {role}.\nVælg din adgangskode her (linket virker i 7 dage):\n{link}',
   'invite.title': 'Invitér en person',
   'invite.intro': 'Personen får en e-mail med et link, hvor de vælger deres adgangskode.',
   'invite.name': 'Navn',
@@ -175,7 +177,8 @@ export const da = {
   'api_docs.path': 'Sti',
   'api_docs.summary': 'Beskrivelse',
   'a11y.title': 'Tilgængelighedserklæring',
-  'a11y.text': 'nextwork skal overholde WCAG 2.1 AA. Hver side testes automatisk med axe, med tastatur og på en 360 px bred skærm. Finder du en barriere, så kontakt teamet i din kommune.',
+  'a11y.text':
+    'nextwork skal overholde WCAG 2.1 AA. Hver side testes automatisk med axe, med tastatur og på en 360 px bred skærm. Finder du en barriere, så kontakt teamet i din kommune.',
 } as const;
 
 export type MessageKey = keyof typeof da;

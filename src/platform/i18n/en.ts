@@ -92,9 +92,11 @@ export const en: Record<MessageKey, string> = {
   'signin.demo_email': 'Email',
   'signin.demo_municipality': 'Municipality',
   'mail.signin_subject': 'Your link to nextwork',
-  'mail.signin_text': 'Hello {name}\n\nUse this link to sign in to nextwork. It works once, for 15 minutes:\n{link}\n\nIf you did not ask for it, you can ignore this email.',
+  'mail.signin_text':
+    'Hello {name}\n\nUse this link to sign in to nextwork. It works once, for 15 minutes:\n{link}\n\nIf you did not ask for it, you can ignore this email.',
   'mail.invite_subject': 'You are invited to nextwork',
-  'mail.invite_text': 'Hello {name}\n\n{inviter} has invited you to nextwork in {municipality} as {role}.\nChoose your password here (the link works for 7 days):\n{link}',
+  'mail.invite_text':
+    'Hello {name}\n\n{inviter} has invited you to nextwork in {municipality} as {role}.\nChoose your password here (the link works for 7 days):\n{link}',
   'invite.title': 'Invite a person',
   'invite.intro': 'The person gets an email with a link where they choose their password.',
   'invite.name': 'Name',
@@ -176,5 +178,6 @@ export const en: Record<MessageKey, string> = {
   'api_docs.path': 'Path',
   'api_docs.summary': 'Description',
   'a11y.title': 'Accessibility statement',
-  'a11y.text': 'nextwork must meet WCAG 2.1 AA. Every page is tested automatically with axe, by keyboard and on a 360 px wide screen. If you find a barrier, contact the team in your municipality.',
+  'a11y.text':
+    'nextwork must meet WCAG 2.1 AA. Every page is tested automatically with axe, by keyboard and on a 360 px wide screen. If you find a barrier, contact the team in your municipality.',
 };

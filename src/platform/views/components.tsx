@@ -88,7 +88,9 @@ function describedBy(props: FieldProps): string | undefined {
   return ids.length ? ids.join(' ') : undefined;
 }
 
-export function TextField(props: FieldProps & { type?: 'text' | 'email' | 'password' | 'number'; autocomplete?: string; inputmode?: string }) {
+export function TextField(
+  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'number'; autocomplete?: string; inputmode?: string },
+) {
   const keepValue = props.type !== 'password';
   const attrs: Record<string, unknown> = { type: props.type ?? 'text' };
   return (

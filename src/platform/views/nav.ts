@@ -13,9 +13,12 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
     items.push({ href: '/people', label: t('nav.people') });
   }
   if (anyScope((m) => invitableRoles(actor, m).length > 0)) items.push({ href: '/invitations/new', label: t('nav.invite') });
-  if (can(actor, 'municipality.create', [{ municipalityId: null }])) items.push({ href: '/municipalities', label: t('nav.municipalities') });
-  if (anyScope((m) => m !== null && can(actor, 'audit.read', [{ municipalityId: m }]))) items.push({ href: '/audit', label: t('nav.audit') });
+  if (can(actor, 'municipality.create', [{ municipalityId: null }]))
+    items.push({ href: '/municipalities', label: t('nav.municipalities') });
+  if (anyScope((m) => m !== null && can(actor, 'audit.read', [{ municipalityId: m }])))
+    items.push({ href: '/audit', label: t('nav.audit') });
   items.push({ href: '/me/audit', label: t('nav.my_data') });
-  if (demo && anyScope((m) => can(actor, 'outbox.read', [{ municipalityId: m }]))) items.push({ href: '/dev/outbox', label: t('nav.outbox') });
+  if (demo && anyScope((m) => can(actor, 'outbox.read', [{ municipalityId: m }])))
+    items.push({ href: '/dev/outbox', label: t('nav.outbox') });
   return items;
 }
