@@ -65,16 +65,14 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
         name: faker.person.fullName(),
       })),
     );
-    await tx
-      .insert(memberships)
-      .values(
-        (['system_admin', 'programme_lead', 'researcher'] as const).map((role, i) => ({
-          userId: cross[i]!.id,
-          role,
-          municipalityId: null,
-          createdAt: now,
-        })),
-      );
+    await tx.insert(memberships).values(
+      (['system_admin', 'programme_lead', 'researcher'] as const).map((role, i) => ({
+        userId: cross[i]!.id,
+        role,
+        municipalityId: null,
+        createdAt: now,
+      })),
+    );
     let cvrSerial = 3_100_000;
     for (const dm of demoMunicipalities) {
       const [m] = await tx
