@@ -1,7 +1,10 @@
 import type { AuditEventView } from '../platform/audit/audit.repository.ts';
-import { formatDateTime } from '../platform/i18n/i18n.ts';
+import { formatDateTime, isMessageKey, type Translate } from '../platform/i18n/i18n.ts';
 import type { OutboxMessage } from '../platform/mail/mailer.ts';
 import type { PageContext } from '../platform/views/page.ts';
+
+/** A catalog text when there is one, else the code itself. */
+const label = (t: Translate, key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
 
 export function AuditTable({ page, events, olderHref }: { page: PageContext; events: AuditEventView[]; olderHref: string | null }) {
   const { t } = page;
@@ -27,10 +30,8 @@ export function AuditTable({ page, events, olderHref }: { page: PageContext; eve
                   {actorName ?? t('audit.system')}
                   {event.actorRole ? ` (${t(`role.${event.actorRole}` as Parameters<typeof t>[0])})` : ''}
                 </td>
-                <td>
-                  <code>{event.action}</code>
-                </td>
-                <td>{event.targetType ? `${event.targetType}` : '–'}</td>
+                <td>{label(t, `audit.action.${event.action}`, event.action)}</td>
+                <td>{event.targetType ? label(t, `audit.target.${event.targetType}`, event.targetType) : '–'}</td>
                 <td>{t(`audit.outcome.${event.outcome}` as Parameters<typeof t>[0])}</td>
               </tr>
             ))}

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app/server.ts';
+import { type TestContext, createTestContext } from '../support/context.ts';
+import { Browser, testServer } from '../support/http.ts';
+
+let t: TestContext;
+let app: App;
+beforeAll(async () => {
+  t = await createTestContext();
+  app = await testServer(t);
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('when the database is gone', () => {
+  it('pages answer 500 with a request id and no internals; the API with the error shape', async () => {
+    await t.close();
+    const b = new Browser(app);
+    const page = await b.get('/health');
+    expect(page.statusCode).toBe(500);
+    expect(page.body).toContain('Der skete en fejl');
+    expect(page.body).toMatch(/Fejlkode: [0-9a-f-]{36}/);
+    expect(page.body).not.toMatch(/at \w+ \(|stack|PGlite|closed/i);
+    const api = await b.json('GET', '/api/v1/me');
+    // Anonymous: unauthenticated is decided without the database.
+    expect(api.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+  });
+});

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { lockDataDir } from '../../src/platform/db/lock.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [path.join(root, 'bin/nextwork.js'), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+
+describe('nextwork CLI', () => {
+  it('prints the demo log-ins as JSON: role, email, password, municipality', () => {
+    const res = cli(['demo-accounts', '--json']);
+    expect(res.status).toBe(0);
+    const accounts = JSON.parse(res.stdout) as Record<string, unknown>[];
+    expect(accounts.length).toBeGreaterThan(20);
+    for (const a of accounts) expect(Object.keys(a).sort()).toEqual(['email', 'municipality', 'password', 'role']);
+    expect(accounts.filter((a) => a.role === 'team_leader').map((a) => a.municipality)).toEqual(['Roskilde', 'Vejle']);
+  });
+
+  it('stops with one clear line on bad configuration', () => {
+    const res = cli(['migrate'], { PORT: 'eighty' });
+    expect(res.status).toBe(2);
+    expect(res.stderr.trim()).toMatch(/^Invalid configuration: PORT must be a whole number/);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses a data directory another process holds', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextwork-cli-'));
+    const release = lockDataDir(dir);
+    try {
+      const res = cli(['migrate'], { DATA_DIR: dir, DATABASE_URL: '' });
+      expect(res.status).toBe(2);
+      expect(res.stderr).toContain(`is in use by another nextwork process (pid ${process.pid})`);
+      expect(fs.existsSync(path.join(dir, 'pgdata'))).toBe(false);
+    } finally {
+      release();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects an unknown command', () => {
+    const res = cli(['frobnicate']);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain('Unknown command "frobnicate"');
+  });
+});
