@@ -9,7 +9,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const cli = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [path.join(root, 'bin/nextwork.js'), ...args], {
     cwd: root,
-    env: { ...process.env, ...env },
+    // A clean environment: vitest itself sets variables such as BASE_URL.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -35,7 +36,7 @@ describe('nextwork CLI', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextwork-cli-'));
     const release = lockDataDir(dir);
     try {
-      const res = cli(['migrate'], { DATA_DIR: dir, DATABASE_URL: '' });
+      const res = cli(['migrate'], { DATA_DIR: dir });
       expect(res.status).toBe(2);
       expect(res.stderr).toContain(`is in use by another nextwork process (pid ${process.pid})`);
       expect(fs.existsSync(path.join(dir, 'pgdata'))).toBe(false);
