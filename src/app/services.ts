@@ -8,7 +8,7 @@ import { type Mailer, OutboxMailer, SmtpMailer } from '../platform/mail/mailer.t
 import { OutboxService } from '../platform/mail/outbox.service.ts';
 import { AccountsRepository } from '../modules/accounts/accounts.repository.ts';
 import { AccountsService } from '../modules/accounts/accounts.service.ts';
-import { CompaniesRepository } from '../modules/companies/companies.repository.ts';
+import { DashboardRepository } from '../modules/dashboard/dashboard.repository.ts';
 import { DashboardService } from '../modules/dashboard/dashboard.service.ts';
 import { MunicipalitiesRepository } from '../modules/municipalities/municipalities.repository.ts';
 import { MunicipalitiesService } from '../modules/municipalities/municipalities.service.ts';
@@ -33,11 +33,20 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   const access = new Access(audit);
   const municipalitiesRepo = new MunicipalitiesRepository(db);
   const peopleRepo = new PeopleRepository(db);
-  const accounts = new AccountsService(new AccountsRepository(db), municipalitiesRepo, access, audit, mailer, clock, {
-    baseUrl: settings.baseUrl,
-    idleMinutes: settings.sessionIdleMinutes,
-    absoluteHours: settings.sessionAbsoluteHours,
-  });
+  // Embedded mode: one process owns the database, so sessions can be cached briefly (decision 0004).
+  const accounts = new AccountsService(
+    new AccountsRepository(db, database.kind === 'pglite' ? 5_000 : 0),
+    municipalitiesRepo,
+    access,
+    audit,
+    mailer,
+    clock,
+    {
+      baseUrl: settings.baseUrl,
+      idleMinutes: settings.sessionIdleMinutes,
+      absoluteHours: settings.sessionAbsoluteHours,
+    },
+  );
   const services = {
     database,
     clock,
@@ -49,7 +58,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     accounts,
     municipalities: new MunicipalitiesService(municipalitiesRepo, access, audit),
     people: new PeopleService(peopleRepo, access, audit),
-    dashboard: new DashboardService(access, municipalitiesRepo, peopleRepo, new CompaniesRepository(db)),
+    dashboard: new DashboardService(access, new DashboardRepository(db)),
     outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),
   };
   return services;

@@ -184,6 +184,30 @@ describe('invitations', () => {
     ).resolves.toBe('not_found');
   });
 
+  it("an accepted invitation shows at once in a signed-in user's roles (no stale session cache)", async () => {
+    const m = await makeMunicipality(t);
+    const leader = await makeUser(t, [{ role: 'team_leader', municipalityId: m.id }]);
+    const user = await makeUser(t, [{ role: 'youth_counsellor', municipalityId: m.id }]);
+    const { sessionToken } = await t.services.accounts.signInWithPassword(
+      ctx(null),
+      { email: user.email, password: TEST_PASSWORD },
+      '10.6.0.1',
+    );
+    expect((await t.services.accounts.resolveSession(sessionToken))?.actor.memberships).toHaveLength(1);
+    await t.services.accounts.invite(
+      ctx(leader),
+      { name: user.name, email: user.email, role: 'network_consultant', municipalityId: m.id },
+      'da',
+    );
+    const token = /\/invitations\/([\w-]+)/.exec((await lastMail()).text)![1]!;
+    await t.services.accounts.acceptInvitation(ctx(null), token, {
+      password: 'another long password',
+      passwordRepeat: 'another long password',
+    });
+    const roles = (await t.services.accounts.resolveSession(sessionToken))?.actor.memberships.map((x) => x.role).sort();
+    expect(roles).toEqual(['network_consultant', 'youth_counsellor']);
+  });
+
   it('refuses roles the inviter may not grant and other municipalities, as not found', async () => {
     const m = await makeMunicipality(t);
     const other = await makeMunicipality(t);

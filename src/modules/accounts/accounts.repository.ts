@@ -8,8 +8,25 @@ export type User = typeof users.$inferSelect;
 export type OneTimeToken = typeof oneTimeTokens.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 
+type FoundSession = { session: Session; user: User; memberships: Membership[] };
+
 export class AccountsRepository {
-  constructor(readonly db: Db) {}
+  /**
+   * Sessions read on every request. Only in embedded mode, where this process is the only writer
+   * (the data directory is locked), so every change below can clear it; with a PostgreSQL server
+   * other servers write too, and the TTL is 0. Anything that changes users or memberships must go
+   * through this repository.
+   */
+  readonly #sessions = new Map<string, { found: FoundSession; at: number }>();
+
+  constructor(
+    readonly db: Db,
+    private readonly sessionCacheMs = 0,
+  ) {}
+
+  #changed(): void {
+    this.#sessions.clear();
+  }
 
   async findUserByEmail(email: string, db: Db = this.db): Promise<User | undefined> {
     const [user] = await db
@@ -34,15 +51,18 @@ export class AccountsRepository {
   }
 
   async createUser(values: typeof users.$inferInsert, db: Db = this.db): Promise<User> {
+    this.#changed();
     const [user] = await db.insert(users).values(values).returning();
     return user!;
   }
 
   async setPassword(userId: string, passwordHash: string, db: Db = this.db): Promise<void> {
+    this.#changed();
     await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
   }
 
   async addMembership(values: typeof memberships.$inferInsert, db: Db = this.db): Promise<void> {
+    this.#changed();
     await db.insert(memberships).values(values).onConflictDoNothing();
   }
 
@@ -50,26 +70,43 @@ export class AccountsRepository {
     await db.insert(sessions).values(values);
   }
 
-  async findSession(id: string): Promise<{ session: Session; user: User } | undefined> {
+  /** The session, its user and the user's roles in one round trip (this runs on every request). */
+  async findSession(id: string): Promise<FoundSession | undefined> {
+    const cached = this.#sessions.get(id);
+    if (cached && Date.now() - cached.at < this.sessionCacheMs) return cached.found;
     const [row] = await this.db
-      .select({ session: sessions, user: users })
+      .select({
+        session: sessions,
+        user: users,
+        memberships: sql<Membership[]>`coalesce((
+          select json_agg(json_build_object('role', m.role, 'municipalityId', m.municipality_id))
+          from ${memberships} m where m.user_id = ${users.id}), '[]'::json)`,
+      })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(eq(sessions.id, id))
       .limit(1);
+    if (row && this.sessionCacheMs > 0) {
+      if (this.#sessions.size > 10_000) this.#sessions.clear();
+      this.#sessions.set(id, { found: row, at: Date.now() });
+    }
     return row;
   }
 
   async touchSession(id: string, lastSeenAt: Date): Promise<void> {
     await this.db.update(sessions).set({ lastSeenAt }).where(eq(sessions.id, id));
+    const cached = this.#sessions.get(id);
+    if (cached) cached.found = { ...cached.found, session: { ...cached.found.session, lastSeenAt } };
   }
 
   async deleteSession(id: string): Promise<void> {
+    this.#sessions.delete(id);
     await this.db.delete(sessions).where(eq(sessions.id, id));
   }
 
   /** Removes sessions past their absolute or idle limit, and spent or expired one-time tokens. */
   async deleteExpired(now: Date, idleCutoff: Date): Promise<{ sessions: number; tokens: number }> {
+    this.#changed();
     const s = await this.db
       .delete(sessions)
       .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)))

@@ -118,14 +118,13 @@ export class AccountsService {
     const found = await this.repo.findSession(id);
     if (!found) return null;
     const now = this.clock.now();
-    const { session, user } = found;
+    const { session, user, memberships } = found;
     const idleLimit = session.lastSeenAt.getTime() + this.settings.idleMinutes * 60_000;
     if (now >= session.expiresAt || now.getTime() >= idleLimit || user.disabledAt) {
       await this.repo.deleteSession(id);
       return null;
     }
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.repo.touchSession(id, now);
-    const memberships = await this.repo.membershipsOf(user.id);
     return {
       sessionId: id,
       actor: { userId: user.id, name: user.name, email: user.email, memberships },

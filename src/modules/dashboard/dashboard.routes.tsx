@@ -1,5 +1,5 @@
 import type { App, RouteDeps } from '../../app/server.ts';
-import { can } from '../../platform/access/policy.ts';
+import { actorMunicipalityIds, can } from '../../platform/access/policy.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf } from '../../platform/http/request.ts';
 import { chosenMunicipality } from '../../platform/http/scope.ts';
@@ -11,13 +11,15 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
     const actor = services.access.requireActor(ctx);
     const isTeam = (id: string) => can(actor, 'dashboard.team', [{ municipalityId: id }]);
     const municipalityId = chosenMunicipality(request, actor, isTeam);
-    const mine = await services.municipalities.listMine(ctx);
     if (municipalityId && (isTeam(municipalityId) || (request.query as Record<string, unknown>).m)) {
       const data = await services.dashboard.team(ctx, municipalityId);
       const page = pageContext(request, reply, settings);
-      const choices = mine.filter((m) => isTeam(m.id)).map((m) => ({ id: m.id, name: m.name }));
+      // Only someone on several teams needs the list of municipalities to switch between.
+      const several = actorMunicipalityIds(actor).filter(isTeam).length > 1;
+      const choices = several ? (await services.municipalities.listMine(ctx)).filter((m) => isTeam(m.id)) : [];
       return sendPage(reply, page, page.t('dashboard.title'), <TeamDashboardView page={page} data={data} choices={choices} />);
     }
+    const mine = await services.municipalities.listMine(ctx);
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,

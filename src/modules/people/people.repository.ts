@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import type { Role } from '../../platform/access/roles.ts';
 import { memberships, users } from '../accounts/accounts.schema.ts';
@@ -50,11 +50,5 @@ export class PeopleRepository {
       .from(memberships)
       .where(eq(memberships.userId, id));
     return rows.flatMap((r) => (r.municipalityId ? [{ municipalityId: r.municipalityId, role: r.role as Role }] : []));
-  }
-
-  async countByRole(municipalityId: string): Promise<Map<Role, number>> {
-    const where: SQL = eq(memberships.municipalityId, municipalityId);
-    const rows = await this.db.select({ role: memberships.role, n: count() }).from(memberships).where(where).groupBy(memberships.role);
-    return new Map(rows.map((r) => [r.role as Role, Number(r.n)]));
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Access } from '../../platform/access/access.ts';
 import { can } from '../../platform/access/policy.ts';
-import { type Role, roles } from '../../platform/access/roles.ts';
+import { roles } from '../../platform/access/roles.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import { notFound } from '../../platform/errors.ts';
 import { collator, type Locale } from '../../platform/i18n/i18n.ts';
@@ -61,11 +61,6 @@ export class PeopleService {
     if (!person) throw notFound();
     await this.auditReads(ctx, municipalityId, [person], 'person.read');
     return { ...person, roles: visibleRoles };
-  }
-
-  async countByRole(ctx: Context, municipalityId: string): Promise<Map<Role, number>> {
-    await this.access.require(ctx, 'dashboard.team', [{ type: 'municipality', id: municipalityId, municipalityId }]);
-    return this.repo.countByRole(municipalityId);
   }
 
   private async auditReads(ctx: Context, municipalityId: string, people: PersonRow[], action: string): Promise<void> {
