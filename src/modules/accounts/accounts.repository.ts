@@ -80,7 +80,7 @@ export class AccountsRepository {
         user: users,
         memberships: sql<Membership[]>`coalesce((
           select json_agg(json_build_object('role', m.role, 'municipalityId', m.municipality_id))
-          from ${memberships} m where m.user_id = ${users.id}), '[]'::json)`,
+          from ${memberships} m where m.user_id = "users"."id"), '[]'::json)`,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))

@@ -39,7 +39,7 @@ export function SignInPage(props: {
         <h2>{t('signin.link_heading')}</h2>
         <p>{t('signin.link_intro')}</p>
         {props.linkSent && (
-          <div class="alert alert-success alert--show-icon" role="status">
+          <div class="alert alert-success" role="status">
             <div class="alert-body">
               <p class="alert-text">{t('signin.link_sent')}</p>
             </div>
@@ -61,7 +61,7 @@ export function SignInPage(props: {
 
 function DemoAccounts({ t, accounts }: { t: Translate; accounts: DemoAccount[] }) {
   return (
-    <section class="col-12 col-lg-6 app-demo-accounts" aria-labelledby="demo-heading">
+    <section class="col-12 app-demo-accounts" aria-labelledby="demo-heading">
       <h2 id="demo-heading">{t('signin.demo_heading')}</h2>
       <p>{t('signin.demo_intro', { password: accounts[0]?.password ?? '' })}</p>
       <div class="table--responsive-scroll" tabindex={0} role="region" aria-labelledby="demo-heading">

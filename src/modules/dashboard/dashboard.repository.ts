@@ -11,6 +11,9 @@ export interface TeamFigures {
   companyStatuses: Record<string, number>;
 }
 
+// Drizzle leaves columns unqualified in a one-table select, so the outer row is named in full.
+const outerId = sql.raw('"municipalities"."id"');
+
 /** The team dashboard's figures in one round trip: it is the most visited page. */
 export class DashboardRepository {
   constructor(private readonly db: Db) {}
@@ -22,11 +25,11 @@ export class DashboardRepository {
         roles: sql<Record<string, number> | null>`(
           select json_object_agg(r.role, r.n) from (
             select ${memberships.role} as role, count(*) as n from ${memberships}
-            where ${memberships.municipalityId} = ${municipalities.id} group by ${memberships.role}) r)`,
+            where ${memberships.municipalityId} = ${outerId} group by ${memberships.role}) r)`,
         companyStatuses: sql<Record<string, number> | null>`(
           select json_object_agg(s.status, s.n) from (
             select ${companies.networkStatus} as status, count(*) as n from ${companies}
-            where ${companies.municipalityId} = ${municipalities.id} group by ${companies.networkStatus}) s)`,
+            where ${companies.municipalityId} = ${outerId} group by ${companies.networkStatus}) s)`,
       })
       .from(municipalities)
       .where(eq(municipalities.id, municipalityId))

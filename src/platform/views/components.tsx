@@ -5,7 +5,7 @@ const alertClass = { success: 'alert-success', info: 'alert-info', error: 'alert
 
 export function Alert(props: { kind: keyof typeof alertClass; role?: 'alert' | 'status'; heading?: string; children: ComponentChildren }) {
   return (
-    <div class={`alert ${alertClass[props.kind]} alert--show-icon`} role={props.role}>
+    <div class={`alert ${alertClass[props.kind]}`} role={props.role}>
       <div class="alert-body">
         {props.heading && <p class="alert-heading">{props.heading}</p>}
         <p class="alert-text">{props.children}</p>
@@ -30,7 +30,7 @@ export function ErrorSummary({ t, form, labels }: { t: Translate; form: FormStat
   const entries = Object.entries(form.errors);
   if (!entries.length && !form.formError) return null;
   return (
-    <div class="alert alert-error alert--show-icon app-error-summary" role="alert" tabindex={-1} id="error-summary">
+    <div class="alert alert-error app-error-summary" role="alert" tabindex={-1} id="error-summary">
       <div class="alert-body">
         <p class="alert-heading">{t('form.error_summary')}</p>
         {form.formError && <p class="alert-text">{t(form.formError as Parameters<Translate>[0], form.formErrorParams)}</p>}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { DEMO_PASSWORD, demoAccounts, demoEmail, demoMunicipalities } from '../../src/modules/demo/demo-accounts.ts';
+import { seedDemo } from '../../src/modules/demo/seed.ts';
+import { isValidCvr } from '../../src/modules/companies/cvr.ts';
+import { companies } from '../../src/modules/companies/companies.schema.ts';
+import { type TestContext, createTestContext, ctx } from '../support/context.ts';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+  expect(await seedDemo(t.database.db, t.clock.now())).toBe(true);
+});
+afterAll(() => t.close());
+
+describe('demo network', () => {
+  it('is seeded once: a second run changes nothing', async () => {
+    expect(await seedDemo(t.database.db, t.clock.now())).toBe(false);
+  });
+
+  it('every demo log-in works and holds the role it is listed with', async () => {
+    for (const account of demoAccounts()) {
+      const { sessionToken } = await t.services.accounts.signInWithPassword(
+        ctx(null),
+        { email: account.email, password: DEMO_PASSWORD },
+        '10.0.0.1',
+      );
+      const resolved = await t.services.accounts.resolveSession(sessionToken);
+      expect(resolved?.actor.memberships.map((m) => m.role)).toContain(account.role);
+    }
+  });
+
+  it("shows each team its figures against the model's targets", async () => {
+    const leader = demoEmail('team_leader', demoMunicipalities[0]!);
+    const { sessionToken } = await t.services.accounts.signInWithPassword(
+      ctx(null),
+      { email: leader, password: DEMO_PASSWORD },
+      '10.0.0.2',
+    );
+    const actor = (await t.services.accounts.resolveSession(sessionToken))!.actor;
+    const data = await t.services.dashboard.team(ctx(actor), actor.memberships[0]!.municipalityId!);
+    expect(data.municipality.name).toBe('Roskilde');
+    expect(data.youth).toBe(42);
+    expect(data.activeCompanies).toBe(48);
+    expect(data.capacityReached).toBe(false);
+    expect(Object.fromEntries(data.team.map((r) => [r.role, r.count]))).toEqual({
+      team_leader: 1,
+      network_consultant: 3,
+      youth_counsellor: 3,
+      psychologist: 1,
+      entrepreneur: 1,
+      municipality_admin: 1,
+    });
+    const rows = await t.database.db.select().from(companies).where(eq(companies.municipalityId, data.municipality.id));
+    expect(rows).toHaveLength(60);
+    expect(rows.every((c) => isValidCvr(c.cvr))).toBe(true);
+  });
+});
