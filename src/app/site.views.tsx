@@ -1,6 +1,7 @@
 import type { AuditEventView } from '../platform/audit/audit.repository.ts';
 import { formatDateTime, isMessageKey, type Translate } from '../platform/i18n/i18n.ts';
 import type { OutboxMessage } from '../platform/mail/mailer.ts';
+import { DataTable } from '../platform/views/components.tsx';
 import type { PageContext } from '../platform/views/page.ts';
 
 /** A catalog text when there is one, else the code itself. */
@@ -11,33 +12,24 @@ export function AuditTable({ page, events, olderHref }: { page: PageContext; eve
   if (!events.length) return <p>{t('audit.none')}</p>;
   return (
     <>
-      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={t('audit.title')}>
-        <table class="table table--compact table--zebra">
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.at')}</th>
-              <th scope="col">{t('audit.actor')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.target')}</th>
-              <th scope="col">{t('audit.outcome')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map(({ event, actorName }) => (
-              <tr>
-                <td>{formatDateTime(page.locale, event.at)}</td>
-                <td>
-                  {actorName ?? t('audit.system')}
-                  {event.actorRole ? ` (${t(`role.${event.actorRole}` as Parameters<typeof t>[0])})` : ''}
-                </td>
-                <td>{label(t, `audit.action.${event.action}`, event.action)}</td>
-                <td>{event.targetType ? label(t, `audit.target.${event.targetType}`, event.targetType) : '–'}</td>
-                <td>{t(`audit.outcome.${event.outcome}` as Parameters<typeof t>[0])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={t('audit.title')}
+        headers={[t('audit.at'), t('audit.actor'), t('audit.action'), t('audit.target'), t('audit.outcome')]}
+        compact
+      >
+        {events.map(({ event, actorName }) => (
+          <tr>
+            <td>{formatDateTime(page.locale, event.at)}</td>
+            <td>
+              {actorName ?? t('audit.system')}
+              {event.actorRole ? ` (${t(`role.${event.actorRole}` as Parameters<typeof t>[0])})` : ''}
+            </td>
+            <td>{label(t, `audit.action.${event.action}`, event.action)}</td>
+            <td>{event.targetType ? label(t, `audit.target.${event.targetType}`, event.targetType) : '–'}</td>
+            <td>{t(`audit.outcome.${event.outcome}` as Parameters<typeof t>[0])}</td>
+          </tr>
+        ))}
+      </DataTable>
       {olderHref && (
         <p>
           <a href={olderHref}>{t('audit.older')}</a>
@@ -80,30 +72,24 @@ export function ApiDocs({ page, operations }: { page: PageContext; operations: A
         {t('api_docs.intro')}
         <a href="/api/openapi.json">/api/openapi.json</a>
       </p>
-      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={t('api_docs.title')}>
-        <table class="table table--compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('api_docs.method')}</th>
-              <th scope="col">{t('api_docs.path')}</th>
-              <th scope="col">{t('api_docs.summary')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {operations.map((o) => (
-              <tr>
-                <td>
-                  <code>{o.method}</code>
-                </td>
-                <td>
-                  <code>{o.path}</code>
-                </td>
-                <td>{o.summary}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={t('api_docs.title')}
+        headers={[t('api_docs.method'), t('api_docs.path'), t('api_docs.summary')]}
+        compact
+        zebra={false}
+      >
+        {operations.map((o) => (
+          <tr>
+            <td>
+              <code>{o.method}</code>
+            </td>
+            <td>
+              <code>{o.path}</code>
+            </td>
+            <td>{o.summary}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -212,35 +212,10 @@ describe('invitations', () => {
     const m = await makeMunicipality(t);
     const other = await makeMunicipality(t);
     const consultant = await makeUser(t, [{ role: 'network_consultant', municipalityId: m.id }]);
-    await expect(
-      code(
-        t.services.accounts.invite(
-          ctx(consultant),
-          { name: 'Ny Leder', email: 'x@nextwork.test', role: 'team_leader', municipalityId: m.id },
-          'da',
-        ),
-      ),
-    ).resolves.toBe('not_found');
-    await expect(
-      code(
-        t.services.accounts.invite(
-          ctx(consultant),
-          { name: 'Ny Ung', email: 'y@nextwork.test', role: 'youth', municipalityId: other.id },
-          'da',
-        ),
-      ),
-    ).resolves.toBe('not_found');
-    await expect(
-      code(
-        t.services.accounts.invite(
-          ctx(consultant),
-          { name: 'Ny Ung', email: 'y@nextwork.test', role: 'youth', municipalityId: m.id },
-          'da',
-        ),
-      ),
-    ).resolves.toBe('ok');
-    await expect(
-      code(t.services.accounts.invite(ctx(consultant), { name: 'x', email: 'bad', role: 'nope', municipalityId: m.id }, 'da')),
-    ).resolves.toBe('invalid');
+    const invite = (input: Record<string, string>) => code(t.services.accounts.invite(ctx(consultant), input, 'da'));
+    expect(await invite({ name: 'Ny Leder', email: 'x@nextwork.test', role: 'team_leader', municipalityId: m.id })).toBe('not_found');
+    expect(await invite({ name: 'Ny Ung', email: 'y@nextwork.test', role: 'youth', municipalityId: other.id })).toBe('not_found');
+    expect(await invite({ name: 'Ny Ung', email: 'y@nextwork.test', role: 'youth', municipalityId: m.id })).toBe('ok');
+    expect(await invite({ name: 'x', email: 'bad', role: 'nope', municipalityId: m.id })).toBe('invalid');
   });
 });

@@ -1,5 +1,5 @@
 import type { Translate } from '../../platform/i18n/i18n.ts';
-import { CsrfField, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
+import { CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { DemoAccount } from '../demo/demo-accounts.ts';
 
@@ -64,26 +64,19 @@ function DemoAccounts({ t, accounts }: { t: Translate; accounts: DemoAccount[] }
     <section class="col-12 app-demo-accounts" aria-labelledby="demo-heading">
       <h2 id="demo-heading">{t('signin.demo_heading')}</h2>
       <p>{t('signin.demo_intro', { password: accounts[0]?.password ?? '' })}</p>
-      <div class="table--responsive-scroll" tabindex={0} role="region" aria-labelledby="demo-heading">
-        <table class="table table--compact table--zebra">
-          <thead>
-            <tr>
-              <th scope="col">{t('signin.demo_role')}</th>
-              <th scope="col">{t('signin.demo_email')}</th>
-              <th scope="col">{t('signin.demo_municipality')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr>
-                <td>{t(`role.${a.role}`)}</td>
-                <td>{a.email}</td>
-                <td>{a.municipality ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={t('signin.demo_heading')}
+        headers={[t('signin.demo_role'), t('signin.demo_email'), t('signin.demo_municipality')]}
+        compact
+      >
+        {accounts.map((a) => (
+          <tr>
+            <td>{t(`role.${a.role}`)}</td>
+            <td>{a.email}</td>
+            <td>{a.municipality ?? '–'}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { CsrfField, ErrorSummary, type FormState, TextField } from '../../platform/views/components.tsx';
+import { CsrfField, DataTable, ErrorSummary, type FormState, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { Municipality } from './municipalities.repository.ts';
 
@@ -8,26 +8,15 @@ export function MunicipalitiesView({ page, list, form }: { page: PageContext; li
   return (
     <>
       <h1>{t('municipalities.title')}</h1>
-      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={t('municipalities.title')}>
-        <table class="table table--zebra">
-          <thead>
-            <tr>
-              <th scope="col">{labels.name}</th>
-              <th scope="col">{labels.code}</th>
-              <th scope="col">{labels.youthCapacity}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((m) => (
-              <tr>
-                <td>{m.name}</td>
-                <td>{m.code}</td>
-                <td>{m.youthCapacity}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label={t('municipalities.title')} headers={[labels.name, labels.code, labels.youthCapacity]}>
+        {list.map((m) => (
+          <tr>
+            <td>{m.name}</td>
+            <td>{m.code}</td>
+            <td>{m.youthCapacity}</td>
+          </tr>
+        ))}
+      </DataTable>
       <h2>{t('municipalities.create_heading')}</h2>
       <ErrorSummary t={t} form={form} labels={labels} />
       <form method="post" action="/municipalities" novalidate class="app-narrow-form">

@@ -1,6 +1,6 @@
 import type { Role } from '../../platform/access/roles.ts';
 import { formatDateTime } from '../../platform/i18n/i18n.ts';
-import { Pagination } from '../../platform/views/components.tsx';
+import { DataTable, Pagination } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { PersonRow } from './people.repository.ts';
 import type { PeoplePage } from './people.service.ts';
@@ -43,28 +43,17 @@ export function PeopleListView(props: {
       {data.people.length === 0 ? (
         <p>{t('people.none')}</p>
       ) : (
-        <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={t('people.title')}>
-          <table class="table table--zebra">
-            <thead>
-              <tr>
-                <th scope="col">{t('people.name')}</th>
-                <th scope="col">{t('people.email')}</th>
-                <th scope="col">{t('people.roles')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.people.map((p) => (
-                <tr>
-                  <td>
-                    <a href={`/people/${p.id}?m=${props.municipalityId}`}>{p.name}</a>
-                  </td>
-                  <td>{p.email}</td>
-                  <td>{p.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t('people.title')} headers={[t('people.name'), t('people.email'), t('people.roles')]}>
+          {data.people.map((p) => (
+            <tr>
+              <td>
+                <a href={`/people/${p.id}?m=${props.municipalityId}`}>{p.name}</a>
+              </td>
+              <td>{p.email}</td>
+              <td>{p.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination t={t} page={data.page} pages={data.pages} href={href} />
     </>

@@ -165,3 +165,22 @@ export function Pagination(props: { t: Translate; page: number; pages: number; h
     </nav>
   );
 }
+
+/** A table in a keyboard-scrollable region, so wide tables never widen the page on a phone. */
+export function DataTable(props: { label: string; headers: string[]; compact?: boolean; zebra?: boolean; children: ComponentChildren }) {
+  const cls = ['table', props.compact ? 'table--compact' : '', props.zebra === false ? '' : 'table--zebra'].filter(Boolean).join(' ');
+  return (
+    <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={props.label}>
+      <table class={cls}>
+        <thead>
+          <tr>
+            {props.headers.map((h) => (
+              <th scope="col">{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
