@@ -13,6 +13,14 @@ afterAll(async () => {
   await app.close();
 });
 
+describe('outside demo mode', () => {
+  it('the sign-in page lists no demo accounts and there is no outbox', async () => {
+    const b = new Browser(app);
+    expect((await b.get('/sign-in')).body).not.toContain('Demo-konti');
+    expect((await b.get('/dev/outbox')).statusCode).toBe(404);
+  });
+});
+
 describe('when the database is gone', () => {
   it('pages answer 500 with a request id and no internals; the API with the error shape', async () => {
     await t.close();

@@ -73,6 +73,28 @@ describe('pages', () => {
     expect((await b.get('/dashboard')).statusCode).toBe(303);
   });
 
+  it('without SMTP, mail lands in the outbox that administrators (only) can read in demo mode', async () => {
+    const m = await makeMunicipality(t);
+    const admin = await makeUser(t, [{ role: 'municipality_admin', municipalityId: m.id }]);
+    const leader = await makeUser(t, [{ role: 'team_leader', municipalityId: m.id }]);
+    const b = new Browser(app);
+    await b.signIn(leader.email);
+    const sent = await b.post('/invitations', {
+      name: 'Jonas Friis',
+      email: 'jonas.friis@nextwork.test',
+      role: 'youth',
+      municipalityId: m.id,
+    });
+    expect(sent.statusCode).toBe(303);
+    expect((await b.get('/dev/outbox')).statusCode).toBe(404);
+    const a = new Browser(app);
+    await a.signIn(admin.email);
+    const outbox = await a.get('/dev/outbox');
+    expect(outbox.statusCode).toBe(200);
+    expect(outbox.body).toContain('jonas.friis@nextwork.test');
+    expect(outbox.body).toMatch(/\/invitations\/[\w-]{40,}/);
+  });
+
   it('unknown pages and hidden records give the 404 page', async () => {
     const res = await new Browser(app).get('/nope');
     expect(res.statusCode).toBe(404);
