@@ -8,6 +8,10 @@ import { type Mailer, OutboxMailer, SmtpMailer } from '../platform/mail/mailer.t
 import { OutboxService } from '../platform/mail/outbox.service.ts';
 import { AccountsRepository } from '../modules/accounts/accounts.repository.ts';
 import { AccountsService } from '../modules/accounts/accounts.service.ts';
+import { CompaniesRepository } from '../modules/companies/companies.repository.ts';
+import { CompaniesService } from '../modules/companies/companies.service.ts';
+import { OpeningsRepository } from '../modules/companies/openings.repository.ts';
+import { OpeningsService } from '../modules/companies/openings.service.ts';
 import { DashboardRepository } from '../modules/dashboard/dashboard.repository.ts';
 import { DashboardService } from '../modules/dashboard/dashboard.service.ts';
 import { MunicipalitiesRepository } from '../modules/municipalities/municipalities.repository.ts';
@@ -47,6 +51,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
       absoluteHours: settings.sessionAbsoluteHours,
     },
   );
+  const companiesRepo = new CompaniesRepository(db);
   const services = {
     database,
     clock,
@@ -59,6 +64,8 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     municipalities: new MunicipalitiesService(municipalitiesRepo, access, audit),
     people: new PeopleService(peopleRepo, access, audit),
     dashboard: new DashboardService(access, new DashboardRepository(db)),
+    companies: new CompaniesService(companiesRepo, access, audit, clock),
+    openings: new OpeningsService(new OpeningsRepository(db), companiesRepo, access, audit, clock),
     outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),
   };
   return services;

@@ -2,13 +2,14 @@ import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import type { Membership } from '../../platform/access/policy.ts';
 import type { Role } from '../../platform/access/roles.ts';
+import { companyContacts } from '../companies/companies.schema.ts';
 import { memberships, oneTimeTokens, sessions, signInThrottle, users } from './accounts.schema.ts';
 
 export type User = typeof users.$inferSelect;
 export type OneTimeToken = typeof oneTimeTokens.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 
-type FoundSession = { session: Session; user: User; memberships: Membership[] };
+type FoundSession = { session: Session; user: User; memberships: Membership[]; companyIds: string[] };
 
 export class AccountsRepository {
   /**
@@ -81,6 +82,9 @@ export class AccountsRepository {
         memberships: sql<Membership[]>`coalesce((
           select json_agg(json_build_object('role', m.role, 'municipalityId', m.municipality_id))
           from ${memberships} m where m.user_id = "users"."id"), '[]'::json)`,
+        companyIds: sql<
+          string[]
+        >`coalesce((select json_agg(c.company_id) from ${companyContacts} c where c.user_id = "users"."id"), '[]'::json)`,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))

@@ -118,7 +118,7 @@ export class AccountsService {
     const found = await this.repo.findSession(id);
     if (!found) return null;
     const now = this.clock.now();
-    const { session, user, memberships } = found;
+    const { session, user, memberships, companyIds } = found;
     const idleLimit = session.lastSeenAt.getTime() + this.settings.idleMinutes * 60_000;
     if (now >= session.expiresAt || now.getTime() >= idleLimit || user.disabledAt) {
       await this.repo.deleteSession(id);
@@ -127,7 +127,7 @@ export class AccountsService {
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.repo.touchSession(id, now);
     return {
       sessionId: id,
-      actor: { userId: user.id, name: user.name, email: user.email, memberships },
+      actor: { userId: user.id, name: user.name, email: user.email, memberships, companyIds },
     };
   }
 

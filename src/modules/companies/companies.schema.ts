@@ -1,8 +1,13 @@
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 
-/** A company in a municipality's company network. Profiles, openings and the CRM build on this. */
+export const companyStatuses = ['prospect', 'onboarding', 'active', 'resting', 'left'] as const;
+export type CompanyStatus = (typeof companyStatuses)[number];
+export const companySizes = ['1-9', '10-49', '50-249', '250+'] as const;
+
+/** A company in a municipality's company network. */
 export const companies = pgTable(
   'companies',
   {
@@ -11,18 +16,43 @@ export const companies = pgTable(
       .notNull()
       .references(() => municipalities.id),
     name: text('name').notNull(),
+    /** Danish collation as a byte-ordered key (see danishSortKey). */
+    nameSort: text('name_sort').notNull().default(''),
     cvr: text('cvr').notNull(),
     /** DB07 main section letter. */
     tradeSection: text('trade_section').notNull(),
+    address: text('address').notNull().default(''),
+    postalCode: text('postal_code').notNull().default(''),
     area: text('area').notNull(),
-    /** prospect → onboarding → active → resting → left */
-    networkStatus: text('network_status').notNull().default('prospect'),
+    size: text('size').notNull().default('1-9'),
+    whyJoined: text('why_joined').notNull().default(''),
+    networkStatus: text('network_status').$type<CompanyStatus>().notNull().default('prospect'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('companies_municipality_cvr_idx').on(t.municipalityId, t.cvr),
     index('companies_municipality_status_idx').on(t.municipalityId, t.networkStatus),
+    index('companies_municipality_sort_idx').on(t.municipalityId, t.nameSort),
+    index('companies_search_idx').using('gin', sql`to_tsvector('danish', ${t.name} || ' ' || ${t.area} || ' ' || ${t.whyJoined})`),
+    index('companies_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
   ],
+);
+
+export const companyStatusHistory = pgTable(
+  'company_status_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    note: text('note').notNull().default(''),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    byUserId: uuid('by_user_id').references(() => users.id),
+  },
+  (t) => [index('company_status_history_company_idx').on(t.companyId, t.at)],
 );
 
 export const companyContacts = pgTable(
@@ -36,4 +66,84 @@ export const companyContacts = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.companyId, t.userId] }), index('company_contacts_user_idx').on(t.userId)],
+);
+
+/** The company CRM: calls, visits and next steps, kept by the entrepreneur and the team. */
+export const companyContactLog = pgTable(
+  'company_contact_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    summary: text('summary').notNull(),
+    nextStep: text('next_step').notNull().default(''),
+    nextStepDue: date('next_step_due'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    byUserId: uuid('by_user_id').references(() => users.id),
+  },
+  (t) => [index('company_contact_log_company_idx').on(t.companyId, t.at)],
+);
+
+/** An internship opening (praktikmulighed): concrete work in plain words. */
+export const openings = pgTable(
+  'openings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    tasks: text('tasks').notNull(),
+    place: text('place').notNull(),
+    weeklyHours: integer('weekly_hours').notNull(),
+    durationMonths: integer('duration_months').notNull().default(3),
+    seats: integer('seats').notNull().default(1),
+    startFrom: date('start_from').notNull(),
+    learning: text('learning').notNull().default(''),
+    supervisorUserId: uuid('supervisor_user_id').references(() => users.id),
+    published: boolean('published').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('openings_company_idx').on(t.companyId),
+    index('openings_municipality_published_idx').on(t.municipalityId, t.published, t.startFrom),
+    index('openings_search_idx').using(
+      'gin',
+      sql`to_tsvector('danish', ${t.title} || ' ' || ${t.tasks} || ' ' || ${t.place} || ' ' || ${t.learning})`,
+    ),
+    index('openings_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+  ],
+);
+
+export const networkMeetings = pgTable(
+  'network_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    heldOn: date('held_on').notNull(),
+    theme: text('theme').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('network_meetings_municipality_idx').on(t.municipalityId, t.heldOn)],
+);
+
+export const networkMeetingCompanies = pgTable(
+  'network_meeting_companies',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => networkMeetings.id, { onDelete: 'cascade' }),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.companyId] })],
 );

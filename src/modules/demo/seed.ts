@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { Role } from '../../platform/access/roles.ts';
 import { memberships, users } from '../accounts/accounts.schema.ts';
 import { hashPassword } from '../accounts/accounts.service.ts';
-import { companies, companyContacts } from '../companies/companies.schema.ts';
+import { type CompanyStatus, companies, companyContacts } from '../companies/companies.schema.ts';
 import { withCvrCheckDigit } from '../companies/cvr.ts';
 import { type TradeSection, tradeSectionCodes } from '../companies/trades.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
@@ -101,7 +101,7 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
         const trade = faker.helpers.arrayElement(tradeSectionCodes.filter((c) => c !== 'O' || i % 10 === 0));
         let cvr: string | undefined;
         while (!cvr) cvr = withCvrCheckDigit(String(cvrSerial++));
-        const status = i < 48 ? 'active' : i < 52 ? 'onboarding' : i < 56 ? 'prospect' : 'resting';
+        const status: CompanyStatus = i < 48 ? 'active' : i < 52 ? 'onboarding' : i < 56 ? 'prospect' : 'resting';
         return {
           municipalityId,
           name: `${faker.person.lastName()}s ${faker.helpers.arrayElement(companyWords[trade])}`,

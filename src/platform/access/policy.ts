@@ -5,7 +5,21 @@ import { type Role, municipalRoles, teamRoles } from './roles.ts';
  * sent to pages (render only what the policy allows).
  */
 export type Action =
-  'municipality.create' | 'municipality.read' | 'person.read' | 'person.invite' | 'audit.read' | 'outbox.read' | 'dashboard.team';
+  | 'company.read'
+  | 'company.read_internal'
+  | 'company.create'
+  | 'company.update'
+  | 'company.crm'
+  | 'opening.update'
+  | 'opening.read_unpublished'
+  | 'network_meeting.manage'
+  | 'municipality.create'
+  | 'municipality.read'
+  | 'person.read'
+  | 'person.invite'
+  | 'audit.read'
+  | 'outbox.read'
+  | 'dashboard.team';
 
 export interface Membership {
   role: Role;
@@ -17,12 +31,16 @@ export interface Actor {
   name: string;
   email: string;
   memberships: Membership[];
+  /** Companies the user is a contact person for (company-contact role). */
+  companyIds?: string[];
 }
 
 /** What an action is done to: the municipality it belongs to and, for people, their role. */
 export interface Target {
   municipalityId: string | null;
   role?: Role;
+  /** For company records: the company, so contacts reach their own company only. */
+  companyId?: string;
 }
 
 const everyone: readonly Role[] = [...municipalRoles];
@@ -44,7 +62,20 @@ const invitable: Partial<Record<Role, readonly Role[]>> = {
   entrepreneur: ['company_contact'],
 };
 
+/** The team members who run the company network. */
+const companyTeam: readonly Role[] = ['team_leader', 'network_consultant', 'entrepreneur', 'municipality_admin'];
+/** Actions a company contact may do, but only to their own company. */
+const ownCompanyActions: readonly Action[] = ['company.update', 'opening.update', 'opening.read_unpublished'];
+
 const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, readonly Role[]> = {
+  'company.read': [...municipalRoles],
+  'company.read_internal': [...companyTeam, 'youth_counsellor'],
+  'company.create': companyTeam,
+  'company.update': companyTeam,
+  'company.crm': companyTeam,
+  'opening.update': companyTeam,
+  'opening.read_unpublished': [...companyTeam, 'youth_counsellor'],
+  'network_meeting.manage': companyTeam,
   'municipality.create': ['system_admin'],
   'municipality.read': [...roles()],
   'audit.read': ['municipality_admin', 'team_leader', 'system_admin'],
@@ -56,9 +87,12 @@ function roles(): Role[] {
   return [...municipalRoles, 'programme_lead', 'researcher', 'system_admin'];
 }
 
-function membershipAllows(m: Membership, action: Action, target: Target): boolean {
+function membershipAllows(actor: Actor, m: Membership, action: Action, target: Target): boolean {
   // A municipal membership reaches only its own municipality; a cross-municipal one reaches all.
   if (m.municipalityId !== null && m.municipalityId !== target.municipalityId) return false;
+  if (m.role === 'company_contact' && ownCompanyActions.includes(action)) {
+    return !!target.companyId && !!actor.companyIds?.includes(target.companyId);
+  }
   if (action === 'person.read') return !!target.role && !!readablePeople[m.role]?.includes(target.role);
   if (action === 'person.invite') {
     if (!target.role || !invitable[m.role]?.includes(target.role)) return false;
@@ -71,7 +105,7 @@ function membershipAllows(m: Membership, action: Action, target: Target): boolea
 
 /** The membership that allows this action on this target, or undefined. */
 export function grantingMembership(actor: Actor, action: Action, target: Target): Membership | undefined {
-  return actor.memberships.find((m) => membershipAllows(m, action, target));
+  return actor.memberships.find((m) => membershipAllows(actor, m, action, target));
 }
 
 /** Set-based: true only when every target is allowed. */

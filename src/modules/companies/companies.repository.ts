@@ -1,0 +1,157 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { danishSortKey } from '../../platform/i18n/sort-key.ts';
+import { users } from '../accounts/accounts.schema.ts';
+import {
+  type CompanyStatus,
+  companies,
+  companyContactLog,
+  companyContacts,
+  companyStatusHistory,
+  networkMeetingCompanies,
+  networkMeetings,
+  openings,
+} from './companies.schema.ts';
+import type { CompanyInput } from './companies.inputs.ts';
+
+export type Company = typeof companies.$inferSelect;
+export type StatusChange = typeof companyStatusHistory.$inferSelect & { byName: string | null };
+export type ContactLogEntry = typeof companyContactLog.$inferSelect & { byName: string | null };
+export const PAGE_SIZE = 20;
+
+export class CompaniesRepository {
+  constructor(private readonly db: Db) {}
+
+  async find(id: string): Promise<Company | undefined> {
+    const [row] = await this.db.select().from(companies).where(eq(companies.id, id)).limit(1);
+    return row;
+  }
+
+  async insert(municipalityId: string, input: CompanyInput, at: Date, byUserId: string, db: Db = this.db): Promise<Company> {
+    const [row] = await db
+      .insert(companies)
+      .values({ ...input, municipalityId, nameSort: danishSortKey(input.name), networkStatus: 'prospect', createdAt: at, updatedAt: at })
+      .returning();
+    await db.insert(companyStatusHistory).values({ companyId: row!.id, fromStatus: null, toStatus: 'prospect', at, byUserId });
+    return row!;
+  }
+
+  async update(id: string, input: CompanyInput, at: Date): Promise<void> {
+    await this.db
+      .update(companies)
+      .set({ ...input, nameSort: danishSortKey(input.name), updatedAt: at })
+      .where(eq(companies.id, id));
+  }
+
+  async setStatus(id: string, from: CompanyStatus, to: CompanyStatus, note: string, at: Date, byUserId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.update(companies).set({ networkStatus: to, updatedAt: at }).where(eq(companies.id, id));
+      await tx.insert(companyStatusHistory).values({ companyId: id, fromStatus: from, toStatus: to, note, at, byUserId });
+    });
+  }
+
+  async history(id: string): Promise<StatusChange[]> {
+    const rows = await this.db
+      .select({ h: companyStatusHistory, byName: users.name })
+      .from(companyStatusHistory)
+      .leftJoin(users, eq(users.id, companyStatusHistory.byUserId))
+      .where(eq(companyStatusHistory.companyId, id))
+      .orderBy(desc(companyStatusHistory.at));
+    return rows.map((r) => ({ ...r.h, byName: r.byName }));
+  }
+
+  async addContactLog(values: typeof companyContactLog.$inferInsert): Promise<void> {
+    await this.db.insert(companyContactLog).values(values);
+  }
+
+  async contactLog(id: string): Promise<ContactLogEntry[]> {
+    const rows = await this.db
+      .select({ e: companyContactLog, byName: users.name })
+      .from(companyContactLog)
+      .leftJoin(users, eq(users.id, companyContactLog.byUserId))
+      .where(eq(companyContactLog.companyId, id))
+      .orderBy(desc(companyContactLog.at));
+    return rows.map((r) => ({ ...r.e, byName: r.byName }));
+  }
+
+  async contacts(id: string): Promise<{ id: string; name: string; email: string }[]> {
+    return this.db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(companyContacts)
+      .innerJoin(users, eq(users.id, companyContacts.userId))
+      .where(eq(companyContacts.companyId, id))
+      .orderBy(asc(users.name));
+  }
+
+  async addContact(companyId: string, userId: string, db: Db = this.db): Promise<void> {
+    await db.insert(companyContacts).values({ companyId, userId }).onConflictDoNothing();
+  }
+
+  /** The team's list: every status, filtered, in Danish order, one page. */
+  async list(municipalityId: string, filter: { q: string; status: string; trade: string }, page: number) {
+    const where: SQL[] = [eq(companies.municipalityId, municipalityId)];
+    if (filter.status) where.push(eq(companies.networkStatus, filter.status as CompanyStatus));
+    if (filter.trade) where.push(eq(companies.tradeSection, filter.trade));
+    if (filter.q)
+      where.push(
+        sql`(${companies.name} ilike ${'%' + filter.q + '%'} or word_similarity(${filter.q}, ${companies.name}) > 0.4 or ${companies.cvr} = ${filter.q})`,
+      );
+    const [total] = await this.db
+      .select({ n: count() })
+      .from(companies)
+      .where(and(...where));
+    const rows = await this.db
+      .select()
+      .from(companies)
+      .where(and(...where))
+      .orderBy(asc(companies.nameSort))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE);
+    return { rows, total: Number(total?.n ?? 0) };
+  }
+
+  async inMunicipality(municipalityId: string, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.db
+      .select({ id: companies.id })
+      .from(companies)
+      .where(and(eq(companies.municipalityId, municipalityId), inArray(companies.id, ids)));
+    return rows.map((r) => r.id);
+  }
+
+  async insertMeeting(municipalityId: string, heldOn: string, theme: string, companyIds: string[], at: Date): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      const [m] = await tx
+        .insert(networkMeetings)
+        .values({ municipalityId, heldOn, theme, createdAt: at })
+        .returning({ id: networkMeetings.id });
+      if (companyIds.length)
+        await tx.insert(networkMeetingCompanies).values(companyIds.map((companyId) => ({ meetingId: m!.id, companyId })));
+      return m!.id;
+    });
+  }
+
+  async meetings(municipalityId: string) {
+    return this.db
+      .select({
+        id: networkMeetings.id,
+        heldOn: networkMeetings.heldOn,
+        theme: networkMeetings.theme,
+        companies: sql<string[]>`coalesce((select json_agg(c.name order by c.name_sort) from ${networkMeetingCompanies} mc
+          join ${companies} c on c.id = mc.company_id where mc.meeting_id = "network_meetings"."id"), '[]'::json)`,
+      })
+      .from(networkMeetings)
+      .where(eq(networkMeetings.municipalityId, municipalityId))
+      .orderBy(desc(networkMeetings.heldOn));
+  }
+
+  openingsOf(companyId: string, includeUnpublished: boolean) {
+    const where = [eq(openings.companyId, companyId)];
+    if (!includeUnpublished) where.push(eq(openings.published, true));
+    return this.db
+      .select()
+      .from(openings)
+      .where(and(...where))
+      .orderBy(asc(openings.startFrom), asc(openings.title));
+  }
+}

@@ -1,0 +1,155 @@
+import type { Access } from '../../platform/access/access.ts';
+import { can } from '../../platform/access/policy.ts';
+import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validation.ts';
+import { companyInput, companyStatusInput, contactLogInput, meetingInput } from './companies.inputs.ts';
+import type { CompaniesRepository, Company, ContactLogEntry, StatusChange } from './companies.repository.ts';
+import type { Opening } from './openings.repository.ts';
+
+export interface CompanyView {
+  company: Company;
+  openings: Opening[];
+  /** Only for those who may see the network's internal notes; null otherwise. */
+  internal: { history: StatusChange[]; contactLog: ContactLogEntry[]; contacts: { id: string; name: string; email: string }[] } | null;
+  canEdit: boolean;
+  canLogContact: boolean;
+}
+
+/** The company network: profiles, membership status with history, and the CRM. */
+export class CompaniesService {
+  constructor(
+    private readonly repo: CompaniesRepository,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  private async load(ctx: Context, id: string, action: Parameters<Access['require']>[1]) {
+    const company = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.find(id) : undefined;
+    const [grant] = await this.access.require(ctx, action, [
+      { type: 'company', id, municipalityId: company?.municipalityId ?? null, companyId: id },
+    ]);
+    if (!company) throw notFound();
+    return { company, grant: grant! };
+  }
+
+  async get(ctx: Context, id: string): Promise<CompanyView> {
+    const { company } = await this.load(ctx, id, 'company.read');
+    const actor = this.access.requireActor(ctx);
+    const target = [{ municipalityId: company.municipalityId, companyId: company.id }];
+    const internal = can(actor, 'company.read_internal', target);
+    const [openings, history, contactLog, contacts] = await Promise.all([
+      this.repo.openingsOf(company.id, can(actor, 'opening.read_unpublished', target)),
+      internal ? this.repo.history(company.id) : [],
+      internal ? this.repo.contactLog(company.id) : [],
+      internal || can(actor, 'company.update', target) ? this.repo.contacts(company.id) : [],
+    ]);
+    return {
+      company,
+      openings,
+      internal: internal ? { history, contactLog, contacts } : null,
+      canEdit: can(actor, 'company.update', target),
+      canLogContact: can(actor, 'company.crm', target),
+    };
+  }
+
+  async create(ctx: Context, municipalityId: string, input: unknown): Promise<Company> {
+    const [grant] = await this.access.require(ctx, 'company.create', [{ type: 'company', id: '', municipalityId }]);
+    const values = parseInput(companyInput, input);
+    const actor = this.access.requireActor(ctx);
+    try {
+      const company = await this.repo.insert(municipalityId, values, this.clock.now(), actor.userId);
+      await this.audit.record(ctx, {
+        action: 'company.create',
+        actorRole: grant!.role,
+        municipalityId,
+        targetType: 'company',
+        targetId: company.id,
+      });
+      return company;
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('errors.cvr_taken', { cvr: 'errors.cvr_taken' });
+      throw err;
+    }
+  }
+
+  async update(ctx: Context, id: string, input: unknown): Promise<void> {
+    const { company, grant } = await this.load(ctx, id, 'company.update');
+    const values = parseInput(companyInput, input);
+    try {
+      await this.repo.update(company.id, values, this.clock.now());
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('errors.cvr_taken', { cvr: 'errors.cvr_taken' });
+      throw err;
+    }
+    await this.audit.record(ctx, {
+      action: 'company.update',
+      actorRole: grant.role,
+      municipalityId: company.municipalityId,
+      targetType: 'company',
+      targetId: id,
+    });
+  }
+
+  async setStatus(ctx: Context, id: string, input: unknown): Promise<void> {
+    const { company, grant } = await this.load(ctx, id, 'company.crm');
+    const { status, note } = parseInput(companyStatusInput, input);
+    if (status === company.networkStatus) throw invalid({ status: 'validation.status_same' });
+    await this.repo.setStatus(id, company.networkStatus, status, note, this.clock.now(), this.access.requireActor(ctx).userId);
+    await this.audit.record(ctx, {
+      action: 'company.status',
+      actorRole: grant.role,
+      municipalityId: company.municipalityId,
+      targetType: 'company',
+      targetId: id,
+      details: { from: company.networkStatus, to: status },
+    });
+  }
+
+  async logContact(ctx: Context, id: string, input: unknown): Promise<void> {
+    const { company, grant } = await this.load(ctx, id, 'company.crm');
+    const values = parseInput(contactLogInput, input);
+    await this.repo.addContactLog({ ...values, companyId: id, at: this.clock.now(), byUserId: this.access.requireActor(ctx).userId });
+    await this.audit.record(ctx, {
+      action: 'company.contact_log',
+      actorRole: grant.role,
+      municipalityId: company.municipalityId,
+      targetType: 'company',
+      targetId: id,
+    });
+  }
+
+  async list(ctx: Context, municipalityId: string, filter: { q?: string; status?: string; trade?: string; page?: number }) {
+    await this.access.require(ctx, 'company.read_internal', [{ type: 'company_list', id: municipalityId, municipalityId }]);
+    const page = Math.max(1, Math.min(10_000, Number(filter.page) || 1));
+    const result = await this.repo.list(
+      municipalityId,
+      { q: (filter.q ?? '').trim().slice(0, 200), status: filter.status ?? '', trade: filter.trade ?? '' },
+      page,
+    );
+    return { ...result, page };
+  }
+
+  async recordMeeting(ctx: Context, municipalityId: string, input: unknown): Promise<string> {
+    const [grant] = await this.access.require(ctx, 'network_meeting.manage', [{ type: 'network_meeting', id: '', municipalityId }]);
+    const values = parseInput(meetingInput, input);
+    const known = await this.repo.inMunicipality(municipalityId, values.companyIds);
+    if (known.length !== new Set(values.companyIds).size) throw invalid({ companyIds: 'validation.invalid' });
+    const id = await this.repo.insertMeeting(municipalityId, values.heldOn, values.theme, known, this.clock.now());
+    await this.audit.record(ctx, {
+      action: 'network_meeting.create',
+      actorRole: grant!.role,
+      municipalityId,
+      targetType: 'network_meeting',
+      targetId: id,
+    });
+    return id;
+  }
+
+  async meetings(ctx: Context, municipalityId: string) {
+    await this.access.require(ctx, 'network_meeting.manage', [{ type: 'network_meeting', id: '', municipalityId }]);
+    return this.repo.meetings(municipalityId);
+  }
+}

@@ -1,0 +1,78 @@
+import type { Access } from '../../platform/access/access.ts';
+import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validation.ts';
+import { directoryQuery, openingInput } from './companies.inputs.ts';
+import type { CompaniesRepository } from './companies.repository.ts';
+import type { Opening, OpeningsRepository } from './openings.repository.ts';
+
+/** Openings (praktikmuligheder) and the directory where young people and the team find them. */
+export class OpeningsService {
+  constructor(
+    private readonly repo: OpeningsRepository,
+    private readonly companies: CompaniesRepository,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(ctx: Context, id: string): Promise<Opening & { companyName: string }> {
+    const opening = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.find(id) : undefined;
+    const target = { type: 'opening', id, municipalityId: opening?.municipalityId ?? null, companyId: opening?.companyId };
+    await this.access.require(ctx, opening?.published ? 'company.read' : 'opening.read_unpublished', [target]);
+    if (!opening) throw notFound();
+    return opening;
+  }
+
+  async create(ctx: Context, companyId: string, input: unknown): Promise<Opening> {
+    const company = /^[0-9a-f-]{36}$/i.test(companyId) ? await this.companies.find(companyId) : undefined;
+    const [grant] = await this.access.require(ctx, 'opening.update', [
+      { type: 'company', id: companyId, municipalityId: company?.municipalityId ?? null, companyId },
+    ]);
+    if (!company) throw notFound();
+    const values = parseInput(openingInput, input);
+    await this.checkSupervisor(companyId, values.supervisorUserId);
+    const opening = await this.repo.insert(company.municipalityId, companyId, values, this.clock.now());
+    await this.audit.record(ctx, {
+      action: 'opening.create',
+      actorRole: grant!.role,
+      municipalityId: company.municipalityId,
+      targetType: 'opening',
+      targetId: opening.id,
+    });
+    return opening;
+  }
+
+  async update(ctx: Context, id: string, input: unknown): Promise<void> {
+    const opening = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.find(id) : undefined;
+    const [grant] = await this.access.require(ctx, 'opening.update', [
+      { type: 'opening', id, municipalityId: opening?.municipalityId ?? null, companyId: opening?.companyId },
+    ]);
+    if (!opening) throw notFound();
+    const values = parseInput(openingInput, input);
+    await this.checkSupervisor(opening.companyId, values.supervisorUserId);
+    await this.repo.update(id, values, this.clock.now());
+    await this.audit.record(ctx, {
+      action: 'opening.update',
+      actorRole: grant!.role,
+      municipalityId: opening.municipalityId,
+      targetType: 'opening',
+      targetId: id,
+    });
+  }
+
+  async search(ctx: Context, municipalityId: string, input: unknown) {
+    await this.access.require(ctx, 'company.read', [{ type: 'directory', id: municipalityId, municipalityId }]);
+    const q = parseInput(directoryQuery, input);
+    const result = await this.repo.search(municipalityId, q);
+    return { ...result, query: q, pages: Math.max(1, Math.ceil(result.total / 20)) };
+  }
+
+  /** The supervisor must be one of the company's contact persons. */
+  private async checkSupervisor(companyId: string, userId: string | null): Promise<void> {
+    if (!userId) return;
+    const contacts = await this.companies.contacts(companyId);
+    if (!contacts.some((c) => c.id === userId)) throw invalid({ supervisorUserId: 'validation.supervisor' });
+  }
+}

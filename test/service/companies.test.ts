@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/platform/access/policy.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { companyContacts } from '../../src/modules/companies/companies.schema.ts';
+import { type TestContext, createTestContext, ctx, makeMunicipality, makeUser } from '../support/context.ts';
+
+let t: TestContext;
+let m: string;
+let other: string;
+let entrepreneur: Actor;
+let youth: Actor;
+beforeAll(async () => {
+  t = await createTestContext();
+  m = (await makeMunicipality(t, 'Roskilde')).id;
+  other = (await makeMunicipality(t, 'Vejle')).id;
+  entrepreneur = await makeUser(t, [{ role: 'entrepreneur', municipalityId: m }]);
+  youth = await makeUser(t, [{ role: 'youth', municipalityId: m }]);
+});
+afterAll(() => t.close());
+
+const company = (over: Record<string, string> = {}) => ({
+  name: 'Roskilde Kraftvarmeværk',
+  cvr: '10150817',
+  tradeSection: 'D',
+  address: 'Energivej 1',
+  postalCode: '4000',
+  area: 'Roskilde',
+  size: '50-249',
+  whyJoined: 'Vi vil give unge en chance.',
+  ...over,
+});
+const opening = (over: Record<string, string> = {}) => ({
+  title: 'Hjælper på kraftvarmeværket',
+  tasks: 'Du hjælper teknikerne med at tjekke pumper og holde værkstedet ryddeligt.',
+  place: 'Energivej 1, Roskilde',
+  weeklyHours: '20',
+  durationMonths: '3',
+  seats: '2',
+  startFrom: '2026-04-01',
+  learning: 'Sikkerhed, værktøj og at arbejde i et team.',
+  published: 'on',
+  ...over,
+});
+
+async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected an error');
+}
+
+describe('companies', () => {
+  it('the entrepreneur recruits a prospect, moves it to active with history, and logs contact', async () => {
+    const c = await t.services.companies.create(ctx(entrepreneur), m, company());
+    expect(c).toMatchObject({ networkStatus: 'prospect', cvr: '10150817' });
+    await t.services.companies.logContact(ctx(entrepreneur), c.id, {
+      kind: 'call',
+      summary: 'Talte med direktøren',
+      nextStep: 'Besøg',
+      nextStepDue: '2026-03-10',
+    });
+    await t.services.companies.setStatus(ctx(entrepreneur), c.id, { status: 'onboarding', note: 'Møde holdt' });
+    t.clock.advanceMinutes(60);
+    await t.services.companies.setStatus(ctx(entrepreneur), c.id, { status: 'active', note: '' });
+    const view = await t.services.companies.get(ctx(entrepreneur), c.id);
+    expect(view.company.networkStatus).toBe('active');
+    expect(view.internal!.history.map((h) => h.toStatus)).toEqual(['active', 'onboarding', 'prospect']);
+    expect(view.internal!.contactLog[0]).toMatchObject({ kind: 'call', nextStep: 'Besøg', nextStepDue: '2026-03-10' });
+    expect((await failure(t.services.companies.setStatus(ctx(entrepreneur), c.id, { status: 'active', note: '' }))).fields).toEqual({
+      status: 'validation.status_same',
+    });
+  });
+
+  it('refuses invalid CVR numbers and duplicates, changing nothing', async () => {
+    const bad = await failure(t.services.companies.create(ctx(entrepreneur), m, company({ cvr: '10150818', name: 'X', postalCode: '40' })));
+    expect(bad.fields).toEqual({ cvr: 'validation.cvr', name: 'validation.company_name', postalCode: 'validation.postal_code' });
+    const dup = await failure(t.services.companies.create(ctx(entrepreneur), m, company({ name: 'Et andet navn' })));
+    expect(dup.code).toBe('conflict');
+    expect(dup.fields).toEqual({ cvr: 'errors.cvr_taken' });
+    expect(
+      (await failure(t.services.companies.create(ctx(entrepreneur), m, company({ whyJoined: 'x'.repeat(2001), cvr: '12345674' })))).fields,
+    ).toEqual({ whyJoined: 'validation.text_long' });
+    const list = await t.services.companies.list(ctx(entrepreneur), m, {});
+    expect(list.total).toBe(1);
+  });
+
+  it('a young person reads the profile but not the CRM, and cannot edit; other municipalities see nothing', async () => {
+    const c = (await t.services.companies.list(ctx(entrepreneur), m, {})).rows[0]!;
+    const view = await t.services.companies.get(ctx(youth), c.id);
+    expect(view.internal).toBeNull();
+    expect(view.canEdit).toBe(false);
+    expect((await failure(t.services.companies.update(ctx(youth), c.id, company()))).code).toBe('not_found');
+    const stranger = await makeUser(t, [{ role: 'team_leader', municipalityId: other }]);
+    expect((await failure(t.services.companies.get(ctx(stranger), c.id))).code).toBe('not_found');
+    expect((await failure(t.services.companies.list(ctx(youth), m, {}))).code).toBe('not_found');
+  });
+
+  it('a company contact edits their own company and openings, not another company', async () => {
+    const own = await t.services.companies.create(
+      ctx(entrepreneur),
+      m,
+      company({ name: 'Bageriet Søndergade', cvr: '12345674', tradeSection: 'C' }),
+    );
+    const theirs = await t.services.companies.create(
+      ctx(entrepreneur),
+      m,
+      company({ name: 'Cykelhandleren', cvr: '31000017', tradeSection: 'G' }),
+    );
+    const contactUser = await makeUser(t, [{ role: 'company_contact', municipalityId: m }]);
+    await t.database.db.insert(companyContacts).values({ companyId: own.id, userId: contactUser.userId });
+    const contact = { ...contactUser, companyIds: [own.id] };
+    await t.services.companies.update(
+      ctx(contact),
+      own.id,
+      company({ name: 'Bageriet Søndergade ApS', cvr: '12345674', tradeSection: 'C' }),
+    );
+    expect((await t.services.companies.get(ctx(contact), own.id)).company.name).toBe('Bageriet Søndergade ApS');
+    expect((await failure(t.services.companies.update(ctx(contact), theirs.id, company({ cvr: '31000017' })))).code).toBe('not_found');
+    const o = await t.services.openings.create(
+      ctx(contact),
+      own.id,
+      opening({ title: 'Bagerlærling for en tid', supervisorUserId: contactUser.userId }),
+    );
+    expect(o.supervisorUserId).toBe(contactUser.userId);
+    expect((await failure(t.services.openings.create(ctx(contact), theirs.id, opening()))).code).toBe('not_found');
+    expect(
+      (await failure(t.services.openings.create(ctx(contact), own.id, opening({ supervisorUserId: entrepreneur.userId })))).fields,
+    ).toEqual({ supervisorUserId: 'validation.supervisor' });
+  });
+
+  it('validates openings: at least 15 hours a week, seats, dates', async () => {
+    const c = (await t.services.companies.list(ctx(entrepreneur), m, {})).rows[0]!;
+    const err = await failure(
+      t.services.openings.create(ctx(entrepreneur), c.id, opening({ weeklyHours: '10', seats: '0', startFrom: '1. april' })),
+    );
+    expect(err.fields).toEqual({ weeklyHours: 'validation.hours', seats: 'validation.seats', startFrom: 'validation.date' });
+  });
+
+  it('records network meetings with the companies that attended', async () => {
+    const ids = (await t.services.companies.list(ctx(entrepreneur), m, {})).rows.map((r) => r.id);
+    await t.services.companies.recordMeeting(ctx(entrepreneur), m, {
+      heldOn: '2026-03-05',
+      theme: 'Fejl som læring',
+      companyIds: ids.slice(0, 2),
+    });
+    const meetings = await t.services.companies.meetings(ctx(entrepreneur), m);
+    expect(meetings[0]).toMatchObject({ theme: 'Fejl som læring', heldOn: '2026-03-05' });
+    expect(meetings[0]!.companies).toHaveLength(2);
+    const foreign = await t.services.companies.create(
+      ctx(await makeUser(t, [{ role: 'entrepreneur', municipalityId: other }])),
+      other,
+      company({ cvr: '10000009' }),
+    );
+    expect(
+      (
+        await failure(
+          t.services.companies.recordMeeting(ctx(entrepreneur), m, { heldOn: '2026-03-06', theme: 'X y', companyIds: [foreign.id] }),
+        )
+      ).code,
+    ).toBe('invalid');
+  });
+});
+
+describe('the directory', () => {
+  it('finds openings by Danish word forms and by typos, and only published ones of companies in the network', async () => {
+    const c = (await t.services.companies.list(ctx(entrepreneur), m, { q: 'Kraftvarmeværk' })).rows[0]!;
+    await t.services.openings.create(ctx(entrepreneur), c.id, opening());
+    await t.services.openings.create(ctx(entrepreneur), c.id, opening({ title: 'Kladde: lagerhjælp på kraftvarmeværket', published: '' }));
+    const search = (q: Record<string, string>) => t.services.openings.search(ctx(youth), m, q);
+    // The company is active (first test), so its published opening shows.
+    expect((await search({ q: 'kraftvarmeværker' })).hits.map((h) => h.opening.title)).toEqual(['Hjælper på kraftvarmeværket']);
+    expect((await search({ q: 'kraftvarmevarket' })).hits.map((h) => h.opening.title)).toEqual(['Hjælper på kraftvarmeværket']);
+    expect((await search({ q: 'pumper' })).total).toBe(1);
+    expect((await search({ q: 'frisør' })).total).toBe(0);
+    expect((await search({ trade: 'D', hours: '20' })).total).toBe(1);
+    expect((await search({ hours: '15' })).total).toBe(0);
+    expect((await search({ startBy: '2026-03-31' })).total).toBe(0);
+    await expect(search({ hours: 'mange' })).rejects.toThrow(AppError);
+  });
+});
