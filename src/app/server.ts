@@ -20,6 +20,8 @@ import { type RenderSettings } from '../platform/http/render.tsx';
 import { cookieNames, csrfValid, ensureCsrf, resolveLocale, wantsJson } from '../platform/http/request.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.tsx';
 import { apiRoutes } from './api.routes.ts';
+import { companiesRoutes } from '../modules/companies/companies.routes.tsx';
+import { openingsRoutes } from '../modules/companies/openings.routes.tsx';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
 import { municipalitiesRoutes } from '../modules/municipalities/municipalities.routes.tsx';
 import { peopleRoutes } from '../modules/people/people.routes.tsx';
@@ -147,6 +149,8 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await dashboardRoutes(scope as App, deps);
     await peopleRoutes(scope as App, deps);
     await municipalitiesRoutes(scope as App, deps);
+    await companiesRoutes(scope as App, deps);
+    await openingsRoutes(scope as App, deps);
     await apiRoutes(scope as App, deps);
   });
   return app;

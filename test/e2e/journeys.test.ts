@@ -220,10 +220,55 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     await signIn(youth.page, demoEmail('youth', roskilde));
     await youth.page.waitForURL(`${base}/dashboard`);
     const nav = await youth.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['Overblik', 'Hvem har set mine data']);
+    expect(nav).toEqual(['Overblik', 'Praktikmuligheder', 'Hvem har set mine data']);
     await expectAccessible(youth.page);
     const res = await youth.page.goto(`${base}/people`);
     expect(res?.status()).toBe(404);
     await youth.context.close();
+  });
+
+  it('a company contact adds an opening; the team searches with a typo and finds it', async () => {
+    const contact = await newPage();
+    await signIn(contact.page, demoEmail('company_contact', roskilde));
+    await contact.page.waitForURL(`${base}/dashboard`);
+    await contact.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Vores virksomhed' }).click();
+    await expectAccessible(contact.page);
+    await contact.page.getByRole('link', { name: 'Ny praktikmulighed' }).click();
+    await expectAccessible(contact.page);
+    await contact.page.getByLabel(/^Titel/).fill('Cykelmekanikerhjælper');
+    await contact.page.getByLabel(/^Opgaverne/).fill('Du lapper dæk, justerer gear og hjælper kunderne i butikken.');
+    await contact.page.getByLabel(/^Hvor/).fill('Algade 1, Roskilde');
+    await contact.page.getByLabel(/^Timer om ugen/).fill('10');
+    await contact.page.getByLabel(/^Kan starte fra/).fill('2026-04-01');
+    await contact.page.getByLabel('Vis for de unge i netværket').check();
+    await contact.page.getByRole('button', { name: 'Gem' }).click();
+    await expect.poll(() => contact.page.locator('#error-summary').textContent()).toContain('fra 15 til 37');
+    expect(await contact.page.getByLabel(/^Titel/).inputValue()).toBe('Cykelmekanikerhjælper');
+    await expectAccessible(contact.page);
+    await contact.page.getByLabel(/^Timer om ugen/).fill('20');
+    await contact.page.getByRole('button', { name: 'Gem' }).click();
+    await contact.page.waitForURL(/\/openings\/[0-9a-f-]+$/);
+    expect(await contact.page.getByRole('heading', { level: 1 }).textContent()).toBe('Cykelmekanikerhjælper');
+    await expectAccessible(contact.page);
+    await contact.context.close();
+
+    const team = await newPage(360);
+    await signIn(team.page, demoEmail('network_consultant', roskilde));
+    await team.page.waitForURL(`${base}/dashboard`);
+    await team.page.goto(`${base}/openings`);
+    await team.page.getByRole('search').getByLabel(/^Søg/).fill('cykelmekanikrhjælper');
+    await team.page.getByRole('search').getByRole('button', { name: 'Søg' }).click();
+    await expect.poll(() => team.page.getByRole('link', { name: 'Cykelmekanikerhjælper' }).isVisible()).toBe(true);
+    await expectNoHorizontalScroll(team.page);
+    await expectAccessible(team.page);
+    for (const path of ['/companies', '/network-meetings']) {
+      await team.page.goto(`${base}${path}`);
+      await expectNoHorizontalScroll(team.page);
+      await expectAccessible(team.page);
+    }
+    await team.page.goto(`${base}/companies`);
+    await team.page.getByRole('table').getByRole('link').first().click();
+    await expectAccessible(team.page);
+    await team.context.close();
   });
 });

@@ -146,7 +146,8 @@ describe('companies', () => {
       theme: 'Fejl som læring',
       companyIds: ids.slice(0, 2),
     });
-    const meetings = await t.services.companies.meetings(ctx(entrepreneur), m);
+    const { meetings, companies } = await t.services.companies.meetings(ctx(entrepreneur), m);
+    expect(companies.map((c) => c.name)).toEqual(['Bageriet Søndergade ApS', 'Cykelhandleren', 'Roskilde Kraftvarmeværk']);
     expect(meetings[0]).toMatchObject({ theme: 'Fejl som læring', heldOn: '2026-03-05' });
     expect(meetings[0]!.companies).toHaveLength(2);
     const foreign = await t.services.companies.create(

@@ -110,6 +110,15 @@ export class CompaniesRepository {
     return { rows, total: Number(total?.n ?? 0) };
   }
 
+  /** Companies still in the network, for choosing among them (e.g. who attended a meeting). */
+  async names(municipalityId: string): Promise<{ id: string; name: string }[]> {
+    return this.db
+      .select({ id: companies.id, name: companies.name })
+      .from(companies)
+      .where(and(eq(companies.municipalityId, municipalityId), sql`${companies.networkStatus} <> 'left'`))
+      .orderBy(asc(companies.nameSort));
+  }
+
   async inMunicipality(municipalityId: string, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
     const rows = await this.db

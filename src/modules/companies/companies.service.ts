@@ -150,6 +150,7 @@ export class CompaniesService {
 
   async meetings(ctx: Context, municipalityId: string) {
     await this.access.require(ctx, 'network_meeting.manage', [{ type: 'network_meeting', id: '', municipalityId }]);
-    return this.repo.meetings(municipalityId);
+    const [meetings, companies] = await Promise.all([this.repo.meetings(municipalityId), this.repo.names(municipalityId)]);
+    return { meetings, companies };
   }
 }

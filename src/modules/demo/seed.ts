@@ -4,7 +4,16 @@ import type { Db } from '../../platform/db/client.ts';
 import type { Role } from '../../platform/access/roles.ts';
 import { memberships, users } from '../accounts/accounts.schema.ts';
 import { hashPassword } from '../accounts/accounts.service.ts';
-import { type CompanyStatus, companies, companyContacts } from '../companies/companies.schema.ts';
+import {
+  type CompanyStatus,
+  companies,
+  companyContacts,
+  companySizes,
+  companyStatusHistory,
+  openings,
+} from '../companies/companies.schema.ts';
+import { danishSortKey } from '../../platform/i18n/sort-key.ts';
+import { areas, genericOpenings, openingIdeas, reasons } from './demo-texts.ts';
 import { withCvrCheckDigit } from '../companies/cvr.ts';
 import { type TradeSection, tradeSectionCodes } from '../companies/trades.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
@@ -102,17 +111,27 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
         let cvr: string | undefined;
         while (!cvr) cvr = withCvrCheckDigit(String(cvrSerial++));
         const status: CompanyStatus = i < 48 ? 'active' : i < 52 ? 'onboarding' : i < 56 ? 'prospect' : 'resting';
+        const name = `${faker.person.lastName()}s ${faker.helpers.arrayElement(companyWords[trade])}`;
         return {
           municipalityId,
-          name: `${faker.person.lastName()}s ${faker.helpers.arrayElement(companyWords[trade])}`,
+          name,
+          nameSort: danishSortKey(name),
           cvr,
           tradeSection: trade,
-          area: faker.location.city(),
+          address: faker.location.streetAddress(),
+          postalCode: faker.location.zipCode('####'),
+          area: faker.helpers.arrayElement(areas[dm.slug] ?? [dm.name]),
+          size: faker.helpers.arrayElement(companySizes),
+          whyJoined: faker.helpers.arrayElement(reasons),
           networkStatus: status,
           createdAt: now,
+          updatedAt: now,
         };
       });
       const inserted = await tx.insert(companies).values(companyRows).returning({ id: companies.id });
+      await tx
+        .insert(companyStatusHistory)
+        .values(inserted.map((c, i) => ({ companyId: c.id, fromStatus: null, toStatus: companyRows[i]!.networkStatus, at: now })));
       const contacts = inserted.map((c, i) => {
         const first = faker.person.firstName();
         const last = faker.person.lastName();
@@ -130,6 +149,31 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
         .insert(memberships)
         .values(contactUsers.map((u) => ({ userId: u.id, role: 'company_contact', municipalityId, createdAt: now })));
       await tx.insert(companyContacts).values(contactUsers.map((u, i) => ({ userId: u.id, companyId: contacts[i]!.companyId })));
+      // One or two openings per company in the network; most are shown to the young people.
+      const openingRows = inserted.flatMap((c, i) => {
+        const row = companyRows[i]!;
+        if (row.networkStatus !== 'active' && row.networkStatus !== 'onboarding') return [];
+        return Array.from({ length: 1 + (i % 2) }, (_, k) => {
+          const [title, tasks, learning] = faker.helpers.arrayElement(openingIdeas[row.tradeSection as TradeSection] ?? genericOpenings);
+          return {
+            municipalityId,
+            companyId: c.id,
+            title,
+            tasks,
+            place: `${row.address}, ${row.area}`,
+            weeklyHours: faker.helpers.arrayElement([15, 20, 25, 30, 37]),
+            durationMonths: faker.helpers.arrayElement([3, 3, 4, 6]),
+            seats: faker.helpers.arrayElement([1, 1, 2, 3]),
+            startFrom: new Date(now.getTime() + faker.number.int({ min: 0, max: 60 }) * 86_400_000).toISOString().slice(0, 10),
+            learning,
+            supervisorUserId: contactUsers[i]!.id,
+            published: (i + k) % 5 !== 4,
+            createdAt: now,
+            updatedAt: now,
+          };
+        });
+      });
+      await tx.insert(openings).values(openingRows);
     }
   });
   return true;

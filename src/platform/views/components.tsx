@@ -88,8 +88,49 @@ function describedBy(props: FieldProps): string | undefined {
   return ids.length ? ids.join(' ') : undefined;
 }
 
+export function TextArea(props: FieldProps & { rows?: number; maxLength?: number }) {
+  return (
+    <FieldShell {...props}>
+      <textarea
+        class="form-input"
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 4}
+        maxLength={props.maxLength}
+        required={props.required}
+        aria-invalid={props.form.errors[props.name] ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      >
+        {props.form.values[props.name] ?? ''}
+      </textarea>
+    </FieldShell>
+  );
+}
+
+export function Checkbox(props: { t: Translate; form: FormState; name: string; label: string; hint?: string }) {
+  const checked = ['on', 'true'].includes(props.form.values[props.name] ?? '');
+  return (
+    <div class="form-group form-group-checkbox">
+      <input
+        class="form-checkbox"
+        type="checkbox"
+        id={props.name}
+        name={props.name}
+        checked={checked}
+        aria-describedby={props.hint ? `${props.name}-hint` : undefined}
+      />
+      <label for={props.name}>{props.label}</label>
+      {props.hint && (
+        <span class="form-hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </span>
+      )}
+    </div>
+  );
+}
+
 export function TextField(
-  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'number'; autocomplete?: string; inputmode?: string },
+  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'number' | 'date'; autocomplete?: string; inputmode?: string },
 ) {
   const keepValue = props.type !== 'password';
   const attrs: Record<string, unknown> = { type: props.type ?? 'text' };

@@ -9,6 +9,14 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
   const scopes: (string | null)[] = [...actorMunicipalityIds(actor), ...(isCrossMunicipal(actor) ? [null] : [])];
   const anyScope = (test: (m: string | null) => boolean) => scopes.some(test);
   const items: NavItem[] = [{ href: '/dashboard', label: t('nav.dashboard') }];
+  if (anyScope((m) => m !== null && can(actor, 'company.read', [{ municipalityId: m }])))
+    items.push({ href: '/openings', label: t('nav.openings') });
+  if (anyScope((m) => m !== null && can(actor, 'company.read_internal', [{ municipalityId: m }])))
+    items.push({ href: '/companies', label: t('nav.companies') });
+  const ownCompany = actor.companyIds?.[0];
+  if (ownCompany) items.push({ href: `/companies/${ownCompany}`, label: t('nav.own_company') });
+  if (anyScope((m) => m !== null && can(actor, 'network_meeting.manage', [{ municipalityId: m }])))
+    items.push({ href: '/network-meetings', label: t('nav.meetings') });
   if (anyScope((m) => roles.some((role) => can(actor, 'person.read', [{ municipalityId: m, role }])))) {
     items.push({ href: '/people', label: t('nav.people') });
   }

@@ -1,0 +1,186 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App, RouteDeps } from '../../app/server.ts';
+import { can } from '../../platform/access/policy.ts';
+import { notFound } from '../../platform/errors.ts';
+import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { pageContext, sendPage } from '../../platform/http/render.tsx';
+import { ctxOf, setFlash } from '../../platform/http/request.ts';
+import { chosenMunicipality } from '../../platform/http/scope.ts';
+import { emptyForm, type FormState } from '../../platform/views/components.tsx';
+import { CompanyForm, CompanyListView, CompanyPage } from './companies.views.tsx';
+import { MeetingsView } from './openings.views.tsx';
+
+export async function companiesRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
+  const { companies } = services;
+  const scope = (request: FastifyRequest, action: Parameters<typeof can>[1]) => {
+    const actor = services.access.requireActor(ctxOf(request));
+    const m = chosenMunicipality(request, actor, (id) => can(actor, action, [{ municipalityId: id }]));
+    if (!m) throw notFound();
+    return m;
+  };
+
+  app.get('/companies', async (request, reply) => {
+    const m = scope(request, 'company.read_internal');
+    const q = request.query as Record<string, string | undefined>;
+    const filter = { q: q.q ?? '', status: q.status ?? '', trade: q.trade ?? '' };
+    const result = await companies.list(ctxOf(request), m, { ...filter, page: Number(q.page) || 1 });
+    const page = pageContext(request, reply, settings);
+    const canCreate = can(request.actor!, 'company.create', [{ municipalityId: m }]);
+    return sendPage(
+      reply,
+      page,
+      page.t('company.list_title'),
+      <CompanyListView
+        page={page}
+        m={m}
+        rows={result.rows}
+        total={result.total}
+        pageNo={result.page}
+        filter={filter}
+        canCreate={canCreate}
+      />,
+    );
+  });
+
+  const newForm = (request: FastifyRequest, reply: FastifyReply, m: string, form: FormState, status = 200) => {
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      page.t('company.new'),
+      <CompanyForm page={page} form={form} action={`/companies?m=${m}`} title={page.t('company.new')} />,
+      status,
+    );
+  };
+
+  app.get('/companies/new', (request, reply) => {
+    const m = scope(request, 'company.create');
+    return newForm(request, reply, m, { values: { size: '1-9' }, errors: {} });
+  });
+
+  app.post('/companies', async (request, reply) => {
+    const m = scope(request, 'company.create');
+    const values = formValues(request.body);
+    try {
+      const c = await companies.create(ctxOf(request), m, values);
+      setFlash(reply, settings, { kind: 'success', key: 'company.created', params: { name: c.name } });
+      return reply.redirect(`/companies/${c.id}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return newForm(request, reply, m, form, status);
+    }
+  });
+
+  const show = async (request: FastifyRequest, reply: FastifyReply, forms: { status?: FormState; log?: FormState } = {}, status = 200) => {
+    const view = await companies.get(ctxOf(request), (request.params as { id: string }).id);
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      view.company.name,
+      <CompanyPage page={page} view={view} statusForm={forms.status ?? emptyForm} logForm={forms.log ?? emptyForm} />,
+      status,
+    );
+  };
+
+  app.get('/companies/:id', (request, reply) => show(request, reply));
+
+  app.post('/companies/:id/status', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const values = formValues(request.body);
+    try {
+      await companies.setStatus(ctxOf(request), id, values);
+      setFlash(reply, settings, { kind: 'success', key: 'company.status_changed' });
+      return reply.redirect(`/companies/${id}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return show(request, reply, { status: form }, status);
+    }
+  });
+
+  app.post('/companies/:id/contact-log', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const values = formValues(request.body);
+    try {
+      await companies.logContact(ctxOf(request), id, values);
+      setFlash(reply, settings, { kind: 'success', key: 'company.contact_logged' });
+      return reply.redirect(`/companies/${id}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return show(request, reply, { log: form }, status);
+    }
+  });
+
+  const editForm = async (request: FastifyRequest, reply: FastifyReply, form: FormState | null, status = 200) => {
+    const { id } = request.params as { id: string };
+    const view = await companies.get(ctxOf(request), id);
+    if (!view.canEdit) throw notFound();
+    const c = view.company;
+    const values = form?.values ?? {
+      name: c.name,
+      cvr: c.cvr,
+      tradeSection: c.tradeSection,
+      address: c.address,
+      postalCode: c.postalCode,
+      area: c.area,
+      size: c.size,
+      whyJoined: c.whyJoined,
+    };
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      page.t('company.edit'),
+      <CompanyForm
+        page={page}
+        form={{ ...(form ?? emptyForm), values }}
+        action={`/companies/${id}/edit`}
+        title={`${page.t('company.edit')}: ${c.name}`}
+      />,
+      status,
+    );
+  };
+
+  app.get('/companies/:id/edit', (request, reply) => editForm(request, reply, null));
+
+  app.post('/companies/:id/edit', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const values = formValues(request.body);
+    try {
+      await companies.update(ctxOf(request), id, values);
+      setFlash(reply, settings, { kind: 'success', key: 'company.saved' });
+      return reply.redirect(`/companies/${id}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return editForm(request, reply, form, status);
+    }
+  });
+
+  const meetingsPage = async (request: FastifyRequest, reply: FastifyReply, m: string, form: FormState, status = 200) => {
+    const data = await companies.meetings(ctxOf(request), m);
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      page.t('meeting.title'),
+      <MeetingsView page={page} m={m} meetings={data.meetings} companies={data.companies} form={form} />,
+      status,
+    );
+  };
+
+  app.get('/network-meetings', (request, reply) => meetingsPage(request, reply, scope(request, 'network_meeting.manage'), emptyForm));
+
+  app.post('/network-meetings', async (request, reply) => {
+    const m = scope(request, 'network_meeting.manage');
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    try {
+      await companies.recordMeeting(ctxOf(request), m, body);
+      setFlash(reply, settings, { kind: 'success', key: 'meeting.saved' });
+      return reply.redirect(`/network-meetings?m=${m}`, 303);
+    } catch (err) {
+      const ids = Array.isArray(body.companyIds) ? body.companyIds.join(',') : String(body.companyIds ?? '');
+      const { form, status } = formFromError(err, { ...formValues(body), companyIds: ids });
+      return meetingsPage(request, reply, m, form, status);
+    }
+  });
+}

@@ -1,0 +1,123 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App, RouteDeps } from '../../app/server.ts';
+import { can } from '../../platform/access/policy.ts';
+import { notFound } from '../../platform/errors.ts';
+import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { pageContext, sendPage } from '../../platform/http/render.tsx';
+import { ctxOf, setFlash } from '../../platform/http/request.ts';
+import { chosenMunicipality } from '../../platform/http/scope.ts';
+import type { FormState } from '../../platform/views/components.tsx';
+import { DirectoryView, OpeningForm, OpeningPage } from './openings.views.tsx';
+
+export async function openingsRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
+  const { openings, companies } = services;
+
+  app.get('/openings', async (request, reply) => {
+    const actor = services.access.requireActor(ctxOf(request));
+    const m = chosenMunicipality(request, actor, (id) => can(actor, 'company.read', [{ municipalityId: id }]));
+    if (!m) throw notFound();
+    const result = await openings.search(ctxOf(request), m, request.query);
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      page.t('directory.title'),
+      <DirectoryView page={page} m={m} query={result.query} hits={result.hits} total={result.total} pages={result.pages} />,
+    );
+  });
+
+  app.get('/openings/:id', async (request, reply) => {
+    const opening = await openings.get(ctxOf(request), (request.params as { id: string }).id);
+    const canEdit = can(request.actor!, 'opening.update', [{ municipalityId: opening.municipalityId, companyId: opening.companyId }]);
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, opening.title, <OpeningPage page={page} opening={opening} canEdit={canEdit} />);
+  });
+
+  const form = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    o: { companyId: string; action: string; title: string; form: FormState; status?: number },
+  ) => {
+    const view = await companies.get(ctxOf(request), o.companyId);
+    if (!can(request.actor!, 'opening.update', [{ municipalityId: view.company.municipalityId, companyId: view.company.id }]))
+      throw notFound();
+    const supervisors = (view.internal?.contacts ?? []).map((c) => ({ value: c.id, label: c.name }));
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      o.title,
+      <OpeningForm page={page} form={o.form} action={o.action} title={o.title} supervisors={supervisors} />,
+      o.status,
+    );
+  };
+
+  app.get('/companies/:id/openings/new', (request, reply) => {
+    const { id } = request.params as { id: string };
+    const t = pageContext(request, reply, settings).t;
+    return form(request, reply, {
+      companyId: id,
+      action: `/companies/${id}/openings`,
+      title: t('opening.new'),
+      form: { values: { durationMonths: '3', seats: '1', weeklyHours: '20' }, errors: {} },
+    });
+  });
+
+  app.post('/companies/:id/openings', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const values = formValues(request.body);
+    try {
+      const o = await openings.create(ctxOf(request), id, values);
+      setFlash(reply, settings, { kind: 'success', key: 'opening.created' });
+      return reply.redirect(`/openings/${o.id}`, 303);
+    } catch (err) {
+      const { form: f, status } = formFromError(err, values);
+      return form(request, reply, {
+        companyId: id,
+        action: `/companies/${id}/openings`,
+        title: pageContext(request, reply, settings).t('opening.new'),
+        form: f,
+        status,
+      });
+    }
+  });
+
+  const editForm = async (request: FastifyRequest, reply: FastifyReply, f: FormState | null, status = 200) => {
+    const o = await openings.get(ctxOf(request), (request.params as { id: string }).id);
+    const values = f?.values ?? {
+      title: o.title,
+      tasks: o.tasks,
+      place: o.place,
+      weeklyHours: String(o.weeklyHours),
+      durationMonths: String(o.durationMonths),
+      seats: String(o.seats),
+      startFrom: o.startFrom,
+      learning: o.learning,
+      supervisorUserId: o.supervisorUserId ?? '',
+      published: o.published ? 'on' : '',
+    };
+    const title = pageContext(request, reply, settings).t('opening.edit');
+    return form(request, reply, {
+      companyId: o.companyId,
+      action: `/openings/${o.id}/edit`,
+      title,
+      form: { errors: f?.errors ?? {}, formError: f?.formError, values },
+      status,
+    });
+  };
+
+  app.get('/openings/:id/edit', (request, reply) => editForm(request, reply, null));
+
+  app.post('/openings/:id/edit', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const values = formValues(request.body);
+    try {
+      await openings.update(ctxOf(request), id, values);
+      setFlash(reply, settings, { kind: 'success', key: 'opening.saved' });
+      return reply.redirect(`/openings/${id}`, 303);
+    } catch (err) {
+      const { form: f, status } = formFromError(err, values);
+      return editForm(request, reply, f, status);
+    }
+  });
+}

@@ -1,0 +1,109 @@
+import type { TradeSection } from '../companies/trades.ts';
+
+/** Made-up but realistic Danish texts for the demo network. */
+export const areas: Record<string, string[]> = {
+  roskilde: ['Roskilde', 'Himmelev', 'Trekroner', 'Svogerslev', 'Jyllinge', 'Gundsømagle', 'Viby Sjælland'],
+  vejle: ['Vejle', 'Jelling', 'Give', 'Børkop', 'Egtved', 'Bredsten', 'Gadbjerg'],
+};
+
+export const reasons = [
+  'Vi har selv fået en chance engang, og nu vil vi give en videre.',
+  'Vi mangler hænder, og vi tror på, at unge kan lære faget hos os.',
+  'Vi vil gerne være med til at gøre en forskel i lokalsamfundet.',
+  'Vores medarbejdere kan lide at lære fra sig.',
+  'Vi har haft gode erfaringer med praktikanter før.',
+];
+
+type Idea = [title: string, tasks: string, learning: string];
+
+export const genericOpenings: Idea[] = [
+  [
+    'Hjælper i hverdagen',
+    'Du hjælper kollegerne med de daglige opgaver, rydder op og tager imod varer.',
+    'At møde til tiden, arbejde i et team og tage ansvar for dine opgaver.',
+  ],
+];
+
+export const openingIdeas: Partial<Record<TradeSection, Idea[]>> = {
+  A: [
+    [
+      'Gartnerhjælper',
+      'Du planter, vander og pakker planter til butikkerne. Arbejdet foregår både inde og ude.',
+      'Planter, redskaber og at arbejde i alt slags vejr.',
+    ],
+  ],
+  C: [
+    [
+      'Hjælper i produktionen',
+      'Du pakker varer, fylder maskinerne op og holder styr på lageret sammen med en fast kollega.',
+      'Sikkerhed, kvalitet og at følge en arbejdsgang.',
+    ],
+    ['Bagerhjælper', 'Du former brød, bager af og gør klar til morgenens kunder.', 'Bagning, hygiejne og at arbejde tidligt om morgenen.'],
+  ],
+  D: [
+    [
+      'Hjælper på kraftvarmeværket',
+      'Du går runder med teknikerne, tjekker pumper og holder værkstedet ryddeligt.',
+      'Sikkerhed, værktøj og hvordan fjernvarme virker.',
+    ],
+  ],
+  E: [
+    [
+      'Medhjælper på genbrugspladsen',
+      'Du hjælper borgerne med at sortere affald rigtigt og holder pladsen ryddelig.',
+      'Sortering, kundeservice og maskiner.',
+    ],
+  ],
+  F: [
+    [
+      'Tømrerhjælper',
+      'Du bærer materialer, måler op og hjælper med at sætte vinduer og døre i.',
+      'Håndværktøj, opmåling og sikkerhed på byggepladsen.',
+    ],
+    ['Malerhjælper', 'Du afdækker, spartler og maler sammen med en svend.', 'Forarbejde, farver og at gøre et ordentligt stykke arbejde.'],
+  ],
+  G: [
+    ['Butiksmedhjælper', 'Du fylder varer op, hjælper kunder og holder butikken pæn.', 'Kundeservice, kasse og varekendskab.'],
+    ['Lagermedarbejder', 'Du modtager varer, pakker ordrer og kører med palleløfter.', 'Lagerstyring, orden og samarbejde.'],
+  ],
+  H: [
+    [
+      'Chaufførmedhjælper',
+      'Du kører med på ruten, læsser af og hjælper kunderne med varerne.',
+      'Logistik, ruteplanlægning og kundekontakt.',
+    ],
+  ],
+  I: [
+    ['Køkkenhjælper', 'Du skræller, snitter og anretter, og du holder køkkenet rent.', 'Madlavning, hygiejne og tempo i et travlt køkken.'],
+    ['Caféhjælper', 'Du laver kaffe, tager imod bestillinger og rydder borde.', 'Kaffe, service og at have styr på mange ting på én gang.'],
+  ],
+  J: [
+    [
+      'IT-hjælper',
+      'Du sætter computere op, hjælper kolleger med små problemer og holder styr på udstyret.',
+      'Hardware, fejlfinding og at forklare ting enkelt.',
+    ],
+  ],
+  N: [
+    ['Anlægsgartnerhjælper', 'Du slår græs, klipper hæk og lægger fliser sammen med holdet.', 'Maskiner, planter og at arbejde udendørs.'],
+  ],
+  Q: [
+    [
+      'Hjælper på plejecentret',
+      'Du hjælper i dagligstuen, spiller spil med beboerne og går ture.',
+      'Omsorg, samtale og hvordan et plejecenter fungerer.',
+    ],
+    [
+      'Hjælper i børnehaven',
+      'Du leger med børnene, hjælper ved frokosten og på legepladsen.',
+      'Børns behov, samarbejde med pædagoger og at være en voksen børn kan regne med.',
+    ],
+  ],
+  R: [
+    ['Hjælper i idrætscentret', 'Du gør hallen klar, hjælper ved arrangementer og tager imod gæster.', 'Drift, service og arrangementer.'],
+  ],
+  S: [
+    ['Hjælper på autoværkstedet', 'Du skifter dæk, vasker biler og rydder værkstedet op.', 'Biler, værktøj og sikkerhed.'],
+    ['Frisørhjælper', 'Du vasker hår, fejer op og tager imod kunderne.', 'Kundeservice og salonens hverdag.'],
+  ],
+};
