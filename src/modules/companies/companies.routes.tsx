@@ -178,7 +178,8 @@ export async function companiesRoutes(app: App, { services, settings }: RouteDep
       setFlash(reply, settings, { kind: 'success', key: 'meeting.saved' });
       return reply.redirect(`/network-meetings?m=${m}`, 303);
     } catch (err) {
-      const ids = Array.isArray(body.companyIds) ? body.companyIds.join(',') : String(body.companyIds ?? '');
+      const raw = body.companyIds;
+      const ids = Array.isArray(raw) ? raw.filter((v) => typeof v === 'string').join(',') : typeof raw === 'string' ? raw : '';
       const { form, status } = formFromError(err, { ...formValues(body), companyIds: ids });
       return meetingsPage(request, reply, m, form, status);
     }
