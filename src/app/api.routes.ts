@@ -4,19 +4,7 @@ import { ctxOf } from '../platform/http/request.ts';
 import { inviteInput } from '../modules/accounts/accounts.inputs.ts';
 import { createMunicipalityInput } from '../modules/municipalities/municipalities.service.ts';
 import type { App, RouteDeps } from './server.ts';
-
-const errorShape = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-      requestId: z.string().optional(),
-    }),
-  })
-  .meta({ id: 'Error' });
-
-const errors = { 400: errorShape, 401: errorShape, 404: errorShape, 409: errorShape, 415: errorShape, 422: errorShape, 429: errorShape };
+import { errors } from '../platform/http/api-errors.ts';
 
 const municipality = z.object({ id: z.uuid(), name: z.string(), code: z.string(), youthCapacity: z.number().int() });
 const membership = z.object({ role: z.enum(roles), municipalityId: z.uuid().nullable() });

@@ -20,6 +20,7 @@ import { type RenderSettings } from '../platform/http/render.tsx';
 import { cookieNames, csrfValid, ensureCsrf, resolveLocale, wantsJson } from '../platform/http/request.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.tsx';
 import { apiRoutes } from './api.routes.ts';
+import { companiesApi } from '../modules/companies/companies.api.ts';
 import { companiesRoutes } from '../modules/companies/companies.routes.tsx';
 import { openingsRoutes } from '../modules/companies/openings.routes.tsx';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
@@ -152,6 +153,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await companiesRoutes(scope as App, deps);
     await openingsRoutes(scope as App, deps);
     await apiRoutes(scope as App, deps);
+    await companiesApi(scope as App, deps);
   });
   return app;
 }
