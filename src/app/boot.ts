@@ -22,6 +22,17 @@ export function sessionSecretFor(config: Config): string {
   return secret;
 }
 
+/** The key that encrypts CPR numbers: DATA_KEY, or in embedded mode one kept in the data directory. */
+export function dataKeyFor(config: Config): Buffer {
+  if (config.dataKey) return config.dataKey;
+  const file = path.join(config.dataDir, 'data-key');
+  if (fs.existsSync(file)) return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const key = randomBytes(32);
+  fs.writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  return key;
+}
+
 /** Opens and migrates the database, seeds the demo network when asked and empty, builds the services. */
 export async function boot(config: Config): Promise<{ database: Database; services: Services; seeded: boolean }> {
   const database = await openDatabase(config);
@@ -35,6 +46,7 @@ export async function boot(config: Config): Promise<{ database: Database; servic
       demo: config.demo,
       sessionIdleMinutes: config.sessionIdleMinutes,
       sessionAbsoluteHours: config.sessionAbsoluteHours,
+      dataKey: dataKeyFor(config),
     });
     return { database, services, seeded };
   } catch (err) {

@@ -29,6 +29,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('nextwork <no-reply@nextwork.localhost>'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DEMO: booleanFlag.optional(),
+  DATA_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex characters or base64')
+    .optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number({ error: 'must be a number' })
     .int()
@@ -55,6 +59,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   sessionSecret: string;
+  /** Encrypts CPR numbers at rest; undefined in embedded mode until boot reads or creates one. */
+  dataKey: Buffer | undefined;
   demo: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -75,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  if (e.DATABASE_URL && !e.DATA_KEY) {
+    throw new ConfigError('Invalid configuration: DATA_KEY is required with DATABASE_URL (32 bytes, e.g. from: openssl rand -hex 32)');
+  }
   if (production && !e.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration: SESSION_SECRET is required when NODE_ENV=production');
   }
@@ -89,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    dataKey: e.DATA_KEY ? Buffer.from(e.DATA_KEY, e.DATA_KEY.length === 64 ? 'hex' : 'base64') : undefined,
     demo: e.DEMO ?? !e.DATABASE_URL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { openPglite } from '../platform/db/client.ts';
 import { systemClock } from '../platform/clock.ts';
 import { buildServer } from './server.ts';
@@ -14,6 +15,7 @@ export async function generateOpenApi(): Promise<string> {
       demo: false,
       sessionIdleMinutes: 30,
       sessionAbsoluteHours: 12,
+      dataKey: randomBytes(32),
     });
     const app = await buildServer(services, { sessionSecret: 'x'.repeat(32), secureCookies: false, logLevel: 'silent', logger: false });
     await app.ready();

@@ -12,6 +12,9 @@ import { CompaniesRepository } from '../modules/companies/companies.repository.t
 import { CompaniesService } from '../modules/companies/companies.service.ts';
 import { OpeningsRepository } from '../modules/companies/openings.repository.ts';
 import { OpeningsService } from '../modules/companies/openings.service.ts';
+import { YouthRepository } from '../modules/youth/youth.repository.ts';
+import { YouthService } from '../modules/youth/youth.service.ts';
+import { Sealer } from '../platform/crypto/sealed.ts';
 import { DashboardRepository } from '../modules/dashboard/dashboard.repository.ts';
 import { DashboardService } from '../modules/dashboard/dashboard.service.ts';
 import { MunicipalitiesRepository } from '../modules/municipalities/municipalities.repository.ts';
@@ -26,6 +29,8 @@ export interface ServiceSettings {
   demo: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** 32 bytes; encrypts CPR numbers at rest. */
+  dataKey: Buffer;
 }
 
 /** The one composition root: server, worker and CLI all build their services here. */
@@ -66,6 +71,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     dashboard: new DashboardService(access, new DashboardRepository(db)),
     companies: new CompaniesService(companiesRepo, access, audit, clock),
     openings: new OpeningsService(new OpeningsRepository(db), companiesRepo, access, audit, clock),
+    youth: new YouthService(new YouthRepository(db), municipalitiesRepo, accounts, access, audit, new Sealer(settings.dataKey), clock),
     outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),
   };
   return services;

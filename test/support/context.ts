@@ -32,6 +32,7 @@ export async function createTestContext(options: { smtpUrl?: string; demo?: bool
     demo: options.demo ?? false,
     sessionIdleMinutes: 30,
     sessionAbsoluteHours: 12,
+    dataKey: randomBytes(32),
   });
   return {
     database,

@@ -8,8 +8,9 @@ describe('configuration', () => {
   });
 
   it('turns demo off by default on a PostgreSQL server and cookies secure on https', () => {
-    const c = loadConfig({ DATABASE_URL: 'postgres://u@db/x', BASE_URL: 'https://nextwork.roskilde.dk/' });
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@db/x', BASE_URL: 'https://nextwork.roskilde.dk/', DATA_KEY: 'ab'.repeat(32) });
     expect(c).toMatchObject({ demo: false, secureCookies: true, baseUrl: 'https://nextwork.roskilde.dk' });
+    expect(c.dataKey).toHaveLength(32);
   });
 
   it.each([
@@ -21,6 +22,8 @@ describe('configuration', () => {
     [{ SESSION_SECRET: 'short' }, /SESSION_SECRET must be at least 32 characters/],
     [{ DEMO: 'maybe' }, /DEMO must be one of/],
     [{ NODE_ENV: 'production' }, /SESSION_SECRET is required/],
+    [{ DATABASE_URL: 'postgres://u@db/x' }, /DATA_KEY is required with DATABASE_URL/],
+    [{ DATA_KEY: 'tooshort' }, /DATA_KEY must be 32 bytes/],
   ])('refuses %o with one clear line', (env, message) => {
     let error: unknown;
     try {

@@ -66,6 +66,8 @@ export const oneTimeTokens = pgTable(
     municipalityId: uuid('municipality_id').references(() => municipalities.id),
     name: text('name'),
     invitedBy: uuid('invited_by').references(() => users.id),
+    /** For a young person's invitation: the youth record the new account is linked to. */
+    youthId: uuid('youth_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),

@@ -3,6 +3,7 @@ import type { Access } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { AppError, conflict, invalid, rateLimited } from '../../platform/errors.ts';
 import { translate, type Locale } from '../../platform/i18n/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
@@ -131,7 +132,10 @@ export class AccountsService {
     };
   }
 
-  async invite(ctx: Context, input: unknown, locale: Locale): Promise<{ email: string }> {
+  /** Run inside the acceptance transaction, e.g. to link a young person's record to the new account. */
+  readonly acceptHooks: ((tx: Db, invitation: OneTimeToken, userId: string) => Promise<void>)[] = [];
+
+  async invite(ctx: Context, input: unknown, locale: Locale, link: { youthId?: string } = {}): Promise<{ email: string; link: string }> {
     const actor = this.access.requireActor(ctx);
     const data = parseInput(inviteInput, input);
     const [grant] = await this.access.require(ctx, 'person.invite', [
@@ -147,6 +151,7 @@ export class AccountsService {
       if (has) throw conflict('errors.email_taken', { email: 'errors.email_taken' });
     }
     const { token, id } = newToken();
+    const inviteLink = `${this.settings.baseUrl}/invitations/${token}`;
     const now = this.clock.now();
     await this.repo.insertToken({
       id,
@@ -157,6 +162,7 @@ export class AccountsService {
       role: data.role,
       municipalityId: data.municipalityId,
       invitedBy: actor.userId,
+      youthId: link.youthId ?? null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
     });
@@ -168,7 +174,7 @@ export class AccountsService {
         inviter: actor.name,
         municipality: municipality?.name ?? 'nextwork',
         role: translate(locale, `role.${data.role}`),
-        link: `${this.settings.baseUrl}/invitations/${token}`,
+        link: inviteLink,
       }),
     });
     await this.audit.record(ctx, {
@@ -180,7 +186,7 @@ export class AccountsService {
       subjectUserId: existing?.id ?? null,
       details: { role: data.role },
     });
-    return { email: data.email };
+    return { email: data.email, link: inviteLink };
   }
 
   /** The invitation behind a link, for the welcome page; not_found when unusable. */
@@ -218,6 +224,7 @@ export class AccountsService {
         },
         tx,
       );
+      for (const hook of this.acceptHooks) await hook(tx, invitation, user.id);
       return user;
     });
     return this.startSession(ctx, user, 'invitation');

@@ -5,6 +5,11 @@ import { type Role, municipalRoles, teamRoles } from './roles.ts';
  * sent to pages (render only what the policy allows).
  */
 export type Action =
+  | 'youth.refer'
+  | 'youth.read'
+  | 'youth.update_status'
+  | 'youth.read_shared'
+  | 'youth.edit_profile'
   | 'company.read'
   | 'company.read_internal'
   | 'company.create'
@@ -41,6 +46,8 @@ export interface Target {
   role?: Role;
   /** For company records: the company, so contacts reach their own company only. */
   companyId?: string;
+  /** For a young person's own records: their user id, so they reach only their own. */
+  ownerUserId?: string | null;
 }
 
 const everyone: readonly Role[] = [...municipalRoles];
@@ -67,7 +74,15 @@ const companyTeam: readonly Role[] = ['team_leader', 'network_consultant', 'entr
 /** Actions a company contact may do, but only to their own company. */
 const ownCompanyActions: readonly Action[] = ['company.update', 'opening.update', 'opening.read_unpublished'];
 
+/** The team members who work with the young people day to day. */
+const youthTeam: readonly Role[] = ['team_leader', 'network_consultant', 'youth_counsellor', 'municipality_admin'];
+
 const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, readonly Role[]> = {
+  'youth.refer': youthTeam,
+  'youth.read': [...youthTeam, 'psychologist'],
+  'youth.update_status': youthTeam,
+  'youth.read_shared': [...youthTeam, 'psychologist', 'entrepreneur', 'company_contact'],
+  'youth.edit_profile': ['youth'],
   'company.read': [...municipalRoles],
   'company.read_internal': [...companyTeam, 'youth_counsellor'],
   'company.create': companyTeam,
@@ -90,6 +105,7 @@ function roles(): Role[] {
 function membershipAllows(actor: Actor, m: Membership, action: Action, target: Target): boolean {
   // A municipal membership reaches only its own municipality; a cross-municipal one reaches all.
   if (m.municipalityId !== null && m.municipalityId !== target.municipalityId) return false;
+  if (m.role === 'youth' && action === 'youth.edit_profile') return !!target.ownerUserId && target.ownerUserId === actor.userId;
   if (m.role === 'company_contact' && ownCompanyActions.includes(action)) {
     return !!target.companyId && !!actor.companyIds?.includes(target.companyId);
   }

@@ -2,5 +2,6 @@
 export * from '../../modules/municipalities/municipalities.schema.ts';
 export * from '../../modules/accounts/accounts.schema.ts';
 export * from '../../modules/companies/companies.schema.ts';
+export * from '../../modules/youth/youth.schema.ts';
 export * from '../audit/audit.schema.ts';
 export * from '../mail/mail.schema.ts';

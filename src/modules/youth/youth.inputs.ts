@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { fields } from '../../platform/validation.ts';
+import { endReasons, fieldGroups, youthStatuses } from './youth.schema.ts';
+import { parseCpr } from './cpr.ts';
+
+const text = (max: number) => z.string({ error: 'validation.required' }).trim().max(max, { error: 'validation.text_long' });
+const isoDate = z
+  .string({ error: 'validation.date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
+  .refine((v) => !Number.isNaN(Date.parse(v)), { error: 'validation.date' });
+const checkbox = z
+  .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('')])
+  .optional()
+  .transform((v) => v === true || v === 'on' || v === 'true');
+
+export const referralInput = z.object({
+  firstName: z.string({ error: 'validation.name' }).trim().min(1, { error: 'validation.name' }).max(60, { error: 'validation.name' }),
+  lastName: z.string({ error: 'validation.name' }).trim().min(1, { error: 'validation.name' }).max(60, { error: 'validation.name' }),
+  cpr: z.string({ error: 'validation.cpr' }).transform((v, ctx) => {
+    const cpr = parseCpr(v);
+    if (!cpr) {
+      ctx.addIssue({ code: 'custom', message: 'validation.cpr' });
+      return z.NEVER;
+    }
+    return cpr;
+  }),
+  email: fields.email,
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+?[\d ]{8,16})?$/, { error: 'validation.phone' })
+    .default(''),
+  referringCaseworker: z
+    .string({ error: 'validation.caseworker' })
+    .trim()
+    .min(2, { error: 'validation.caseworker' })
+    .max(120, { error: 'validation.caseworker' }),
+  referredOn: isoDate,
+  hoursPossible: z.coerce
+    .number({ error: 'validation.hours_possible' })
+    .int({ error: 'validation.hours_possible' })
+    .min(15, { error: 'validation.hours_possible' })
+    .max(37, { error: 'validation.hours_possible' }),
+  eligibilityNote: text(2000),
+});
+
+export const youthStatusInput = z
+  .object({
+    status: z.enum(youthStatuses, { error: 'validation.status' }),
+    reason: z.union([z.enum(endReasons), z.literal('')], { error: 'validation.end_reason' }).default(''),
+    note: text(500).default(''),
+  })
+  .refine((v) => v.status !== 'ended' || v.reason !== '', { path: ['reason'], error: 'validation.end_reason' });
+
+export const profileInput = z.object({
+  wishToTry: text(1000),
+  goodAt: text(1000),
+  mattersAtWork: text(1000),
+  practicalHours: text(200),
+  practicalTransport: text(200),
+  canStartOn: z
+    .union([isoDate, z.literal(''), z.null()])
+    .optional()
+    .transform((v) => v || null),
+  ...Object.fromEntries(fieldGroups.map((g) => [`share_${g}`, checkbox])),
+}) as z.ZodType<ProfileInput, unknown>;
+
+export interface ProfileInput {
+  wishToTry: string;
+  goodAt: string;
+  mattersAtWork: string;
+  practicalHours: string;
+  practicalTransport: string;
+  canStartOn: string | null;
+  [share: `share_${string}`]: boolean;
+}

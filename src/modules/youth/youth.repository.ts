@@ -1,0 +1,80 @@
+import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { users } from '../accounts/accounts.schema.ts';
+import { type YouthStatus, youth, youthStatusHistory } from './youth.schema.ts';
+
+export type Youth = typeof youth.$inferSelect;
+export type YouthInsert = typeof youth.$inferInsert;
+export type YouthStatusChange = typeof youthStatusHistory.$inferSelect & { byName: string | null };
+
+export class YouthRepository {
+  constructor(private readonly db: Db) {}
+
+  async find(id: string): Promise<Youth | undefined> {
+    const [row] = await this.db.select().from(youth).where(eq(youth.id, id)).limit(1);
+    return row;
+  }
+
+  async findByUser(userId: string): Promise<Youth | undefined> {
+    const [row] = await this.db.select().from(youth).where(eq(youth.userId, userId)).limit(1);
+    return row;
+  }
+
+  async insert(values: YouthInsert, byUserId: string, db: Db = this.db): Promise<Youth> {
+    const [row] = await db.insert(youth).values(values).returning();
+    await db
+      .insert(youthStatusHistory)
+      .values({ youthId: row!.id, fromStatus: null, toStatus: row!.status, at: values.createdAt, byUserId });
+    return row!;
+  }
+
+  async setStatus(id: string, from: YouthStatus, to: YouthStatus, reason: string, at: Date, byUserId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.update(youth).set({ status: to, statusSince: at, updatedAt: at }).where(eq(youth.id, id));
+      await tx.insert(youthStatusHistory).values({ youthId: id, fromStatus: from, toStatus: to, reason, at, byUserId });
+    });
+  }
+
+  async history(id: string): Promise<YouthStatusChange[]> {
+    const rows = await this.db
+      .select({ h: youthStatusHistory, byName: users.name })
+      .from(youthStatusHistory)
+      .leftJoin(users, eq(users.id, youthStatusHistory.byUserId))
+      .where(eq(youthStatusHistory.youthId, id))
+      .orderBy(desc(youthStatusHistory.at));
+    return rows.map((r) => ({ ...r.h, byName: r.byName }));
+  }
+
+  async updateProfile(id: string, values: Partial<Youth>, at: Date): Promise<void> {
+    await this.db
+      .update(youth)
+      .set({ ...values, updatedAt: at })
+      .where(eq(youth.id, id));
+  }
+
+  async linkUser(id: string, userId: string, db: Db = this.db): Promise<void> {
+    await db
+      .update(youth)
+      .set({ userId })
+      .where(and(eq(youth.id, id), sql`${youth.userId} is null`));
+  }
+
+  async list(municipalityId: string, statuses: readonly YouthStatus[] | null): Promise<Youth[]> {
+    const where = [eq(youth.municipalityId, municipalityId)];
+    if (statuses) where.push(inArray(youth.status, [...statuses]));
+    return this.db
+      .select()
+      .from(youth)
+      .where(and(...where))
+      .orderBy(asc(youth.firstName), asc(youth.lastName));
+  }
+
+  /** Young people taking up a place: everyone not ended. */
+  async countActive(municipalityId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(youth)
+      .where(and(eq(youth.municipalityId, municipalityId), ne(youth.status, 'ended')));
+    return Number(row?.n ?? 0);
+  }
+}

@@ -1,0 +1,79 @@
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/accounts.schema.ts';
+import { municipalities } from '../municipalities/municipalities.schema.ts';
+
+export const youthStatuses = ['referred', 'starting', 'in_network', 'in_internship', 'paused', 'ended'] as const;
+export type YouthStatus = (typeof youthStatuses)[number];
+export const endReasons = ['job', 'education', 'other', 'moved', 'not_eligible'] as const;
+
+/** The field groups a young person shares with companies, each on or off. */
+export const fieldGroups = ['fullName', 'interests', 'strengths', 'values', 'practical', 'contact'] as const;
+export type FieldGroup = (typeof fieldGroups)[number];
+export type Visibility = Record<FieldGroup, boolean>;
+/** Companies see only first name, interests and strengths until the young person shares more. */
+export const defaultVisibility: Visibility = {
+  fullName: false,
+  interests: true,
+  strengths: true,
+  values: false,
+  practical: false,
+  contact: false,
+};
+
+/** A young person in the youth network: the team's intake, and the profile in their own words. */
+export const youth = pgTable(
+  'youth',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    userId: uuid('user_id').references(() => users.id),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone').notNull().default(''),
+    /** AES-256-GCM sealed; never in logs, URLs or API output. */
+    cprSealed: text('cpr_sealed').notNull(),
+    /** Keyed hash, to refuse a second referral of the same person. */
+    cprHash: text('cpr_hash').notNull(),
+    birthDate: date('birth_date').notNull(),
+    referringCaseworker: text('referring_caseworker').notNull(),
+    referredOn: date('referred_on').notNull(),
+    hoursPossible: integer('hours_possible').notNull(),
+    eligibilityNote: text('eligibility_note').notNull().default(''),
+    status: text('status').$type<YouthStatus>().notNull().default('referred'),
+    statusSince: timestamp('status_since', { withTimezone: true }).notNull(),
+    // The profile, in the young person's own words.
+    wishToTry: text('wish_to_try').notNull().default(''),
+    goodAt: text('good_at').notNull().default(''),
+    mattersAtWork: text('matters_at_work').notNull().default(''),
+    practicalHours: text('practical_hours').notNull().default(''),
+    practicalTransport: text('practical_transport').notNull().default(''),
+    canStartOn: date('can_start_on'),
+    visibility: jsonb('visibility').$type<Visibility>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('youth_municipality_cpr_idx').on(t.municipalityId, t.cprHash),
+    uniqueIndex('youth_user_idx').on(t.userId),
+    index('youth_municipality_status_idx').on(t.municipalityId, t.status),
+  ],
+);
+
+export const youthStatusHistory = pgTable(
+  'youth_status_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    youthId: uuid('youth_id')
+      .notNull()
+      .references(() => youth.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason').notNull().default(''),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    byUserId: uuid('by_user_id').references(() => users.id),
+  },
+  (t) => [index('youth_status_history_youth_idx').on(t.youthId, t.at)],
+);

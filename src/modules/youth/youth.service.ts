@@ -1,0 +1,239 @@
+import type { Access } from '../../platform/access/access.ts';
+import { can } from '../../platform/access/policy.ts';
+import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Sealer } from '../../platform/crypto/sealed.ts';
+import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { parseInput } from '../../platform/validation.ts';
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
+import { type CompanyViewOfYouth, companyView } from './company-view.ts';
+import { ageOn, maskCpr } from './cpr.ts';
+import { profileInput, referralInput, youthStatusInput } from './youth.inputs.ts';
+import type { Youth, YouthRepository, YouthStatusChange } from './youth.repository.ts';
+import { type Visibility, defaultVisibility, fieldGroups } from './youth.schema.ts';
+
+/** The team's view: every non-confidential field, the CPR number masked. */
+export type TeamViewOfYouth = Omit<Youth, 'cprSealed' | 'cprHash'> & { cprMasked: string; history: YouthStatusChange[] };
+
+export interface Capacity {
+  used: number;
+  capacity: number;
+  full: boolean;
+}
+
+/** The youth network: referral and intake, status lifecycle, and the profile in the young person's own words. */
+export class YouthService {
+  constructor(
+    private readonly repo: YouthRepository,
+    private readonly municipalities: MunicipalitiesRepository,
+    private readonly accounts: AccountsService,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly sealer: Sealer,
+    private readonly clock: Clock,
+  ) {
+    accounts.acceptHooks.push(async (tx, invitation, userId) => {
+      if (invitation.youthId) await repo.linkUser(invitation.youthId, userId, tx);
+    });
+  }
+
+  async capacity(ctx: Context, municipalityId: string): Promise<Capacity> {
+    await this.access.require(ctx, 'youth.read', [{ type: 'youth_list', id: municipalityId, municipalityId }]);
+    return this.capacityOf(municipalityId);
+  }
+
+  private async capacityOf(municipalityId: string): Promise<Capacity> {
+    const [used, m] = await Promise.all([this.repo.countActive(municipalityId), this.municipalities.find(municipalityId)]);
+    const capacity = m?.youthCapacity ?? 45;
+    return { used, capacity, full: used >= capacity };
+  }
+
+  /** Referral by the team: the record, then an invitation by email (and a link to send by SMS). */
+  async refer(
+    ctx: Context,
+    municipalityId: string,
+    input: unknown,
+    locale: Locale,
+  ): Promise<{ youth: Youth; link: string; capacity: Capacity }> {
+    const [grant] = await this.access.require(ctx, 'youth.refer', [{ type: 'youth', id: '', municipalityId }]);
+    const data = parseInput(referralInput, input);
+    const age = ageOn(data.cpr.birthDate, new Date(`${data.referredOn}T12:00:00Z`));
+    if (age < 18 || age > 29) throw invalid({ cpr: 'validation.cpr_age' });
+    const actor = this.access.requireActor(ctx);
+    const now = this.clock.now();
+    let created: Youth;
+    try {
+      created = await this.repo.insert(
+        {
+          municipalityId,
+          firstName: data.firstName,
+          lastName: data.lastName,
+          email: data.email,
+          phone: data.phone,
+          cprSealed: this.sealer.seal(data.cpr.digits),
+          cprHash: this.sealer.lookupHash(data.cpr.digits),
+          birthDate: data.cpr.birthDate.toISOString().slice(0, 10),
+          referringCaseworker: data.referringCaseworker,
+          referredOn: data.referredOn,
+          hoursPossible: data.hoursPossible,
+          eligibilityNote: data.eligibilityNote,
+          status: 'referred',
+          statusSince: now,
+          visibility: defaultVisibility,
+          createdAt: now,
+          updatedAt: now,
+        },
+        actor.userId,
+      );
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('errors.cpr_taken', { cpr: 'errors.cpr_taken' });
+      throw err;
+    }
+    const { link } = await this.accounts.invite(
+      ctx,
+      { name: `${data.firstName} ${data.lastName}`, email: data.email, role: 'youth', municipalityId },
+      locale,
+      { youthId: created.id },
+    );
+    await this.audit.record(ctx, {
+      action: 'youth.refer',
+      actorRole: grant!.role,
+      municipalityId,
+      targetType: 'youth',
+      targetId: created.id,
+    });
+    return { youth: created, link, capacity: await this.capacityOf(municipalityId) };
+  }
+
+  async list(ctx: Context, municipalityId: string): Promise<{ youth: Youth[]; capacity: Capacity }> {
+    const [grant] = await this.access.require(ctx, 'youth.read', [{ type: 'youth_list', id: municipalityId, municipalityId }]);
+    const rows = await this.repo.list(municipalityId, null);
+    await this.audit.record(
+      ctx,
+      rows.map((y) => ({
+        action: 'youth.list',
+        actorRole: grant!.role,
+        municipalityId,
+        targetType: 'youth',
+        targetId: y.id,
+        subjectUserId: y.userId,
+      })),
+    );
+    return { youth: rows, capacity: await this.capacityOf(municipalityId) };
+  }
+
+  private async load(ctx: Context, id: string, action: 'youth.read' | 'youth.update_status') {
+    const y = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.find(id) : undefined;
+    const [grant] = await this.access.require(ctx, action, [
+      { type: 'youth', id, municipalityId: y?.municipalityId ?? null, subjectUserId: y?.userId ?? null },
+    ]);
+    if (!y) throw notFound();
+    return { y, grant: grant! };
+  }
+
+  async get(ctx: Context, id: string): Promise<TeamViewOfYouth> {
+    const { y, grant } = await this.load(ctx, id, 'youth.read');
+    const { cprSealed, cprHash: _hash, ...rest } = y;
+    await this.audit.record(ctx, {
+      action: 'youth.read',
+      actorRole: grant.role,
+      municipalityId: y.municipalityId,
+      targetType: 'youth',
+      targetId: id,
+      subjectUserId: y.userId,
+    });
+    return { ...rest, cprMasked: maskCpr(this.sealer.open(cprSealed)), history: await this.repo.history(id) };
+  }
+
+  async setStatus(ctx: Context, id: string, input: unknown): Promise<void> {
+    const { y, grant } = await this.load(ctx, id, 'youth.update_status');
+    const data = parseInput(youthStatusInput, input);
+    if (data.status === y.status) throw invalid({ status: 'validation.status_same' });
+    const reason = [data.reason, data.note].filter(Boolean).join(': ');
+    await this.repo.setStatus(id, y.status, data.status, reason, this.clock.now(), this.access.requireActor(ctx).userId);
+    await this.audit.record(ctx, {
+      action: 'youth.status',
+      actorRole: grant.role,
+      municipalityId: y.municipalityId,
+      targetType: 'youth',
+      targetId: id,
+      subjectUserId: y.userId,
+      details: { from: y.status, to: data.status },
+    });
+  }
+
+  /** The young person's own record (they may always read it). */
+  async myProfile(ctx: Context): Promise<Youth> {
+    const actor = this.access.requireActor(ctx);
+    const y = await this.repo.findByUser(actor.userId);
+    if (!y) throw notFound();
+    return y;
+  }
+
+  async updateMyProfile(ctx: Context, input: unknown): Promise<void> {
+    const actor = this.access.requireActor(ctx);
+    const y = await this.repo.findByUser(actor.userId);
+    await this.access.require(ctx, 'youth.edit_profile', [
+      {
+        type: 'youth',
+        id: y?.id ?? '',
+        municipalityId: y?.municipalityId ?? null,
+        ownerUserId: y?.userId ?? null,
+        subjectUserId: actor.userId,
+      },
+    ]);
+    if (!y) throw notFound();
+    const data = parseInput(profileInput, input);
+    const visibility = Object.fromEntries(fieldGroups.map((g) => [g, data[`share_${g}`] === true])) as Visibility;
+    await this.repo.updateProfile(
+      y.id,
+      {
+        wishToTry: data.wishToTry,
+        goodAt: data.goodAt,
+        mattersAtWork: data.mattersAtWork,
+        practicalHours: data.practicalHours,
+        practicalTransport: data.practicalTransport,
+        canStartOn: data.canStartOn,
+        visibility,
+      },
+      this.clock.now(),
+    );
+    await this.audit.record(ctx, {
+      action: 'youth.profile_update',
+      municipalityId: y.municipalityId,
+      targetType: 'youth',
+      targetId: y.id,
+      subjectUserId: actor.userId,
+    });
+  }
+
+  /** Exactly what a company sees of me: the preview uses the same function as the directory. */
+  async previewAsCompany(ctx: Context): Promise<CompanyViewOfYouth> {
+    return companyView(await this.myProfile(ctx));
+  }
+
+  /** The directory of young people for companies and the team: only what each one shares. */
+  async directory(ctx: Context, municipalityId: string): Promise<CompanyViewOfYouth[]> {
+    const [grant] = await this.access.require(ctx, 'youth.read_shared', [{ type: 'youth_directory', id: municipalityId, municipalityId }]);
+    const rows = await this.repo.list(municipalityId, ['starting', 'in_network']);
+    await this.audit.record(
+      ctx,
+      rows.map((y) => ({
+        action: 'youth.read_shared',
+        actorRole: grant!.role,
+        municipalityId,
+        targetType: 'youth',
+        targetId: y.id,
+        subjectUserId: y.userId,
+      })),
+    );
+    return rows.map(companyView);
+  }
+
+  /** For pages: may this actor see the team view of young people in this municipality? */
+  canRead(ctx: Context, municipalityId: string): boolean {
+    return !!ctx.actor && can(ctx.actor, 'youth.read', [{ municipalityId }]);
+  }
+}
