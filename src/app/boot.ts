@@ -38,7 +38,6 @@ export async function boot(config: Config): Promise<{ database: Database; servic
   const database = await openDatabase(config);
   try {
     await migrateDatabase(database);
-    const seeded = config.demo ? await seedDemo(database.db, systemClock.now()) : false;
     const services = createServices(database, systemClock, {
       baseUrl: config.baseUrl,
       smtpUrl: config.smtpUrl,
@@ -48,6 +47,7 @@ export async function boot(config: Config): Promise<{ database: Database; servic
       sessionAbsoluteHours: config.sessionAbsoluteHours,
       dataKey: dataKeyFor(config),
     });
+    const seeded = config.demo ? await seedDemo(database.db, systemClock.now(), services.sealer) : false;
     return { database, services, seeded };
   } catch (err) {
     await database.close();

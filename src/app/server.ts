@@ -23,6 +23,7 @@ import { apiRoutes } from './api.routes.ts';
 import { companiesApi } from '../modules/companies/companies.api.ts';
 import { companiesRoutes } from '../modules/companies/companies.routes.tsx';
 import { openingsRoutes } from '../modules/companies/openings.routes.tsx';
+import { youthRoutes } from '../modules/youth/youth.routes.tsx';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
 import { municipalitiesRoutes } from '../modules/municipalities/municipalities.routes.tsx';
 import { peopleRoutes } from '../modules/people/people.routes.tsx';
@@ -152,6 +153,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await municipalitiesRoutes(scope as App, deps);
     await companiesRoutes(scope as App, deps);
     await openingsRoutes(scope as App, deps);
+    await youthRoutes(scope as App, deps);
     await apiRoutes(scope as App, deps);
     await companiesApi(scope as App, deps);
   });

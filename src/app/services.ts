@@ -57,6 +57,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     },
   );
   const companiesRepo = new CompaniesRepository(db);
+  const sealer = new Sealer(settings.dataKey);
   const services = {
     database,
     clock,
@@ -71,7 +72,8 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     dashboard: new DashboardService(access, new DashboardRepository(db)),
     companies: new CompaniesService(companiesRepo, access, audit, clock),
     openings: new OpeningsService(new OpeningsRepository(db), companiesRepo, access, audit, clock),
-    youth: new YouthService(new YouthRepository(db), municipalitiesRepo, accounts, access, audit, new Sealer(settings.dataKey), clock),
+    sealer,
+    youth: new YouthService(new YouthRepository(db), municipalitiesRepo, accounts, access, audit, sealer, clock),
     outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),
   };
   return services;

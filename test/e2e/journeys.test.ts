@@ -23,7 +23,7 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     t = await createTestContext({ smtpUrl: smtp.url, demo: true, baseUrl: base });
-    await seedDemo(t.database.db, t.clock.now());
+    await seedDemo(t.database.db, t.clock.now(), t.services.sealer);
     // Real time for the browser: sessions are checked against the clock.
     t.clock.set(new Date());
     app = await buildServer(t.services, { sessionSecret: 'e'.repeat(40), secureCookies: false, logLevel: 'silent', logger: false });
@@ -220,7 +220,7 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     await signIn(youth.page, demoEmail('youth', roskilde));
     await youth.page.waitForURL(`${base}/dashboard`);
     const nav = await youth.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['Overblik', 'Praktikmuligheder', 'Hvem har set mine data']);
+    expect(nav).toEqual(['Overblik', 'Min profil', 'Praktikmuligheder', 'Hvem har set mine data']);
     await expectAccessible(youth.page);
     const res = await youth.page.goto(`${base}/people`);
     expect(res?.status()).toBe(404);
@@ -270,5 +270,60 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     await team.page.getByRole('table').getByRole('link').first().click();
     await expectAccessible(team.page);
     await team.context.close();
+  });
+
+  it('the team refers a young person; the young person fills in their profile on a phone and previews what companies see', async () => {
+    const team = await newPage();
+    await signIn(team.page, demoEmail('youth_counsellor', roskilde));
+    await team.page.waitForURL(`${base}/dashboard`);
+    await team.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Unge' }).click();
+    await expectAccessible(team.page);
+    await team.page.getByRole('link', { name: 'Henvis en ung' }).click();
+    await team.page.getByLabel(/^Fornavn/).fill('Sofie');
+    await team.page.getByLabel(/^Efternavn/).fill('Brandt');
+    await team.page.getByLabel(/^CPR-nummer/).fill('310299-4123');
+    await team.page.getByLabel(/^E-mail/).fill('sofie.brandt@roskilde.nextwork.test');
+    await team.page.getByLabel(/^Henvisende sagsbehandler/).fill('Karen Jobcenter');
+    await team.page.getByLabel(/^Timer om ugen/).fill('20');
+    await team.page.getByRole('button', { name: 'Henvis og send invitation' }).click();
+    await expect.poll(() => team.page.locator('#error-summary').textContent()).toContain('gyldig fødselsdato');
+    expect(await team.page.getByLabel(/^CPR-nummer/).inputValue()).toBe('');
+    await expectAccessible(team.page);
+    await team.page.getByLabel(/^CPR-nummer/).fill('280299-4123');
+    await team.page.getByRole('button', { name: 'Henvis og send invitation' }).click();
+    await team.page.waitForURL(/\/youth\/[0-9a-f-]+$/);
+    expect(await team.page.getByRole('heading', { level: 1 }).textContent()).toBe('Sofie Brandt');
+    expect(await team.page.locator('main').textContent()).toContain('280299-****');
+    expect(await team.page.locator('main').textContent()).not.toContain('4123');
+    await expectAccessible(team.page);
+    await team.context.close();
+
+    const mail = await smtp.waitFor('sofie.brandt@roskilde.nextwork.test');
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/invitations\/[\w-]+)/.exec(mail.text)![1]!;
+    const young = await newPage(360);
+    await young.page.goto(link);
+    await young.page.getByLabel(/^Ny adgangskode/).fill('mit eget kodeord');
+    await young.page.getByLabel(/^Gentag adgangskoden/).fill('mit eget kodeord');
+    await young.page.getByRole('button', { name: 'Opret adgang' }).click();
+    await young.page.waitForURL(`${base}/dashboard`);
+    await young.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Min profil' }).click();
+    await expectNoHorizontalScroll(young.page);
+    await expectAccessible(young.page);
+    await young.page.getByRole('textbox', { name: /^Det vil jeg gerne prøve/ }).fill('Køkken og café');
+    await young.page.getByRole('textbox', { name: /^Det er jeg god til/ }).fill('At lave mad til mange');
+    await young.page.getByRole('textbox', { name: /^Det betyder noget for mig/ }).fill('Rolige kolleger');
+    await young.page.getByRole('checkbox', { name: 'Det betyder noget for mig på en arbejdsplads' }).check();
+    await young.page.getByRole('button', { name: 'Gem' }).click();
+    await expect.poll(() => young.page.getByRole('status').first().textContent()).toContain('Din profil er gemt.');
+    await young.page.getByRole('link', { name: 'Se hvad virksomhederne ser' }).click();
+    const preview = (await young.page.locator('main').textContent()) ?? '';
+    expect(preview).toContain('Sofie');
+    expect(preview).not.toContain('Brandt');
+    expect(preview).toContain('Køkken og café');
+    expect(preview).toContain('Rolige kolleger');
+    expect(preview).not.toContain('sofie.brandt@');
+    await expectNoHorizontalScroll(young.page);
+    await expectAccessible(young.page);
+    await young.context.close();
   });
 });

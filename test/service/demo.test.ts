@@ -10,14 +10,14 @@ let t: TestContext;
 let seededFirst = false;
 beforeAll(async () => {
   t = await createTestContext();
-  seededFirst = await seedDemo(t.database.db, t.clock.now());
+  seededFirst = await seedDemo(t.database.db, t.clock.now(), t.services.sealer);
 });
 afterAll(() => t.close());
 
 describe('demo network', () => {
   it('is seeded once: a second run changes nothing', async () => {
     expect(seededFirst).toBe(true);
-    expect(await seedDemo(t.database.db, t.clock.now())).toBe(false);
+    expect(await seedDemo(t.database.db, t.clock.now(), t.services.sealer)).toBe(false);
   });
 
   it('every demo log-in works and holds the role it is listed with', async () => {

@@ -4,11 +4,14 @@ import { memberships } from '../accounts/accounts.schema.ts';
 import { companies } from '../companies/companies.schema.ts';
 import type { Municipality } from '../municipalities/municipalities.repository.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
+import { youth } from '../youth/youth.schema.ts';
 
 export interface TeamFigures {
   municipality: Municipality;
   roles: Record<string, number>;
   companyStatuses: Record<string, number>;
+  /** Young people taking up a place (not ended). */
+  youthActive: number;
 }
 
 // Drizzle leaves columns unqualified in a one-table select, so the outer row is named in full.
@@ -26,6 +29,7 @@ export class DashboardRepository {
           select json_object_agg(r.role, r.n) from (
             select ${memberships.role} as role, count(*) as n from ${memberships}
             where ${memberships.municipalityId} = ${outerId} group by ${memberships.role}) r)`,
+        youthActive: sql<number>`(select count(*)::int from ${youth} where ${youth.municipalityId} = ${outerId} and ${youth.status} <> 'ended')`,
         companyStatuses: sql<Record<string, number> | null>`(
           select json_object_agg(s.status, s.n) from (
             select ${companies.networkStatus} as status, count(*) as n from ${companies}
@@ -35,6 +39,11 @@ export class DashboardRepository {
       .where(eq(municipalities.id, municipalityId))
       .limit(1);
     if (!row) return undefined;
-    return { municipality: row.municipality, roles: row.roles ?? {}, companyStatuses: row.companyStatuses ?? {} };
+    return {
+      municipality: row.municipality,
+      roles: row.roles ?? {},
+      companyStatuses: row.companyStatuses ?? {},
+      youthActive: Number(row.youthActive),
+    };
   }
 }

@@ -25,7 +25,7 @@ export class DashboardService {
     const figures = await this.repo.teamFigures(municipalityId);
     if (!figures) throw notFound();
     const { municipality, roles, companyStatuses } = figures;
-    const youth = Number(roles.youth ?? 0);
+    const youth = figures.youthActive;
     return {
       municipality,
       youth,

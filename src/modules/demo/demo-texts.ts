@@ -1,4 +1,7 @@
+import type { Faker } from '@faker-js/faker';
+import type { Sealer } from '../../platform/crypto/sealed.ts';
 import type { TradeSection } from '../companies/trades.ts';
+import { type YouthStatus, defaultVisibility } from '../youth/youth.schema.ts';
 
 /** Made-up but realistic Danish texts for the demo network. */
 export const areas: Record<string, string[]> = {
@@ -107,3 +110,79 @@ export const openingIdeas: Partial<Record<TradeSection, Idea[]>> = {
     ['Frisørhjælper', 'Du vasker hår, fejer op og tager imod kunderne.', 'Kundeservice og salonens hverdag.'],
   ],
 };
+
+const wishes = [
+  'Lager og logistik',
+  'Køkken og café',
+  'Byggeri',
+  'Butik',
+  'Børn',
+  'Dyr',
+  'Værksted og biler',
+  'IT',
+  'Gartneri',
+  'Plejecenter',
+];
+const strengths = [
+  'At holde orden',
+  'At lave mad',
+  'At hjælpe andre',
+  'At arbejde med hænderne',
+  'Computere',
+  'At møde til tiden',
+  'At lære nye ting',
+];
+const values = ['Rolige omgivelser', 'Faste opgaver', 'Søde kolleger', 'At blive set', 'At være udenfor', 'Klar besked'];
+const statusPlan: YouthStatus[] = [
+  'referred',
+  'starting',
+  'in_network',
+  'in_network',
+  'in_network',
+  'in_internship',
+  'in_internship',
+  'paused',
+];
+
+/** A made-up young person with a made-up (but valid-format) CPR number aged 18–29. */
+export function demoYouth(
+  faker: Faker,
+  person: { email: string; name: string },
+  userId: string,
+  municipalityId: string,
+  now: Date,
+  sealer: Sealer,
+) {
+  const [firstName, ...rest] = person.name.split(' ');
+  const birth = faker.date.birthdate({ mode: 'age', min: 18, max: 29, refDate: now });
+  const yy = birth.getUTCFullYear() % 100;
+  const first = birth.getUTCFullYear() >= 2000 ? 4 : faker.helpers.arrayElement([0, 1, 2, 3]);
+  const digits = `${String(birth.getUTCDate()).padStart(2, '0')}${String(birth.getUTCMonth() + 1).padStart(2, '0')}${String(yy).padStart(2, '0')}${first}${faker.string.numeric(3)}`;
+  const share = faker.number.int({ min: 0, max: 3 });
+  return {
+    municipalityId,
+    userId,
+    firstName: firstName!,
+    lastName: rest.join(' '),
+    email: person.email,
+    phone: `${faker.helpers.arrayElement(['2', '3', '4', '5', '6'])}${faker.string.numeric(7)}`,
+    cprSealed: sealer.seal(digits),
+    cprHash: sealer.lookupHash(digits),
+    birthDate: birth.toISOString().slice(0, 10),
+    referringCaseworker: faker.person.fullName(),
+    referredOn: new Date(now.getTime() - faker.number.int({ min: 7, max: 300 }) * 86_400_000).toISOString().slice(0, 10),
+    hoursPossible: faker.helpers.arrayElement([15, 20, 25, 30]),
+    eligibilityNote: '',
+    status: faker.helpers.arrayElement(statusPlan),
+    statusSince: now,
+    wishToTry: faker.helpers.arrayElements(wishes, { min: 1, max: 2 }).join(', '),
+    goodAt: faker.helpers.arrayElements(strengths, { min: 1, max: 3 }).join(', '),
+    mattersAtWork: faker.helpers.arrayElement(values),
+    practicalHours: faker.helpers.arrayElement(['Formiddage', 'Hele dage', '20 timer om ugen', 'Ikke weekender']),
+    practicalTransport: faker.helpers.arrayElement(['Cykel', 'Bus', 'Bil', 'Tog og cykel']),
+    canStartOn: null,
+    visibility: { ...defaultVisibility, values: share > 0, practical: share > 1, fullName: share > 2 },
+    createdAt: now,
+    updatedAt: now,
+  };
+}

@@ -13,7 +13,9 @@ import {
   openings,
 } from '../companies/companies.schema.ts';
 import { danishSortKey } from '../../platform/i18n/sort-key.ts';
-import { areas, genericOpenings, openingIdeas, reasons } from './demo-texts.ts';
+import { areas, demoYouth, genericOpenings, openingIdeas, reasons } from './demo-texts.ts';
+import type { Sealer } from '../../platform/crypto/sealed.ts';
+import { youth, youthStatusHistory } from '../youth/youth.schema.ts';
 import { withCvrCheckDigit } from '../companies/cvr.ts';
 import { type TradeSection, tradeSectionCodes } from '../companies/trades.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
@@ -57,7 +59,7 @@ const companyWords: Record<TradeSection, string[]> = {
 };
 
 /** Seeds a demo network when the database is empty: idempotent, deterministic. */
-export async function seedDemo(db: Db, now: Date): Promise<boolean> {
+export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(municipalities);
   if (Number(row?.n ?? 0) > 0) return false;
   const faker = new Faker({ locale: [da, base], seed: 2026 });
@@ -105,6 +107,13 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
       add('youth', YOUTH_PER_MUNICIPALITY);
       const rows = await insertUsers(people);
       await tx.insert(memberships).values(people.map((p, i) => ({ userId: rows[i]!.id, role: p.role, municipalityId, createdAt: now })));
+      const youthRows = people.flatMap((p, i) =>
+        p.role === 'youth' ? [demoYouth(faker, p, rows[i]!.id, municipalityId, now, sealer)] : [],
+      );
+      const insertedYouth = await tx.insert(youth).values(youthRows).returning({ id: youth.id, status: youth.status });
+      await tx
+        .insert(youthStatusHistory)
+        .values(insertedYouth.map((y) => ({ youthId: y.id, fromStatus: null, toStatus: y.status, at: now })));
 
       const companyRows = Array.from({ length: COMPANIES_PER_MUNICIPALITY }, (_, i) => {
         const trade = faker.helpers.arrayElement(tradeSectionCodes.filter((c) => c !== 'O' || i % 10 === 0));

@@ -9,6 +9,10 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
   const scopes: (string | null)[] = [...actorMunicipalityIds(actor), ...(isCrossMunicipal(actor) ? [null] : [])];
   const anyScope = (test: (m: string | null) => boolean) => scopes.some(test);
   const items: NavItem[] = [{ href: '/dashboard', label: t('nav.dashboard') }];
+  const inMunicipality = (action: Parameters<typeof can>[1]) => anyScope((m) => m !== null && can(actor, action, [{ municipalityId: m }]));
+  if (actor.memberships.some((m) => m.role === 'youth')) items.push({ href: '/me/profile', label: t('nav.my_profile') });
+  if (inMunicipality('youth.read')) items.push({ href: '/youth', label: t('nav.youth') });
+  else if (inMunicipality('youth.read_shared')) items.push({ href: '/youth-directory', label: t('nav.youth_directory') });
   if (anyScope((m) => m !== null && can(actor, 'company.read', [{ municipalityId: m }])))
     items.push({ href: '/openings', label: t('nav.openings') });
   if (anyScope((m) => m !== null && can(actor, 'company.read_internal', [{ municipalityId: m }])))

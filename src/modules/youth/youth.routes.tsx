@@ -1,0 +1,141 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App, RouteDeps } from '../../app/server.ts';
+import { can } from '../../platform/access/policy.ts';
+import { notFound } from '../../platform/errors.ts';
+import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { pageContext, sendPage } from '../../platform/http/render.tsx';
+import { ctxOf, setFlash } from '../../platform/http/request.ts';
+import { chosenMunicipality } from '../../platform/http/scope.ts';
+import { emptyForm, type FormState } from '../../platform/views/components.tsx';
+import type { Youth } from './youth.repository.ts';
+import { fieldGroups } from './youth.schema.ts';
+import { MyProfileForm, PreviewView, ReferralForm, YouthDirectoryView, YouthListView, YouthTeamView } from './youth.views.tsx';
+
+const profileValues = (y: Youth): Record<string, string> => ({
+  wishToTry: y.wishToTry,
+  goodAt: y.goodAt,
+  mattersAtWork: y.mattersAtWork,
+  practicalHours: y.practicalHours,
+  practicalTransport: y.practicalTransport,
+  canStartOn: y.canStartOn ?? '',
+  ...Object.fromEntries(fieldGroups.map((g) => [`share_${g}`, y.visibility[g] ? 'on' : ''])),
+});
+
+export async function youthRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
+  const { youth } = services;
+  const scope = (request: FastifyRequest, action: Parameters<typeof can>[1]) => {
+    const actor = services.access.requireActor(ctxOf(request));
+    const m = chosenMunicipality(request, actor, (id) => can(actor, action, [{ municipalityId: id }]));
+    if (!m) throw notFound();
+    return m;
+  };
+
+  app.get('/youth', async (request, reply) => {
+    const m = scope(request, 'youth.read');
+    const { youth: rows, capacity } = await youth.list(ctxOf(request), m);
+    const page = pageContext(request, reply, settings);
+    const canRefer = can(request.actor!, 'youth.refer', [{ municipalityId: m }]);
+    return sendPage(
+      reply,
+      page,
+      page.t('youth.list_title'),
+      <YouthListView page={page} m={m} rows={rows} capacity={capacity} canRefer={canRefer} />,
+    );
+  });
+
+  const referralPage = (request: FastifyRequest, reply: FastifyReply, m: string, form: FormState, status = 200) => {
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('youth.refer'), <ReferralForm page={page} m={m} form={form} />, status);
+  };
+
+  app.get('/youth/new', (request, reply) =>
+    referralPage(request, reply, scope(request, 'youth.refer'), {
+      values: { referredOn: services.clock.now().toISOString().slice(0, 10) },
+      errors: {},
+    }),
+  );
+
+  app.post('/youth', async (request, reply) => {
+    const m = scope(request, 'youth.refer');
+    const values = formValues(request.body);
+    try {
+      const result = await youth.refer(ctxOf(request), m, values, request.locale);
+      setFlash(reply, settings, {
+        kind: result.capacity.full ? 'info' : 'success',
+        key: result.capacity.full ? 'youth.referred_full' : 'youth.referred',
+        params: { email: result.youth.email, link: result.link, used: result.capacity.used, capacity: result.capacity.capacity },
+      });
+      return reply.redirect(`/youth/${result.youth.id}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, { ...values, cpr: '' });
+      return referralPage(request, reply, m, form, status);
+    }
+  });
+
+  const show = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const y = await youth.get(ctxOf(request), (request.params as { id: string }).id);
+    const page = pageContext(request, reply, settings);
+    const canUpdate = can(request.actor!, 'youth.update_status', [{ municipalityId: y.municipalityId }]);
+    return sendPage(
+      reply,
+      page,
+      `${y.firstName} ${y.lastName}`,
+      <YouthTeamView page={page} y={y} form={form} canUpdate={canUpdate} />,
+      status,
+    );
+  };
+
+  app.get('/youth/:id', (request, reply) => show(request, reply, emptyForm));
+
+  app.post('/youth/:id/status', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const values = formValues(request.body);
+    try {
+      await youth.setStatus(ctxOf(request), id, values);
+      setFlash(reply, settings, { kind: 'success', key: 'company.status_changed' });
+      return reply.redirect(`/youth/${id}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return show(request, reply, form, status);
+    }
+  });
+
+  const profilePage = async (request: FastifyRequest, reply: FastifyReply, form: FormState | null, status = 200) => {
+    const y = await youth.myProfile(ctxOf(request));
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      page.t('youth.my_profile'),
+      <MyProfileForm page={page} form={form ?? { values: profileValues(y), errors: {} }} />,
+      status,
+    );
+  };
+
+  app.get('/me/profile', (request, reply) => profilePage(request, reply, null));
+
+  app.post('/me/profile', async (request, reply) => {
+    const values = formValues(request.body);
+    try {
+      await youth.updateMyProfile(ctxOf(request), values);
+      setFlash(reply, settings, { kind: 'success', key: 'youth.profile_saved' });
+      return reply.redirect('/me/profile', 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return profilePage(request, reply, form, status);
+    }
+  });
+
+  app.get('/me/profile/preview', async (request, reply) => {
+    const view = await youth.previewAsCompany(ctxOf(request));
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('youth.preview_title'), <PreviewView page={page} view={view} />);
+  });
+
+  app.get('/youth-directory', async (request, reply) => {
+    const m = scope(request, 'youth.read_shared');
+    const rows = await youth.directory(ctxOf(request), m);
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('youth.directory_title'), <YouthDirectoryView page={page} rows={rows} />);
+  });
+}

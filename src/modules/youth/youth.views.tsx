@@ -1,0 +1,327 @@
+import type { Translate } from '../../platform/i18n/i18n.ts';
+import { formatDateTime } from '../../platform/i18n/i18n.ts';
+import {
+  Alert,
+  Checkbox,
+  CsrfField,
+  DataTable,
+  ErrorSummary,
+  type FormState,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../platform/views/components.tsx';
+import type { PageContext } from '../../platform/views/page.ts';
+import type { CompanyViewOfYouth } from './company-view.ts';
+import type { Youth } from './youth.repository.ts';
+import { endReasons, fieldGroups, youthStatuses } from './youth.schema.ts';
+import type { Capacity, TeamViewOfYouth } from './youth.service.ts';
+
+type Key = Parameters<Translate>[0];
+const statusLabel = (t: Translate, s: string) => t(`youth.status.${s}` as Key);
+
+function CapacityNote({ t, capacity }: { t: Translate; capacity: Capacity }) {
+  return capacity.full ? (
+    <Alert kind="warning" role="status">
+      {t('youth.capacity_full', { used: capacity.used, capacity: capacity.capacity })}
+    </Alert>
+  ) : (
+    <p>{t('youth.capacity', { used: capacity.used, capacity: capacity.capacity })}</p>
+  );
+}
+
+export function YouthListView({
+  page,
+  m,
+  rows,
+  capacity,
+  canRefer,
+}: {
+  page: PageContext;
+  m: string;
+  rows: Youth[];
+  capacity: Capacity;
+  canRefer: boolean;
+}) {
+  const { t } = page;
+  return (
+    <>
+      <h1>{t('youth.list_title')}</h1>
+      <CapacityNote t={t} capacity={capacity} />
+      {canRefer && (
+        <p>
+          <a class="button button-primary" href={`/youth/new?m=${m}`}>
+            {t('youth.refer')}
+          </a>
+        </p>
+      )}
+      <DataTable label={t('youth.list_title')} headers={[t('people.name'), t('youth.status'), t('youth.since'), t('youth.hours_possible')]}>
+        {rows.map((y) => (
+          <tr>
+            <td>
+              <a href={`/youth/${y.id}`}>
+                {y.firstName} {y.lastName}
+              </a>
+            </td>
+            <td>{statusLabel(t, y.status)}</td>
+            <td>{formatDateTime(page.locale, y.statusSince)}</td>
+            <td>{y.hoursPossible}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </>
+  );
+}
+
+export function ReferralForm({ page, m, form }: { page: PageContext; m: string; form: FormState }) {
+  const { t } = page;
+  const labels = {
+    firstName: t('youth.first_name'),
+    lastName: t('youth.last_name'),
+    cpr: t('youth.cpr'),
+    email: t('people.email'),
+    phone: t('youth.phone'),
+    referringCaseworker: t('youth.caseworker'),
+    referredOn: t('youth.referred_on'),
+    hoursPossible: t('youth.hours_possible'),
+    eligibilityNote: t('youth.eligibility_note'),
+  };
+  return (
+    <div class="app-narrow-form">
+      <h1>{t('youth.refer')}</h1>
+      <p>{t('youth.refer_intro')}</p>
+      <ErrorSummary t={t} form={form} labels={labels} />
+      <form method="post" action={`/youth?m=${m}`} novalidate autocomplete="off">
+        <CsrfField token={page.csrfToken} />
+        <TextField t={t} form={form} name="firstName" label={labels.firstName} required />
+        <TextField t={t} form={form} name="lastName" label={labels.lastName} required />
+        <TextField t={t} form={form} name="cpr" label={labels.cpr} hint={t('youth.cpr_hint')} inputmode="numeric" required />
+        <TextField t={t} form={form} name="email" label={labels.email} type="email" required />
+        <TextField t={t} form={form} name="phone" label={labels.phone} inputmode="tel" />
+        <TextField t={t} form={form} name="referringCaseworker" label={labels.referringCaseworker} required />
+        <TextField t={t} form={form} name="referredOn" label={labels.referredOn} type="date" required />
+        <TextField
+          t={t}
+          form={form}
+          name="hoursPossible"
+          label={labels.hoursPossible}
+          hint={t('youth.hours_hint')}
+          inputmode="numeric"
+          required
+        />
+        <TextArea t={t} form={form} name="eligibilityNote" label={labels.eligibilityNote} rows={3} />
+        <button type="submit" class="button button-primary">
+          {t('youth.refer_submit')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+export function YouthTeamView({
+  page,
+  y,
+  form,
+  canUpdate,
+}: {
+  page: PageContext;
+  y: TeamViewOfYouth;
+  form: FormState;
+  canUpdate: boolean;
+}) {
+  const { t } = page;
+  const values = { status: y.status, ...form.values };
+  return (
+    <>
+      <h1>
+        {y.firstName} {y.lastName}
+      </h1>
+      <dl class="app-facts">
+        <dt>{t('youth.status')}</dt>
+        <dd>{statusLabel(t, y.status)}</dd>
+        <dt>{t('youth.cpr')}</dt>
+        <dd>{y.cprMasked}</dd>
+        <dt>{t('people.email')}</dt>
+        <dd>{y.email}</dd>
+        <dt>{t('youth.phone')}</dt>
+        <dd>{y.phone || '–'}</dd>
+        <dt>{t('youth.caseworker')}</dt>
+        <dd>{y.referringCaseworker}</dd>
+        <dt>{t('youth.referred_on')}</dt>
+        <dd>{y.referredOn}</dd>
+        <dt>{t('youth.hours_possible')}</dt>
+        <dd>{y.hoursPossible}</dd>
+        {y.eligibilityNote && (
+          <>
+            <dt>{t('youth.eligibility_note')}</dt>
+            <dd>{y.eligibilityNote}</dd>
+          </>
+        )}
+      </dl>
+      <h2>{t('youth.own_words')}</h2>
+      <ProfileFacts t={t} v={y} />
+      {canUpdate && (
+        <form method="post" action={`/youth/${y.id}/status`} novalidate class="app-narrow-form">
+          <h2>{t('youth.change_status')}</h2>
+          <ErrorSummary t={t} form={form} labels={{ status: t('youth.status'), reason: t('youth.end_reason') }} />
+          <CsrfField token={page.csrfToken} />
+          <SelectField
+            t={t}
+            form={{ ...form, values }}
+            name="status"
+            label={t('youth.status')}
+            options={youthStatuses.map((s) => ({ value: s, label: statusLabel(t, s) }))}
+            required
+          />
+          <SelectField
+            t={t}
+            form={form}
+            name="reason"
+            label={t('youth.end_reason')}
+            hint={t('youth.end_reason_hint')}
+            emptyLabel=""
+            options={endReasons.map((r) => ({ value: r, label: t(`youth.end.${r}` as Key) }))}
+          />
+          <TextField t={t} form={form} name="note" label={t('company.note')} />
+          <button type="submit" class="button button-secondary">
+            {t('youth.change_status')}
+          </button>
+        </form>
+      )}
+      <h2>{t('company.history')}</h2>
+      <DataTable label={t('company.history')} headers={[t('audit.at'), t('youth.status'), t('company.note'), t('audit.actor')]} compact>
+        {y.history.map((h) => (
+          <tr>
+            <td>{formatDateTime(page.locale, h.at)}</td>
+            <td>{h.fromStatus ? `${statusLabel(t, h.fromStatus)} → ${statusLabel(t, h.toStatus)}` : statusLabel(t, h.toStatus)}</td>
+            <td>{h.reason}</td>
+            <td>{h.byName ?? ''}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </>
+  );
+}
+
+/** The profile fields, shown only where present (the company view leaves out what is not shared). */
+export function ProfileFacts({ t, v }: { t: Translate; v: Partial<CompanyViewOfYouth> }) {
+  const rows: [Key, string | null | undefined][] = [
+    ['youth.wish_to_try', v.wishToTry],
+    ['youth.good_at', v.goodAt],
+    ['youth.matters_at_work', v.mattersAtWork],
+    ['youth.practical_hours', v.practicalHours],
+    ['youth.practical_transport', v.practicalTransport],
+    ['youth.can_start_on', v.canStartOn],
+    ['people.email', 'email' in v ? v.email : undefined],
+    ['youth.phone', 'phone' in v ? v.phone : undefined],
+  ];
+  const shown = rows.filter(([, value]) => value !== undefined);
+  return (
+    <dl class="app-facts">
+      {shown.map(([key, value]) => (
+        <>
+          <dt>{t(key)}</dt>
+          <dd>{value || t('youth.not_filled')}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+export function MyProfileForm({ page, form }: { page: PageContext; form: FormState }) {
+  const { t } = page;
+  const labels = {
+    wishToTry: t('youth.wish_to_try'),
+    goodAt: t('youth.good_at'),
+    mattersAtWork: t('youth.matters_at_work'),
+    practicalHours: t('youth.practical_hours'),
+    practicalTransport: t('youth.practical_transport'),
+    canStartOn: t('youth.can_start_on'),
+  };
+  return (
+    <div class="app-narrow-form">
+      <h1>{t('youth.my_profile')}</h1>
+      <p>{t('youth.my_profile_intro')}</p>
+      <ErrorSummary t={t} form={form} labels={labels} />
+      <form method="post" action="/me/profile" novalidate>
+        <CsrfField token={page.csrfToken} />
+        <TextArea
+          t={t}
+          form={form}
+          name="wishToTry"
+          label={labels.wishToTry}
+          hint={t('youth.wish_to_try_hint')}
+          rows={3}
+          maxLength={1000}
+        />
+        <TextArea t={t} form={form} name="goodAt" label={labels.goodAt} hint={t('youth.good_at_hint')} rows={3} maxLength={1000} />
+        <TextArea
+          t={t}
+          form={form}
+          name="mattersAtWork"
+          label={labels.mattersAtWork}
+          hint={t('youth.matters_at_work_hint')}
+          rows={3}
+          maxLength={1000}
+        />
+        <TextField t={t} form={form} name="practicalHours" label={labels.practicalHours} hint={t('youth.practical_hours_hint')} />
+        <TextField
+          t={t}
+          form={form}
+          name="practicalTransport"
+          label={labels.practicalTransport}
+          hint={t('youth.practical_transport_hint')}
+        />
+        <TextField t={t} form={form} name="canStartOn" label={labels.canStartOn} type="date" />
+        <fieldset>
+          <legend class="h3">{t('youth.sharing')}</legend>
+          <p>{t('youth.sharing_intro')}</p>
+          {fieldGroups.map((g) => (
+            <Checkbox t={t} form={form} name={`share_${g}`} label={t(`youth.share.${g}` as Key)} />
+          ))}
+        </fieldset>
+        <button type="submit" class="button button-primary">
+          {t('form.save')}
+        </button>
+      </form>
+      <p>
+        <a href="/me/profile/preview">{t('youth.preview_link')}</a>
+      </p>
+    </div>
+  );
+}
+
+export function PreviewView({ page, view }: { page: PageContext; view: CompanyViewOfYouth }) {
+  const { t } = page;
+  return (
+    <>
+      <h1>{t('youth.preview_title')}</h1>
+      <p>{t('youth.preview_intro')}</p>
+      <section class="app-card" aria-labelledby="preview-name">
+        <h2 id="preview-name">{[view.firstName, view.lastName].filter(Boolean).join(' ')}</h2>
+        <ProfileFacts t={t} v={view} />
+      </section>
+      <p>
+        <a href="/me/profile">{t('youth.back_to_profile')}</a>
+      </p>
+    </>
+  );
+}
+
+export function YouthDirectoryView({ page, rows }: { page: PageContext; rows: CompanyViewOfYouth[] }) {
+  const { t } = page;
+  return (
+    <>
+      <h1>{t('youth.directory_title')}</h1>
+      <p>{t('youth.directory_intro')}</p>
+      <ul class="nobullet-list app-results">
+        {rows.map((v) => (
+          <li class="app-card">
+            <h2 class="h4">{[v.firstName, v.lastName].filter(Boolean).join(' ')}</h2>
+            <ProfileFacts t={t} v={v} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
