@@ -70,7 +70,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     municipalities: new MunicipalitiesService(municipalitiesRepo, access, audit),
     people: new PeopleService(peopleRepo, access, audit),
     dashboard: new DashboardService(access, new DashboardRepository(db)),
-    companies: new CompaniesService(companiesRepo, access, audit, clock),
+    companies: new CompaniesService(companiesRepo, accounts, access, audit, clock),
     openings: new OpeningsService(new OpeningsRepository(db), companiesRepo, access, audit, clock),
     sealer,
     youth: new YouthService(new YouthRepository(db), municipalitiesRepo, accounts, access, audit, sealer, clock),

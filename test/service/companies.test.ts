@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/platform/access/policy.ts';
 import { AppError } from '../../src/platform/errors.ts';
+import { desc } from 'drizzle-orm';
 import { companyContacts } from '../../src/modules/companies/companies.schema.ts';
+import { outboxMessages } from '../../src/platform/mail/mail.schema.ts';
 import { type TestContext, createTestContext, ctx, makeMunicipality, makeUser } from '../support/context.ts';
 
 let t: TestContext;
@@ -129,6 +131,23 @@ describe('companies', () => {
     expect(
       (await failure(t.services.openings.create(ctx(contact), own.id, opening({ supervisorUserId: entrepreneur.userId })))).fields,
     ).toEqual({ supervisorUserId: 'validation.supervisor' });
+  });
+
+  it('the team invites a contact person, who becomes a contact of that company on accepting', async () => {
+    const c = (await t.services.companies.list(ctx(entrepreneur), m, { q: 'Cykelhandleren' })).rows[0]!;
+    await t.services.companies.inviteContact(ctx(entrepreneur), c.id, { name: 'Lise Lund', email: 'lise@cykler.test' }, 'da');
+    const [mail] = await t.database.db.select().from(outboxMessages).orderBy(desc(outboxMessages.at)).limit(1);
+    const token = /\/invitations\/([\w-]+)/.exec(mail!.text)![1]!;
+    const { sessionToken } = await t.services.accounts.acceptInvitation(ctx(null), token, {
+      password: 'lang nok kode',
+      passwordRepeat: 'lang nok kode',
+    });
+    const lise = (await t.services.accounts.resolveSession(sessionToken))!.actor;
+    expect(lise.companyIds).toEqual([c.id]);
+    expect((await t.services.companies.get(ctx(lise), c.id)).canEdit).toBe(true);
+    expect((await failure(t.services.companies.inviteContact(ctx(youth), c.id, { name: 'X Y', email: 'x@y.test' }, 'da'))).code).toBe(
+      'not_found',
+    );
   });
 
   it('validates openings: at least 15 hours a week, seats, dates', async () => {

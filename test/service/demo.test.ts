@@ -45,6 +45,10 @@ describe('demo network', () => {
     expect(data.youth).toBe(42);
     expect(data.activeCompanies).toBe(48);
     expect(data.capacityReached).toBe(false);
+    const published = (await t.services.openings.search(ctx(actor), data.municipality.id, {})).total;
+    expect(data.publishedOpenings).toBe(published);
+    expect(data.publishedOpenings).toBeGreaterThan(30);
+    expect(data.seats).toBeGreaterThanOrEqual(data.publishedOpenings);
     expect(Object.fromEntries(data.team.map((r) => [r.role, r.count]))).toEqual({
       team_leader: 1,
       network_consultant: 3,

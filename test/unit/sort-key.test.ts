@@ -7,7 +7,17 @@ const byKey = (a: string, b: string) => (danishSortKey(a) < danishSortKey(b) ? -
 
 describe('Danish sort key', () => {
   it('orders real names as Danish collation does', () => {
-    const names = ['Aabenraa Bageri', 'Ærø Frisør', 'Østergaards VVS', 'Zebra Data', 'Andersens Tømrer', 'Åby Cykler', 'Bager Hansen', 'Ødegaard', 'Müller Auto'];
+    const names = [
+      'Aabenraa Bageri',
+      'Ærø Frisør',
+      'Østergaards VVS',
+      'Zebra Data',
+      'Andersens Tømrer',
+      'Åby Cykler',
+      'Bager Hansen',
+      'Ødegaard',
+      'Müller Auto',
+    ];
     expect([...names].sort(byKey)).toEqual([...names].sort(collator.compare));
   });
 

@@ -68,6 +68,8 @@ export const oneTimeTokens = pgTable(
     invitedBy: uuid('invited_by').references(() => users.id),
     /** For a young person's invitation: the youth record the new account is linked to. */
     youthId: uuid('youth_id'),
+    /** For a company contact's invitation: the company they will be a contact person for. */
+    companyId: uuid('company_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),

@@ -135,7 +135,12 @@ export class AccountsService {
   /** Run inside the acceptance transaction, e.g. to link a young person's record to the new account. */
   readonly acceptHooks: ((tx: Db, invitation: OneTimeToken, userId: string) => Promise<void>)[] = [];
 
-  async invite(ctx: Context, input: unknown, locale: Locale, link: { youthId?: string } = {}): Promise<{ email: string; link: string }> {
+  async invite(
+    ctx: Context,
+    input: unknown,
+    locale: Locale,
+    link: { youthId?: string; companyId?: string } = {},
+  ): Promise<{ email: string; link: string }> {
     const actor = this.access.requireActor(ctx);
     const data = parseInput(inviteInput, input);
     const [grant] = await this.access.require(ctx, 'person.invite', [
@@ -163,6 +168,7 @@ export class AccountsService {
       municipalityId: data.municipalityId,
       invitedBy: actor.userId,
       youthId: link.youthId ?? null,
+      companyId: link.companyId ?? null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidCvr } from './cvr.ts';
+import { fields } from '../../platform/validation.ts';
 import { companySizes, companyStatuses } from './companies.schema.ts';
 import { tradeSectionCodes } from './trades.ts';
 
@@ -24,6 +25,8 @@ export const companyInput = z.object({
   size: z.enum(companySizes, { error: 'validation.size' }),
   whyJoined: text(2000),
 });
+
+export const contactInviteInput = z.object({ name: fields.name, email: fields.email });
 
 export const companyStatusInput = z.object({
   status: z.enum(companyStatuses, { error: 'validation.status' }),

@@ -71,14 +71,25 @@ export async function companiesRoutes(app: App, { services, settings }: RouteDep
     }
   });
 
-  const show = async (request: FastifyRequest, reply: FastifyReply, forms: { status?: FormState; log?: FormState } = {}, status = 200) => {
+  const show = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    forms: { status?: FormState; log?: FormState; invite?: FormState } = {},
+    status = 200,
+  ) => {
     const view = await companies.get(ctxOf(request), (request.params as { id: string }).id);
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
       page,
       view.company.name,
-      <CompanyPage page={page} view={view} statusForm={forms.status ?? emptyForm} logForm={forms.log ?? emptyForm} />,
+      <CompanyPage
+        page={page}
+        view={view}
+        statusForm={forms.status ?? emptyForm}
+        logForm={forms.log ?? emptyForm}
+        inviteForm={forms.invite ?? emptyForm}
+      />,
       status,
     );
   };
@@ -95,6 +106,19 @@ export async function companiesRoutes(app: App, { services, settings }: RouteDep
     } catch (err) {
       const { form, status } = formFromError(err, values);
       return show(request, reply, { status: form }, status);
+    }
+  });
+
+  app.post('/companies/:id/contacts', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const values = formValues(request.body);
+    try {
+      const { email } = await companies.inviteContact(ctxOf(request), id, values, request.locale);
+      setFlash(reply, settings, { kind: 'success', key: 'invite.sent', params: { email } });
+      return reply.redirect(`/companies/${id}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return show(request, reply, { invite: form }, status);
     }
   });
 

@@ -4,7 +4,9 @@ import type { AuditService, Context } from '../../platform/audit/audit.service.t
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { companyInput, companyStatusInput, contactLogInput, meetingInput } from './companies.inputs.ts';
+import { companyInput, companyStatusInput, contactInviteInput, contactLogInput, meetingInput } from './companies.inputs.ts';
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
 import type { CompaniesRepository, Company, ContactLogEntry, StatusChange } from './companies.repository.ts';
 import type { Opening } from './openings.repository.ts';
 
@@ -15,16 +17,35 @@ export interface CompanyView {
   internal: { history: StatusChange[]; contactLog: ContactLogEntry[]; contacts: { id: string; name: string; email: string }[] } | null;
   canEdit: boolean;
   canLogContact: boolean;
+  canInviteContact: boolean;
 }
 
 /** The company network: profiles, membership status with history, and the CRM. */
 export class CompaniesService {
   constructor(
     private readonly repo: CompaniesRepository,
+    private readonly accounts: AccountsService,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    accounts.acceptHooks.push(async (tx, invitation, userId) => {
+      if (invitation.companyId) await repo.addContact(invitation.companyId, userId, tx);
+    });
+  }
+
+  /** Invites a contact person (a user with the company-contact role) for this company. */
+  async inviteContact(ctx: Context, id: string, input: unknown, locale: Locale): Promise<{ email: string }> {
+    const { company } = await this.load(ctx, id, 'company.update');
+    const values = parseInput(contactInviteInput, input);
+    const { email } = await this.accounts.invite(
+      ctx,
+      { ...values, role: 'company_contact', municipalityId: company.municipalityId },
+      locale,
+      { companyId: company.id },
+    );
+    return { email };
+  }
 
   private async load(ctx: Context, id: string, action: Parameters<Access['require']>[1]) {
     const company = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.find(id) : undefined;
@@ -52,6 +73,9 @@ export class CompaniesService {
       internal: internal ? { history, contactLog, contacts } : null,
       canEdit: can(actor, 'company.update', target),
       canLogContact: can(actor, 'company.crm', target),
+      canInviteContact:
+        can(actor, 'company.update', target) &&
+        can(actor, 'person.invite', [{ municipalityId: company.municipalityId, role: 'company_contact' }]),
     };
   }
 

@@ -140,11 +140,13 @@ export function CompanyPage({
   view,
   statusForm,
   logForm,
+  inviteForm,
 }: {
   page: PageContext;
   view: CompanyView;
   statusForm: FormState;
   logForm: FormState;
+  inviteForm: FormState;
 }) {
   const { t } = page;
   const { company: c, internal } = view;
@@ -208,6 +210,7 @@ export function CompanyPage({
           ) : (
             <p>{t('company.no_contacts')}</p>
           )}
+          {view.canInviteContact && <InviteContactForm page={page} form={inviteForm} companyId={c.id} />}
           {view.canLogContact && <StatusForm page={page} form={statusForm} companyId={c.id} current={c.networkStatus} />}
           <h2>{t('company.history')}</h2>
           <DataTable
@@ -248,6 +251,23 @@ export function CompanyPage({
         </>
       )}
     </>
+  );
+}
+
+function InviteContactForm({ page, form, companyId }: { page: PageContext; form: FormState; companyId: string }) {
+  const { t } = page;
+  const labels = { name: t('invite.name'), email: t('invite.email') };
+  return (
+    <form method="post" action={`/companies/${companyId}/contacts`} novalidate class="app-narrow-form">
+      <h3>{t('company.invite_contact')}</h3>
+      <ErrorSummary t={t} form={form} labels={labels} />
+      <CsrfField token={page.csrfToken} />
+      <TextField t={t} form={form} name="name" label={labels.name} required />
+      <TextField t={t} form={form} name="email" label={labels.email} type="email" required />
+      <button type="submit" class="button button-secondary">
+        {t('invite.submit')}
+      </button>
+    </form>
   );
 }
 

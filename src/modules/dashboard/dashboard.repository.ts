@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { memberships } from '../accounts/accounts.schema.ts';
-import { companies } from '../companies/companies.schema.ts';
+import { companies, openings } from '../companies/companies.schema.ts';
 import type { Municipality } from '../municipalities/municipalities.repository.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
@@ -12,6 +12,9 @@ export interface TeamFigures {
   companyStatuses: Record<string, number>;
   /** Young people taking up a place (not ended). */
   youthActive: number;
+  /** Published openings of companies in the network, and their seats. */
+  publishedOpenings: number;
+  seats: number;
 }
 
 // Drizzle leaves columns unqualified in a one-table select, so the outer row is named in full.
@@ -29,6 +32,10 @@ export class DashboardRepository {
           select json_object_agg(r.role, r.n) from (
             select ${memberships.role} as role, count(*) as n from ${memberships}
             where ${memberships.municipalityId} = ${outerId} group by ${memberships.role}) r)`,
+        openings: sql<{ n: number; seats: number } | null>`(
+          select json_build_object('n', count(*), 'seats', coalesce(sum(o.seats), 0)) from ${openings} o
+          join ${companies} c on c.id = o.company_id
+          where o.municipality_id = ${outerId} and o.published and c.network_status in ('active', 'onboarding'))`,
         youthActive: sql<number>`(select count(*)::int from ${youth} where ${youth.municipalityId} = ${outerId} and ${youth.status} <> 'ended')`,
         companyStatuses: sql<Record<string, number> | null>`(
           select json_object_agg(s.status, s.n) from (
@@ -44,6 +51,8 @@ export class DashboardRepository {
       roles: row.roles ?? {},
       companyStatuses: row.companyStatuses ?? {},
       youthActive: Number(row.youthActive),
+      publishedOpenings: Number(row.openings?.n ?? 0),
+      seats: Number(row.openings?.seats ?? 0),
     };
   }
 }

@@ -10,6 +10,8 @@ export interface TeamDashboard {
   youth: number;
   activeCompanies: number;
   team: { role: Role; count: number }[];
+  publishedOpenings: number;
+  seats: number;
   capacityReached: boolean;
 }
 
@@ -32,6 +34,8 @@ export class DashboardService {
       activeCompanies: Number(companyStatuses.active ?? 0),
       team: teamRoles.map((role) => ({ role, count: Number(roles[role] ?? 0) })).filter((t) => t.count > 0),
       capacityReached: youth >= municipality.youthCapacity,
+      publishedOpenings: figures.publishedOpenings,
+      seats: figures.seats,
     };
   }
 }

@@ -50,6 +50,11 @@ export function TeamDashboardView({
           <p>{t('dashboard.companies_of', { count: data.activeCompanies, target: m.companyTarget })}</p>
         </li>
         <li class="app-card">
+          <h2 class="h4">{t('dashboard.openings')}</h2>
+          <p class="app-figure">{data.publishedOpenings}</p>
+          <p>{t('dashboard.seats', { seats: data.seats })}</p>
+        </li>
+        <li class="app-card">
           <h2 class="h4">{t('dashboard.team')}</h2>
           <ul class="nobullet-list">
             {data.team.map((r) => (
