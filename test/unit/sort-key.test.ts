@@ -22,8 +22,9 @@ describe('Danish sort key', () => {
   });
 
   it('agrees with Intl.Collator("da") on words over Danish letters', () => {
-    const letter = fc.constantFrom(...'bdeklmnostuyzæøå');
+    const letter = fc.constantFrom(...'bdeklmnostuyzæøå'.split(''));
     const word = fc.array(letter, { minLength: 1, maxLength: 8 }).map((l) => l.join(''));
+    expect(danishSortKey('Åbo')).toBe('}bo');
     fc.assert(
       fc.property(word, word, (a, b) => {
         const c = Math.sign(collator.compare(a, b));
