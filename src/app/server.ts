@@ -9,6 +9,7 @@ import Fastify, {
 } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -21,7 +22,7 @@ import { cookieNames, csrfValid, ensureCsrf, resolveLocale, wantsJson } from '..
 import { accountsRoutes } from '../modules/accounts/accounts.routes.tsx';
 import { apiRoutes } from './api.routes.ts';
 import { companiesApi } from '../modules/companies/companies.api.ts';
-import { companiesRoutes } from '../modules/companies/companies.routes.tsx';
+import { companiesCsvRoutes, companiesRoutes } from '../modules/companies/companies.routes.tsx';
 import { openingsRoutes } from '../modules/companies/openings.routes.tsx';
 import { youthRoutes } from '../modules/youth/youth.routes.tsx';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
@@ -63,6 +64,8 @@ export async function buildServer(services: Services, options: ServerOptions): P
 
   await app.register(fastifyCookie, { secret: options.sessionSecret });
   await app.register(fastifyFormbody);
+  // File uploads (CSV import): fields and the buffered file on request.body, 1 MB and one file at most.
+  await app.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: 1_048_576, files: 1, fields: 20 } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -141,7 +144,10 @@ export async function buildServer(services: Services, options: ServerOptions): P
       return;
     }
     const body = request.body as Record<string, unknown> | undefined;
-    if (!csrfValid(request, body?._csrf)) throw new AppError('forbidden', 'errors.csrf');
+    const field = body?._csrf;
+    // A multipart form carries its fields as { value }.
+    const token = field && typeof field === 'object' && 'value' in field ? field.value : field;
+    if (!csrfValid(request, token)) throw new AppError('forbidden', 'errors.csrf');
   });
 
   const deps = { services, settings };
@@ -151,6 +157,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await dashboardRoutes(scope as App, deps);
     await peopleRoutes(scope as App, deps);
     await municipalitiesRoutes(scope as App, deps);
+    await companiesCsvRoutes(scope as App, deps);
     await companiesRoutes(scope as App, deps);
     await openingsRoutes(scope as App, deps);
     await youthRoutes(scope as App, deps);

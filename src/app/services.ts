@@ -10,6 +10,7 @@ import { AccountsRepository } from '../modules/accounts/accounts.repository.ts';
 import { AccountsService } from '../modules/accounts/accounts.service.ts';
 import { CompaniesRepository } from '../modules/companies/companies.repository.ts';
 import { CompaniesService } from '../modules/companies/companies.service.ts';
+import { CompaniesCsv } from '../modules/companies/companies.csv.ts';
 import { OpeningsRepository } from '../modules/companies/openings.repository.ts';
 import { OpeningsService } from '../modules/companies/openings.service.ts';
 import { YouthRepository } from '../modules/youth/youth.repository.ts';
@@ -58,6 +59,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   );
   const companiesRepo = new CompaniesRepository(db);
   const sealer = new Sealer(settings.dataKey);
+  const openingsRepo = new OpeningsRepository(db);
   const services = {
     database,
     clock,
@@ -71,7 +73,8 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     people: new PeopleService(peopleRepo, access, audit),
     dashboard: new DashboardService(access, new DashboardRepository(db)),
     companies: new CompaniesService(companiesRepo, accounts, access, audit, clock),
-    openings: new OpeningsService(new OpeningsRepository(db), companiesRepo, access, audit, clock),
+    openings: new OpeningsService(openingsRepo, companiesRepo, access, audit, clock),
+    companiesCsv: new CompaniesCsv(db, companiesRepo, openingsRepo, access, audit, clock),
     sealer,
     youth: new YouthService(new YouthRepository(db), municipalitiesRepo, accounts, access, audit, sealer, clock),
     outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),

@@ -261,7 +261,7 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     await expect.poll(() => team.page.getByRole('link', { name: 'Cykelmekanikerhjælper' }).isVisible()).toBe(true);
     await expectNoHorizontalScroll(team.page);
     await expectAccessible(team.page);
-    for (const path of ['/companies', '/network-meetings']) {
+    for (const path of ['/companies', '/network-meetings', '/companies/import', '/youth']) {
       await team.page.goto(`${base}${path}`);
       await expectNoHorizontalScroll(team.page);
       await expectAccessible(team.page);

@@ -110,6 +110,11 @@ export class CompaniesRepository {
     return { rows, total: Number(total?.n ?? 0) };
   }
 
+  /** Every company of a municipality in Danish name order (exports, duplicate checks). */
+  all(municipalityId: string): Promise<Company[]> {
+    return this.db.select().from(companies).where(eq(companies.municipalityId, municipalityId)).orderBy(asc(companies.nameSort));
+  }
+
   /** Companies still in the network, for choosing among them (e.g. who attended a meeting). */
   async names(municipalityId: string): Promise<{ id: string; name: string }[]> {
     return this.db

@@ -1,13 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../app/server.ts';
 import { can } from '../../platform/access/policy.ts';
-import { notFound } from '../../platform/errors.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
+import { decodeUpload } from './companies.csv.ts';
 import { formFromError, formValues } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { chosenMunicipality } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
-import { CompanyForm, CompanyListView, CompanyPage } from './companies.views.tsx';
+import { CompanyForm, CompanyListView, CompanyPage, ImportView } from './companies.views.tsx';
 import { MeetingsView } from './openings.views.tsx';
 
 export async function companiesRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
@@ -206,6 +207,67 @@ export async function companiesRoutes(app: App, { services, settings }: RouteDep
       const ids = Array.isArray(raw) ? raw.filter((v) => typeof v === 'string').join(',') : typeof raw === 'string' ? raw : '';
       const { form, status } = formFromError(err, { ...formValues(body), companyIds: ids });
       return meetingsPage(request, reply, m, form, status);
+    }
+  });
+}
+
+interface UploadedFile {
+  filename?: string;
+  mimetype?: string;
+  toBuffer?: () => Promise<Buffer>;
+  _buf?: Buffer;
+}
+
+/** CSV export of companies and openings, and the all-or-nothing import of companies. */
+export async function companiesCsvRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
+  const scope = (request: FastifyRequest, action: Parameters<typeof can>[1]) => {
+    const actor = services.access.requireActor(ctxOf(request));
+    const m = chosenMunicipality(request, actor, (id) => can(actor, action, [{ municipalityId: id }]));
+    if (!m) throw notFound();
+    return m;
+  };
+  const sendCsv = (reply: FastifyReply, name: string, csv: string) =>
+    reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('cache-control', 'no-store')
+      .send(csv);
+
+  app.get('/companies/export.csv', async (request, reply) =>
+    sendCsv(
+      reply,
+      'virksomheder.csv',
+      await services.companiesCsv.exportCompanies(ctxOf(request), scope(request, 'company.read_internal')),
+    ),
+  );
+  app.get('/openings/export.csv', async (request, reply) =>
+    sendCsv(
+      reply,
+      'praktikmuligheder.csv',
+      await services.companiesCsv.exportOpenings(ctxOf(request), scope(request, 'company.read_internal')),
+    ),
+  );
+
+  const importPage = (request: FastifyRequest, reply: FastifyReply, m: string, form: FormState, status = 200) => {
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('import.title'), <ImportView page={page} m={m} form={form} />, status);
+  };
+
+  app.get('/companies/import', (request, reply) => importPage(request, reply, scope(request, 'company.create'), emptyForm));
+
+  app.post('/companies/import', async (request, reply) => {
+    const m = scope(request, 'company.create');
+    const file = (request.body as Record<string, unknown> | undefined)?.file as UploadedFile | undefined;
+    try {
+      const bytes = file?._buf ?? (file?.toBuffer ? await file.toBuffer() : undefined);
+      const isCsv = !!file?.filename && (/\.csv$/i.test(file.filename) || /^text\/(csv|plain)/.test(file.mimetype ?? ''));
+      if (!bytes || !bytes.length || !isCsv) throw invalid({ file: 'validation.csv_file' });
+      const { imported } = await services.companiesCsv.importCompanies(ctxOf(request), m, decodeUpload(bytes));
+      setFlash(reply, settings, { kind: 'success', key: 'import.done', params: { count: imported } });
+      return reply.redirect(`/companies?m=${m}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, {});
+      return importPage(request, reply, m, form, status);
     }
   });
 }

@@ -37,13 +37,24 @@ export function CompanyListView(props: {
   return (
     <>
       <h1>{t('company.list_title')}</h1>
-      {props.canCreate && (
-        <p>
-          <a class="button button-primary" href={`/companies/new?m=${props.m}`}>
-            {t('company.new')}
-          </a>
-        </p>
-      )}
+      <p class="app-actions">
+        {props.canCreate && (
+          <>
+            <a class="button button-primary" href={`/companies/new?m=${props.m}`}>
+              {t('company.new')}
+            </a>
+            <a class="button button-secondary" href={`/companies/import?m=${props.m}`}>
+              {t('import.title')}
+            </a>
+          </>
+        )}
+        <a class="button button-secondary" href={`/companies/export.csv?m=${props.m}`} download>
+          {t('export.companies')}
+        </a>
+        <a class="button button-secondary" href={`/openings/export.csv?m=${props.m}`} download>
+          {t('export.openings')}
+        </a>
+      </p>
       <form method="get" action="/companies" class="app-filter">
         <input type="hidden" name="m" value={props.m} />
         <TextField t={t} form={{ values: filter, errors: {} }} name="q" label={t('company.search')} />
@@ -323,5 +334,59 @@ function ContactLogForm({ page, form, companyId }: { page: PageContext; form: Fo
         {t('company.log_contact')}
       </button>
     </form>
+  );
+}
+
+/** Labels for import errors keyed `line.<n>.<field>`: "Linje 3, CVR-nummer". */
+function importLabels(t: Translate, errors: Record<string, string>): Record<string, string> {
+  const fieldLabel: Record<string, Parameters<Translate>[0]> = {
+    name: 'company.name',
+    navn: 'company.name',
+    cvr: 'company.cvr',
+    tradeSection: 'company.trade',
+    branche: 'company.trade',
+    address: 'company.address',
+    postalCode: 'company.postal_code',
+    area: 'company.area',
+    område: 'company.area',
+    size: 'company.size',
+    whyJoined: 'company.why_joined',
+  };
+  return Object.fromEntries(
+    Object.keys(errors).map((key) => {
+      const [, line, field] = /^line\.(\d+)\.(.+)$/.exec(key) ?? [];
+      if (!line) return [key, t('import.file')];
+      const label = field && fieldLabel[field] ? `, ${t(fieldLabel[field])}` : '';
+      return [key, `${t('import.line', { line })}${label}`];
+    }),
+  );
+}
+
+export function ImportView({ page, m, form }: { page: PageContext; m: string; form: FormState }) {
+  const { t } = page;
+  return (
+    <div class="app-narrow-form">
+      <h1>{t('import.title')}</h1>
+      <p>{t('import.intro')}</p>
+      <p>
+        <code>navn;cvr;branche;adresse;postnummer;område;størrelse;hvorfor</code>
+      </p>
+      <ErrorSummary t={t} form={form} labels={importLabels(t, form.errors)} />
+      <form method="post" action={`/companies/import?m=${m}`} enctype="multipart/form-data" novalidate>
+        <CsrfField token={page.csrfToken} />
+        <div class={`form-group${form.errors.file ? ' form-error' : ''}`}>
+          <label class="form-label" for="file">
+            {t('import.file')}
+          </label>
+          <span class="form-hint" id="file-hint">
+            {t('import.file_hint')}
+          </span>
+          <input class="form-file-input" type="file" id="file" name="file" accept=".csv,text/csv" aria-describedby="file-hint" required />
+        </div>
+        <button type="submit" class="button button-primary">
+          {t('import.submit')}
+        </button>
+      </form>
+    </div>
   );
 }

@@ -31,6 +31,17 @@ export class OpeningsRepository {
     return row ? { ...row.opening, companyName: row.companyName } : undefined;
   }
 
+  /** Every opening of a municipality, by company name (exports). */
+  async all(municipalityId: string): Promise<(Opening & { companyName: string })[]> {
+    const rows = await this.db
+      .select({ opening: openings, companyName: companies.name })
+      .from(openings)
+      .innerJoin(companies, eq(companies.id, openings.companyId))
+      .where(eq(openings.municipalityId, municipalityId))
+      .orderBy(asc(companies.nameSort), asc(openings.title));
+    return rows.map((r) => ({ ...r.opening, companyName: r.companyName }));
+  }
+
   async insert(municipalityId: string, companyId: string, input: OpeningInput, at: Date): Promise<Opening> {
     const [row] = await this.db
       .insert(openings)

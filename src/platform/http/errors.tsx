@@ -47,6 +47,7 @@ function classify(error: unknown): {
   ) {
     return { code: 'bad_request', status: 400, key: 'errors.invalid_json' };
   }
+  if (e?.statusCode === 413) return { code: 'invalid', status: 413, key: 'validation.file_too_large' };
   if (e?.statusCode === 429) return { code: 'rate_limited', status: 429, key: 'errors.rate_limited', params: { seconds: 60 } };
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500)
     return { code: 'bad_request', status: e.statusCode, key: 'errors.invalid' };
