@@ -25,6 +25,7 @@ import { companiesApi } from '../modules/companies/companies.api.ts';
 import { companiesCsvRoutes, companiesRoutes } from '../modules/companies/companies.routes.tsx';
 import { openingsRoutes } from '../modules/companies/openings.routes.tsx';
 import { youthRoutes } from '../modules/youth/youth.routes.tsx';
+import { youthApi } from '../modules/youth/youth.api.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
 import { municipalitiesRoutes } from '../modules/municipalities/municipalities.routes.tsx';
 import { peopleRoutes } from '../modules/people/people.routes.tsx';
@@ -163,6 +164,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await youthRoutes(scope as App, deps);
     await apiRoutes(scope as App, deps);
     await companiesApi(scope as App, deps);
+    await youthApi(scope as App, deps);
   });
   return app;
 }

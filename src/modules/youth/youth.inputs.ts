@@ -16,14 +16,11 @@ const checkbox = z
 export const referralInput = z.object({
   firstName: z.string({ error: 'validation.name' }).trim().min(1, { error: 'validation.name' }).max(60, { error: 'validation.name' }),
   lastName: z.string({ error: 'validation.name' }).trim().min(1, { error: 'validation.name' }).max(60, { error: 'validation.name' }),
-  cpr: z.string({ error: 'validation.cpr' }).transform((v, ctx) => {
-    const cpr = parseCpr(v);
-    if (!cpr) {
-      ctx.addIssue({ code: 'custom', message: 'validation.cpr' });
-      return z.NEVER;
-    }
-    return cpr;
-  }),
+  // Kept a string (the service parses it), so validating twice — at the API boundary and in the service — is harmless.
+  cpr: z
+    .string({ error: 'validation.cpr' })
+    .trim()
+    .refine((v) => parseCpr(v) !== undefined, { error: 'validation.cpr' }),
   email: fields.email,
   phone: z
     .string()

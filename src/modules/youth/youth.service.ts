@@ -9,7 +9,7 @@ import { parseInput } from '../../platform/validation.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import { type CompanyViewOfYouth, companyView } from './company-view.ts';
-import { ageOn, maskCpr } from './cpr.ts';
+import { ageOn, maskCpr, parseCpr } from './cpr.ts';
 import { profileInput, referralInput, youthStatusInput } from './youth.inputs.ts';
 import type { Youth, YouthRepository, YouthStatusChange } from './youth.repository.ts';
 import { type Visibility, defaultVisibility, fieldGroups } from './youth.schema.ts';
@@ -59,7 +59,8 @@ export class YouthService {
   ): Promise<{ youth: Youth; link: string; capacity: Capacity }> {
     const [grant] = await this.access.require(ctx, 'youth.refer', [{ type: 'youth', id: '', municipalityId }]);
     const data = parseInput(referralInput, input);
-    const age = ageOn(data.cpr.birthDate, new Date(`${data.referredOn}T12:00:00Z`));
+    const cpr = parseCpr(data.cpr)!;
+    const age = ageOn(cpr.birthDate, new Date(`${data.referredOn}T12:00:00Z`));
     if (age < 18 || age > 29) throw invalid({ cpr: 'validation.cpr_age' });
     const actor = this.access.requireActor(ctx);
     const now = this.clock.now();
@@ -72,9 +73,9 @@ export class YouthService {
           lastName: data.lastName,
           email: data.email,
           phone: data.phone,
-          cprSealed: this.sealer.seal(data.cpr.digits),
-          cprHash: this.sealer.lookupHash(data.cpr.digits),
-          birthDate: data.cpr.birthDate.toISOString().slice(0, 10),
+          cprSealed: this.sealer.seal(cpr.digits),
+          cprHash: this.sealer.lookupHash(cpr.digits),
+          birthDate: cpr.birthDate.toISOString().slice(0, 10),
           referringCaseworker: data.referringCaseworker,
           referredOn: data.referredOn,
           hoursPossible: data.hoursPossible,
