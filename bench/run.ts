@@ -38,8 +38,12 @@ try {
     existing.push(again.ms);
     await stop(again.child);
   }
-  console.log(`start-up, empty data dir (initdb + migrate + seed): median ${median(empty).toFixed(0)} ms  [${empty.map((x) => x.toFixed(0)).join(', ')}]`);
-  console.log(`start-up, existing data dir:                        median ${median(existing).toFixed(0)} ms  [${existing.map((x) => x.toFixed(0)).join(', ')}]`);
+  console.log(
+    `start-up, empty data dir (initdb + migrate + seed): median ${median(empty).toFixed(0)} ms  [${empty.map((x) => x.toFixed(0)).join(', ')}]`,
+  );
+  console.log(
+    `start-up, existing data dir:                        median ${median(existing).toFixed(0)} ms  [${existing.map((x) => x.toFixed(0)).join(', ')}]`,
+  );
 
   const server = await timeStart(dataDir);
   const barePort = await freePort();
@@ -53,7 +57,9 @@ try {
     const floor = await load(`http://127.0.0.1:${barePort}`, ['/bare'], seconds);
     console.log(`dashboard (PGlite, signed in, 20 connections, ${seconds} s): ${fmt(dash)}`);
     console.log(`bare Fastify route (same run):                       ${fmt(floor)}`);
-    console.log(`ratio bare/dashboard throughput: ${(floor.rps / dash.rps).toFixed(1)}×; dashboard p95 ${dash.p95.toFixed(1)} ms against the 50 ms target: ${dash.p95 < 50 ? 'met' : 'NOT met'}`);
+    console.log(
+      `ratio bare/dashboard throughput: ${(floor.rps / dash.rps).toFixed(1)}×; dashboard p95 ${dash.p95.toFixed(1)} ms against the 50 ms target: ${dash.p95 < 50 ? 'met' : 'NOT met'}`,
+    );
   } finally {
     await stop(bare);
     await stop(server.child);

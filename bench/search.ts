@@ -32,7 +32,10 @@ async function seed(database: Database): Promise<string> {
   const { db } = database;
   const faker = new Faker({ locale: [da, base], seed: 7 });
   const [m] = await db.insert(municipalities).values({ name: 'Benchby', code: '999' }).returning({ id: municipalities.id });
-  const [u] = await db.insert(users).values({ email: EMAIL, name: 'Bench', passwordHash: await hashPassword(PASSWORD), createdAt: new Date() }).returning({ id: users.id });
+  const [u] = await db
+    .insert(users)
+    .values({ email: EMAIL, name: 'Bench', passwordHash: await hashPassword(PASSWORD), createdAt: new Date() })
+    .returning({ id: users.id });
   await db.insert(memberships).values({ userId: u!.id, role: 'network_consultant', municipalityId: m!.id });
   const ids: string[] = [];
   let serial = 2_000_000;
@@ -89,7 +92,7 @@ const queries = (m: string) =>
     'trade=Q&hours=25',
     'q=bornehave',
     'q=autovarksted',
-  ].map((q) => `/api/v1/municipalities/${m}/openings?${q}`);
+  ].map((q) => encodeURI(`/api/v1/municipalities/${m}/openings?${q}`));
 
 async function run(label: string, env: Record<string, string>, database: Database): Promise<void> {
   const t0 = performance.now();
@@ -106,11 +109,15 @@ async function run(label: string, env: Record<string, string>, database: Databas
       const t1 = performance.now();
       const res = await fetch(baseUrl + q, { headers: { cookie } });
       const body = (await res.json()) as { total?: number };
-      console.log(`  ${res.status} ${(performance.now() - t1).toFixed(1).padStart(7)} ms  ${String(body.total ?? '-').padStart(5)} hits  ${q.split('?')[1]}`);
+      console.log(
+        `  ${res.status} ${(performance.now() - t1).toFixed(1).padStart(7)} ms  ${String(body.total ?? '-').padStart(5)} hits  ${decodeURI(q.split('?')[1]!)}`,
+      );
     }
     await load(baseUrl, queries(m), Math.min(3, seconds), cookie); // warm-up
     const r = await load(baseUrl, queries(m), seconds, cookie);
-    console.log(`${label}: directory search, 20 connections, ${seconds} s: ${fmt(r)} — p95 target < 50 ms: ${r.p95 < 50 ? 'met' : 'NOT met'}`);
+    console.log(
+      `${label}: directory search, 20 connections, ${seconds} s: ${fmt(r)} — p95 target < 50 ms: ${r.p95 < 50 ? 'met' : 'NOT met'}`,
+    );
   } finally {
     await stop(server);
   }
@@ -135,7 +142,8 @@ try {
   try {
     await run('PostgreSQL', { DATABASE_URL: dbUrl.toString(), DATA_KEY: randomBytes(32).toString('hex') }, openPostgres(dbUrl.toString()));
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${name}`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 } finally {

@@ -1,7 +1,9 @@
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
+import { boolean, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type SQL, sql } from 'drizzle-orm';
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const companyStatuses = ['prospect', 'onboarding', 'active', 'resting', 'left'] as const;
 export type CompanyStatus = (typeof companyStatuses)[number];
@@ -27,6 +29,12 @@ export const companies = pgTable(
     size: text('size').notNull().default('1-9'),
     whyJoined: text('why_joined').notNull().default(''),
     networkStatus: text('network_status').$type<CompanyStatus>().notNull().default('prospect'),
+    /** Danish full-text document, kept by PostgreSQL. */
+    search: tsvector('search').generatedAlwaysAs(
+      (): SQL => sql`to_tsvector('danish', ${companies.name} || ' ' || ${companies.area} || ' ' || ${companies.whyJoined})`,
+    ),
+    /** The name lower-cased without accents, for typo-tolerant trigram search. */
+    namePlain: text('name_plain').generatedAlwaysAs((): SQL => sql`nw_unaccent(${companies.name})`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -34,8 +42,8 @@ export const companies = pgTable(
     uniqueIndex('companies_municipality_cvr_idx').on(t.municipalityId, t.cvr),
     index('companies_municipality_status_idx').on(t.municipalityId, t.networkStatus),
     index('companies_municipality_sort_idx').on(t.municipalityId, t.nameSort),
-    index('companies_search_idx').using('gin', sql`to_tsvector('danish', ${t.name} || ' ' || ${t.area} || ' ' || ${t.whyJoined})`),
-    index('companies_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('companies_search_idx').using('gin', t.search),
+    index('companies_name_trgm_idx').using('gin', sql`${t.namePlain} gin_trgm_ops`),
   ],
 );
 
@@ -107,17 +115,21 @@ export const openings = pgTable(
     learning: text('learning').notNull().default(''),
     supervisorUserId: uuid('supervisor_user_id').references(() => users.id),
     published: boolean('published').notNull().default(false),
+    /** Danish full-text document, kept by PostgreSQL. */
+    search: tsvector('search').generatedAlwaysAs(
+      (): SQL =>
+        sql`to_tsvector('danish', ${openings.title} || ' ' || ${openings.tasks} || ' ' || ${openings.place} || ' ' || ${openings.learning})`,
+    ),
+    /** The title lower-cased without accents, for typo-tolerant trigram search. */
+    titlePlain: text('title_plain').generatedAlwaysAs((): SQL => sql`nw_unaccent(${openings.title})`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('openings_company_idx').on(t.companyId),
     index('openings_municipality_published_idx').on(t.municipalityId, t.published, t.startFrom),
-    index('openings_search_idx').using(
-      'gin',
-      sql`to_tsvector('danish', ${t.title} || ' ' || ${t.tasks} || ' ' || ${t.place} || ' ' || ${t.learning})`,
-    ),
-    index('openings_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('openings_search_idx').using('gin', t.search),
+    index('openings_title_trgm_idx').using('gin', sql`${t.titlePlain} gin_trgm_ops`),
   ],
 );
 

@@ -12,11 +12,13 @@ export interface DirectoryHit {
   area: string;
 }
 
-// The same expressions as the GIN indexes in companies.schema.ts, so the planner can use them.
-const openingDocument = sql`to_tsvector('danish', ${openings.title} || ' ' || ${openings.tasks} || ' ' || ${openings.place} || ' ' || ${openings.learning})`;
-const companyDocument = sql`to_tsvector('danish', ${companies.name} || ' ' || ${companies.area} || ' ' || ${companies.whyJoined})`;
-/** How alike a search word must be to a title or company name to count as a typo of it (0–1). */
-const TYPO_SIMILARITY = 0.45;
+/**
+ * Typo tolerance: pg_trgm's word similarity between the search and a title or company name, both
+ * lower-cased and without accents (nw_unaccent). The `<%` operator uses the trigram indexes; its
+ * threshold is the session setting pg_trgm.word_similarity_threshold, set when a connection opens
+ * (see platform/db/client.ts).
+ */
+export const TYPO_SIMILARITY = 0.45;
 
 export class OpeningsRepository {
   constructor(private readonly db: Db) {}
@@ -58,33 +60,44 @@ export class OpeningsRepository {
   }
 
   /**
-   * The directory: published openings of companies in the network. Danish full-text search
-   * (stems, so "kraftvarmeværker" finds "kraftvarmeværket") or trigram similarity for typos; best
-   * matches first, then names in Danish order.
+   * The directory: published openings of companies in the network. Danish full-text search first
+   * (stems, so "kraftvarmeværker" finds "kraftvarmeværket"); only when that finds nothing, trigram
+   * similarity for typos on titles and company names (without accents, so "kokkenhjalper" finds
+   * "køkkenhjælper"). Best matches first, then names in Danish order.
    */
-  async search(municipalityId: string, q: DirectoryQuery): Promise<{ hits: DirectoryHit[]; total: number }> {
-    const where: SQL[] = [
+  async search(municipalityId: string, q: DirectoryQuery): Promise<{ hits: DirectoryHit[]; total: number; fuzzy: boolean }> {
+    const filters: SQL[] = [
       eq(openings.municipalityId, municipalityId),
       eq(openings.published, true),
       sql`${companies.networkStatus} in ('active', 'onboarding')`,
     ];
-    const query = sql`websearch_to_tsquery('danish', ${q.q})`;
-    if (q.q) {
-      where.push(sql`(${openingDocument} @@ ${query} or ${companyDocument} @@ ${query}
-        or word_similarity(${q.q}, ${openings.title}) > ${TYPO_SIMILARITY} or word_similarity(${q.q}, ${companies.name}) > ${TYPO_SIMILARITY})`);
-    }
-    if (q.trade) where.push(eq(companies.tradeSection, q.trade));
-    if (q.area) where.push(sql`(${companies.area} ilike ${q.area + '%'} or ${openings.place} ilike ${'%' + q.area + '%'})`);
-    if (q.hours !== '') where.push(sql`${openings.weeklyHours} <= ${q.hours}`);
-    if (q.startBy) where.push(sql`${openings.startFrom} <= ${q.startBy}`);
+    if (q.trade) filters.push(eq(companies.tradeSection, q.trade));
+    if (q.area) filters.push(sql`(${companies.area} ilike ${q.area + '%'} or ${openings.place} ilike ${'%' + q.area + '%'})`);
+    if (q.hours !== '') filters.push(sql`${openings.weeklyHours} <= ${q.hours}`);
+    if (q.startBy) filters.push(sql`${openings.startFrom} <= ${q.startBy}`);
     const byName = [asc(companies.nameSort), asc(openings.title)];
-    const order = q.q
-      ? [
-          sql`ts_rank(${openingDocument}, ${query}) + ts_rank(${companyDocument}, ${query})
-            + greatest(word_similarity(${q.q}, ${openings.title}), word_similarity(${q.q}, ${companies.name})) desc`,
-          ...byName,
-        ]
-      : byName;
+    if (!q.q) return { ...(await this.page(filters, byName, q.page)), fuzzy: false };
+
+    const query = sql`websearch_to_tsquery('danish', ${q.q})`;
+    // Two index-backed ways to match (opening text, company text), as a union of ids.
+    const words = sql`${openings.id} in (
+      select o.id from ${openings} o where o.municipality_id = ${municipalityId} and o.search @@ ${query}
+      union select o.id from ${openings} o join ${companies} c on c.id = o.company_id
+        where o.municipality_id = ${municipalityId} and c.search @@ ${query})`;
+    const rank = sql`ts_rank(${openings.search}, ${query}) + ts_rank(${companies.search}, ${query}) desc`;
+    const exact = await this.page([...filters, words], [rank, ...byName], q.page);
+    if (exact.total > 0 || q.page > 1) return { ...exact, fuzzy: false };
+
+    const typed = sql`nw_unaccent(${q.q})`;
+    const alike = sql`${openings.id} in (
+      select o.id from ${openings} o where o.municipality_id = ${municipalityId} and ${typed} <% o.title_plain
+      union select o.id from ${openings} o join ${companies} c on c.id = o.company_id
+        where o.municipality_id = ${municipalityId} and ${typed} <% c.name_plain)`;
+    const similarity = sql`greatest(word_similarity(${typed}, ${openings.titlePlain}), word_similarity(${typed}, ${companies.namePlain})) desc`;
+    return { ...(await this.page([...filters, alike], [similarity, ...byName], q.page)), fuzzy: true };
+  }
+
+  private async page(where: SQL[], order: (SQL | SQL.Aliased)[], page: number): Promise<{ hits: DirectoryHit[]; total: number }> {
     const rows = await this.db
       .select({
         opening: openings,
@@ -98,10 +111,7 @@ export class OpeningsRepository {
       .where(and(...where))
       .orderBy(...order)
       .limit(PAGE_SIZE)
-      .offset((q.page - 1) * PAGE_SIZE);
-    return {
-      hits: rows.map(({ total: _total, ...hit }) => hit),
-      total: Number(rows[0]?.total ?? 0),
-    };
+      .offset((page - 1) * PAGE_SIZE);
+    return { hits: rows.map(({ total: _total, ...hit }) => hit), total: Number(rows[0]?.total ?? 0) };
   }
 }

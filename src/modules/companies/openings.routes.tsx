@@ -22,7 +22,15 @@ export async function openingsRoutes(app: App, { services, settings }: RouteDeps
       reply,
       page,
       page.t('directory.title'),
-      <DirectoryView page={page} m={m} query={result.query} hits={result.hits} total={result.total} pages={result.pages} />,
+      <DirectoryView
+        page={page}
+        m={m}
+        query={result.query}
+        hits={result.hits}
+        total={result.total}
+        pages={result.pages}
+        fuzzy={result.fuzzy}
+      />,
     );
   });
 

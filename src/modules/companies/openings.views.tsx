@@ -21,6 +21,7 @@ export function DirectoryView(props: {
   hits: DirectoryHit[];
   total: number;
   pages: number;
+  fuzzy: boolean;
 }) {
   const { page, query } = props;
   const { t } = page;
@@ -49,7 +50,10 @@ export function DirectoryView(props: {
           {t('directory.search')}
         </button>
       </form>
-      <p role="status">{t('directory.count', { count: props.total })}</p>
+      <p role="status">
+        {t('directory.count', { count: props.total })}
+        {props.fuzzy && props.total > 0 && ` ${t('directory.fuzzy')}`}
+      </p>
       <ul class="nobullet-list app-results">
         {props.hits.map((h) => (
           <li class="app-card">

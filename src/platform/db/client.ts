@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { lockDataDir } from './lock.ts';
+import { TYPO_SIMILARITY } from '../../modules/companies/openings.repository.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -27,6 +28,9 @@ export interface Database {
 
 export const pgliteExtensions = { pg_trgm, unaccent };
 
+/** Settings every session needs: the typo threshold of the directory search (see openings.repository.ts). */
+const sessionSettings: [string, string][] = [['pg_trgm.word_similarity_threshold', String(TYPO_SIMILARITY)]];
+
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
   let release = () => {};
   let created = true;
@@ -40,6 +44,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
       loadDataDir: options.loadDataDir,
       extensions: pgliteExtensions,
     });
+    await client.exec(sessionSettings.map(([k, v]) => `SET ${k} = ${v}`).join(';'));
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {
       db,
@@ -62,7 +67,8 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 }
 
 export function openPostgres(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const options = sessionSettings.map(([k, v]) => `-c ${k}=${v}`).join(' ');
+  const pool = new pg.Pool({ connectionString: url, max, options });
   pool.on('error', () => {
     // an idle client lost its connection; the pool replaces it on next use
   });

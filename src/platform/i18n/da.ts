@@ -225,6 +225,7 @@ export const da = {
   'company.why_joined': 'Hvorfor er de med',
   'company.why_joined_hint': 'Med virksomhedens egne ord.',
   'directory.count': '{count} praktikmuligheder',
+  'directory.fuzzy': 'Ingen passede præcist, så her er dem, der ligner det, du skrev.',
   'directory.hours': 'Timer om ugen',
   'directory.hours_max': 'Højst {hours} timer',
   'directory.intro': 'Find en praktik hos en virksomhed i netværket. Du vælger selv.',

@@ -226,6 +226,7 @@ export const en: Record<MessageKey, string> = {
   'company.why_joined': 'Why they joined',
   'company.why_joined_hint': "In the company's own words.",
   'directory.count': '{count} internship openings',
+  'directory.fuzzy': 'Nothing matched exactly, so here are those that look like what you wrote.',
   'directory.hours': 'Hours a week',
   'directory.hours_max': 'At most {hours} hours',
   'directory.intro': 'Find an internship with a company in the network. You choose.',
