@@ -27,6 +27,17 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const EMAIL = 'bench@nextwork.test';
 const PASSWORD = 'bench-password-1';
 
+const vocabulary = (
+  'pakning plukning truck palleløfter kasse kundeservice opfyldning lagerstyring varemodtagelse rengøring opvask anretning bagning ' +
+  'kaffe servering bestilling madpakker kantine salat grill fritter brød kager smørrebrød frugt grønt kølerum frost levering ruteplan ' +
+  'chauffør flytning montering maling spartling fliser murværk tagarbejde isolering vinduer døre køkkener badeværelser vvs el ' +
+  'svejsning drejning fræsning lakering dæk olieskift bremser cykler reparation lapning gear kæder reservedele kasseapparat ' +
+  'skilte tøj sko legetøj blomster planter potter jord græs hække fliselægning snerydning affald sortering genbrug containere ' +
+  'computere netværk printere telefoner software hjemmeside billeder video lyd scene lys billetter omklædning bane hal bold ' +
+  'børn leg bleskift frokost legeplads ældre gåture spil sang højtlæsning medicin hjælpemidler dyr foder stalde heste hunde katte ' +
+  'akvarier fisk kassebøger arkiv post scanning kopiering mødebooking reception gæster nøgler vagtplan lagerliste inventar'
+).split(' ');
+
 async function seed(database: Database): Promise<string> {
   await migrateDatabase(database);
   const { db } = database;
@@ -57,9 +68,15 @@ async function seed(database: Database): Promise<string> {
     ids.push(...(await db.insert(companies).values(rows).returning({ id: companies.id })).map((r) => r.id));
   }
   const ideas = [...Object.values(openingIdeas).flat(), ...genericOpenings];
+  // Vary the words, so each word matches a realistic share of openings rather than thousands.
+  const varied = (): [string, string, string] => {
+    const [title, tasks, learning] = faker.helpers.arrayElement(ideas);
+    const extra = faker.helpers.arrayElements(vocabulary, { min: 2, max: 4 });
+    return [`${title} – ${extra[0]}`, `${tasks} Du arbejder også med ${extra.join(', ')}.`, learning];
+  };
   for (let start = 0; start < OPENINGS; start += 1000) {
     const rows = Array.from({ length: Math.min(1000, OPENINGS - start) }, () => {
-      const [title, tasks, learning] = faker.helpers.arrayElement(ideas);
+      const [title, tasks, learning] = varied();
       return {
         municipalityId: m!.id,
         companyId: faker.helpers.arrayElement(ids),
