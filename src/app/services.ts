@@ -71,7 +71,8 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     accounts,
     municipalities: new MunicipalitiesService(municipalitiesRepo, access, audit),
     people: new PeopleService(peopleRepo, access, audit),
-    dashboard: new DashboardService(access, new DashboardRepository(db)),
+    // Embedded mode reuses the overview's counts for up to 5 s (decision 0004).
+    dashboard: new DashboardService(access, new DashboardRepository(db, database.kind === 'pglite' ? 5_000 : 0)),
     companies: new CompaniesService(companiesRepo, accounts, access, audit, clock),
     openings: new OpeningsService(openingsRepo, companiesRepo, access, audit, clock),
     companiesCsv: new CompaniesCsv(db, companiesRepo, openingsRepo, access, audit, clock),

@@ -22,9 +22,26 @@ const outerId = sql.raw('"municipalities"."id"');
 
 /** The team dashboard's figures in one round trip: it is the most visited page. */
 export class DashboardRepository {
-  constructor(private readonly db: Db) {}
+  readonly #cache = new Map<string, { figures: TeamFigures; at: number }>();
+
+  /**
+   * @param cacheMs how long figures may be reused: a few seconds in embedded mode (one process,
+   *   and counts a few seconds old are fine on an overview), 0 with a PostgreSQL server.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly cacheMs = 0,
+  ) {}
 
   async teamFigures(municipalityId: string): Promise<TeamFigures | undefined> {
+    const cached = this.#cache.get(municipalityId);
+    if (cached && Date.now() - cached.at < this.cacheMs) return cached.figures;
+    const figures = await this.queryFigures(municipalityId);
+    if (figures && this.cacheMs > 0) this.#cache.set(municipalityId, { figures, at: Date.now() });
+    return figures;
+  }
+
+  private async queryFigures(municipalityId: string): Promise<TeamFigures | undefined> {
     const [row] = await this.db
       .select({
         municipality: municipalities,
