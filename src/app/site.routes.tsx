@@ -1,7 +1,6 @@
-import { can } from '../platform/access/policy.ts';
 import { pageContext, sendPage } from '../platform/http/render.tsx';
 import { baseCookie, cookieNames, ctxOf, safeLocalPath } from '../platform/http/request.ts';
-import { chosenMunicipality } from '../platform/http/scope.ts';
+import { municipalityFor } from '../platform/http/scope.ts';
 import { notFound } from '../platform/errors.ts';
 import type { App, RouteDeps } from './server.ts';
 import { ApiDocs, type ApiOperation, AuditTable, OutboxTable } from './site.views.tsx';
@@ -59,9 +58,7 @@ export async function siteRoutes(app: App, { services, settings }: RouteDeps): P
 
   app.get('/audit', async (request, reply) => {
     const ctx = ctxOf(request);
-    const actor = services.access.requireActor(ctx);
-    const m = chosenMunicipality(request, actor, (id) => can(actor, 'audit.read', [{ municipalityId: id }]));
-    if (!m) throw notFound();
+    const m = municipalityFor(request, 'audit.read');
     const events = await services.auditLog.listForMunicipality(ctx, m, cursor(request.query));
     const page = pageContext(request, reply, settings);
     const last = events.at(-1);

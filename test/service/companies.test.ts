@@ -4,7 +4,7 @@ import { AppError } from '../../src/platform/errors.ts';
 import { desc } from 'drizzle-orm';
 import { companyContacts } from '../../src/modules/companies/companies.schema.ts';
 import { outboxMessages } from '../../src/platform/mail/mail.schema.ts';
-import { type TestContext, createTestContext, ctx, makeMunicipality, makeUser } from '../support/context.ts';
+import { type TestContext, createTestContext, ctx, failure, makeMunicipality, makeUser } from '../support/context.ts';
 
 let t: TestContext;
 let m: string;
@@ -43,16 +43,6 @@ const opening = (over: Record<string, string> = {}) => ({
   published: 'on',
   ...over,
 });
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an error');
-}
 
 describe('companies', () => {
   it('the entrepreneur recruits a prospect, moves it to active with history, and logs contact', async () => {

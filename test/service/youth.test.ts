@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import type { Actor } from '../../src/platform/access/policy.ts';
-import { AppError } from '../../src/platform/errors.ts';
 import { outboxMessages } from '../../src/platform/mail/mail.schema.ts';
 import { auditEvents } from '../../src/platform/audit/audit.schema.ts';
 import { youth } from '../../src/modules/youth/youth.schema.ts';
-import { type TestContext, createTestContext, ctx, makeMunicipality, makeUser } from '../support/context.ts';
+import { type TestContext, createTestContext, ctx, failure, makeMunicipality, makeUser } from '../support/context.ts';
 
 let t: TestContext;
 let m: string;
@@ -30,16 +29,6 @@ const referral = (over: Record<string, string> = {}) => ({
   eligibilityNote: 'Kan 20 timer om ugen.',
   ...over,
 });
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an error');
-}
 
 describe('referral and intake', () => {
   it('stores the CPR number sealed, shows it masked, invites by email with a link, and the invitation links the account', async () => {

@@ -1,3 +1,4 @@
+import { AppError } from '../../src/platform/errors.ts';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { createServices, type Services } from '../../src/app/services.ts';
@@ -81,4 +82,15 @@ export const ctx = (actor: Actor | null): Context => ({ actor, requestId: `test-
 
 export async function auditFor(t: TestContext, requestId: string) {
   return t.database.db.select().from(auditEvents).where(eq(auditEvents.requestId, requestId));
+}
+
+/** The AppError a service call fails with; fails the test when it succeeds or throws anything else. */
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected an AppError, but the call succeeded');
 }

@@ -6,22 +6,16 @@ import { decodeUpload } from './companies.csv.ts';
 import { formFromError, formValues } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
-import { chosenMunicipality } from '../../platform/http/scope.ts';
+import { municipalityFor } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { CompanyForm, CompanyListView, CompanyPage, ImportView } from './companies.views.tsx';
 import { MeetingsView } from './openings.views.tsx';
 
 export async function companiesRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
   const { companies } = services;
-  const scope = (request: FastifyRequest, action: Parameters<typeof can>[1]) => {
-    const actor = services.access.requireActor(ctxOf(request));
-    const m = chosenMunicipality(request, actor, (id) => can(actor, action, [{ municipalityId: id }]));
-    if (!m) throw notFound();
-    return m;
-  };
 
   app.get('/companies', async (request, reply) => {
-    const m = scope(request, 'company.read_internal');
+    const m = municipalityFor(request, 'company.read_internal');
     const q = request.query as Record<string, string | undefined>;
     const filter = { q: q.q ?? '', status: q.status ?? '', trade: q.trade ?? '' };
     const result = await companies.list(ctxOf(request), m, { ...filter, page: Number(q.page) || 1 });
@@ -55,12 +49,12 @@ export async function companiesRoutes(app: App, { services, settings }: RouteDep
   };
 
   app.get('/companies/new', (request, reply) => {
-    const m = scope(request, 'company.create');
+    const m = municipalityFor(request, 'company.create');
     return newForm(request, reply, m, { values: { size: '1-9' }, errors: {} });
   });
 
   app.post('/companies', async (request, reply) => {
-    const m = scope(request, 'company.create');
+    const m = municipalityFor(request, 'company.create');
     const values = formValues(request.body);
     try {
       const c = await companies.create(ctxOf(request), m, values);
@@ -193,10 +187,12 @@ export async function companiesRoutes(app: App, { services, settings }: RouteDep
     );
   };
 
-  app.get('/network-meetings', (request, reply) => meetingsPage(request, reply, scope(request, 'network_meeting.manage'), emptyForm));
+  app.get('/network-meetings', (request, reply) =>
+    meetingsPage(request, reply, municipalityFor(request, 'network_meeting.manage'), emptyForm),
+  );
 
   app.post('/network-meetings', async (request, reply) => {
-    const m = scope(request, 'network_meeting.manage');
+    const m = municipalityFor(request, 'network_meeting.manage');
     const body = (request.body ?? {}) as Record<string, unknown>;
     try {
       await companies.recordMeeting(ctxOf(request), m, body);
@@ -220,12 +216,6 @@ interface UploadedFile {
 
 /** CSV export of companies and openings, and the all-or-nothing import of companies. */
 export async function companiesCsvRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
-  const scope = (request: FastifyRequest, action: Parameters<typeof can>[1]) => {
-    const actor = services.access.requireActor(ctxOf(request));
-    const m = chosenMunicipality(request, actor, (id) => can(actor, action, [{ municipalityId: id }]));
-    if (!m) throw notFound();
-    return m;
-  };
   const sendCsv = (reply: FastifyReply, name: string, csv: string) =>
     reply
       .type('text/csv; charset=utf-8')
@@ -237,14 +227,14 @@ export async function companiesCsvRoutes(app: App, { services, settings }: Route
     sendCsv(
       reply,
       'virksomheder.csv',
-      await services.companiesCsv.exportCompanies(ctxOf(request), scope(request, 'company.read_internal')),
+      await services.companiesCsv.exportCompanies(ctxOf(request), municipalityFor(request, 'company.read_internal')),
     ),
   );
   app.get('/openings/export.csv', async (request, reply) =>
     sendCsv(
       reply,
       'praktikmuligheder.csv',
-      await services.companiesCsv.exportOpenings(ctxOf(request), scope(request, 'company.read_internal')),
+      await services.companiesCsv.exportOpenings(ctxOf(request), municipalityFor(request, 'company.read_internal')),
     ),
   );
 
@@ -253,10 +243,10 @@ export async function companiesCsvRoutes(app: App, { services, settings }: Route
     return sendPage(reply, page, page.t('import.title'), <ImportView page={page} m={m} form={form} />, status);
   };
 
-  app.get('/companies/import', (request, reply) => importPage(request, reply, scope(request, 'company.create'), emptyForm));
+  app.get('/companies/import', (request, reply) => importPage(request, reply, municipalityFor(request, 'company.create'), emptyForm));
 
   app.post('/companies/import', async (request, reply) => {
-    const m = scope(request, 'company.create');
+    const m = municipalityFor(request, 'company.create');
     const file = (request.body as Record<string, unknown> | undefined)?.file as UploadedFile | undefined;
     try {
       const bytes = file?._buf ?? (file?.toBuffer ? await file.toBuffer() : undefined);

@@ -5,7 +5,7 @@ import { notFound } from '../../platform/errors.ts';
 import { formFromError, formValues } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
-import { chosenMunicipality } from '../../platform/http/scope.ts';
+import { municipalityFor } from '../../platform/http/scope.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import { DirectoryView, OpeningForm, OpeningPage } from './openings.views.tsx';
 
@@ -13,9 +13,7 @@ export async function openingsRoutes(app: App, { services, settings }: RouteDeps
   const { openings, companies } = services;
 
   app.get('/openings', async (request, reply) => {
-    const actor = services.access.requireActor(ctxOf(request));
-    const m = chosenMunicipality(request, actor, (id) => can(actor, 'company.read', [{ municipalityId: id }]));
-    if (!m) throw notFound();
+    const m = municipalityFor(request, 'company.read');
     const result = await openings.search(ctxOf(request), m, request.query);
     const page = pageContext(request, reply, settings);
     return sendPage(

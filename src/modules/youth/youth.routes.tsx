@@ -1,11 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../app/server.ts';
 import { can } from '../../platform/access/policy.ts';
-import { notFound } from '../../platform/errors.ts';
 import { formFromError, formValues } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
-import { chosenMunicipality } from '../../platform/http/scope.ts';
+import { municipalityFor } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import type { Youth } from './youth.repository.ts';
 import { fieldGroups } from './youth.schema.ts';
@@ -23,15 +22,9 @@ const profileValues = (y: Youth): Record<string, string> => ({
 
 export async function youthRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
   const { youth } = services;
-  const scope = (request: FastifyRequest, action: Parameters<typeof can>[1]) => {
-    const actor = services.access.requireActor(ctxOf(request));
-    const m = chosenMunicipality(request, actor, (id) => can(actor, action, [{ municipalityId: id }]));
-    if (!m) throw notFound();
-    return m;
-  };
 
   app.get('/youth', async (request, reply) => {
-    const m = scope(request, 'youth.read');
+    const m = municipalityFor(request, 'youth.read');
     const { youth: rows, capacity } = await youth.list(ctxOf(request), m);
     const page = pageContext(request, reply, settings);
     const canRefer = can(request.actor!, 'youth.refer', [{ municipalityId: m }]);
@@ -49,14 +42,14 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
   };
 
   app.get('/youth/new', (request, reply) =>
-    referralPage(request, reply, scope(request, 'youth.refer'), {
+    referralPage(request, reply, municipalityFor(request, 'youth.refer'), {
       values: { referredOn: services.clock.now().toISOString().slice(0, 10) },
       errors: {},
     }),
   );
 
   app.post('/youth', async (request, reply) => {
-    const m = scope(request, 'youth.refer');
+    const m = municipalityFor(request, 'youth.refer');
     const values = formValues(request.body);
     try {
       const result = await youth.refer(ctxOf(request), m, values, request.locale);
@@ -133,7 +126,7 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
   });
 
   app.get('/youth-directory', async (request, reply) => {
-    const m = scope(request, 'youth.read_shared');
+    const m = municipalityFor(request, 'youth.read_shared');
     const rows = await youth.directory(ctxOf(request), m);
     const page = pageContext(request, reply, settings);
     return sendPage(reply, page, page.t('youth.directory_title'), <YouthDirectoryView page={page} rows={rows} />);
