@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from '../platform/db/lock.ts';
 import { demoAccounts } from '../modules/demo/demo-accounts.ts';
+import { MatchInputError } from '../modules/matching/deferred-acceptance.ts';
+import { runMatchCommand } from '../modules/matching/match.command.ts';
 
 const usage = `Usage: nextwork <command> [options]
 
@@ -11,6 +13,8 @@ Commands:
   migrate                       Apply database migrations and exit
   worker                        Run the background jobs (with DATABASE_URL, beside the web servers)
   openapi [--output FILE]       Print the OpenAPI document
+  match --input FILE [--output FILE] [--seed N]
+                                Run a matching round on a JSON file (youth-proposing deferred acceptance)
 `;
 
 class UsageError extends Error {}
@@ -54,6 +58,14 @@ async function run(argv: string[]): Promise<void> {
       else process.stdout.write(doc);
       return;
     }
+    case 'match': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { input: { type: 'string' }, output: { type: 'string' }, seed: { type: 'string' } },
+      });
+      runMatchCommand(values);
+      return;
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -67,6 +79,7 @@ async function run(argv: string[]): Promise<void> {
 run(process.argv.slice(2)).catch((err: unknown) => {
   if (
     err instanceof UsageError ||
+    err instanceof MatchInputError ||
     err instanceof ConfigError ||
     err instanceof DataDirLockedError ||
     (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')

@@ -52,3 +52,41 @@ describe('nextwork CLI', () => {
     expect(res.stderr).toContain('Unknown command "frobnicate"');
   });
 });
+
+describe('nextwork match', () => {
+  it('reads JSON and writes the assignments, the seed and statistics; the same seed gives the same output', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextwork-match-'));
+    const input = path.join(dir, 'in.json');
+    fs.writeFileSync(
+      input,
+      JSON.stringify({
+        youth: { a: ['x', 'y'], b: ['x'], c: ['y'] },
+        openings: { x: { seats: 1, accepts: [['a', 'b']] }, y: { seats: 1, accepts: ['c', 'a'] } },
+      }),
+    );
+    const first = cli(['match', '--input', input, '--seed', '7']);
+    expect(first.status, first.stderr).toBe(0);
+    const result = JSON.parse(first.stdout) as { assignments: Record<string, string | null>; seed: number; stats: { matched: number } };
+    expect(result.seed).toBe(7);
+    expect(Object.keys(result.assignments).sort()).toEqual(['a', 'b', 'c']);
+    expect(result.stats.matched).toBe(2);
+    const output = path.join(dir, 'out.json');
+    expect(cli(['match', '--input', input, '--seed', '7', '--output', output]).status).toBe(0);
+    expect(fs.readFileSync(output, 'utf8')).toBe(first.stdout);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exits 2 with one line naming the problem and writes nothing', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextwork-match-'));
+    const input = path.join(dir, 'in.json');
+    const output = path.join(dir, 'out.json');
+    fs.writeFileSync(input, JSON.stringify({ youth: { a: ['nope'] }, openings: {} }));
+    const bad = cli(['match', '--input', input, '--output', output]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe('youth["a"][0] names unknown opening "nope"');
+    expect(fs.existsSync(output)).toBe(false);
+    fs.writeFileSync(input, '{ not json');
+    expect(cli(['match', '--input', input]).stderr).toMatch(/is not valid JSON/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
