@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { type MatchInput, MatchInputError, match, validateInput } from '../../src/modules/matching/deferred-acceptance.ts';
 
 const reference = JSON.parse(
-  fs.readFileSync(path.resolve(import.meta.dirname, '../../../shared/data/matching/reference-cases.json'), 'utf8'),
+  fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/matching-reference-cases.json'), 'utf8'),
 ) as {
   cases: { id: string; input: MatchInput; expected: { youthOptimal: Record<string, string | null> } }[];
 };
 
+// A copy of shared/data/matching/reference-cases.json, so the suite runs from any checkout.
 describe('reference cases', () => {
   for (const c of reference.cases) {
     it(`${c.id} gives the youth-optimal result`, () => {
