@@ -4,9 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type MatchInput, MatchInputError, match, validateInput } from '../../src/modules/matching/deferred-acceptance.ts';
 
-const reference = JSON.parse(
-  fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/matching-reference-cases.json'), 'utf8'),
-) as {
+const reference = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/matching-reference-cases.json'), 'utf8')) as {
   cases: { id: string; input: MatchInput; expected: { youthOptimal: Record<string, string | null> } }[];
 };
 
