@@ -5,6 +5,8 @@ import { DataDirLockedError } from '../platform/db/lock.ts';
 import { demoAccounts } from '../modules/demo/demo-accounts.ts';
 import { MatchInputError } from '../modules/matching/deferred-acceptance.ts';
 import { runMatchCommand } from '../modules/matching/match.command.ts';
+import { EstimationError } from '../modules/evaluation/estimators.ts';
+import { runEvaluateCommand } from '../modules/evaluation/evaluate.command.ts';
 
 const usage = `Usage: nextwork <command> [options]
 
@@ -15,6 +17,9 @@ Commands:
   openapi [--output FILE]       Print the OpenAPI document
   match --input FILE [--output FILE] [--seed N]
                                 Run a matching round on a JSON file (youth-proposing deferred acceptance)
+  evaluate --input FILE.csv --outcome COL --treatment COL [--covariates a,b] [--blocks COL]
+           [--estimator ols|lin|dim] [--se HC2|HC0|HC1|HC3|classical]
+                                Estimate an effect as R's estimatr does; prints one JSON object
 `;
 
 class UsageError extends Error {}
@@ -66,6 +71,22 @@ async function run(argv: string[]): Promise<void> {
       runMatchCommand(values);
       return;
     }
+    case 'evaluate': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          input: { type: 'string' },
+          outcome: { type: 'string' },
+          treatment: { type: 'string' },
+          covariates: { type: 'string' },
+          blocks: { type: 'string' },
+          estimator: { type: 'string' },
+          se: { type: 'string' },
+        },
+      });
+      process.stdout.write(runEvaluateCommand(values));
+      return;
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -80,6 +101,7 @@ run(process.argv.slice(2)).catch((err: unknown) => {
   if (
     err instanceof UsageError ||
     err instanceof MatchInputError ||
+    err instanceof EstimationError ||
     err instanceof ConfigError ||
     err instanceof DataDirLockedError ||
     (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
