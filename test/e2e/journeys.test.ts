@@ -313,7 +313,7 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     await young.page.getByRole('textbox', { name: /^Det er jeg god til/ }).fill('At lave mad til mange');
     await young.page.getByRole('textbox', { name: /^Det betyder noget for mig/ }).fill('Rolige kolleger');
     await young.page.getByRole('checkbox', { name: 'Det betyder noget for mig på en arbejdsplads' }).check();
-    await young.page.getByRole('button', { name: 'Gem' }).click();
+    await young.page.getByRole('button', { name: 'Gem', exact: true }).click();
     await expect.poll(() => young.page.getByRole('status').first().textContent()).toContain('Din profil er gemt.');
     await young.page.getByRole('link', { name: 'Se hvad virksomhederne ser' }).click();
     const preview = (await young.page.locator('main').textContent()) ?? '';

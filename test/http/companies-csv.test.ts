@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/server.ts';
 import { parseCsv } from '../../src/platform/csv.ts';
 import { type TestContext, createTestContext, makeMunicipality, makeUser } from '../support/context.ts';
-import { Browser, testServer } from '../support/http.ts';
+import { Browser, multipart, testServer } from '../support/http.ts';
 
 let t: TestContext;
 let app: App;
@@ -14,14 +14,6 @@ afterAll(async () => {
   await app.close();
   await t.close();
 });
-
-function multipart(fields: Record<string, string>, file: { name: string; type: string; content: Buffer | string }) {
-  const boundary = '----nextwork' + Math.random().toString(16).slice(2);
-  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(parts.join('') + head), Buffer.from(file.content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe('CSV import and export of companies', () => {
   it('imports nothing when any row is wrong, lists every error with its line, then imports a clean file; exports it back', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/server.ts';
 import { type TestContext, createTestContext, makeMunicipality, makeUser } from '../support/context.ts';
-import { Browser, testServer } from '../support/http.ts';
+import { Browser, multipart, testServer } from '../support/http.ts';
 
 let t: TestContext;
 let app: App;
@@ -70,5 +70,47 @@ describe('youth API', () => {
       canStartOn: null,
     });
     expect((await young.json('GET', `/api/v1/youth/${youth.id}`)).statusCode).toBe(404);
+  });
+
+  it('uploads a photo from the profile page: a renamed text file is refused, a PNG is kept and served as an image', async () => {
+    const m = await makeMunicipality(t);
+    const counsellor = await makeUser(t, [{ role: 'youth_counsellor', municipalityId: m.id }]);
+    const { youth, link } = await t.services.youth.refer(
+      { actor: counsellor },
+      m.id,
+      {
+        firstName: 'Ida',
+        lastName: 'Kold',
+        cpr: '060606-4060',
+        email: 'ida@nextwork.test',
+        referringCaseworker: 'Sagsbehandler',
+        referredOn: '2026-03-02',
+        hoursPossible: '20',
+        eligibilityNote: '',
+      },
+      'da',
+    );
+    await t.services.accounts.acceptInvitation({ actor: null }, link.split('/invitations/')[1]!, {
+      password: 'en lang kode her',
+      passwordRepeat: 'en lang kode her',
+    });
+    const b = new Browser(app);
+    await b.signIn('ida@nextwork.test', 'en lang kode her');
+    const csrf = await b.csrf();
+    const upload = (name: string, type: string, content: Buffer | string) => {
+      const { payload, headers } = multipart({ _csrf: csrf }, { name, type, content, field: 'photo' });
+      return app.inject({ method: 'POST', url: '/me/profile/photo', payload, headers: { ...headers, cookie: b.header } });
+    };
+    const refused = await upload('mig.png', 'image/png', 'not really a picture');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('Vælg et billede i JPEG, PNG eller WebP.');
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
+    expect((await upload('mig.png', 'image/png', png)).statusCode).toBe(303);
+    const served = await b.get(`/youth/${youth.id}/photo`);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.headers['x-content-type-options']).toBe('nosniff');
+    expect(served.rawPayload.equals(png)).toBe(true);
+    expect((await new Browser(app).get(`/youth/${youth.id}/photo`)).statusCode).toBe(303);
   });
 });

@@ -143,6 +143,41 @@ describe('the profile in their own words, and who sees what', () => {
     expect((await failure(t.services.youth.refer(ctx(contact), m, referral(), 'da'))).code).toBe('not_found');
   });
 
+  it('a photo: only real images, shown to companies only when shared, to the team always, never to other municipalities', async () => {
+    const { youth: y, link } = await t.services.youth.refer(ctx(counsellor), m, referral({ cpr: '050505-4000' }), 'da');
+    const { sessionToken } = await t.services.accounts.acceptInvitation(ctx(null), link.split('/invitations/')[1]!, {
+      password: 'mit gode kodeord',
+      passwordRepeat: 'mit gode kodeord',
+    });
+    const me = (await t.services.accounts.resolveSession(sessionToken))!.actor;
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    expect((await failure(t.services.youth.setMyPhoto(ctx(me), Buffer.from('<svg onload=alert(1)>')))).fields).toEqual({
+      photo: 'validation.photo_type',
+    });
+    expect((await failure(t.services.youth.setMyPhoto(ctx(me), Buffer.alloc(2_000_000, 0xff)))).fields).toEqual({
+      photo: 'validation.file_too_large',
+    });
+    await t.services.youth.setMyPhoto(ctx(me), png);
+    expect((await t.services.youth.photo(ctx(me), y.id)).contentType).toBe('image/png');
+    expect((await t.services.youth.photo(ctx(counsellor), y.id)).bytes.equals(png)).toBe(true);
+    const contact = await makeUser(t, [{ role: 'company_contact', municipalityId: m }]);
+    expect((await failure(t.services.youth.photo(ctx(contact), y.id))).code).toBe('not_found');
+    await t.services.youth.updateMyProfile(ctx(me), {
+      wishToTry: '',
+      goodAt: '',
+      mattersAtWork: '',
+      practicalHours: '',
+      practicalTransport: '',
+      share_photo: 'on',
+    });
+    expect((await t.services.youth.photo(ctx(contact), y.id)).contentType).toBe('image/png');
+    expect((await t.services.youth.previewAsCompany(ctx(me))).photoUrl).toMatch(new RegExp(`^/youth/${y.id}/photo`));
+    const stranger = await makeUser(t, [{ role: 'company_contact', municipalityId: (await makeMunicipality(t)).id }]);
+    expect((await failure(t.services.youth.photo(ctx(stranger), y.id))).code).toBe('not_found');
+    await t.services.youth.deleteMyPhoto(ctx(me));
+    expect((await failure(t.services.youth.photo(ctx(counsellor), y.id))).code).toBe('not_found');
+  });
+
   it('rejects oversized text and changes nothing', async () => {
     const { link } = await t.services.youth.refer(ctx(counsellor), m, referral({ cpr: '030303-4000' }), 'da');
     const { sessionToken } = await t.services.accounts.acceptInvitation(ctx(null), link.split('/invitations/')[1]!, {

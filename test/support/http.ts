@@ -64,3 +64,12 @@ export class Browser {
     return res;
   }
 }
+
+/** A multipart/form-data body with fields and one file, for upload routes. */
+export function multipart(fields: Record<string, string>, file: { name: string; type: string; content: Buffer | string; field?: string }) {
+  const boundary = '----nextwork' + Math.random().toString(16).slice(2);
+  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`;
+  const payload = Buffer.concat([Buffer.from(parts.join('') + head), Buffer.from(file.content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

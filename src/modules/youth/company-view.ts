@@ -13,6 +13,7 @@ export interface YouthProfileFields {
   practicalTransport: string;
   canStartOn: string | null;
   visibility: Visibility;
+  photoUpdatedAt: Date | null;
 }
 
 /** What a company in the network sees of a young person: only what they chose to share. */
@@ -28,6 +29,8 @@ export interface CompanyViewOfYouth {
   canStartOn?: string | null;
   email?: string;
   phone?: string;
+  /** Where the photo is, when there is one and it is shared. */
+  photoUrl?: string;
 }
 
 /** Pure, so the young person's preview and the companies' directory are the same function. */
@@ -42,5 +45,6 @@ export function companyView(y: YouthProfileFields): CompanyViewOfYouth {
     ...(v.values ? { mattersAtWork: y.mattersAtWork } : {}),
     ...(v.practical ? { practicalHours: y.practicalHours, practicalTransport: y.practicalTransport, canStartOn: y.canStartOn } : {}),
     ...(v.contact ? { email: y.email, phone: y.phone } : {}),
+    ...(v.photo && y.photoUpdatedAt ? { photoUrl: `/youth/${y.id}/photo?v=${y.photoUpdatedAt.getTime()}` } : {}),
   };
 }

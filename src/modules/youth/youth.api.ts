@@ -52,6 +52,7 @@ const companyViewSchema = z
     canStartOn: z.iso.date().nullable().optional(),
     email: z.string().optional(),
     phone: z.string().optional(),
+    photoUrl: z.string().optional(),
   })
   .meta({ id: 'YouthAsCompaniesSeeIt' });
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { users } from '../accounts/accounts.schema.ts';
-import { type YouthStatus, youth, youthStatusHistory } from './youth.schema.ts';
+import { type YouthStatus, youth, youthPhotos, youthStatusHistory } from './youth.schema.ts';
 
 export type Youth = typeof youth.$inferSelect;
 export type YouthInsert = typeof youth.$inferInsert;
@@ -50,6 +50,32 @@ export class YouthRepository {
       .update(youth)
       .set({ ...values, updatedAt: at })
       .where(eq(youth.id, id));
+  }
+
+  async savePhoto(id: string, contentType: string, bytes: Buffer, at: Date): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx
+        .insert(youthPhotos)
+        .values({ youthId: id, contentType, bytes, updatedAt: at })
+        .onConflictDoUpdate({ target: youthPhotos.youthId, set: { contentType, bytes, updatedAt: at } });
+      await tx.update(youth).set({ photoUpdatedAt: at, updatedAt: at }).where(eq(youth.id, id));
+    });
+  }
+
+  async deletePhoto(id: string, at: Date): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.delete(youthPhotos).where(eq(youthPhotos.youthId, id));
+      await tx.update(youth).set({ photoUpdatedAt: null, updatedAt: at }).where(eq(youth.id, id));
+    });
+  }
+
+  async photo(id: string): Promise<{ contentType: string; bytes: Buffer } | undefined> {
+    const [row] = await this.db
+      .select({ contentType: youthPhotos.contentType, bytes: youthPhotos.bytes })
+      .from(youthPhotos)
+      .where(eq(youthPhotos.youthId, id))
+      .limit(1);
+    return row;
   }
 
   async linkUser(id: string, userId: string, db: Db = this.db): Promise<void> {

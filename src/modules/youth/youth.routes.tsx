@@ -93,14 +93,27 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
     }
   });
 
-  const profilePage = async (request: FastifyRequest, reply: FastifyReply, form: FormState | null, status = 200) => {
+  const profilePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState | null,
+    status = 200,
+    photoForm: FormState = emptyForm,
+  ) => {
     const y = await youth.myProfile(ctxOf(request));
     const page = pageContext(request, reply, settings);
+    const photoUrl = y.photoUpdatedAt ? `/youth/${y.id}/photo?v=${y.photoUpdatedAt.getTime()}` : null;
     return sendPage(
       reply,
       page,
       page.t('youth.my_profile'),
-      <MyProfileForm page={page} form={form ?? { values: profileValues(y), errors: {} }} />,
+      <MyProfileForm
+        page={page}
+        form={form ?? { values: profileValues(y), errors: {} }}
+        photoForm={photoForm}
+        photoUrl={photoUrl}
+        name={y.firstName}
+      />,
       status,
     );
   };
@@ -117,6 +130,31 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
       const { form, status } = formFromError(err, values);
       return profilePage(request, reply, form, status);
     }
+  });
+
+  app.post('/me/profile/photo', async (request, reply) => {
+    const file = (request.body as Record<string, unknown> | undefined)?.photo as
+      { _buf?: Buffer; toBuffer?: () => Promise<Buffer> } | undefined;
+    try {
+      const bytes = file?._buf ?? (file?.toBuffer ? await file.toBuffer() : undefined);
+      await youth.setMyPhoto(ctxOf(request), bytes && bytes.length ? bytes : undefined);
+      setFlash(reply, settings, { kind: 'success', key: 'youth.photo_saved' });
+      return reply.redirect('/me/profile', 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, {});
+      return profilePage(request, reply, null, status, form);
+    }
+  });
+
+  app.post('/me/profile/photo/delete', async (request, reply) => {
+    await youth.deleteMyPhoto(ctxOf(request));
+    setFlash(reply, settings, { kind: 'success', key: 'youth.photo_deleted' });
+    return reply.redirect('/me/profile', 303);
+  });
+
+  app.get('/youth/:id/photo', async (request, reply) => {
+    const photo = await youth.photo(ctxOf(request), (request.params as { id: string }).id);
+    return reply.type(photo.contentType).header('cache-control', 'private, max-age=300').send(photo.bytes);
   });
 
   app.get('/me/profile/preview', async (request, reply) => {

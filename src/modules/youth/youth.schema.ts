@@ -1,4 +1,9 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 
@@ -7,7 +12,7 @@ export type YouthStatus = (typeof youthStatuses)[number];
 export const endReasons = ['job', 'education', 'other', 'moved', 'not_eligible'] as const;
 
 /** The field groups a young person shares with companies, each on or off. */
-export const fieldGroups = ['fullName', 'interests', 'strengths', 'values', 'practical', 'contact'] as const;
+export const fieldGroups = ['fullName', 'interests', 'strengths', 'values', 'practical', 'contact', 'photo'] as const;
 export type FieldGroup = (typeof fieldGroups)[number];
 export type Visibility = Record<FieldGroup, boolean>;
 /** Companies see only first name, interests and strengths until the young person shares more. */
@@ -18,6 +23,7 @@ export const defaultVisibility: Visibility = {
   values: false,
   practical: false,
   contact: false,
+  photo: false,
 };
 
 /** A young person in the youth network: the team's intake, and the profile in their own words. */
@@ -52,6 +58,8 @@ export const youth = pgTable(
     practicalTransport: text('practical_transport').notNull().default(''),
     canStartOn: date('can_start_on'),
     visibility: jsonb('visibility').$type<Visibility>().notNull(),
+    /** When the optional photo was last uploaded; null when there is none. */
+    photoUpdatedAt: timestamp('photo_updated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -77,3 +85,13 @@ export const youthStatusHistory = pgTable(
   },
   (t) => [index('youth_status_history_youth_idx').on(t.youthId, t.at)],
 );
+
+/** The optional photo, kept apart so lists never load it. */
+export const youthPhotos = pgTable('youth_photos', {
+  youthId: uuid('youth_id')
+    .primaryKey()
+    .references(() => youth.id, { onDelete: 'cascade' }),
+  contentType: text('content_type').notNull(),
+  bytes: bytea('bytes').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

@@ -10,6 +10,7 @@ import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import { type CompanyViewOfYouth, companyView } from './company-view.ts';
 import { ageOn, maskCpr, parseCpr } from './cpr.ts';
+import { MAX_PHOTO_BYTES, photoType } from './photo.ts';
 import { profileInput, referralInput, youthStatusInput } from './youth.inputs.ts';
 import type { Youth, YouthRepository, YouthStatusChange } from './youth.repository.ts';
 import { type Visibility, defaultVisibility, fieldGroups } from './youth.schema.ts';
@@ -208,6 +209,75 @@ export class YouthService {
       targetId: y.id,
       subjectUserId: actor.userId,
     });
+  }
+
+  /** Uploads or replaces my photo; only JPEG, PNG or WebP, recognised by content, at most 1 MB. */
+  async setMyPhoto(ctx: Context, bytes: Buffer | undefined): Promise<void> {
+    const y = await this.ownForEdit(ctx);
+    const type = bytes && bytes.length <= MAX_PHOTO_BYTES ? photoType(bytes) : undefined;
+    if (!bytes || !type)
+      throw invalid({ photo: bytes && bytes.length > MAX_PHOTO_BYTES ? 'validation.file_too_large' : 'validation.photo_type' });
+    await this.repo.savePhoto(y.id, type, bytes, this.clock.now());
+    await this.audit.record(ctx, {
+      action: 'youth.photo_update',
+      municipalityId: y.municipalityId,
+      targetType: 'youth',
+      targetId: y.id,
+      subjectUserId: y.userId,
+    });
+  }
+
+  async deleteMyPhoto(ctx: Context): Promise<void> {
+    const y = await this.ownForEdit(ctx);
+    await this.repo.deletePhoto(y.id, this.clock.now());
+    await this.audit.record(ctx, {
+      action: 'youth.photo_delete',
+      municipalityId: y.municipalityId,
+      targetType: 'youth',
+      targetId: y.id,
+      subjectUserId: y.userId,
+    });
+  }
+
+  /** A photo: the young person themselves, the team, and companies only when the young person shares it. */
+  async photo(ctx: Context, id: string): Promise<{ contentType: string; bytes: Buffer }> {
+    const actor = this.access.requireActor(ctx);
+    const y = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.find(id) : undefined;
+    const own = !!y?.userId && y.userId === actor.userId;
+    if (!own) {
+      const shared = !!y?.visibility.photo;
+      const target = { type: 'youth_photo', id, municipalityId: y?.municipalityId ?? null, subjectUserId: y?.userId ?? null };
+      const action = y && can(actor, 'youth.read', [target]) ? 'youth.read' : 'youth.read_shared';
+      if (action === 'youth.read_shared' && !shared) await this.access.require(ctx, 'youth.read', [target]);
+      const [grant] = await this.access.require(ctx, action, [target]);
+      await this.audit.record(ctx, {
+        action: 'youth.photo_read',
+        actorRole: grant!.role,
+        municipalityId: y!.municipalityId,
+        targetType: 'youth',
+        targetId: id,
+        subjectUserId: y!.userId,
+      });
+    }
+    const photo = y ? await this.repo.photo(y.id) : undefined;
+    if (!photo) throw notFound();
+    return photo;
+  }
+
+  private async ownForEdit(ctx: Context): Promise<Youth> {
+    const actor = this.access.requireActor(ctx);
+    const y = await this.repo.findByUser(actor.userId);
+    await this.access.require(ctx, 'youth.edit_profile', [
+      {
+        type: 'youth',
+        id: y?.id ?? '',
+        municipalityId: y?.municipalityId ?? null,
+        ownerUserId: y?.userId ?? null,
+        subjectUserId: actor.userId,
+      },
+    ]);
+    if (!y) throw notFound();
+    return y;
   }
 
   /** Exactly what a company sees of me: the preview uses the same function as the directory. */

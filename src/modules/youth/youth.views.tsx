@@ -228,7 +228,19 @@ export function ProfileFacts({ t, v }: { t: Translate; v: Partial<CompanyViewOfY
   );
 }
 
-export function MyProfileForm({ page, form }: { page: PageContext; form: FormState }) {
+export function MyProfileForm({
+  page,
+  form,
+  photoForm,
+  photoUrl,
+  name,
+}: {
+  page: PageContext;
+  form: FormState;
+  photoForm: FormState;
+  photoUrl: string | null;
+  name: string;
+}) {
   const { t } = page;
   const labels = {
     wishToTry: t('youth.wish_to_try'),
@@ -284,6 +296,44 @@ export function MyProfileForm({ page, form }: { page: PageContext; form: FormSta
           {t('form.save')}
         </button>
       </form>
+      <h2>{t('youth.photo')}</h2>
+      {photoUrl && <img class="app-photo" src={photoUrl} alt={t('youth.photo_alt', { name })} width={160} />}
+      <ErrorSummary t={t} form={photoForm} labels={{ photo: t('youth.photo') }} />
+      <form method="post" action="/me/profile/photo" enctype="multipart/form-data" novalidate>
+        <CsrfField token={page.csrfToken} />
+        <div class={`form-group${photoForm.errors.photo ? ' form-error' : ''}`}>
+          <label class="form-label" for="photo">
+            {t('youth.photo_choose')}
+          </label>
+          <span class="form-hint" id="photo-hint">
+            {t('youth.photo_hint')}
+          </span>
+          {photoForm.errors.photo && (
+            <span class="form-error-message" id="photo-error">
+              {t(photoForm.errors.photo as Key)}
+            </span>
+          )}
+          <input
+            class="form-file-input"
+            type="file"
+            id="photo"
+            name="photo"
+            accept="image/jpeg,image/png,image/webp"
+            aria-describedby="photo-hint"
+          />
+        </div>
+        <button type="submit" class="button button-secondary">
+          {t('youth.photo_upload')}
+        </button>
+      </form>
+      {photoUrl && (
+        <form method="post" action="/me/profile/photo/delete">
+          <CsrfField token={page.csrfToken} />
+          <button type="submit" class="button button-tertiary">
+            {t('youth.photo_delete')}
+          </button>
+        </form>
+      )}
       <p>
         <a href="/me/profile/preview">{t('youth.preview_link')}</a>
       </p>
@@ -299,6 +349,7 @@ export function PreviewView({ page, view }: { page: PageContext; view: CompanyVi
       <p>{t('youth.preview_intro')}</p>
       <section class="app-card" aria-labelledby="preview-name">
         <h2 id="preview-name">{[view.firstName, view.lastName].filter(Boolean).join(' ')}</h2>
+        {view.photoUrl && <img class="app-photo" src={view.photoUrl} alt={t('youth.photo_alt', { name: view.firstName })} width={160} />}
         <ProfileFacts t={t} v={view} />
       </section>
       <p>
@@ -318,6 +369,7 @@ export function YouthDirectoryView({ page, rows }: { page: PageContext; rows: Co
         {rows.map((v) => (
           <li class="app-card">
             <h2 class="h4">{[v.firstName, v.lastName].filter(Boolean).join(' ')}</h2>
+            {v.photoUrl && <img class="app-photo" src={v.photoUrl} alt={t('youth.photo_alt', { name: v.firstName })} width={120} />}
             <ProfileFacts t={t} v={v} />
           </li>
         ))}
