@@ -42,13 +42,4 @@ export class PeopleRepository {
     const first = rows[0]!;
     return { id: first.id, name: first.name, email: first.email, createdAt: first.createdAt, roles: rows.map((r) => r.role as Role) };
   }
-
-  /** The municipalities a person holds roles in (to check access before reading). */
-  async municipalitiesOf(id: string): Promise<{ municipalityId: string; role: Role }[]> {
-    const rows = await this.db
-      .select({ municipalityId: memberships.municipalityId, role: memberships.role })
-      .from(memberships)
-      .where(eq(memberships.userId, id));
-    return rows.flatMap((r) => (r.municipalityId ? [{ municipalityId: r.municipalityId, role: r.role as Role }] : []));
-  }
 }

@@ -175,18 +175,7 @@ export class YouthService {
   }
 
   async updateMyProfile(ctx: Context, input: unknown): Promise<void> {
-    const actor = this.access.requireActor(ctx);
-    const y = await this.repo.findByUser(actor.userId);
-    await this.access.require(ctx, 'youth.edit_profile', [
-      {
-        type: 'youth',
-        id: y?.id ?? '',
-        municipalityId: y?.municipalityId ?? null,
-        ownerUserId: y?.userId ?? null,
-        subjectUserId: actor.userId,
-      },
-    ]);
-    if (!y) throw notFound();
+    const y = await this.ownForEdit(ctx);
     const data = parseInput(profileInput, input);
     const visibility = Object.fromEntries(fieldGroups.map((g) => [g, data[`share_${g}`] === true])) as Visibility;
     await this.repo.updateProfile(
@@ -207,7 +196,7 @@ export class YouthService {
       municipalityId: y.municipalityId,
       targetType: 'youth',
       targetId: y.id,
-      subjectUserId: actor.userId,
+      subjectUserId: y.userId,
     });
   }
 

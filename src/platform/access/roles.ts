@@ -29,11 +29,3 @@ export const teamRoles: readonly Role[] = [
   'entrepreneur',
   'municipality_admin',
 ];
-
-export function isMunicipalRole(role: string): role is MunicipalRole {
-  return (municipalRoles as readonly string[]).includes(role);
-}
-
-export function isRole(role: string): role is Role {
-  return (roles as readonly string[]).includes(role);
-}

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../access/policy.ts';
 import type { Context } from '../audit/audit.service.ts';
-import { type Locale, pickLocale, translator } from '../i18n/i18n.ts';
+import { type Locale, pickLocale } from '../i18n/i18n.ts';
 import type { Flash } from '../views/page.ts';
 
 declare module 'fastify' {
@@ -28,10 +28,6 @@ export function baseCookie(settings: CookieSettings) {
 /** The service context of a request: who acts and the request id. */
 export function ctxOf(request: FastifyRequest): Context {
   return { actor: request.actor, requestId: request.id };
-}
-
-export function tOf(request: FastifyRequest) {
-  return translator(request.locale);
 }
 
 export function resolveLocale(request: FastifyRequest): Locale {
