@@ -22,6 +22,13 @@ import { MunicipalitiesRepository } from '../modules/municipalities/municipaliti
 import { MunicipalitiesService } from '../modules/municipalities/municipalities.service.ts';
 import { PeopleRepository } from '../modules/people/people.repository.ts';
 import { PeopleService } from '../modules/people/people.service.ts';
+import { InternshipsRepository } from '../modules/internships/internships.repository.ts';
+import { InternshipsService } from '../modules/internships/internships.service.ts';
+import { FeedbackService } from '../modules/internships/feedback.service.ts';
+import { OverviewService } from '../modules/internships/overview.service.ts';
+import { InternshipJobs } from '../modules/internships/internships.jobs.ts';
+import { NotificationsRepository } from '../platform/notifications/notifications.repository.ts';
+import { NotificationsService } from '../platform/notifications/notifications.service.ts';
 
 export interface ServiceSettings {
   baseUrl: string;
@@ -60,6 +67,10 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   const companiesRepo = new CompaniesRepository(db);
   const sealer = new Sealer(settings.dataKey);
   const openingsRepo = new OpeningsRepository(db);
+  const youthRepo = new YouthRepository(db);
+  const internshipsRepo = new InternshipsRepository(db);
+  const notifications = new NotificationsService(new NotificationsRepository(db), mailer, access, audit, clock, settings.baseUrl);
+  const feedback = new FeedbackService(db, internshipsRepo, youthRepo, notifications, access, audit, sealer, clock, settings.baseUrl);
   const services = {
     database,
     clock,
@@ -77,7 +88,23 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     openings: new OpeningsService(openingsRepo, companiesRepo, access, audit, clock),
     companiesCsv: new CompaniesCsv(db, companiesRepo, openingsRepo, access, audit, clock),
     sealer,
-    youth: new YouthService(new YouthRepository(db), municipalitiesRepo, accounts, access, audit, sealer, clock),
+    youth: new YouthService(youthRepo, municipalitiesRepo, accounts, access, audit, sealer, clock),
+    notifications,
+    internships: new InternshipsService(
+      db,
+      internshipsRepo,
+      youthRepo,
+      openingsRepo,
+      companiesRepo,
+      municipalitiesRepo,
+      notifications,
+      access,
+      audit,
+      clock,
+    ),
+    feedback,
+    internshipOverview: new OverviewService(internshipsRepo, access, audit, clock),
+    internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),
     outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),
   };
   return services;
@@ -86,5 +113,14 @@ export function createServices(database: Database, clock: Clock, settings: Servi
 export type Services = ReturnType<typeof createServices>;
 
 export function jobDefinitions(services: Services): JobDefinition[] {
-  return [{ name: 'sessions-expire', cron: '*/10 * * * *', handler: () => services.accounts.expireSessions() }];
+  const jobs = services.internshipJobs;
+  return [
+    { name: 'sessions-expire', cron: '*/10 * * * *', handler: () => services.accounts.expireSessions() },
+    // Cron in UTC: Friday noon (13:00/14:00 in Denmark) and Monday morning; daily at 06:00 UTC.
+    { name: 'internship-weekly-requests', cron: '0 12 * * 5', handler: () => jobs.weeklyRequests() },
+    { name: 'internship-feedback-reminders', cron: '0 8 * * 1', handler: () => jobs.feedbackReminders() },
+    { name: 'internship-daily', cron: '0 6 * * *', handler: async () => [await jobs.startClockAlerts(), await jobs.endReminders()] },
+    // Delivery honours each person's quiet hours and digest choice, so it can run often.
+    { name: 'notifications-deliver', cron: '*/10 * * * *', handler: () => services.notifications.deliver() },
+  ];
 }

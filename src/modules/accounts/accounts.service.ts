@@ -12,7 +12,7 @@ import type { MunicipalitiesRepository } from '../municipalities/municipalities.
 import { acceptInvitationInput, inviteInput, signInInput, signInLinkInput } from './accounts.inputs.ts';
 import type { AccountsRepository, OneTimeToken, User } from './accounts.repository.ts';
 import { accountRule, ipRule, lockSeconds, type ThrottleRule } from './throttle.ts';
-import { hashToken, newToken } from './tokens.ts';
+import { hashToken, newToken } from '../../platform/crypto/tokens.ts';
 
 const SIGN_IN_LINK_MINUTES = 15;
 const INVITATION_DAYS = 7;

@@ -7,5 +7,7 @@ export const municipalities = pgTable('municipalities', {
   code: text('code').notNull().unique(),
   youthCapacity: integer('youth_capacity').notNull().default(45),
   companyTarget: integer('company_target').notNull().default(60),
+  /** The longest an internship may last, extensions included. */
+  internshipMaxMonths: integer('internship_max_months').notNull().default(6),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

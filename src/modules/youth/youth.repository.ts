@@ -28,8 +28,17 @@ export class YouthRepository {
     return row!;
   }
 
-  async setStatus(id: string, from: YouthStatus, to: YouthStatus, reason: string, at: Date, byUserId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  /** Changes the status and keeps the history; inside the caller's transaction when `db` is one. */
+  async setStatus(
+    id: string,
+    from: YouthStatus,
+    to: YouthStatus,
+    reason: string,
+    at: Date,
+    byUserId: string | null,
+    db: Db = this.db,
+  ): Promise<void> {
+    await db.transaction(async (tx) => {
       await tx.update(youth).set({ status: to, statusSince: at, updatedAt: at }).where(eq(youth.id, id));
       await tx.insert(youthStatusHistory).values({ youthId: id, fromStatus: from, toStatus: to, reason, at, byUserId });
     });

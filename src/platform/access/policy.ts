@@ -18,6 +18,13 @@ export type Action =
   | 'opening.update'
   | 'opening.read_unpublished'
   | 'network_meeting.manage'
+  | 'internship.read'
+  | 'internship.manage'
+  | 'internship.feedback'
+  | 'internship.read_concerns'
+  | 'internship.extend'
+  | 'internship.checkin'
+  | 'internship.national'
   | 'municipality.create'
   | 'municipality.read'
   | 'person.read'
@@ -72,7 +79,16 @@ const invitable: Partial<Record<Role, readonly Role[]>> = {
 /** The team members who run the company network. */
 const companyTeam: readonly Role[] = ['team_leader', 'network_consultant', 'entrepreneur', 'municipality_admin'];
 /** Actions a company contact may do, but only to their own company. */
-const ownCompanyActions: readonly Action[] = ['company.update', 'opening.update', 'opening.read_unpublished'];
+const ownCompanyActions: readonly Action[] = [
+  'company.update',
+  'opening.update',
+  'opening.read_unpublished',
+  'internship.read',
+  'internship.feedback',
+  'internship.extend',
+];
+/** Actions a young person may do, but only to their own records. */
+const ownYouthActions: readonly Action[] = ['youth.edit_profile', 'internship.read', 'internship.extend', 'internship.checkin'];
 
 /** The team members who work with the young people day to day. */
 const youthTeam: readonly Role[] = ['team_leader', 'network_consultant', 'youth_counsellor', 'municipality_admin'];
@@ -91,6 +107,13 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'opening.update': companyTeam,
   'opening.read_unpublished': [...companyTeam, 'youth_counsellor'],
   'network_meeting.manage': companyTeam,
+  'internship.read': [...youthTeam, 'psychologist', 'company_contact', 'youth'],
+  'internship.manage': youthTeam,
+  'internship.feedback': [...youthTeam, 'company_contact'],
+  'internship.read_concerns': [...youthTeam, 'psychologist'],
+  'internship.extend': [...youthTeam, 'company_contact', 'youth'],
+  'internship.checkin': ['youth'],
+  'internship.national': ['programme_lead', 'system_admin'],
   'municipality.create': ['system_admin'],
   'municipality.read': [...roles()],
   'audit.read': ['municipality_admin', 'team_leader', 'system_admin'],
@@ -105,7 +128,7 @@ function roles(): Role[] {
 function membershipAllows(actor: Actor, m: Membership, action: Action, target: Target): boolean {
   // A municipal membership reaches only its own municipality; a cross-municipal one reaches all.
   if (m.municipalityId !== null && m.municipalityId !== target.municipalityId) return false;
-  if (m.role === 'youth' && action === 'youth.edit_profile') return !!target.ownerUserId && target.ownerUserId === actor.userId;
+  if (m.role === 'youth' && ownYouthActions.includes(action)) return !!target.ownerUserId && target.ownerUserId === actor.userId;
   if (m.role === 'company_contact' && ownCompanyActions.includes(action)) {
     return !!target.companyId && !!actor.companyIds?.includes(target.companyId);
   }

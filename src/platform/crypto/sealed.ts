@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Encryption at rest for the most sensitive fields (CPR numbers): AES-256-GCM with a key from
@@ -32,5 +32,17 @@ export class Sealer {
   /** Same input, same hash, under this key only. */
   lookupHash(plain: string): string {
     return createHmac('sha256', this.#hashKey).update(plain).digest('hex');
+  }
+
+  /** A signature over data for one purpose (e.g. feedback links), under a key derived for that purpose. */
+  sign(purpose: string, data: string): string {
+    const key = createHmac('sha256', this.#key).update(`nextwork ${purpose}`).digest();
+    return createHmac('sha256', key).update(data).digest('base64url');
+  }
+
+  verify(purpose: string, data: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(purpose, data));
+    const given = Buffer.from(signature);
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 }

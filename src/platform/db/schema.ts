@@ -5,3 +5,5 @@ export * from '../../modules/companies/companies.schema.ts';
 export * from '../../modules/youth/youth.schema.ts';
 export * from '../audit/audit.schema.ts';
 export * from '../mail/mail.schema.ts';
+export * from '../../modules/internships/internships.schema.ts';
+export * from '../notifications/notifications.schema.ts';

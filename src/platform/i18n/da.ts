@@ -1,7 +1,8 @@
+import { internshipsDa } from './catalog/internships.da.ts';
 import { networksDa } from './catalog/networks.da.ts';
 import { platformDa } from './catalog/platform.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
-export const da = { ...platformDa, ...networksDa } as const;
+export const da = { ...platformDa, ...networksDa, ...internshipsDa } as const;
 
 export type MessageKey = keyof typeof da;

@@ -1,0 +1,44 @@
+import type { Access } from '../../platform/access/access.ts';
+import type { Action, Membership } from '../../platform/access/policy.ts';
+import type { Context } from '../../platform/audit/audit.service.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { InternshipView, InternshipsRepository } from './internships.repository.ts';
+
+/**
+ * The one check for an internship: the municipality, the company (for its contacts) and the young
+ * person (for themselves) are all on the target, so the policy decides who reaches it.
+ */
+export async function loadInternship(
+  repo: InternshipsRepository,
+  access: Access,
+  ctx: Context,
+  id: string,
+  action: Action,
+): Promise<{ i: InternshipView; grant: Membership }> {
+  const i = /^[0-9a-f-]{36}$/i.test(id) ? await repo.find(id) : undefined;
+  const [grant] = await access.require(ctx, action, [
+    {
+      type: 'internship',
+      id,
+      municipalityId: i?.municipalityId ?? null,
+      companyId: i?.companyId,
+      ownerUserId: i?.youthUserId ?? null,
+      subjectUserId: i?.youthUserId ?? null,
+    },
+  ]);
+  if (!i) throw notFound();
+  return { i, grant: grant! };
+}
+
+/** The audit entry for anything done to an internship (the young person is its subject). */
+export function internshipAudit(i: InternshipView, grant: Membership, action: string, details?: Record<string, unknown>) {
+  return {
+    action,
+    actorRole: grant.role,
+    municipalityId: i.municipalityId,
+    targetType: 'internship',
+    targetId: i.id,
+    subjectUserId: i.youthUserId,
+    details,
+  };
+}

@@ -1,0 +1,356 @@
+import type { Access } from '../../platform/access/access.ts';
+import { can } from '../../platform/access/policy.ts';
+import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { addMonths, localDate } from '../../platform/dates.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError, conflict, invalid, isUniqueViolation } from '../../platform/errors.ts';
+import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import { parseInput } from '../../platform/validation.ts';
+import type { CompaniesRepository } from '../companies/companies.repository.ts';
+import type { OpeningsRepository } from '../companies/openings.repository.ts';
+import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
+import type { YouthRepository } from '../youth/youth.repository.ts';
+import { internshipAudit, loadInternship } from './internship-access.ts';
+import { endInput, extensionInput, firstDayInput, planInput, vitasInput } from './internships.inputs.ts';
+import type { Extension, Internship, InternshipEvent, InternshipView, InternshipsRepository } from './internships.repository.ts';
+import { type InternshipStatus, openStatuses } from './internships.schema.ts';
+
+const running: readonly InternshipStatus[] = ['active', 'extended'];
+
+/**
+ * The internship lifecycle: planned → awaiting jobcentre approval → active → (extended) →
+ * completed, or ended early. Every change is a compare-and-set on the status, with an event.
+ */
+export class InternshipsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: InternshipsRepository,
+    private readonly youth: YouthRepository,
+    private readonly openings: OpeningsRepository,
+    private readonly companies: CompaniesRepository,
+    private readonly municipalities: MunicipalitiesRepository,
+    private readonly notifications: NotificationsService,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {
+    notifications.calendarSources.push(async (userId, t) =>
+      (await repo.forPerson(userId)).flatMap((i) => {
+        const who = `${i.youthFirstName} · ${i.companyName}`;
+        return [
+          { uid: `internship-start-${i.id}@nextwork`, title: t('calendar.internship_start', { who }), start: i.firstDay ?? i.agreedStart, description: i.tasks },
+          { uid: `internship-end-${i.id}@nextwork`, title: t('calendar.internship_end', { who }), start: i.actualEnd ?? i.plannedEnd },
+        ];
+      }),
+    );
+  }
+
+  private today(): string {
+    return localDate(this.clock.now());
+  }
+
+  private async maxMonths(municipalityId: string): Promise<number> {
+    return (await this.municipalities.find(municipalityId))?.internshipMaxMonths ?? 6;
+  }
+
+  /** Refuses an end date past the longest allowed internship, naming the latest allowed date. */
+  private async checkLength(municipalityId: string, from: string, end: string, field: string): Promise<void> {
+    const months = await this.maxMonths(municipalityId);
+    const latest = addMonths(from, months);
+    if (end > latest) throw new AppError('invalid', 'errors.internship_too_long', { [field]: 'validation.internship_too_long' }, { months, latest });
+  }
+
+  /** The team plans an internship directly; a matching round calls this for an accepted choice. */
+  async plan(ctx: Context, municipalityId: string, input: unknown): Promise<Internship> {
+    const [grant] = await this.access.require(ctx, 'internship.manage', [{ type: 'internship', id: '', municipalityId }]);
+    const data = parseInput(planInput, input);
+    const [y, opening] = await Promise.all([this.youth.find(data.youthId), this.openings.find(data.openingId)]);
+    const errors: Record<string, string> = {};
+    if (!y || y.municipalityId !== municipalityId || y.status === 'ended') errors.youthId = 'validation.internship_youth';
+    if (!opening || opening.municipalityId !== municipalityId) errors.openingId = 'validation.internship_opening';
+    if (data.agreedStart < data.chosenOn) errors.agreedStart = 'validation.start_before_choice';
+    if (data.chosenOn > this.today()) errors.chosenOn = 'validation.date_future';
+    const supervisorId = data.supervisorUserId ?? opening?.supervisorUserId ?? null;
+    if (opening && supervisorId && !(await this.companies.contacts(opening.companyId)).some((c) => c.id === supervisorId)) {
+      errors.supervisorUserId = 'validation.supervisor';
+    }
+    const plannedEnd = data.plannedEnd ?? addMonths(data.agreedStart, opening?.durationMonths ?? 3);
+    if (plannedEnd <= data.agreedStart) errors.plannedEnd = 'validation.end_before_start';
+    if (data.previousId) {
+      // Rotation: the earlier internship must be this young person's, and over.
+      const previous = await this.repo.find(data.previousId);
+      if (previous?.youthId !== data.youthId || openStatuses.includes(previous.status)) errors.previousId = 'validation.previous_internship';
+    }
+    if (Object.keys(errors).length) throw invalid(errors);
+    await this.checkLength(municipalityId, data.agreedStart, plannedEnd, 'plannedEnd');
+    const actor = this.access.requireActor(ctx);
+    const now = this.clock.now();
+    const chosenAt = data.chosenOn === this.today() ? now : new Date(`${data.chosenOn}T12:00:00Z`);
+    let created: Internship;
+    try {
+      created = await this.db.transaction((tx) =>
+        this.repo.insert(
+          {
+            municipalityId,
+            youthId: y!.id,
+            companyId: opening!.companyId,
+            openingId: opening!.id,
+            supervisorUserId: supervisorId,
+            consultantUserId: actor.userId,
+            status: 'planned',
+            weeklyHours: data.weeklyHours,
+            tasks: data.tasks || opening!.title,
+            chosenAt,
+            agreedStart: data.agreedStart,
+            plannedEnd,
+            previousId: data.previousId,
+            createdAt: now,
+            updatedAt: now,
+          },
+          { kind: 'planned', at: now, byUserId: actor.userId, note: data.previousId ? 'rotation' : '' },
+          tx,
+        ),
+      );
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('errors.internship_open', { youthId: 'errors.internship_open' });
+      throw err;
+    }
+    const view = (await this.repo.find(created.id))!;
+    await this.audit.record(ctx, internshipAudit(view, grant!, 'internship.plan'));
+    const params = { company: view.companyName, start: view.agreedStart, youth: view.youthFirstName };
+    await this.notifications.notify(
+      [
+        view.youthUserId && { userId: view.youthUserId, key: `planned:${view.id}:youth`, kind: 'internship_planned', params, link: '/me/internships' },
+        view.supervisorUserId && {
+          userId: view.supervisorUserId,
+          key: `planned:${view.id}:supervisor`,
+          kind: 'internship_planned_company',
+          params,
+          link: `/internships/${view.id}`,
+        },
+      ].filter((n) => !!n),
+    );
+    return created;
+  }
+
+  async get(
+    ctx: Context,
+    id: string,
+  ): Promise<{ i: InternshipView; events: InternshipEvent[]; extensions: Extension[]; canManage: boolean; canReadConcerns: boolean }> {
+    const { i, grant } = await loadInternship(this.repo, this.access, ctx, id, 'internship.read');
+    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.read'));
+    const actor = ctx.actor!;
+    const [events, extensions] = await Promise.all([this.repo.events(id), this.repo.extensions(id)]);
+    return {
+      i,
+      events,
+      extensions,
+      canManage: can(actor, 'internship.manage', [{ municipalityId: i.municipalityId }]),
+      canReadConcerns: can(actor, 'internship.read_concerns', [{ municipalityId: i.municipalityId }]),
+    };
+  }
+
+  /** The team's list for a municipality, or a company contact's internships at their companies. */
+  async list(ctx: Context, municipalityId: string): Promise<InternshipView[]> {
+    const actor = this.access.requireActor(ctx);
+    const team = can(actor, 'internship.read_concerns', [{ municipalityId }]);
+    const companyIds = team ? undefined : (actor.companyIds ?? []);
+    const [grant] = await this.access.require(
+      ctx,
+      'internship.read',
+      team ? [{ type: 'internship_list', id: municipalityId, municipalityId }] : companyIds!.map((c) => ({ type: 'internship_list', id: c, municipalityId, companyId: c })),
+    );
+    if (!grant) return [];
+    const rows = await this.repo.list({ municipalityId, companyIds });
+    await this.audit.record(
+      ctx,
+      rows.map((i) => internshipAudit(i, grant, 'internship.list')),
+    );
+    return rows;
+  }
+
+  /** VITAS: sent to the jobcentre (with its reference), then approved. The platform only records it. */
+  async recordVitas(ctx: Context, id: string, input: unknown): Promise<void> {
+    const { i, grant } = await loadInternship(this.repo, this.access, ctx, id, 'internship.manage');
+    const data = parseInput(vitasInput, input);
+    const byUserId = this.access.requireActor(ctx).userId;
+    const at = this.clock.now();
+    if (data.on > this.today()) throw invalid({ on: 'validation.date_future' });
+    let ok: boolean;
+    if (data.step === 'sent') {
+      if (i.status !== 'planned') throw conflict('errors.internship_state');
+      ok = await this.db.transaction((tx) =>
+        this.repo.update(
+          id,
+          i.status,
+          { status: 'awaiting_approval', vitasStatus: 'awaiting', vitasReference: data.reference, vitasSentOn: data.on },
+          { kind: 'vitas_sent', fromStatus: i.status, toStatus: 'awaiting_approval', note: data.reference, at, byUserId },
+          tx,
+        ),
+      );
+    } else {
+      if (i.vitasStatus !== 'awaiting') throw conflict('errors.internship_state');
+      if (i.vitasSentOn && data.on < i.vitasSentOn) throw invalid({ on: 'validation.approved_before_sent' });
+      ok = await this.db.transaction((tx) =>
+        this.repo.update(id, i.status, { vitasStatus: 'approved', vitasApprovedOn: data.on }, { kind: 'vitas_approved', note: data.on, at, byUserId }, tx),
+      );
+    }
+    if (!ok) throw conflict('errors.internship_changed');
+    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.vitas', { step: data.step }));
+  }
+
+  /** The first day met: stops the start clock; the young person is now in internship. */
+  async recordFirstDay(ctx: Context, id: string, input: unknown): Promise<void> {
+    const { i, grant } = await loadInternship(this.repo, this.access, ctx, id, 'internship.manage');
+    const { firstDay } = parseInput(firstDayInput, input);
+    if (i.status !== 'awaiting_approval' || i.vitasStatus !== 'approved') throw conflict('errors.internship_needs_approval');
+    if (firstDay > this.today()) throw invalid({ firstDay: 'validation.date_future' });
+    if (firstDay < localDate(i.chosenAt)) throw invalid({ firstDay: 'validation.start_before_choice' });
+    const at = this.clock.now();
+    const byUserId = this.access.requireActor(ctx).userId;
+    const y = (await this.youth.find(i.youthId))!;
+    const ok = await this.db.transaction(async (tx) => {
+      const changed = await this.repo.update(
+        id,
+        i.status,
+        { status: 'active', firstDay },
+        { kind: 'first_day', fromStatus: i.status, toStatus: 'active', note: firstDay, at, byUserId },
+        tx,
+      );
+      if (changed && y.status !== 'in_internship' && y.status !== 'ended') {
+        await this.youth.setStatus(y.id, y.status, 'in_internship', 'internship', at, byUserId, tx);
+      }
+      return changed;
+    });
+    if (!ok) throw conflict('errors.internship_changed');
+    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.first_day'));
+  }
+
+  /** Completed, or ended early with a reason. The young person goes back to the network. */
+  async end(ctx: Context, id: string, input: unknown): Promise<void> {
+    const { i, grant } = await loadInternship(this.repo, this.access, ctx, id, 'internship.manage');
+    const data = parseInput(endInput, input);
+    if (!openStatuses.includes(i.status)) throw conflict('errors.internship_state');
+    if (data.outcome === 'completed' && !running.includes(i.status)) throw invalid({ outcome: 'validation.complete_not_started' });
+    if (i.firstDay && data.on < i.firstDay) throw invalid({ on: 'validation.end_before_start' });
+    if (data.on > this.today()) throw invalid({ on: 'validation.date_future' });
+    const at = this.clock.now();
+    const byUserId = this.access.requireActor(ctx).userId;
+    const y = (await this.youth.find(i.youthId))!;
+    const ok = await this.db.transaction(async (tx) => {
+      const changed = await this.repo.update(
+        id,
+        i.status,
+        {
+          status: data.outcome,
+          actualEnd: data.on,
+          endReason: data.outcome === 'ended_early' ? data.reason || null : null,
+          endNote: data.note,
+        },
+        { kind: 'ended', fromStatus: i.status, toStatus: data.outcome, note: [data.reason, data.note].filter(Boolean).join(': '), at, byUserId },
+        tx,
+      );
+      if (changed && y.status === 'in_internship') await this.youth.setStatus(y.id, y.status, 'in_network', 'internship_ended', at, byUserId, tx);
+      // An open extension request ends with the internship.
+      const open = await this.repo.openExtension(id, tx);
+      if (changed && open) await this.repo.updateExtension(open.id, { status: 'withdrawn' }, tx);
+      return changed;
+    });
+    if (!ok) throw conflict('errors.internship_changed');
+    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.end', { outcome: data.outcome, reason: data.reason }));
+  }
+
+  /** Which side an actor speaks for on this internship. */
+  private side(i: InternshipView, role: string): 'company' | 'youth' | 'team' {
+    return role === 'company_contact' ? 'company' : role === 'youth' ? 'youth' : 'team';
+  }
+
+  /** An extension is asked for by one side; the asking side agrees by asking. */
+  async requestExtension(ctx: Context, id: string, input: unknown): Promise<Extension> {
+    const { i, grant } = await loadInternship(this.repo, this.access, ctx, id, 'internship.extend');
+    const data = parseInput(extensionInput, input);
+    if (!running.includes(i.status)) throw conflict('errors.internship_not_running');
+    if (data.newEnd <= i.plannedEnd) throw invalid({ newEnd: 'validation.extension_after_end' });
+    await this.checkLength(i.municipalityId, i.firstDay ?? i.agreedStart, data.newEnd, 'newEnd');
+    const side = this.side(i, grant.role);
+    const now = this.clock.now();
+    const actor = this.access.requireActor(ctx);
+    let ext: Extension;
+    try {
+      ext = await this.repo.insertExtension({
+        internshipId: id,
+        newEnd: data.newEnd,
+        reason: data.reason,
+        requestedBy: side,
+        requestedByUserId: actor.userId,
+        companyAgreedAt: side === 'company' ? now : null,
+        youthAgreedAt: side === 'youth' ? now : null,
+        createdAt: now,
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('errors.extension_open');
+      throw err;
+    }
+    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.extension_request', { newEnd: data.newEnd }));
+    const params = { company: i.companyName, youth: i.youthFirstName, end: data.newEnd };
+    await this.notifications.notify(
+      [
+        side !== 'youth' && i.youthUserId && { userId: i.youthUserId, key: `extension:${ext.id}:youth`, kind: 'extension_requested', params, link: '/me/internships' },
+        side !== 'company' &&
+          i.supervisorUserId && { userId: i.supervisorUserId, key: `extension:${ext.id}:company`, kind: 'extension_requested', params, link: `/internships/${id}` },
+      ].filter((n) => !!n),
+    );
+    return ext;
+  }
+
+  /**
+   * A side agrees. The team may record a side's agreement given by phone (`onBehalfOf`). When both
+   * have agreed, the new end date applies and the extension is noted for the jobcentre's approval.
+   */
+  async agreeExtension(ctx: Context, id: string, input: { onBehalfOf?: string } = {}): Promise<Extension> {
+    const { i, grant } = await loadInternship(this.repo, this.access, ctx, id, 'internship.extend');
+    const open = await this.repo.openExtension(id);
+    if (!open) throw conflict('errors.extension_none');
+    let side = this.side(i, grant.role);
+    if (side === 'team') {
+      if (input.onBehalfOf !== 'company' && input.onBehalfOf !== 'youth') throw invalid({ onBehalfOf: 'validation.extension_side' });
+      side = input.onBehalfOf;
+    }
+    const now = this.clock.now();
+    const byUserId = this.access.requireActor(ctx).userId;
+    const updated = await this.db.transaction(async (tx) => {
+      const ext = await this.repo.updateExtension(open.id, side === 'company' ? { companyAgreedAt: now } : { youthAgreedAt: now }, tx);
+      if (!ext.companyAgreedAt || !ext.youthAgreedAt) return ext;
+      const changed = await this.repo.update(
+        id,
+        i.status,
+        { status: 'extended', plannedEnd: ext.newEnd, vitasStatus: 'awaiting' },
+        { kind: 'extended', fromStatus: i.status, toStatus: 'extended', note: `${i.plannedEnd} → ${ext.newEnd}`, at: now, byUserId },
+        tx,
+      );
+      if (!changed) throw conflict('errors.internship_changed');
+      return this.repo.updateExtension(open.id, { status: 'agreed' }, tx);
+    });
+    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.extension_agree', { side, agreed: updated.status === 'agreed' }));
+    return updated;
+  }
+
+  async withdrawExtension(ctx: Context, id: string): Promise<void> {
+    const { i, grant } = await loadInternship(this.repo, this.access, ctx, id, 'internship.extend');
+    const open = await this.repo.openExtension(id);
+    if (!open) throw conflict('errors.extension_none');
+    await this.repo.updateExtension(open.id, { status: 'withdrawn' });
+    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.extension_withdraw'));
+  }
+
+  /** For the plan form: young people who can start, and published openings with their supervisors. */
+  async planChoices(ctx: Context, municipalityId: string) {
+    await this.access.require(ctx, 'internship.manage', [{ type: 'internship', id: '', municipalityId }]);
+    const [people, openings] = await Promise.all([
+      this.youth.list(municipalityId, ['starting', 'in_network', 'paused']),
+      this.openings.all(municipalityId),
+    ]);
+    return { youth: people.map((y) => ({ id: y.id, name: `${y.firstName} ${y.lastName}`, hours: y.hoursPossible })), openings };
+  }
+}

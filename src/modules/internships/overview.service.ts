@@ -1,0 +1,138 @@
+import type { Access } from '../../platform/access/access.ts';
+import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { addDays, daysBetween, localDate, percentile } from '../../platform/dates.ts';
+import type { InternshipsRepository } from './internships.repository.ts';
+import { type CheckinFacts, type FeedbackFacts, type FlagReason, STABILITY_RULES, stabilityReasons } from './stability.ts';
+
+/** The promise: a young person starts within 14 days of choosing. */
+export const START_PROMISE_DAYS = 14;
+/** Days to start are summarised over starts in the last year. */
+const STARTS_WINDOW_DAYS = 365;
+
+export interface StartClock {
+  id: string;
+  youthName: string;
+  companyName: string;
+  chosenOn: string;
+  agreedStart: string;
+  daysElapsed: number;
+  daysLeft: number;
+  overdue: boolean;
+}
+
+export interface Flag {
+  youthId: string;
+  youthName: string;
+  reasons: FlagReason[];
+}
+
+export interface StartFigures {
+  openClocks: number;
+  overdue: number;
+  /** Days from choice to first day, over starts in the last year. */
+  median: number | null;
+  p90: number | null;
+  starts: number;
+}
+
+export interface TeamOverview extends StartFigures {
+  clocks: StartClock[];
+  flags: Flag[];
+}
+
+export interface NationalRow extends StartFigures {
+  municipalityId: string;
+  flagged: number;
+}
+
+/** The team's view of starts and stability: open clocks, overdue starts, medians, flags. */
+export class OverviewService {
+  constructor(
+    private readonly repo: InternshipsRepository,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async team(ctx: Context, municipalityId: string): Promise<TeamOverview> {
+    const [grant] = await this.access.require(ctx, 'internship.read_concerns', [{ type: 'internship_overview', id: municipalityId, municipalityId }]);
+    const today = localDate(this.clock.now());
+    const [clockRows, flagged] = await Promise.all([this.repo.clocks([municipalityId], addDays(today, -STARTS_WINDOW_DAYS)), this.flags([municipalityId], today)]);
+    const clocks: StartClock[] = clockRows
+      .filter((r) => !r.firstDay)
+      .map((r) => {
+        const chosenOn = localDate(r.chosenAt);
+        const daysElapsed = daysBetween(chosenOn, today);
+        return {
+          id: r.id,
+          youthName: `${r.youthFirstName} ${r.youthLastName}`,
+          companyName: r.companyName,
+          chosenOn,
+          agreedStart: r.agreedStart,
+          daysElapsed,
+          daysLeft: START_PROMISE_DAYS - daysElapsed,
+          overdue: daysElapsed > START_PROMISE_DAYS,
+        };
+      })
+      .sort((a, b) => a.daysLeft - b.daysLeft);
+    const names = new Map((await this.repo.youthNames([...flagged.keys()])).map((y) => [y.id, `${y.firstName} ${y.lastName}`]));
+    const flags = [...flagged].map(([youthId, reasons]) => ({ youthId, youthName: names.get(youthId) ?? '', reasons }));
+    // Reading the flags shows the team who is struggling: audited as a read of each flagged person.
+    await this.audit.record(
+      ctx,
+      flags.map((f) => ({ action: 'internship.flag_read', actorRole: grant!.role, municipalityId, targetType: 'youth', targetId: f.youthId })),
+    );
+    return { ...startFigures(clockRows, today), clocks, flags };
+  }
+
+  /** Every municipality's start figures and flag count, for the programme lead. Counts only, no names. */
+  async national(ctx: Context): Promise<NationalRow[]> {
+    await this.access.require(ctx, 'internship.national', [{ type: 'national_overview', id: '', municipalityId: null }]);
+    const today = localDate(this.clock.now());
+    const [clockRows, flagged] = await Promise.all([this.repo.clocks(null, addDays(today, -STARTS_WINDOW_DAYS)), this.flags(null, today)]);
+    const flagCounts = new Map<string, number>();
+    const youthMunicipality = new Map((await this.repo.youthNames([...flagged.keys()])).map((y) => [y.id, y.municipalityId]));
+    for (const id of flagged.keys()) {
+      const m = youthMunicipality.get(id)!;
+      flagCounts.set(m, (flagCounts.get(m) ?? 0) + 1);
+    }
+    const byMunicipality = Map.groupBy(clockRows, (r) => r.municipalityId);
+    const ids = new Set([...byMunicipality.keys(), ...flagCounts.keys()]);
+    return [...ids].map((municipalityId) => ({
+      municipalityId,
+      ...startFigures(byMunicipality.get(municipalityId) ?? [], today),
+      flagged: flagCounts.get(municipalityId) ?? 0,
+    }));
+  }
+
+  /** Young people with a reason to be flagged today, with the reasons. */
+  private async flags(municipalityIds: string[] | null, today: string): Promise<Map<string, FlagReason[]>> {
+    const feedbackSince = addDays(today, -(STABILITY_RULES.windowDays + 7));
+    const checkinSince = addDays(today, -STABILITY_RULES.checkinWindowDays);
+    const [feedback, checkins] = await Promise.all([
+      this.repo.recentFeedback(municipalityIds, feedbackSince),
+      this.repo.recentCheckins(municipalityIds, checkinSince),
+    ]);
+    const feedbackBy = Map.groupBy(feedback, (f) => f.youthId) as Map<string, FeedbackFacts[]>;
+    const checkinsBy = Map.groupBy(checkins, (c) => c.youthId) as Map<string, CheckinFacts[]>;
+    const result = new Map<string, FlagReason[]>();
+    for (const youthId of new Set([...feedbackBy.keys(), ...checkinsBy.keys()])) {
+      const reasons = stabilityReasons(today, feedbackBy.get(youthId) ?? [], checkinsBy.get(youthId) ?? []);
+      if (reasons.length) result.set(youthId, reasons);
+    }
+    return result;
+  }
+}
+
+function startFigures(rows: { chosenAt: Date; firstDay: string | null }[], today: string): StartFigures {
+  const open = rows.filter((r) => !r.firstDay);
+  const days = rows.filter((r) => r.firstDay).map((r) => daysBetween(localDate(r.chosenAt), r.firstDay!));
+  return {
+    openClocks: open.length,
+    overdue: open.filter((r) => daysBetween(localDate(r.chosenAt), today) > START_PROMISE_DAYS).length,
+    median: percentile(days, 50),
+    p90: percentile(days, 90),
+    starts: days.length,
+  };
+}

@@ -1,0 +1,51 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../../modules/accounts/accounts.schema.ts';
+
+export const emailModes = ['immediate', 'daily', 'off'] as const;
+export type EmailMode = (typeof emailModes)[number];
+
+/**
+ * A notification to one person. The key makes creating it idempotent (a week's feedback request
+ * exists once however often the job runs); delivery gathers a person's pending ones into one email.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull().unique(),
+    kind: text('kind').notNull(),
+    params: jsonb('params').$type<Record<string, string | number>>().notNull(),
+    /** A path in the platform, or a feedback link id to sign at delivery. */
+    link: text('link').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Sent by email, or settled without email when the person chose none. */
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    emailed: text('emailed'),
+  },
+  (t) => [index('notifications_pending_idx').on(t.userId, t.deliveredAt), index('notifications_user_created_idx').on(t.userId, t.createdAt)],
+);
+
+/** How and when a person wants email. Quiet hours are local (Europe/Copenhagen) whole hours. */
+export const notificationPreferences = pgTable('notification_preferences', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  email: text('email').$type<EmailMode>().notNull().default('immediate'),
+  quietFrom: integer('quiet_from').notNull().default(21),
+  quietTo: integer('quiet_to').notNull().default(7),
+  /** The hour a daily digest goes out. */
+  digestHour: integer('digest_hour').notNull().default(8),
+  lastDigestOn: text('last_digest_on'),
+});
+
+/** A personal calendar feed: only the hash of its secret is kept; a new one revokes the old. */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});

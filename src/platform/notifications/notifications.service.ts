@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import type { Access } from '../access/access.ts';
+import type { AuditService, Context } from '../audit/audit.service.ts';
+import { type CalendarEvent, toIcs } from '../calendar/ics.ts';
+import type { Clock } from '../clock.ts';
+import { localDate, localHour } from '../dates.ts';
+import { notFound } from '../errors.ts';
+import { type Locale, translate } from '../i18n/i18n.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { newToken, hashToken } from '../crypto/tokens.ts';
+import { parseInput } from '../validation.ts';
+import type { NewNotification, Notification, NotificationsRepository, Preferences } from './notifications.repository.ts';
+import { emailModes } from './notifications.schema.ts';
+
+const hour = z.coerce.number({ error: 'validation.hour' }).int({ error: 'validation.hour' }).min(0, { error: 'validation.hour' }).max(23, { error: 'validation.hour' });
+export const preferencesInput = z.object({
+  email: z.enum(emailModes, { error: 'validation.email_mode' }),
+  quietFrom: hour,
+  quietTo: hour,
+  digestHour: hour,
+});
+
+/** Whether a local hour falls in quiet hours (from 21 to 7 wraps midnight; from = to means none). */
+export function inQuietHours(h: number, from: number, to: number): boolean {
+  if (from === to) return false;
+  return from < to ? h >= from && h < to : h >= from || h < to;
+}
+
+/** Turns a notification's link into a URL: a path, or a value a module signs at delivery (`prefix:value`). */
+export type LinkResolver = (value: string) => string;
+/** A module's events for one person's calendar feed, titled in their language. */
+export type CalendarSource = (userId: string, t: (key: string, params?: Record<string, string | number>) => string) => Promise<CalendarEvent[]>;
+
+/**
+ * Notifications: created idempotently by key, delivered as one email per person per run (a digest,
+ * never a flood), outside the person's quiet hours, as often as they chose — or not at all.
+ */
+export class NotificationsService {
+  readonly linkResolvers = new Map<string, LinkResolver>();
+  readonly calendarSources: CalendarSource[] = [];
+
+  constructor(
+    private readonly repo: NotificationsRepository,
+    private readonly mailer: Mailer,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly baseUrl: string,
+  ) {}
+
+  /** Creates the notifications whose keys are new; returns how many were new. */
+  async notify(rows: Omit<NewNotification, 'createdAt'>[]): Promise<Notification[]> {
+    const now = this.clock.now();
+    return this.repo.insertNew(rows.map((r) => ({ ...r, createdAt: now })));
+  }
+
+  url(link: string): string {
+    const colon = link.indexOf(':');
+    const resolver = colon > 0 ? this.linkResolvers.get(link.slice(0, colon)) : undefined;
+    if (resolver) return resolver(link.slice(colon + 1));
+    return `${this.baseUrl}${link}`;
+  }
+
+  /** Sends what is due. Safe to run in two workers at once: each notification is claimed by one. */
+  async deliver(): Promise<{ emails: number; notifications: number }> {
+    const now = this.clock.now();
+    let emails = 0;
+    let count = 0;
+    for (const userId of await this.repo.usersWithPending()) {
+      const prefs = await this.repo.preferences(userId);
+      if (prefs.email !== 'off' && !this.due(prefs, now)) continue;
+      if (prefs.email === 'daily' && !(await this.repo.takeDigestSlot(userId, localDate(now)))) continue;
+      const claimed = await this.repo.claimPending(userId, now);
+      if (!claimed.length) continue;
+      count += claimed.length;
+      if (prefs.email === 'off') continue;
+      const to = await this.repo.recipient(userId);
+      if (!to) continue;
+      try {
+        await this.mailer.send({ to: to.email, ...this.compose(claimed, to.locale === 'en' ? 'en' : 'da', to.name) });
+        await this.repo.markEmailed(
+          claimed.map((n) => n.id),
+          to.email,
+        );
+        emails++;
+      } catch (err) {
+        // Not sent: release them for the next run.
+        await this.repo.release(claimed.map((n) => n.id));
+        throw err;
+      }
+    }
+    return { emails, notifications: count };
+  }
+
+  private due(prefs: Preferences, now: Date): boolean {
+    const h = localHour(now);
+    if (inQuietHours(h, prefs.quietFrom, prefs.quietTo)) return false;
+    if (prefs.email === 'daily') return h >= prefs.digestHour && prefs.lastDigestOn !== localDate(now);
+    return true;
+  }
+
+  compose(items: Notification[], locale: Locale, name: string): { subject: string; text: string } {
+    const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+    const sorted = [...items].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    const subject =
+      sorted.length === 1 ? t(`notify.title.${sorted[0]!.kind}`, sorted[0]!.params) : t('notify.digest_subject', { count: sorted.length });
+    const body = sorted.map((n) => {
+      const lines = [`• ${t(`notify.title.${n.kind}`, n.params)}`, `  ${t(`notify.text.${n.kind}`, n.params)}`];
+      if (n.link) lines.push(`  ${this.url(n.link)}`);
+      return lines.join('\n');
+    });
+    return {
+      subject,
+      text: [t('notify.greeting', { name }), '', ...body.flatMap((b) => [b, '']), t('notify.footer', { url: `${this.baseUrl}/me/notifications` })].join('\n'),
+    };
+  }
+
+  async recent(ctx: Context): Promise<Notification[]> {
+    const actor = this.access.requireActor(ctx);
+    return this.repo.recent(actor.userId);
+  }
+
+  async preferences(ctx: Context): Promise<Preferences & { feedSince: Date | null }> {
+    const actor = this.access.requireActor(ctx);
+    const [prefs, feed] = await Promise.all([this.repo.preferences(actor.userId), this.repo.feed(actor.userId)]);
+    return { ...prefs, feedSince: feed?.createdAt ?? null };
+  }
+
+  async savePreferences(ctx: Context, input: unknown): Promise<void> {
+    const actor = this.access.requireActor(ctx);
+    const values = parseInput(preferencesInput, input);
+    await this.repo.savePreferences({ userId: actor.userId, ...values });
+    await this.audit.record(ctx, { action: 'notifications.preferences', targetType: 'user', targetId: actor.userId, subjectUserId: actor.userId });
+  }
+
+  /** A new secret feed URL (shown once); any earlier URL stops working. */
+  async newCalendarFeed(ctx: Context): Promise<string> {
+    const actor = this.access.requireActor(ctx);
+    const { token, id } = newToken();
+    await this.repo.setFeed(actor.userId, id, this.clock.now());
+    await this.audit.record(ctx, { action: 'calendar.feed_create', targetType: 'user', targetId: actor.userId, subjectUserId: actor.userId });
+    return `${this.baseUrl}/calendar/${token}.ics`;
+  }
+
+  async revokeCalendarFeed(ctx: Context): Promise<void> {
+    const actor = this.access.requireActor(ctx);
+    await this.repo.deleteFeed(actor.userId);
+    await this.audit.record(ctx, { action: 'calendar.feed_revoke', targetType: 'user', targetId: actor.userId, subjectUserId: actor.userId });
+  }
+
+  /** The feed for a secret token; a revoked or unknown token is simply not found. */
+  async calendar(ctx: Context, token: string): Promise<string> {
+    const userId = /^[A-Za-z0-9_-]{43}$/.test(token) ? await this.repo.feedOwner(hashToken(token)) : undefined;
+    if (!userId) throw notFound();
+    const locale: Locale = (await this.repo.recipient(userId))?.locale === 'en' ? 'en' : 'da';
+    const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+    const events = (await Promise.all(this.calendarSources.map((source) => source(userId, t)))).flat();
+    await this.audit.record(ctx, { action: 'calendar.feed_read', targetType: 'user', targetId: userId, subjectUserId: userId, details: { events: events.length } });
+    return toIcs('NExTWORK', events, this.clock.now());
+  }
+}

@@ -1,0 +1,342 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { internshipEvents, internships } from '../../src/modules/internships/internships.schema.ts';
+import { listOutbox } from '../../src/platform/mail/mailer.ts';
+import { youth, youthStatusHistory } from '../../src/modules/youth/youth.schema.ts';
+import { type TestContext, createTestContext, ctx, failure, makeUser } from '../support/context.ts';
+import { makeNetwork, startedInternship } from '../support/internships.ts';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(() => t.close());
+beforeEach(() => t.clock.set('2026-03-02T09:00:00Z'));
+
+const DAY = 86_400_000;
+
+describe('internship lifecycle', () => {
+  it('runs planned → awaiting approval → active → completed, moving the young person in and out of internship', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const i = await t.services.internships.plan(ctx(n.consultant), n.m, {
+      youthId: amina.id,
+      openingId: n.opening.id,
+      chosenOn: '2026-03-02',
+      agreedStart: '2026-03-09',
+      weeklyHours: '20',
+    });
+    expect(i.status).toBe('planned');
+    expect(i.plannedEnd).toBe('2026-06-09'); // the opening's three months
+    expect(i.supervisorUserId).toBe(n.supervisor.userId); // the opening's supervisor by default
+    expect(i.tasks).toBe('Hjælper på kraftvarmeværket');
+
+    // The first day cannot be recorded before the jobcentre has approved.
+    t.clock.advance(7 * DAY);
+    expect((await failure(t.services.internships.recordFirstDay(ctx(n.consultant), i.id, { firstDay: '2026-03-09' }))).messageKey).toBe(
+      'errors.internship_needs_approval',
+    );
+    await t.services.internships.recordVitas(ctx(n.consultant), i.id, { step: 'sent', on: '2026-03-03', reference: 'VITAS-2026-0042' });
+    expect((await failure(t.services.internships.recordVitas(ctx(n.consultant), i.id, { step: 'approved', on: '2026-03-02' }))).fields).toEqual({
+      on: 'validation.approved_before_sent',
+    });
+    await t.services.internships.recordVitas(ctx(n.consultant), i.id, { step: 'approved', on: '2026-03-05' });
+    await t.services.internships.recordFirstDay(ctx(n.consultant), i.id, { firstDay: '2026-03-09' });
+
+    const { i: active, events } = await t.services.internships.get(ctx(n.consultant), i.id);
+    expect(active).toMatchObject({ status: 'active', firstDay: '2026-03-09', vitasStatus: 'approved', vitasReference: 'VITAS-2026-0042' });
+    expect(events.map((e) => e.kind)).toEqual(['first_day', 'vitas_approved', 'vitas_sent', 'planned']);
+    const [y] = await t.database.db.select().from(youth).where(eq(youth.id, amina.id));
+    expect(y!.status).toBe('in_internship');
+
+    t.clock.set('2026-06-09T12:00:00Z');
+    await t.services.internships.end(ctx(n.consultant), i.id, { on: '2026-06-09', outcome: 'completed' });
+    const [after] = await t.database.db.select().from(youth).where(eq(youth.id, amina.id));
+    expect(after!.status).toBe('in_network');
+    const history = await t.database.db.select().from(youthStatusHistory).where(eq(youthStatusHistory.youthId, amina.id));
+    expect(history.map((h) => h.toStatus)).toEqual(expect.arrayContaining(['in_internship', 'in_network']));
+
+    // Rotation: the next internship follows the first, and the work trail keeps both.
+    const next = await t.services.internships.plan(ctx(n.consultant), n.m, {
+      youthId: amina.id,
+      openingId: n.opening.id,
+      chosenOn: '2026-06-09',
+      agreedStart: '2026-06-15',
+      weeklyHours: '25',
+      previousId: i.id,
+    });
+    expect(next.previousId).toBe(i.id);
+    const trail = await t.services.feedback.myTrail(ctx(amina.actor));
+    expect(trail.internships.map((x) => x.status)).toEqual(['planned', 'completed']);
+  });
+
+  it('refuses bad input with field errors and changes nothing', async () => {
+    const n = await makeNetwork(t);
+    const other = await makeNetwork(t);
+    const amina = await n.young();
+    const foreign = await other.young();
+    const err = await failure(
+      t.services.internships.plan(ctx(n.consultant), n.m, {
+        youthId: foreign.id,
+        openingId: other.opening.id,
+        chosenOn: '2026-03-10',
+        agreedStart: '2026-03-01',
+        weeklyHours: '10',
+      }),
+    );
+    expect(err.fields).toEqual({ weeklyHours: 'validation.hours' });
+    const err2 = await failure(
+      t.services.internships.plan(ctx(n.consultant), n.m, {
+        youthId: foreign.id,
+        openingId: other.opening.id,
+        chosenOn: '2026-03-03',
+        agreedStart: '2026-03-01',
+        weeklyHours: '20',
+      }),
+    );
+    expect(err2.fields).toEqual({
+      youthId: 'validation.internship_youth',
+      openingId: 'validation.internship_opening',
+      agreedStart: 'validation.start_before_choice',
+      chosenOn: 'validation.date_future',
+    });
+    // Planned end past the longest allowed internship: the message names the latest date.
+    const tooLong = await failure(
+      t.services.internships.plan(ctx(n.consultant), n.m, {
+        youthId: amina.id,
+        openingId: n.opening.id,
+        chosenOn: '2026-03-02',
+        agreedStart: '2026-03-09',
+        plannedEnd: '2026-10-01',
+        weeklyHours: '20',
+      }),
+    );
+    expect(tooLong).toMatchObject({ messageKey: 'errors.internship_too_long', params: { months: 6, latest: '2026-09-09' } });
+    expect(await t.database.db.select().from(internships).where(eq(internships.municipalityId, n.m))).toHaveLength(0);
+
+    // One internship at a time.
+    await startedInternship(t, n, amina.id);
+    const twice = await failure(
+      t.services.internships.plan(ctx(n.consultant), n.m, { youthId: amina.id, openingId: n.opening.id, chosenOn: '2026-03-02', agreedStart: '2026-03-02', weeklyHours: '20' }),
+    );
+    expect(twice.code).toBe('conflict');
+    const [row] = await t.database.db.select().from(internships).where(eq(internships.municipalityId, n.m));
+    // An early end needs a reason; nothing changes without one.
+    expect((await failure(t.services.internships.end(ctx(n.consultant), row!.id, { on: '2026-03-02', outcome: 'ended_early' }))).fields).toEqual({
+      reason: 'validation.early_end_reason',
+    });
+    const events = await t.database.db.select().from(internshipEvents).where(eq(internshipEvents.internshipId, row!.id));
+    expect(events.map((e) => e.kind).sort()).toEqual(['first_day', 'planned', 'vitas_approved', 'vitas_sent']);
+  });
+});
+
+describe('extension', () => {
+  it('is asked for by one side, agreed by the other, moves the end and is noted for the jobcentre; past 6 months it is refused', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young();
+    const i = await startedInternship(t, n, amina.id); // first day 2026-03-02, planned end 2026-06-02
+    const past = await failure(t.services.internships.requestExtension(ctx(n.supervisor), i.id, { newEnd: '2026-09-03' }));
+    expect(past).toMatchObject({ code: 'invalid', messageKey: 'errors.internship_too_long', fields: { newEnd: 'validation.internship_too_long' } });
+    expect(past.params).toEqual({ months: 6, latest: '2026-09-02' });
+    expect((await failure(t.services.internships.requestExtension(ctx(n.supervisor), i.id, { newEnd: '2026-05-01' }))).fields).toEqual({
+      newEnd: 'validation.extension_after_end',
+    });
+
+    const ext = await t.services.internships.requestExtension(ctx(n.supervisor), i.id, { newEnd: '2026-09-02', reason: 'Hun er blevet en del af holdet.' });
+    expect(ext).toMatchObject({ requestedBy: 'company', status: 'requested' });
+    expect((await failure(t.services.internships.requestExtension(ctx(amina.actor), i.id, { newEnd: '2026-08-01' }))).messageKey).toBe(
+      'errors.extension_open',
+    );
+    // The company cannot agree for the young person.
+    expect((await t.services.internships.agreeExtension(ctx(n.supervisor), i.id)).status).toBe('requested');
+    const agreed = await t.services.internships.agreeExtension(ctx(amina.actor), i.id);
+    expect(agreed.status).toBe('agreed');
+    const { i: extended } = await t.services.internships.get(ctx(n.consultant), i.id);
+    expect(extended).toMatchObject({ status: 'extended', plannedEnd: '2026-09-02', vitasStatus: 'awaiting' });
+  });
+});
+
+describe('permissions', () => {
+  it('lets the supervisor and the young person reach only their own internship, and hides concerns from both', async () => {
+    const n = await makeNetwork(t);
+    const other = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const bo = await n.young('Bo');
+    const i = await startedInternship(t, n, amina.id);
+    await t.services.feedback.submit(ctx(n.supervisor), i.id, {
+      week: '2026-03-02',
+      attendance: { mon: 'met', tue: 'met', wed: 'sick', thu: 'met', fri: 'off' },
+      didWell: 'Tog selv initiativ til at rydde værkstedet.',
+      concern: 'Virkede træt torsdag.',
+    });
+    expect((await t.services.feedback.list(ctx(n.consultant), i.id))[0]!.concern).toBe('Virkede træt torsdag.');
+    expect((await t.services.feedback.list(ctx(n.supervisor), i.id))[0]).not.toHaveProperty('concern');
+    expect((await t.services.feedback.list(ctx(amina.actor), i.id))[0]).not.toHaveProperty('concern');
+
+    const caseworker = await makeUser(t, [{ role: 'caseworker', municipalityId: n.m }]);
+    for (const outsider of [bo.actor, other.supervisor, other.consultant, caseworker]) {
+      expect((await failure(t.services.internships.get(ctx(outsider), i.id))).code).toBe('not_found');
+      expect((await failure(t.services.feedback.list(ctx(outsider), i.id))).code).toBe('not_found');
+    }
+    expect((await failure(t.services.feedback.submit(ctx(amina.actor), i.id, { week: '2026-03-02', attendance: {} }))).code).toBe('not_found');
+    expect((await failure(t.services.internships.end(ctx(n.supervisor), i.id, { on: '2026-03-02', outcome: 'completed' }))).code).toBe('not_found');
+    expect((await failure(t.services.internshipOverview.team(ctx(n.supervisor), n.m))).code).toBe('not_found');
+  });
+});
+
+describe('the two-week start clock', () => {
+  it('shows days left, alerts the consultant on day 7 and day 12 once each, lists overdue starts, and gives median and 90th percentile', async () => {
+    const n = await makeNetwork(t);
+    const [amina, bo] = [await n.young('Amina'), await n.young('Bo')];
+    const i = await t.services.internships.plan(ctx(n.consultant), n.m, {
+      youthId: amina.id,
+      openingId: n.opening.id,
+      chosenOn: '2026-03-02',
+      agreedStart: '2026-03-16',
+      weeklyHours: '20',
+    });
+    await startedInternship(t, n, bo.id); // chose and started the same day: 0 days
+    const overview = await t.services.internshipOverview.team(ctx(n.counsellor), n.m);
+    expect(overview.clocks).toEqual([expect.objectContaining({ id: i.id, daysElapsed: 0, daysLeft: 14, overdue: false, youthName: 'Amina Hansen' })]);
+    expect(overview).toMatchObject({ openClocks: 1, overdue: 0, median: 0, starts: 1 });
+
+    const alerts = async () => (await t.services.notifications.recent(ctx(n.consultant))).filter((x) => x.kind.startsWith('start_clock')).map((x) => x.kind);
+    t.clock.set('2026-03-08T08:00:00Z'); // day 6
+    expect(await t.services.internshipJobs.startClockAlerts()).toBe(0);
+    t.clock.set('2026-03-09T06:00:00Z'); // day 7
+    expect(await t.services.internshipJobs.startClockAlerts()).toBe(1);
+    expect(await t.services.internshipJobs.startClockAlerts()).toBe(0); // a second run sends nothing new
+    t.clock.set('2026-03-13T06:00:00Z'); // day 11
+    expect(await t.services.internshipJobs.startClockAlerts()).toBe(0);
+    t.clock.set('2026-03-14T06:00:00Z'); // day 12
+    await Promise.all([t.services.internshipJobs.startClockAlerts(), t.services.internshipJobs.startClockAlerts()]);
+    expect((await alerts()).sort()).toEqual(['start_clock_12', 'start_clock_7']);
+
+    t.clock.set('2026-03-17T09:00:00Z'); // day 15: overdue
+    const late = await t.services.internshipOverview.team(ctx(n.consultant), n.m);
+    expect(late.clocks[0]).toMatchObject({ daysElapsed: 15, daysLeft: -1, overdue: true });
+    expect(late.overdue).toBe(1);
+
+    await t.services.internships.recordVitas(ctx(n.consultant), i.id, { step: 'sent', on: '2026-03-03', reference: 'VITAS-77' });
+    await t.services.internships.recordVitas(ctx(n.consultant), i.id, { step: 'approved', on: '2026-03-10' });
+    await t.services.internships.recordFirstDay(ctx(n.consultant), i.id, { firstDay: '2026-03-17' });
+    const done = await t.services.internshipOverview.team(ctx(n.consultant), n.m);
+    expect(done).toMatchObject({ openClocks: 0, overdue: 0, starts: 2, median: 7.5 });
+    expect(done.p90).toBeCloseTo(13.5, 10); // R: quantile(c(0, 15), 0.9)
+  });
+});
+
+describe('weekly feedback', () => {
+  it('sends each supervisor one request per week however often the job and the delivery run', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young();
+    await startedInternship(t, n, amina.id);
+    await t.services.notifications.deliver(); // the "planned" messages go first
+    t.clock.set('2026-03-06T12:00:00Z'); // Friday 13:00 in Denmark
+    await Promise.all([t.services.internshipJobs.weeklyRequests(), t.services.internshipJobs.weeklyRequests()]);
+    expect(await t.services.internshipJobs.weeklyRequests()).toBe(0);
+    expect((await t.services.notifications.recent(ctx(n.supervisor))).map((x) => x.kind)).toEqual(['feedback_request', 'internship_planned_company']);
+    expect((await t.services.notifications.recent(ctx(amina.actor))).map((x) => x.kind)).toContain('checkin_request');
+    const before = (await listOutbox(t.database.db, 500)).filter((m) => m.to === n.supervisor.email);
+    await Promise.all([t.services.notifications.deliver(), t.services.notifications.deliver()]);
+    await t.services.notifications.deliver();
+    const mails = (await listOutbox(t.database.db, 500)).filter((m) => m.to === n.supervisor.email);
+    expect(mails.length - before.length).toBe(1);
+    expect(mails[0]!.subject).toBe('Hvordan gik ugen med Amina?');
+    expect(mails[0]!.text).toMatch(/\/feedback\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}/);
+  });
+
+  it('takes feedback from the signed link once, only for its internship and week, and refuses it expired or altered', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young();
+    const i = await startedInternship(t, n, amina.id);
+    const link = await t.services.feedback.prepareLink(i.id, '2026-03-02');
+    const token = t.services.feedback.linkToken(link);
+    expect(await t.services.feedback.linkForm(token)).toEqual({ youthFirstName: 'Amina', companyName: 'Roskilde Kraftvarmeværk', week: '2026-03-02' });
+    const answer = { week: '2026-01-05', attendance_mon: 'met', attendance_tue: 'met', attendance_wed: 'absent_notice', attendance_thu: 'met', attendance_fri: 'met', didWell: 'Hjalp en kollega med en pumpe.' };
+
+    const altered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect((await failure(t.services.feedback.submitByLink(ctx(null), altered, answer))).messageKey).toBe('errors.link_invalid');
+    expect((await failure(t.services.feedback.submitByLink(ctx(null), token, { ...answer, attendance_fri: 'maybe' }))).fields).toEqual({
+      'attendance.fri': 'validation.attendance',
+    });
+    const saved = await t.services.feedback.submitByLink(ctx(null), token, answer);
+    expect(saved).toMatchObject({ weekStart: '2026-03-02', byUserId: null, viaLink: link.id }); // the link's week, not the one sent
+    expect((await failure(t.services.feedback.submitByLink(ctx(null), token, answer))).messageKey).toBe('errors.link_used');
+
+    // Expired after 14 days, even unused.
+    const next = await t.services.feedback.prepareLink(i.id, '2026-03-09');
+    t.clock.advance(15 * DAY);
+    expect((await failure(t.services.feedback.submitByLink(ctx(null), t.services.feedback.linkToken(next), answer))).messageKey).toBe('errors.link_expired');
+
+    // The recognition reaches the young person's feed.
+    const trail = await t.services.feedback.myTrail(ctx(amina.actor));
+    expect(trail.recognitions).toEqual([expect.objectContaining({ didWell: 'Hjalp en kollega med en pumpe.', companyName: 'Roskilde Kraftvarmeværk' })]);
+  });
+});
+
+describe('the attendance-stability flag', () => {
+  it('flags two absences without notice in 14 days, a concern, and a falling check-in trend, with the reason', async () => {
+    const n = await makeNetwork(t);
+    const [amina, bo, carl] = [await n.young('Amina'), await n.young('Bo'), await n.young('Carl')];
+    const ia = await startedInternship(t, n, amina.id);
+    const ib = await startedInternship(t, n, bo.id);
+    await startedInternship(t, n, carl.id);
+    for (const [i, scores] of [[8, 8, 8], [6, 6, 6], [4, 5, 4]].entries()) {
+      t.clock.set(new Date(Date.parse('2026-03-02T09:00:00Z') + i * 7 * DAY));
+      await t.services.feedback.checkin(ctx(carl.actor), { wellbeing: scores[0], workplace: scores[1], network: scores[2] });
+    }
+    t.clock.set('2026-03-16T09:00:00Z');
+    const week = (mon: string, fri: string) => ({ mon, tue: 'met', wed: 'met', thu: 'met', fri });
+    await t.services.feedback.submit(ctx(n.supervisor), ia.id, { week: '2026-03-09', attendance: week('absent_no_notice', 'absent_no_notice') });
+    await t.services.feedback.submit(ctx(n.supervisor), ib.id, { week: '2026-03-09', attendance: week('met', 'absent_no_notice'), concern: 'Han virker ked af det.' });
+    const { flags } = await t.services.internshipOverview.team(ctx(n.counsellor), n.m);
+    const by = new Map(flags.map((f) => [f.youthName.split(' ')[0], f.reasons]));
+    expect(by.get('Amina')).toEqual([{ kind: 'absences', count: 2 }]);
+    expect(by.get('Bo')).toEqual([{ kind: 'concern', weekStart: '2026-03-09' }]);
+    expect(by.get('Carl')).toEqual([{ kind: 'falling_checkins', from: 8, to: 4.3 }]);
+    // Two weeks later the absences are outside the window.
+    t.clock.set('2026-03-30T09:00:00Z');
+    const later = await t.services.internshipOverview.team(ctx(n.counsellor), n.m);
+    expect(later.flags.map((f) => f.youthName)).not.toContain('Amina Hansen');
+  });
+});
+
+describe('notifications', () => {
+  it('holds email in quiet hours, gathers several into one digest, and sends none to someone who chose none', async () => {
+    const n = await makeNetwork(t);
+    const person = await makeUser(t, [{ role: 'youth_counsellor', municipalityId: n.m }]);
+    const quiet = await makeUser(t, [{ role: 'youth_counsellor', municipalityId: n.m }]);
+    await t.services.notifications.savePreferences(ctx(quiet), { email: 'off', quietFrom: '21', quietTo: '7', digestHour: '8' });
+    expect((await failure(t.services.notifications.savePreferences(ctx(person), { email: 'often', quietFrom: '25', quietTo: '7', digestHour: '8' }))).fields).toEqual({
+      email: 'validation.email_mode',
+      quietFrom: 'validation.hour',
+    });
+    const note = (userId: string, k: string) => ({ userId, key: `test:${userId}:${k}`, kind: 'checkin_request', params: {}, link: '/me/internships' });
+    t.clock.set('2026-03-02T21:30:00Z'); // 22:30 in Denmark
+    await t.services.notifications.notify([note(person.userId, 'a'), note(person.userId, 'b'), note(quiet.userId, 'a')]);
+    const sent = async (email: string) => (await listOutbox(t.database.db, 500)).filter((m) => m.to === email);
+    await t.services.notifications.deliver();
+    expect(await sent(person.email)).toHaveLength(0);
+    t.clock.set('2026-03-03T07:00:00Z'); // 08:00
+    await t.services.notifications.deliver();
+    const mails = await sent(person.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('NExTWORK: 2 nye beskeder');
+    expect(await sent(quiet.email)).toHaveLength(0);
+    expect((await t.services.notifications.recent(ctx(quiet))).every((x) => x.deliveredAt && !x.emailed)).toBe(true);
+  });
+
+  it('serves a calendar feed on a secret URL until it is revoked', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young();
+    await startedInternship(t, n, amina.id);
+    const url = await t.services.notifications.newCalendarFeed(ctx(amina.actor));
+    const token = url.split('/calendar/')[1]!.replace('.ics', '');
+    const ics = await t.services.notifications.calendar(ctx(null), token);
+    expect(ics).toContain('SUMMARY:Praktikstart: Amina · Roskilde Kraftvarmeværk\r\n');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20260302');
+    await t.services.notifications.revokeCalendarFeed(ctx(amina.actor));
+    expect((await failure(t.services.notifications.calendar(ctx(null), token))).code).toBe('not_found');
+  });
+});
