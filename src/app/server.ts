@@ -30,6 +30,9 @@ import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
 import { municipalitiesRoutes } from '../modules/municipalities/municipalities.routes.tsx';
 import { peopleRoutes } from '../modules/people/people.routes.tsx';
 import { siteRoutes } from './site.routes.tsx';
+import { internshipsRoutes } from '../modules/internships/internships.routes.tsx';
+import { internshipsApi } from '../modules/internships/internships.api.ts';
+import { notificationsRoutes } from '../platform/notifications/notifications.routes.tsx';
 import type { Services } from './services.ts';
 
 export interface ServerOptions {
@@ -162,9 +165,12 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await companiesRoutes(scope as App, deps);
     await openingsRoutes(scope as App, deps);
     await youthRoutes(scope as App, deps);
+    await internshipsRoutes(scope as App, deps);
+    await notificationsRoutes(scope as App, deps);
     await apiRoutes(scope as App, deps);
     await companiesApi(scope as App, deps);
     await youthApi(scope as App, deps);
+    await internshipsApi(scope as App, deps);
   });
   return app;
 }

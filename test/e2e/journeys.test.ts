@@ -6,6 +6,9 @@ import { DEMO_PASSWORD, demoEmail, demoMunicipalities } from '../../src/modules/
 import { type TestContext, createTestContext } from '../support/context.ts';
 import { browserAvailability, expectAccessible, expectNoHorizontalScroll, freePort, launchChromium } from '../support/browser.ts';
 import { startSmtp } from '../support/smtp.ts';
+import { eq } from 'drizzle-orm';
+import { users } from '../../src/modules/accounts/accounts.schema.ts';
+import { youth } from '../../src/modules/youth/youth.schema.ts';
 
 const run = browserAvailability();
 const roskilde = demoMunicipalities[0]!;
@@ -220,7 +223,7 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     await signIn(youth.page, demoEmail('youth', roskilde));
     await youth.page.waitForURL(`${base}/dashboard`);
     const nav = await youth.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['Overblik', 'Min profil', 'Praktikmuligheder', 'Hvem har set mine data']);
+    expect(nav).toEqual(['Overblik', 'Min profil', 'Min praktik', 'Praktikmuligheder', 'Beskeder', 'Hvem har set mine data']);
     await expectAccessible(youth.page);
     const res = await youth.page.goto(`${base}/people`);
     expect(res?.status()).toBe(404);
@@ -325,5 +328,79 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     await expectNoHorizontalScroll(young.page);
     await expectAccessible(young.page);
     await young.context.close();
+  });
+
+  it('a supervisor answers the weekly form from the emailed link on a phone; the young person sees the recognition; the counsellor sees the concern', async () => {
+    const supervisorEmail = demoEmail('company_contact', roskilde);
+    const [supervisor] = await t.database.db.select().from(users).where(eq(users.email, supervisorEmail));
+    const [youthUser] = await t.database.db
+      .select()
+      .from(users)
+      .where(eq(users.email, demoEmail('youth', roskilde)));
+    const [young] = await t.database.db.select().from(youth).where(eq(youth.userId, youthUser!.id));
+    // Whatever the hour the suite runs, this supervisor has no quiet hours.
+    await t.services.notifications.savePreferences(
+      { actor: { userId: supervisor!.id, name: '', email: supervisorEmail, memberships: [] }, requestId: 'e2e' },
+      { email: 'immediate', quietFrom: '0', quietTo: '0', digestHour: '8' },
+    );
+    await t.services.internshipJobs.weeklyRequests();
+    await t.services.notifications.deliver();
+    const mail = await smtp.waitFor(supervisorEmail);
+    expect(mail.text).toContain(`Hvordan gik ugen med ${young!.firstName}?`);
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/feedback\/[\w.-]+)/.exec(mail.text)![1]!;
+
+    const phone = await newPage(360);
+    await phone.page.goto(link);
+    await expectNoHorizontalScroll(phone.page);
+    await expectAccessible(phone.page);
+    await phone.page.getByLabel('Onsdag').selectOption('sick');
+    await phone.page.getByRole('textbox', { name: /^Én ting den unge gjorde godt/ }).fill('Hjalp en ny kollega godt i gang med lageret.');
+    await phone.page.getByRole('textbox', { name: /^Bekymring/ }).fill('Virkede meget træt fredag.');
+    await phone.page.getByRole('button', { name: 'Send tilbagemeldingen' }).click();
+    await phone.page.waitForURL(`${base}/feedback/thanks`);
+    await expectAccessible(phone.page);
+    // The link is spent.
+    await phone.page.goto(link);
+    expect(await phone.page.getByRole('alert').textContent()).toContain('allerede brugt');
+    await expectAccessible(phone.page);
+    await phone.context.close();
+
+    const me = await newPage(360);
+    await signIn(me.page, demoEmail('youth', roskilde));
+    await me.page.waitForURL(`${base}/dashboard`);
+    await me.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Min praktik' }).click();
+    expect(await me.page.locator('main').textContent()).toContain('Hjalp en ny kollega godt i gang med lageret.');
+    expect(await me.page.locator('main').textContent()).not.toContain('Virkede meget træt');
+    await expectNoHorizontalScroll(me.page);
+    await expectAccessible(me.page);
+    // This week's check-in, by keyboard-reachable radio buttons.
+    await me.page.getByRole('group', { name: 'Hvordan har du det?' }).getByLabel('7', { exact: true }).check();
+    await me.page.getByRole('group', { name: 'Hvordan går det på arbejdspladsen?' }).getByLabel('6', { exact: true }).check();
+    await me.page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => me.page.locator('#error-summary').textContent()).toContain('Vælg et tal fra 0 til 10');
+    await expectAccessible(me.page);
+    await me.page.getByRole('group', { name: 'Hvordan går det i netværket?' }).getByLabel('8', { exact: true }).check();
+    await me.page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => me.page.getByRole('status').first().textContent()).toContain('Dit svar er gemt.');
+    await me.context.close();
+
+    const team = await newPage();
+    await signIn(team.page, demoEmail('youth_counsellor', roskilde));
+    await team.page.waitForURL(`${base}/dashboard`);
+    await team.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Praktikker' }).click();
+    const flags = (await team.page.locator('.app-flags').textContent()) ?? '';
+    expect(flags).toContain(`${young!.firstName} ${young!.lastName}: bekymring fra virksomheden`);
+    await expectAccessible(team.page);
+    await team.page
+      .locator('.app-flags')
+      .getByRole('link', { name: `${young!.firstName} ${young!.lastName}` })
+      .isVisible();
+    const internshipLink = team.page
+      .getByRole('region', { name: 'Alle praktikker' })
+      .getByRole('link', { name: new RegExp(`^${young!.firstName} ${young!.lastName}`) });
+    await internshipLink.first().click();
+    expect(await team.page.locator('main').textContent()).toContain('Virkede meget træt fredag.');
+    await expectAccessible(team.page);
+    await team.context.close();
   });
 });

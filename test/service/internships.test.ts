@@ -37,7 +37,9 @@ describe('internship lifecycle', () => {
       'errors.internship_needs_approval',
     );
     await t.services.internships.recordVitas(ctx(n.consultant), i.id, { step: 'sent', on: '2026-03-03', reference: 'VITAS-2026-0042' });
-    expect((await failure(t.services.internships.recordVitas(ctx(n.consultant), i.id, { step: 'approved', on: '2026-03-02' }))).fields).toEqual({
+    expect(
+      (await failure(t.services.internships.recordVitas(ctx(n.consultant), i.id, { step: 'approved', on: '2026-03-02' }))).fields,
+    ).toEqual({
       on: 'validation.approved_before_sent',
     });
     await t.services.internships.recordVitas(ctx(n.consultant), i.id, { step: 'approved', on: '2026-03-05' });
@@ -117,12 +119,20 @@ describe('internship lifecycle', () => {
     // One internship at a time.
     await startedInternship(t, n, amina.id);
     const twice = await failure(
-      t.services.internships.plan(ctx(n.consultant), n.m, { youthId: amina.id, openingId: n.opening.id, chosenOn: '2026-03-02', agreedStart: '2026-03-02', weeklyHours: '20' }),
+      t.services.internships.plan(ctx(n.consultant), n.m, {
+        youthId: amina.id,
+        openingId: n.opening.id,
+        chosenOn: '2026-03-02',
+        agreedStart: '2026-03-02',
+        weeklyHours: '20',
+      }),
     );
     expect(twice.code).toBe('conflict');
     const [row] = await t.database.db.select().from(internships).where(eq(internships.municipalityId, n.m));
     // An early end needs a reason; nothing changes without one.
-    expect((await failure(t.services.internships.end(ctx(n.consultant), row!.id, { on: '2026-03-02', outcome: 'ended_early' }))).fields).toEqual({
+    expect(
+      (await failure(t.services.internships.end(ctx(n.consultant), row!.id, { on: '2026-03-02', outcome: 'ended_early' }))).fields,
+    ).toEqual({
       reason: 'validation.early_end_reason',
     });
     const events = await t.database.db.select().from(internshipEvents).where(eq(internshipEvents.internshipId, row!.id));
@@ -136,13 +146,20 @@ describe('extension', () => {
     const amina = await n.young();
     const i = await startedInternship(t, n, amina.id); // first day 2026-03-02, planned end 2026-06-02
     const past = await failure(t.services.internships.requestExtension(ctx(n.supervisor), i.id, { newEnd: '2026-09-03' }));
-    expect(past).toMatchObject({ code: 'invalid', messageKey: 'errors.internship_too_long', fields: { newEnd: 'validation.internship_too_long' } });
+    expect(past).toMatchObject({
+      code: 'invalid',
+      messageKey: 'errors.internship_too_long',
+      fields: { newEnd: 'validation.internship_too_long' },
+    });
     expect(past.params).toEqual({ months: 6, latest: '2026-09-02' });
     expect((await failure(t.services.internships.requestExtension(ctx(n.supervisor), i.id, { newEnd: '2026-05-01' }))).fields).toEqual({
       newEnd: 'validation.extension_after_end',
     });
 
-    const ext = await t.services.internships.requestExtension(ctx(n.supervisor), i.id, { newEnd: '2026-09-02', reason: 'Hun er blevet en del af holdet.' });
+    const ext = await t.services.internships.requestExtension(ctx(n.supervisor), i.id, {
+      newEnd: '2026-09-02',
+      reason: 'Hun er blevet en del af holdet.',
+    });
     expect(ext).toMatchObject({ requestedBy: 'company', status: 'requested' });
     expect((await failure(t.services.internships.requestExtension(ctx(amina.actor), i.id, { newEnd: '2026-08-01' }))).messageKey).toBe(
       'errors.extension_open',
@@ -178,8 +195,12 @@ describe('permissions', () => {
       expect((await failure(t.services.internships.get(ctx(outsider), i.id))).code).toBe('not_found');
       expect((await failure(t.services.feedback.list(ctx(outsider), i.id))).code).toBe('not_found');
     }
-    expect((await failure(t.services.feedback.submit(ctx(amina.actor), i.id, { week: '2026-03-02', attendance: {} }))).code).toBe('not_found');
-    expect((await failure(t.services.internships.end(ctx(n.supervisor), i.id, { on: '2026-03-02', outcome: 'completed' }))).code).toBe('not_found');
+    expect((await failure(t.services.feedback.submit(ctx(amina.actor), i.id, { week: '2026-03-02', attendance: {} }))).code).toBe(
+      'not_found',
+    );
+    expect((await failure(t.services.internships.end(ctx(n.supervisor), i.id, { on: '2026-03-02', outcome: 'completed' }))).code).toBe(
+      'not_found',
+    );
     expect((await failure(t.services.internshipOverview.team(ctx(n.supervisor), n.m))).code).toBe('not_found');
   });
 });
@@ -197,10 +218,13 @@ describe('the two-week start clock', () => {
     });
     await startedInternship(t, n, bo.id); // chose and started the same day: 0 days
     const overview = await t.services.internshipOverview.team(ctx(n.counsellor), n.m);
-    expect(overview.clocks).toEqual([expect.objectContaining({ id: i.id, daysElapsed: 0, daysLeft: 14, overdue: false, youthName: 'Amina Hansen' })]);
+    expect(overview.clocks).toEqual([
+      expect.objectContaining({ id: i.id, daysElapsed: 0, daysLeft: 14, overdue: false, youthName: 'Amina Hansen' }),
+    ]);
     expect(overview).toMatchObject({ openClocks: 1, overdue: 0, median: 0, starts: 1 });
 
-    const alerts = async () => (await t.services.notifications.recent(ctx(n.consultant))).filter((x) => x.kind.startsWith('start_clock')).map((x) => x.kind);
+    const alerts = async () =>
+      (await t.services.notifications.recent(ctx(n.consultant))).filter((x) => x.kind.startsWith('start_clock')).map((x) => x.kind);
     t.clock.set('2026-03-08T08:00:00Z'); // day 6
     expect(await t.services.internshipJobs.startClockAlerts()).toBe(0);
     t.clock.set('2026-03-09T06:00:00Z'); // day 7
@@ -235,7 +259,10 @@ describe('weekly feedback', () => {
     t.clock.set('2026-03-06T12:00:00Z'); // Friday 13:00 in Denmark
     await Promise.all([t.services.internshipJobs.weeklyRequests(), t.services.internshipJobs.weeklyRequests()]);
     expect(await t.services.internshipJobs.weeklyRequests()).toBe(0);
-    expect((await t.services.notifications.recent(ctx(n.supervisor))).map((x) => x.kind)).toEqual(['feedback_request', 'internship_planned_company']);
+    expect((await t.services.notifications.recent(ctx(n.supervisor))).map((x) => x.kind)).toEqual([
+      'feedback_request',
+      'internship_planned_company',
+    ]);
     expect((await t.services.notifications.recent(ctx(amina.actor))).map((x) => x.kind)).toContain('checkin_request');
     const before = (await listOutbox(t.database.db, 500)).filter((m) => m.to === n.supervisor.email);
     await Promise.all([t.services.notifications.deliver(), t.services.notifications.deliver()]);
@@ -252,8 +279,20 @@ describe('weekly feedback', () => {
     const i = await startedInternship(t, n, amina.id);
     const link = await t.services.feedback.prepareLink(i.id, '2026-03-02');
     const token = t.services.feedback.linkToken(link);
-    expect(await t.services.feedback.linkForm(token)).toEqual({ youthFirstName: 'Amina', companyName: 'Roskilde Kraftvarmeværk', week: '2026-03-02' });
-    const answer = { week: '2026-01-05', attendance_mon: 'met', attendance_tue: 'met', attendance_wed: 'absent_notice', attendance_thu: 'met', attendance_fri: 'met', didWell: 'Hjalp en kollega med en pumpe.' };
+    expect(await t.services.feedback.linkForm(token)).toEqual({
+      youthFirstName: 'Amina',
+      companyName: 'Roskilde Kraftvarmeværk',
+      week: '2026-03-02',
+    });
+    const answer = {
+      week: '2026-01-05',
+      attendance_mon: 'met',
+      attendance_tue: 'met',
+      attendance_wed: 'absent_notice',
+      attendance_thu: 'met',
+      attendance_fri: 'met',
+      didWell: 'Hjalp en kollega med en pumpe.',
+    };
 
     const altered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
     expect((await failure(t.services.feedback.submitByLink(ctx(null), altered, answer))).messageKey).toBe('errors.link_invalid');
@@ -267,11 +306,15 @@ describe('weekly feedback', () => {
     // Expired after 14 days, even unused.
     const next = await t.services.feedback.prepareLink(i.id, '2026-03-09');
     t.clock.advance(15 * DAY);
-    expect((await failure(t.services.feedback.submitByLink(ctx(null), t.services.feedback.linkToken(next), answer))).messageKey).toBe('errors.link_expired');
+    expect((await failure(t.services.feedback.submitByLink(ctx(null), t.services.feedback.linkToken(next), answer))).messageKey).toBe(
+      'errors.link_expired',
+    );
 
     // The recognition reaches the young person's feed.
     const trail = await t.services.feedback.myTrail(ctx(amina.actor));
-    expect(trail.recognitions).toEqual([expect.objectContaining({ didWell: 'Hjalp en kollega med en pumpe.', companyName: 'Roskilde Kraftvarmeværk' })]);
+    expect(trail.recognitions).toEqual([
+      expect.objectContaining({ didWell: 'Hjalp en kollega med en pumpe.', companyName: 'Roskilde Kraftvarmeværk' }),
+    ]);
   });
 });
 
@@ -282,14 +325,25 @@ describe('the attendance-stability flag', () => {
     const ia = await startedInternship(t, n, amina.id);
     const ib = await startedInternship(t, n, bo.id);
     await startedInternship(t, n, carl.id);
-    for (const [i, scores] of [[8, 8, 8], [6, 6, 6], [4, 5, 4]].entries()) {
+    for (const [i, scores] of [
+      [8, 8, 8],
+      [6, 6, 6],
+      [4, 5, 4],
+    ].entries()) {
       t.clock.set(new Date(Date.parse('2026-03-02T09:00:00Z') + i * 7 * DAY));
       await t.services.feedback.checkin(ctx(carl.actor), { wellbeing: scores[0], workplace: scores[1], network: scores[2] });
     }
     t.clock.set('2026-03-16T09:00:00Z');
     const week = (mon: string, fri: string) => ({ mon, tue: 'met', wed: 'met', thu: 'met', fri });
-    await t.services.feedback.submit(ctx(n.supervisor), ia.id, { week: '2026-03-09', attendance: week('absent_no_notice', 'absent_no_notice') });
-    await t.services.feedback.submit(ctx(n.supervisor), ib.id, { week: '2026-03-09', attendance: week('met', 'absent_no_notice'), concern: 'Han virker ked af det.' });
+    await t.services.feedback.submit(ctx(n.supervisor), ia.id, {
+      week: '2026-03-09',
+      attendance: week('absent_no_notice', 'absent_no_notice'),
+    });
+    await t.services.feedback.submit(ctx(n.supervisor), ib.id, {
+      week: '2026-03-09',
+      attendance: week('met', 'absent_no_notice'),
+      concern: 'Han virker ked af det.',
+    });
     const { flags } = await t.services.internshipOverview.team(ctx(n.counsellor), n.m);
     const by = new Map(flags.map((f) => [f.youthName.split(' ')[0], f.reasons]));
     expect(by.get('Amina')).toEqual([{ kind: 'absences', count: 2 }]);
@@ -308,11 +362,23 @@ describe('notifications', () => {
     const person = await makeUser(t, [{ role: 'youth_counsellor', municipalityId: n.m }]);
     const quiet = await makeUser(t, [{ role: 'youth_counsellor', municipalityId: n.m }]);
     await t.services.notifications.savePreferences(ctx(quiet), { email: 'off', quietFrom: '21', quietTo: '7', digestHour: '8' });
-    expect((await failure(t.services.notifications.savePreferences(ctx(person), { email: 'often', quietFrom: '25', quietTo: '7', digestHour: '8' }))).fields).toEqual({
+    expect(
+      (
+        await failure(
+          t.services.notifications.savePreferences(ctx(person), { email: 'often', quietFrom: '25', quietTo: '7', digestHour: '8' }),
+        )
+      ).fields,
+    ).toEqual({
       email: 'validation.email_mode',
       quietFrom: 'validation.hour',
     });
-    const note = (userId: string, k: string) => ({ userId, key: `test:${userId}:${k}`, kind: 'checkin_request', params: {}, link: '/me/internships' });
+    const note = (userId: string, k: string) => ({
+      userId,
+      key: `test:${userId}:${k}`,
+      kind: 'checkin_request',
+      params: {},
+      link: '/me/internships',
+    });
     t.clock.set('2026-03-02T21:30:00Z'); // 22:30 in Denmark
     await t.services.notifications.notify([note(person.userId, 'a'), note(person.userId, 'b'), note(quiet.userId, 'a')]);
     const sent = async (email: string) => (await listOutbox(t.database.db, 500)).filter((m) => m.to === email);

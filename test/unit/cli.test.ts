@@ -15,7 +15,7 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
     timeout: 60_000,
   });
 
-describe('nextwork CLI', () => {
+describe('nextwork CLI', { timeout: 60_000 }, () => {
   it('prints the demo log-ins as JSON: role, email, password, municipality', () => {
     const res = cli(['demo-accounts', '--json']);
     expect(res.status).toBe(0);
@@ -53,7 +53,7 @@ describe('nextwork CLI', () => {
   });
 });
 
-describe('nextwork match', () => {
+describe('nextwork match', { timeout: 60_000 }, () => {
   it('reads JSON and writes the assignments, the seed and statistics; the same seed gives the same output', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextwork-match-'));
     const input = path.join(dir, 'in.json');

@@ -20,6 +20,7 @@ import { withCvrCheckDigit } from '../companies/cvr.ts';
 import { type TradeSection, tradeSectionCodes } from '../companies/trades.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { DEMO_PASSWORD, demoEmail, demoMunicipalities } from './demo-accounts.ts';
+import { seedInternships } from './seed-internships.ts';
 
 const YOUTH_PER_MUNICIPALITY = 42;
 const COMPANIES_PER_MUNICIPALITY = 60;
@@ -110,6 +111,8 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
       const youthRows = people.flatMap((p, i) =>
         p.role === 'youth' ? [demoYouth(faker, p, rows[i]!.id, municipalityId, now, sealer)] : [],
       );
+      // The demo young person's account is in an internship, so its pages show the work trail.
+      youthRows[0]!.status = 'in_internship';
       const insertedYouth = await tx.insert(youth).values(youthRows).returning({ id: youth.id, status: youth.status });
       await tx
         .insert(youthStatusHistory)
@@ -182,7 +185,19 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
           };
         });
       });
-      await tx.insert(openings).values(openingRows);
+      const insertedOpenings = await tx.insert(openings).values(openingRows).returning({
+        id: openings.id,
+        companyId: openings.companyId,
+        title: openings.title,
+        supervisorUserId: openings.supervisorUserId,
+        weeklyHours: openings.weeklyHours,
+      });
+      await seedInternships(tx, faker, now, {
+        municipalityId,
+        consultantUserId: rows[people.findIndex((p) => p.role === 'network_consultant')]!.id,
+        youth: insertedYouth,
+        openings: insertedOpenings,
+      });
     }
   });
   return true;

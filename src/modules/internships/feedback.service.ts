@@ -98,7 +98,16 @@ export class FeedbackService {
     const saved = await this.db.transaction(async (tx) => {
       if (!(await this.repo.useLink(link.id, now, tx))) throw conflict('errors.link_used');
       return this.repo.saveFeedback(
-        { internshipId: i.id, weekStart: link.weekStart, attendance: data.attendance, didWell: data.didWell, concern: data.concern, submittedAt: now, byUserId: null, viaLink: link.id },
+        {
+          internshipId: i.id,
+          weekStart: link.weekStart,
+          attendance: data.attendance,
+          didWell: data.didWell,
+          concern: data.concern,
+          submittedAt: now,
+          byUserId: null,
+          viaLink: link.id,
+        },
         tx,
       );
     });
@@ -141,20 +150,22 @@ export class FeedbackService {
   private async passOn(i: InternshipView, f: Feedback): Promise<void> {
     await this.notifications.notify(
       [
-        f.didWell && i.youthUserId && {
-          userId: i.youthUserId,
-          key: `recognition:${i.id}:${f.weekStart}`,
-          kind: 'recognition',
-          params: { company: i.companyName, youth: i.youthFirstName },
-          link: '/me/internships',
-        },
-        f.concern && i.consultantUserId && {
-          userId: i.consultantUserId,
-          key: `concern:${i.id}:${f.weekStart}`,
-          kind: 'concern',
-          params: { youth: i.youthFirstName, company: i.companyName },
-          link: `/internships/${i.id}`,
-        },
+        f.didWell &&
+          i.youthUserId && {
+            userId: i.youthUserId,
+            key: `recognition:${i.id}:${f.weekStart}`,
+            kind: 'recognition',
+            params: { company: i.companyName, youth: i.youthFirstName },
+            link: '/me/internships',
+          },
+        f.concern &&
+          i.consultantUserId && {
+            userId: i.consultantUserId,
+            key: `concern:${i.id}:${f.weekStart}`,
+            kind: 'concern',
+            params: { youth: i.youthFirstName, company: i.companyName },
+            link: `/internships/${i.id}`,
+          },
       ].filter((n) => !!n),
     );
   }
@@ -170,7 +181,11 @@ export class FeedbackService {
   }
 
   /** The week the supervisor should answer for now, and what was already given for it. */
-  async formFor(ctx: Context, id: string, week: string | undefined): Promise<{ i: InternshipView; week: string; existing: Feedback | undefined }> {
+  async formFor(
+    ctx: Context,
+    id: string,
+    week: string | undefined,
+  ): Promise<{ i: InternshipView; week: string; existing: Feedback | undefined }> {
     const { i } = await loadInternship(this.repo, this.access, ctx, id, 'internship.feedback');
     const current = weekStart(week && /^\d{4}-\d{2}-\d{2}$/.test(week) ? week : this.today());
     return { i, week: current, existing: await this.repo.feedbackFor(id, current) };
@@ -182,12 +197,29 @@ export class FeedbackService {
     const actor = this.access.requireActor(ctx);
     const y = await this.youth.findByUser(actor.userId);
     await this.access.require(ctx, 'internship.checkin', [
-      { type: 'checkin', id: y?.id ?? '', municipalityId: y?.municipalityId ?? null, ownerUserId: y?.userId ?? null, subjectUserId: actor.userId },
+      {
+        type: 'checkin',
+        id: y?.id ?? '',
+        municipalityId: y?.municipalityId ?? null,
+        ownerUserId: y?.userId ?? null,
+        subjectUserId: actor.userId,
+      },
     ]);
     if (!y) throw notFound();
     const data = parseInput(checkinInput, input);
-    const saved = await this.repo.saveCheckin({ youthId: y.id, weekStart: weekStart(this.today()), ...data, submittedAt: this.clock.now() });
-    await this.audit.record(ctx, { action: 'internship.checkin', municipalityId: y.municipalityId, targetType: 'youth', targetId: y.id, subjectUserId: y.userId });
+    const saved = await this.repo.saveCheckin({
+      youthId: y.id,
+      weekStart: weekStart(this.today()),
+      ...data,
+      submittedAt: this.clock.now(),
+    });
+    await this.audit.record(ctx, {
+      action: 'internship.checkin',
+      municipalityId: y.municipalityId,
+      targetType: 'youth',
+      targetId: y.id,
+      subjectUserId: y.userId,
+    });
     return saved;
   }
 
@@ -198,7 +230,14 @@ export class FeedbackService {
       { type: 'youth', id: youthId, municipalityId: y?.municipalityId ?? null, subjectUserId: y?.userId ?? null },
     ]);
     if (!y) throw notFound();
-    await this.audit.record(ctx, { action: 'internship.checkins_read', actorRole: grant!.role, municipalityId: y.municipalityId, targetType: 'youth', targetId: y.id, subjectUserId: y.userId });
+    await this.audit.record(ctx, {
+      action: 'internship.checkins_read',
+      actorRole: grant!.role,
+      municipalityId: y.municipalityId,
+      targetType: 'youth',
+      targetId: y.id,
+      subjectUserId: y.userId,
+    });
     return this.repo.checkins(y.id);
   }
 

@@ -77,9 +77,12 @@ export const feedbackInput = z.preprocess(
   },
   z.object({
     week: isoDate,
-    attendance: z.object(Object.fromEntries(weekdays.map((d) => [d, attendanceField])) as Record<(typeof weekdays)[number], typeof attendanceField>, {
-      error: 'validation.attendance',
-    }),
+    attendance: z.object(
+      Object.fromEntries(weekdays.map((d) => [d, attendanceField])) as Record<(typeof weekdays)[number], typeof attendanceField>,
+      {
+        error: 'validation.attendance',
+      },
+    ),
     didWell: text(1000).default(''),
     concern: text(2000).default(''),
   }),

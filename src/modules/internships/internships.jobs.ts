@@ -39,10 +39,22 @@ export class InternshipJobs {
       const params = { youth: i.youthFirstName, company: i.companyName, week };
       if (i.supervisorUserId) {
         const link = await this.feedback.prepareLink(i.id, week);
-        rows.push({ userId: i.supervisorUserId, key: `feedback-request:${i.id}:${week}`, kind: 'feedback_request', params, link: this.feedback.linkRef(link)});
+        rows.push({
+          userId: i.supervisorUserId,
+          key: `feedback-request:${i.id}:${week}`,
+          kind: 'feedback_request',
+          params,
+          link: this.feedback.linkRef(link),
+        });
       }
       if (i.youthUserId) {
-        rows.push({ userId: i.youthUserId, key: `checkin-request:${i.youthId}:${week}`, kind: 'checkin_request', params, link: '/me/internships'});
+        rows.push({
+          userId: i.youthUserId,
+          key: `checkin-request:${i.youthId}:${week}`,
+          kind: 'checkin_request',
+          params,
+          link: '/me/internships',
+        });
       }
     }
     return (await this.notifications.notify(rows)).length;
@@ -105,7 +117,7 @@ export class InternshipJobs {
         [i.supervisorUserId, `/internships/${i.id}`],
         [i.consultantUserId, `/internships/${i.id}`],
       ] as const) {
-        if (userId) rows.push({ userId, key: `end-reminder:${i.id}:${i.plannedEnd}:${userId}`, kind: 'end_reminder', params, link});
+        if (userId) rows.push({ userId, key: `end-reminder:${i.id}:${i.plannedEnd}:${userId}`, kind: 'end_reminder', params, link });
       }
     }
     return (await this.notifications.notify(rows)).length;

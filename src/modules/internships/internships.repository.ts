@@ -270,7 +270,12 @@ export class InternshipsRepository {
   }
 
   async checkins(youthId: string, limit = 12): Promise<Checkin[]> {
-    return this.db.select().from(youthCheckins).where(eq(youthCheckins.youthId, youthId)).orderBy(desc(youthCheckins.weekStart)).limit(limit);
+    return this.db
+      .select()
+      .from(youthCheckins)
+      .where(eq(youthCheckins.youthId, youthId))
+      .orderBy(desc(youthCheckins.weekStart))
+      .limit(limit);
   }
 
   /** Feedback since a date for the open internships of some municipalities (all when null): the stability flag's input. */

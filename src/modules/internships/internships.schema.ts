@@ -109,7 +109,9 @@ export const internshipExtensions = pgTable(
   },
   (t) => [
     index('internship_extensions_internship_idx').on(t.internshipId),
-    uniqueIndex('internship_extensions_one_open_idx').on(t.internshipId).where(sql`status = 'requested'`),
+    uniqueIndex('internship_extensions_one_open_idx')
+      .on(t.internshipId)
+      .where(sql`status = 'requested'`),
   ],
 );
 
@@ -177,6 +179,9 @@ export const youthCheckins = pgTable(
   },
   (t) => [
     uniqueIndex('youth_checkins_week_idx').on(t.youthId, t.weekStart),
-    check('youth_checkins_scale_check', sql`wellbeing between 0 and 10 and network between 0 and 10 and coalesce(workplace, 0) between 0 and 10`),
+    check(
+      'youth_checkins_scale_check',
+      sql`wellbeing between 0 and 10 and network between 0 and 10 and coalesce(workplace, 0) between 0 and 10`,
+    ),
   ],
 );

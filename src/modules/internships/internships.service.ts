@@ -39,7 +39,12 @@ export class InternshipsService {
       (await repo.forPerson(userId)).flatMap((i) => {
         const who = `${i.youthFirstName} · ${i.companyName}`;
         return [
-          { uid: `internship-start-${i.id}@nextwork`, title: t('calendar.internship_start', { who }), start: i.firstDay ?? i.agreedStart, description: i.tasks },
+          {
+            uid: `internship-start-${i.id}@nextwork`,
+            title: t('calendar.internship_start', { who }),
+            start: i.firstDay ?? i.agreedStart,
+            description: i.tasks,
+          },
           { uid: `internship-end-${i.id}@nextwork`, title: t('calendar.internship_end', { who }), start: i.actualEnd ?? i.plannedEnd },
         ];
       }),
@@ -58,7 +63,8 @@ export class InternshipsService {
   private async checkLength(municipalityId: string, from: string, end: string, field: string): Promise<void> {
     const months = await this.maxMonths(municipalityId);
     const latest = addMonths(from, months);
-    if (end > latest) throw new AppError('invalid', 'errors.internship_too_long', { [field]: 'validation.internship_too_long' }, { months, latest });
+    if (end > latest)
+      throw new AppError('invalid', 'errors.internship_too_long', { [field]: 'validation.internship_too_long' }, { months, latest });
   }
 
   /** The team plans an internship directly; a matching round calls this for an accepted choice. */
@@ -80,7 +86,8 @@ export class InternshipsService {
     if (data.previousId) {
       // Rotation: the earlier internship must be this young person's, and over.
       const previous = await this.repo.find(data.previousId);
-      if (previous?.youthId !== data.youthId || openStatuses.includes(previous.status)) errors.previousId = 'validation.previous_internship';
+      if (previous?.youthId !== data.youthId || openStatuses.includes(previous.status))
+        errors.previousId = 'validation.previous_internship';
     }
     if (Object.keys(errors).length) throw invalid(errors);
     await this.checkLength(municipalityId, data.agreedStart, plannedEnd, 'plannedEnd');
@@ -121,7 +128,13 @@ export class InternshipsService {
     const params = { company: view.companyName, start: view.agreedStart, youth: view.youthFirstName };
     await this.notifications.notify(
       [
-        view.youthUserId && { userId: view.youthUserId, key: `planned:${view.id}:youth`, kind: 'internship_planned', params, link: '/me/internships' },
+        view.youthUserId && {
+          userId: view.youthUserId,
+          key: `planned:${view.id}:youth`,
+          kind: 'internship_planned',
+          params,
+          link: '/me/internships',
+        },
         view.supervisorUserId && {
           userId: view.supervisorUserId,
           key: `planned:${view.id}:supervisor`,
@@ -159,7 +172,9 @@ export class InternshipsService {
     const [grant] = await this.access.require(
       ctx,
       'internship.read',
-      team ? [{ type: 'internship_list', id: municipalityId, municipalityId }] : companyIds!.map((c) => ({ type: 'internship_list', id: c, municipalityId, companyId: c })),
+      team
+        ? [{ type: 'internship_list', id: municipalityId, municipalityId }]
+        : companyIds!.map((c) => ({ type: 'internship_list', id: c, municipalityId, companyId: c })),
     );
     if (!grant) return [];
     const rows = await this.repo.list({ municipalityId, companyIds });
@@ -193,7 +208,13 @@ export class InternshipsService {
       if (i.vitasStatus !== 'awaiting') throw conflict('errors.internship_state');
       if (i.vitasSentOn && data.on < i.vitasSentOn) throw invalid({ on: 'validation.approved_before_sent' });
       ok = await this.db.transaction((tx) =>
-        this.repo.update(id, i.status, { vitasStatus: 'approved', vitasApprovedOn: data.on }, { kind: 'vitas_approved', note: data.on, at, byUserId }, tx),
+        this.repo.update(
+          id,
+          i.status,
+          { vitasStatus: 'approved', vitasApprovedOn: data.on },
+          { kind: 'vitas_approved', note: data.on, at, byUserId },
+          tx,
+        ),
       );
     }
     if (!ok) throw conflict('errors.internship_changed');
@@ -248,10 +269,18 @@ export class InternshipsService {
           endReason: data.outcome === 'ended_early' ? data.reason || null : null,
           endNote: data.note,
         },
-        { kind: 'ended', fromStatus: i.status, toStatus: data.outcome, note: [data.reason, data.note].filter(Boolean).join(': '), at, byUserId },
+        {
+          kind: 'ended',
+          fromStatus: i.status,
+          toStatus: data.outcome,
+          note: [data.reason, data.note].filter(Boolean).join(': '),
+          at,
+          byUserId,
+        },
         tx,
       );
-      if (changed && y.status === 'in_internship') await this.youth.setStatus(y.id, y.status, 'in_network', 'internship_ended', at, byUserId, tx);
+      if (changed && y.status === 'in_internship')
+        await this.youth.setStatus(y.id, y.status, 'in_network', 'internship_ended', at, byUserId, tx);
       // An open extension request ends with the internship.
       const open = await this.repo.openExtension(id, tx);
       if (changed && open) await this.repo.updateExtension(open.id, { status: 'withdrawn' }, tx);
@@ -296,9 +325,22 @@ export class InternshipsService {
     const params = { company: i.companyName, youth: i.youthFirstName, end: data.newEnd };
     await this.notifications.notify(
       [
-        side !== 'youth' && i.youthUserId && { userId: i.youthUserId, key: `extension:${ext.id}:youth`, kind: 'extension_requested', params, link: '/me/internships' },
+        side !== 'youth' &&
+          i.youthUserId && {
+            userId: i.youthUserId,
+            key: `extension:${ext.id}:youth`,
+            kind: 'extension_requested',
+            params,
+            link: '/me/internships',
+          },
         side !== 'company' &&
-          i.supervisorUserId && { userId: i.supervisorUserId, key: `extension:${ext.id}:company`, kind: 'extension_requested', params, link: `/internships/${id}` },
+          i.supervisorUserId && {
+            userId: i.supervisorUserId,
+            key: `extension:${ext.id}:company`,
+            kind: 'extension_requested',
+            params,
+            link: `/internships/${id}`,
+          },
       ].filter((n) => !!n),
     );
     return ext;

@@ -56,9 +56,14 @@ export class OverviewService {
   ) {}
 
   async team(ctx: Context, municipalityId: string): Promise<TeamOverview> {
-    const [grant] = await this.access.require(ctx, 'internship.read_concerns', [{ type: 'internship_overview', id: municipalityId, municipalityId }]);
+    const [grant] = await this.access.require(ctx, 'internship.read_concerns', [
+      { type: 'internship_overview', id: municipalityId, municipalityId },
+    ]);
     const today = localDate(this.clock.now());
-    const [clockRows, flagged] = await Promise.all([this.repo.clocks([municipalityId], addDays(today, -STARTS_WINDOW_DAYS)), this.flags([municipalityId], today)]);
+    const [clockRows, flagged] = await Promise.all([
+      this.repo.clocks([municipalityId], addDays(today, -STARTS_WINDOW_DAYS)),
+      this.flags([municipalityId], today),
+    ]);
     const clocks: StartClock[] = clockRows
       .filter((r) => !r.firstDay)
       .map((r) => {
@@ -81,7 +86,13 @@ export class OverviewService {
     // Reading the flags shows the team who is struggling: audited as a read of each flagged person.
     await this.audit.record(
       ctx,
-      flags.map((f) => ({ action: 'internship.flag_read', actorRole: grant!.role, municipalityId, targetType: 'youth', targetId: f.youthId })),
+      flags.map((f) => ({
+        action: 'internship.flag_read',
+        actorRole: grant!.role,
+        municipalityId,
+        targetType: 'youth',
+        targetId: f.youthId,
+      })),
     );
     return { ...startFigures(clockRows, today), clocks, flags };
   }

@@ -31,9 +31,7 @@ export interface CheckinFacts {
 }
 
 export type FlagReason =
-  | { kind: 'absences'; count: number }
-  | { kind: 'concern'; weekStart: string }
-  | { kind: 'falling_checkins'; from: number; to: number };
+  { kind: 'absences'; count: number } | { kind: 'concern'; weekStart: string } | { kind: 'falling_checkins'; from: number; to: number };
 
 export function checkinMean(c: CheckinFacts): number {
   const scores = [c.wellbeing, c.network, ...(c.workplace === null ? [] : [c.workplace])];
@@ -54,7 +52,10 @@ export function stabilityReasons(today: string, feedback: readonly FeedbackFacts
   if (absences >= STABILITY_RULES.absencesWithoutNotice) reasons.push({ kind: 'absences', count: absences });
 
   const concerns = feedback.filter((f) => f.concern.trim() && daysBetween(f.weekStart, today) < STABILITY_RULES.windowDays + 7);
-  const latestConcern = concerns.map((f) => f.weekStart).sort().at(-1);
+  const latestConcern = concerns
+    .map((f) => f.weekStart)
+    .sort()
+    .at(-1);
   if (latestConcern) reasons.push({ kind: 'concern', weekStart: latestConcern });
 
   const recent = [...checkins]

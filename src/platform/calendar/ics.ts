@@ -15,7 +15,11 @@ export interface CalendarEvent {
 }
 
 const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const day = (iso: string) => iso.replace(/-/g, '');
 
 function nextDay(iso: string): string {
@@ -45,7 +49,13 @@ export function fold(line: string): string {
 }
 
 export function toIcs(name: string, events: readonly CalendarEvent[], now: Date): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//nextwork//NExTWORK//DA', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escapeText(name)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//nextwork//NExTWORK//DA',
+    'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${escapeText(name)}`,
+  ];
   for (const e of events) {
     lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${stamp(now)}`);
     if (typeof e.start === 'string') {

@@ -23,6 +23,8 @@ export function formFromError(
   const errors: Record<string, string> = {};
   for (const [field, key] of Object.entries(err.fields ?? {})) errors[rename[field] ?? field] = key;
   const status = err.code === 'invalid' ? 422 : err.code === 'conflict' ? 409 : 429;
-  const formError = Object.keys(errors).length && err.code === 'invalid' ? undefined : err.messageKey;
+  // A specific message (e.g. naming the latest allowed date) is shown with the field errors.
+  const formError =
+    Object.keys(errors).length && err.code === 'invalid' && err.messageKey === 'errors.invalid' ? undefined : err.messageKey;
   return { form: { values, errors, formError, formErrorParams: err.params }, status };
 }

@@ -1,8 +1,9 @@
+import { internshipPagesDa } from './catalog/internship-pages.da.ts';
 import { internshipsDa } from './catalog/internships.da.ts';
 import { networksDa } from './catalog/networks.da.ts';
 import { platformDa } from './catalog/platform.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
-export const da = { ...platformDa, ...networksDa, ...internshipsDa } as const;
+export const da = { ...platformDa, ...networksDa, ...internshipsDa, ...internshipPagesDa } as const;
 
 export type MessageKey = keyof typeof da;

@@ -1,7 +1,8 @@
+import { internshipPagesEn } from './catalog/internship-pages.en.ts';
 import { internshipsEn } from './catalog/internships.en.ts';
 import { networksEn } from './catalog/networks.en.ts';
 import { platformEn } from './catalog/platform.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
-export const en: Record<MessageKey, string> = { ...platformEn, ...networksEn, ...internshipsEn };
+export const en: Record<MessageKey, string> = { ...platformEn, ...networksEn, ...internshipsEn, ...internshipPagesEn };

@@ -17,7 +17,10 @@ export class NotificationsRepository {
   }
 
   async usersWithPending(): Promise<string[]> {
-    const rows = await this.db.selectDistinct({ userId: notifications.userId }).from(notifications).where(isNull(notifications.deliveredAt));
+    const rows = await this.db
+      .selectDistinct({ userId: notifications.userId })
+      .from(notifications)
+      .where(isNull(notifications.deliveredAt));
     return rows.map((r) => r.userId);
   }
 
@@ -48,7 +51,10 @@ export class NotificationsRepository {
   }
 
   async recipient(userId: string): Promise<{ email: string; name: string; locale: string } | undefined> {
-    const [row] = await this.db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
+    const [row] = await this.db
+      .select({ email: users.email, name: users.name, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, userId));
     return row;
   }
 
@@ -68,12 +74,7 @@ export class NotificationsRepository {
     const rows = await this.db
       .update(notificationPreferences)
       .set({ lastDigestOn: day })
-      .where(
-        and(
-          eq(notificationPreferences.userId, userId),
-          sql`${notificationPreferences.lastDigestOn} is distinct from ${day}`,
-        ),
-      )
+      .where(and(eq(notificationPreferences.userId, userId), sql`${notificationPreferences.lastDigestOn} is distinct from ${day}`))
       .returning({ userId: notificationPreferences.userId });
     return rows.length === 1;
   }

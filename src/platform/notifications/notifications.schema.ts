@@ -25,7 +25,10 @@ export const notifications = pgTable(
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     emailed: text('emailed'),
   },
-  (t) => [index('notifications_pending_idx').on(t.userId, t.deliveredAt), index('notifications_user_created_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notifications_pending_idx').on(t.userId, t.deliveredAt),
+    index('notifications_user_created_idx').on(t.userId, t.createdAt),
+  ],
 );
 
 /** How and when a person wants email. Quiet hours are local (Europe/Copenhagen) whole hours. */

@@ -12,7 +12,11 @@ import { parseInput } from '../validation.ts';
 import type { NewNotification, Notification, NotificationsRepository, Preferences } from './notifications.repository.ts';
 import { emailModes } from './notifications.schema.ts';
 
-const hour = z.coerce.number({ error: 'validation.hour' }).int({ error: 'validation.hour' }).min(0, { error: 'validation.hour' }).max(23, { error: 'validation.hour' });
+const hour = z.coerce
+  .number({ error: 'validation.hour' })
+  .int({ error: 'validation.hour' })
+  .min(0, { error: 'validation.hour' })
+  .max(23, { error: 'validation.hour' });
 export const preferencesInput = z.object({
   email: z.enum(emailModes, { error: 'validation.email_mode' }),
   quietFrom: hour,
@@ -29,7 +33,10 @@ export function inQuietHours(h: number, from: number, to: number): boolean {
 /** Turns a notification's link into a URL: a path, or a value a module signs at delivery (`prefix:value`). */
 export type LinkResolver = (value: string) => string;
 /** A module's events for one person's calendar feed, titled in their language. */
-export type CalendarSource = (userId: string, t: (key: string, params?: Record<string, string | number>) => string) => Promise<CalendarEvent[]>;
+export type CalendarSource = (
+  userId: string,
+  t: (key: string, params?: Record<string, string | number>) => string,
+) => Promise<CalendarEvent[]>;
 
 /**
  * Notifications: created idempotently by key, delivered as one email per person per run (a digest,
@@ -111,7 +118,12 @@ export class NotificationsService {
     });
     return {
       subject,
-      text: [t('notify.greeting', { name }), '', ...body.flatMap((b) => [b, '']), t('notify.footer', { url: `${this.baseUrl}/me/notifications` })].join('\n'),
+      text: [
+        t('notify.greeting', { name }),
+        '',
+        ...body.flatMap((b) => [b, '']),
+        t('notify.footer', { url: `${this.baseUrl}/me/notifications` }),
+      ].join('\n'),
     };
   }
 
@@ -130,7 +142,12 @@ export class NotificationsService {
     const actor = this.access.requireActor(ctx);
     const values = parseInput(preferencesInput, input);
     await this.repo.savePreferences({ userId: actor.userId, ...values });
-    await this.audit.record(ctx, { action: 'notifications.preferences', targetType: 'user', targetId: actor.userId, subjectUserId: actor.userId });
+    await this.audit.record(ctx, {
+      action: 'notifications.preferences',
+      targetType: 'user',
+      targetId: actor.userId,
+      subjectUserId: actor.userId,
+    });
   }
 
   /** A new secret feed URL (shown once); any earlier URL stops working. */
@@ -138,14 +155,24 @@ export class NotificationsService {
     const actor = this.access.requireActor(ctx);
     const { token, id } = newToken();
     await this.repo.setFeed(actor.userId, id, this.clock.now());
-    await this.audit.record(ctx, { action: 'calendar.feed_create', targetType: 'user', targetId: actor.userId, subjectUserId: actor.userId });
+    await this.audit.record(ctx, {
+      action: 'calendar.feed_create',
+      targetType: 'user',
+      targetId: actor.userId,
+      subjectUserId: actor.userId,
+    });
     return `${this.baseUrl}/calendar/${token}.ics`;
   }
 
   async revokeCalendarFeed(ctx: Context): Promise<void> {
     const actor = this.access.requireActor(ctx);
     await this.repo.deleteFeed(actor.userId);
-    await this.audit.record(ctx, { action: 'calendar.feed_revoke', targetType: 'user', targetId: actor.userId, subjectUserId: actor.userId });
+    await this.audit.record(ctx, {
+      action: 'calendar.feed_revoke',
+      targetType: 'user',
+      targetId: actor.userId,
+      subjectUserId: actor.userId,
+    });
   }
 
   /** The feed for a secret token; a revoked or unknown token is simply not found. */
@@ -155,7 +182,13 @@ export class NotificationsService {
     const locale: Locale = (await this.repo.recipient(userId))?.locale === 'en' ? 'en' : 'da';
     const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
     const events = (await Promise.all(this.calendarSources.map((source) => source(userId, t)))).flat();
-    await this.audit.record(ctx, { action: 'calendar.feed_read', targetType: 'user', targetId: userId, subjectUserId: userId, details: { events: events.length } });
+    await this.audit.record(ctx, {
+      action: 'calendar.feed_read',
+      targetType: 'user',
+      targetId: userId,
+      subjectUserId: userId,
+      details: { events: events.length },
+    });
     return toIcs('NExTWORK', events, this.clock.now());
   }
 }

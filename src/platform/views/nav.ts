@@ -10,13 +10,18 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
   const anyScope = (test: (m: string | null) => boolean) => scopes.some(test);
   const items: NavItem[] = [{ href: '/dashboard', label: t('nav.dashboard') }];
   const inMunicipality = (action: Parameters<typeof can>[1]) => anyScope((m) => m !== null && can(actor, action, [{ municipalityId: m }]));
-  if (actor.memberships.some((m) => m.role === 'youth')) items.push({ href: '/me/profile', label: t('nav.my_profile') });
+  if (actor.memberships.some((m) => m.role === 'youth')) {
+    items.push({ href: '/me/profile', label: t('nav.my_profile') });
+    items.push({ href: '/me/internships', label: t('nav.my_internships') });
+  }
   if (inMunicipality('youth.read')) items.push({ href: '/youth', label: t('nav.youth') });
   else if (inMunicipality('youth.read_shared')) items.push({ href: '/youth-directory', label: t('nav.youth_directory') });
   if (anyScope((m) => m !== null && can(actor, 'company.read', [{ municipalityId: m }])))
     items.push({ href: '/openings', label: t('nav.openings') });
   if (anyScope((m) => m !== null && can(actor, 'company.read_internal', [{ municipalityId: m }])))
     items.push({ href: '/companies', label: t('nav.companies') });
+  if (inMunicipality('internship.read_concerns') || actor.companyIds?.length)
+    items.push({ href: '/internships', label: t('nav.internships') });
   const ownCompany = actor.companyIds?.[0];
   if (ownCompany) items.push({ href: `/companies/${ownCompany}`, label: t('nav.own_company') });
   if (anyScope((m) => m !== null && can(actor, 'network_meeting.manage', [{ municipalityId: m }])))
@@ -29,6 +34,7 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
     items.push({ href: '/municipalities', label: t('nav.municipalities') });
   if (anyScope((m) => m !== null && can(actor, 'audit.read', [{ municipalityId: m }])))
     items.push({ href: '/audit', label: t('nav.audit') });
+  items.push({ href: '/me/notifications', label: t('nav.notifications') });
   items.push({ href: '/me/audit', label: t('nav.my_data') });
   if (demo && anyScope((m) => can(actor, 'outbox.read', [{ municipalityId: m }])))
     items.push({ href: '/dev/outbox', label: t('nav.outbox') });

@@ -40,7 +40,8 @@ export const internshipsDa = {
   'notify.title.internship_planned_company': '{youth} starter i praktik hos {company}',
   'notify.text.internship_planned_company': 'Aftalt start: {start}.',
   'notify.title.feedback_request': 'Hvordan gik ugen med {youth}?',
-  'notify.text.feedback_request': 'Giv ugens tilbagemelding for ugen, der begyndte {week}. Det tager under et minut. Linket gælder i 14 dage og kan bruges én gang.',
+  'notify.text.feedback_request':
+    'Giv ugens tilbagemelding for ugen, der begyndte {week}. Det tager under et minut. Linket gælder i 14 dage og kan bruges én gang.',
   'notify.title.feedback_reminder': 'Påmindelse: ugens tilbagemelding om {youth}',
   'notify.text.feedback_reminder': 'Vi mangler tilbagemeldingen for ugen, der begyndte {week}.',
   'notify.title.checkin_request': 'Hvordan har du det i denne uge?',

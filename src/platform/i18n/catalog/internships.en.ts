@@ -42,7 +42,8 @@ export const internshipsEn: Record<keyof typeof internshipsDa, string> = {
   'notify.title.internship_planned_company': '{youth} starts an internship at {company}',
   'notify.text.internship_planned_company': 'Agreed start: {start}.',
   'notify.title.feedback_request': 'How did the week go with {youth}?',
-  'notify.text.feedback_request': "Give the week's feedback for the week beginning {week}. It takes under a minute. The link is valid for 14 days and can be used once.",
+  'notify.text.feedback_request':
+    "Give the week's feedback for the week beginning {week}. It takes under a minute. The link is valid for 14 days and can be used once.",
   'notify.title.feedback_reminder': "Reminder: the week's feedback on {youth}",
   'notify.text.feedback_reminder': 'We are missing the feedback for the week beginning {week}.',
   'notify.title.checkin_request': 'How are you this week?',
