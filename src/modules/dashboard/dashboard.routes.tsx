@@ -13,11 +13,19 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
     const municipalityId = chosenMunicipality(request, actor, isTeam);
     if (municipalityId && (isTeam(municipalityId) || (request.query as Record<string, unknown>).m)) {
       const data = await services.dashboard.team(ctx, municipalityId);
+      const starts = can(actor, 'internship.read_concerns', [{ municipalityId }])
+        ? await services.internshipOverview.team(ctx, municipalityId)
+        : null;
       const page = pageContext(request, reply, settings);
       // Only someone on several teams needs the list of municipalities to switch between.
       const several = actorMunicipalityIds(actor).filter(isTeam).length > 1;
       const choices = several ? (await services.municipalities.listMine(ctx)).filter((m) => isTeam(m.id)) : [];
-      return sendPage(reply, page, page.t('dashboard.title'), <TeamDashboardView page={page} data={data} choices={choices} />);
+      return sendPage(
+        reply,
+        page,
+        page.t('dashboard.title'),
+        <TeamDashboardView page={page} data={data} choices={choices} starts={starts} />,
+      );
     }
     const mine = await services.municipalities.listMine(ctx);
     const page = pageContext(request, reply, settings);

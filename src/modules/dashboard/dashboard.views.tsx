@@ -2,15 +2,19 @@ import type { Membership } from '../../platform/access/policy.ts';
 import { Alert } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { TeamDashboard } from './dashboard.service.ts';
+import type { TeamOverview } from '../internships/overview.service.ts';
+import { ClocksTable, FlagsList } from '../internships/internships.views.tsx';
 
 export function TeamDashboardView({
   page,
   data,
   choices,
+  starts,
 }: {
   page: PageContext;
   data: TeamDashboard;
   choices: { id: string; name: string }[];
+  starts: TeamOverview | null;
 }) {
   const { t } = page;
   const m = data.municipality;
@@ -65,6 +69,25 @@ export function TeamDashboardView({
           </ul>
         </li>
       </ul>
+      {starts && (
+        <>
+          <h2>{t('dashboard.starts')}</h2>
+          <p>
+            {t('dashboard.starts_summary', {
+              open: starts.openClocks,
+              overdue: starts.overdue,
+              median: starts.median === null ? '–' : Math.round(starts.median * 10) / 10,
+              p90: starts.p90 === null ? '–' : Math.round(starts.p90 * 10) / 10,
+            })}
+          </p>
+          <ClocksTable t={t} o={starts} />
+          <h2>{t('internship.flags')}</h2>
+          <FlagsList t={t} o={starts} />
+          <p>
+            <a href={`/internships?m=${m.id}`}>{t('dashboard.all_internships')}</a>
+          </p>
+        </>
+      )}
     </>
   );
 }

@@ -23,7 +23,7 @@ export const planInput = z.object({
   chosenOn: isoDate,
   agreedStart: isoDate,
   plannedEnd: z
-    .union([isoDate, z.literal('')])
+    .union([isoDate, z.literal(''), z.null()])
     .optional()
     .transform((v) => v || null),
   weeklyHours: hours,

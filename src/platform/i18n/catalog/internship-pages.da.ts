@@ -169,4 +169,8 @@ export const internshipPagesDa = {
   'calendar.replace': 'Lav en ny adresse (den gamle holder op med at virke)',
   'calendar.revoke': 'Luk kalenderadressen',
   'calendar.revoked': 'Kalenderadressen er lukket.',
+  'dashboard.starts': 'Start inden for 14 dage',
+  'dashboard.starts_summary':
+    '{open} venter på at starte, heraf {overdue} over fristen. Dage fra valg til start: median {median}, 90 % inden for {p90}.',
+  'dashboard.all_internships': 'Se alle praktikker',
 } as const;

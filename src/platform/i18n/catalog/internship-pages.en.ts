@@ -171,4 +171,8 @@ export const internshipPagesEn: Record<keyof typeof internshipPagesDa, string> =
   'calendar.replace': 'Create a new address (the old one stops working)',
   'calendar.revoke': 'Close the calendar address',
   'calendar.revoked': 'The calendar address is closed.',
+  'dashboard.starts': 'Start within 14 days',
+  'dashboard.starts_summary':
+    '{open} waiting to start, {overdue} of them past the deadline. Days from choice to start: median {median}, 90% within {p90}.',
+  'dashboard.all_internships': 'See all internships',
 };
