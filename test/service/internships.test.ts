@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { companies } from '../../src/modules/companies/companies.schema.ts';
 import { internshipEvents, internships } from '../../src/modules/internships/internships.schema.ts';
 import { listOutbox } from '../../src/platform/mail/mailer.ts';
 import { youth, youthStatusHistory } from '../../src/modules/youth/youth.schema.ts';
@@ -404,5 +405,21 @@ describe('notifications', () => {
     expect(ics).toContain('DTSTART;VALUE=DATE:20260302');
     await t.services.notifications.revokeCalendarFeed(ctx(amina.actor));
     expect((await failure(t.services.notifications.calendar(ctx(null), token))).code).toBe('not_found');
+  });
+});
+
+describe('companies without a young person', () => {
+  it('lists an active company whose last internship ended more than 60 days ago, and not while one runs', async () => {
+    const n = await makeNetwork(t);
+    await t.database.db.update(companies).set({ networkStatus: 'active' }).where(eq(companies.id, n.company.id));
+    const amina = await n.young();
+    const i = await startedInternship(t, n, amina.id);
+    const idle = async () => (await t.services.internshipOverview.team(ctx(n.counsellor), n.m)).idleCompanies;
+    t.clock.set('2026-06-01T09:00:00Z');
+    expect(await idle()).toEqual([]);
+    await t.services.internships.end(ctx(n.consultant), i.id, { on: '2026-03-20', outcome: 'ended_early', reason: 'illness' });
+    expect(await idle()).toEqual([{ id: n.company.id, name: 'Roskilde Kraftvarmeværk', lastEnd: '2026-03-20' }]);
+    t.clock.set('2026-04-01T09:00:00Z');
+    expect(await idle()).toEqual([]);
   });
 });

@@ -114,6 +114,31 @@ export class InternshipsRepository {
     return rows.map(toView);
   }
 
+  /**
+   * Active companies in the network with no young person now and none since a date: the ones the
+   * team should call. `lastEnd` is when their last internship ended (null: never had one).
+   */
+  async idleCompanies(municipalityId: string, since: string): Promise<{ id: string; name: string; lastEnd: string | null }[]> {
+    // Drizzle leaves columns unqualified in a one-table select, so the outer row is named in full.
+    const companyId = sql.raw('"companies"."id"');
+    const last = sql<
+      string | null
+    >`(select max(coalesce(i.actual_end, i.planned_end)) from ${internships} i where i.company_id = ${companyId})`;
+    const rows = await this.db
+      .select({ id: companies.id, name: companies.name, lastEnd: last })
+      .from(companies)
+      .where(
+        and(
+          eq(companies.municipalityId, municipalityId),
+          eq(companies.networkStatus, 'active'),
+          sql`not exists (select 1 from ${internships} i where i.company_id = ${companyId} and i.status in ('planned', 'awaiting_approval', 'active', 'extended'))`,
+          sql`coalesce(${last}, ${companies.createdAt}::date) < ${since}`,
+        ),
+      )
+      .orderBy(sql`${last} nulls first`, asc(companies.nameSort));
+    return rows;
+  }
+
   async openForYouth(youthId: string, db: Db = this.db): Promise<Internship | undefined> {
     const [row] = await db
       .select()

@@ -118,6 +118,19 @@ export function InternshipListView({
           <ClocksTable t={t} o={overview} />
           <h2>{t('internship.flags')}</h2>
           <FlagsList t={t} o={overview} />
+          <h2>{t('internship.idle_companies')}</h2>
+          {overview.idleCompanies.length ? (
+            <ul>
+              {overview.idleCompanies.map((c) => (
+                <li>
+                  <a href={`/companies/${c.id}`}>{c.name}</a>:{' '}
+                  {c.lastEnd ? t('internship.idle_since', { date: c.lastEnd }) : t('internship.idle_never')}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('internship.no_idle_companies')}</p>
+          )}
         </>
       )}
       <h2>{t('internship.all')}</h2>

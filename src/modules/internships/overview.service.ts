@@ -39,7 +39,12 @@ export interface StartFigures {
 export interface TeamOverview extends StartFigures {
   clocks: StartClock[];
   flags: Flag[];
+  /** Active companies without a young person for more than IDLE_COMPANY_DAYS. */
+  idleCompanies: { id: string; name: string; lastEnd: string | null }[];
 }
+
+/** A company in the network with no young person for this long is listed for the team to call. */
+export const IDLE_COMPANY_DAYS = 60;
 
 export interface NationalRow extends StartFigures {
   municipalityId: string;
@@ -60,9 +65,10 @@ export class OverviewService {
       { type: 'internship_overview', id: municipalityId, municipalityId },
     ]);
     const today = localDate(this.clock.now());
-    const [clockRows, flagged] = await Promise.all([
+    const [clockRows, flagged, idleCompanies] = await Promise.all([
       this.repo.clocks([municipalityId], addDays(today, -STARTS_WINDOW_DAYS)),
       this.flags([municipalityId], today),
+      this.repo.idleCompanies(municipalityId, addDays(today, -IDLE_COMPANY_DAYS)),
     ]);
     const clocks: StartClock[] = clockRows
       .filter((r) => !r.firstDay)
@@ -94,7 +100,7 @@ export class OverviewService {
         targetId: f.youthId,
       })),
     );
-    return { ...startFigures(clockRows, today), clocks, flags };
+    return { ...startFigures(clockRows, today), clocks, flags, idleCompanies };
   }
 
   /** Every municipality's start figures and flag count, for the programme lead. Counts only, no names. */

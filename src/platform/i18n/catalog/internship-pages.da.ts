@@ -173,4 +173,8 @@ export const internshipPagesDa = {
   'dashboard.starts_summary':
     '{open} venter på at starte, heraf {overdue} over fristen. Dage fra valg til start: median {median}, 90 % inden for {p90}.',
   'dashboard.all_internships': 'Se alle praktikker',
+  'internship.idle_companies': 'Virksomheder uden en ung i over 60 dage',
+  'internship.idle_since': 'sidste praktik sluttede {date}',
+  'internship.idle_never': 'har ikke haft en ung endnu',
+  'internship.no_idle_companies': 'Alle aktive virksomheder har haft en ung inden for 60 dage.',
 } as const;

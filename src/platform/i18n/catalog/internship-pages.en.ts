@@ -175,4 +175,8 @@ export const internshipPagesEn: Record<keyof typeof internshipPagesDa, string> =
   'dashboard.starts_summary':
     '{open} waiting to start, {overdue} of them past the deadline. Days from choice to start: median {median}, 90% within {p90}.',
   'dashboard.all_internships': 'See all internships',
+  'internship.idle_companies': 'Companies without a young person for over 60 days',
+  'internship.idle_since': 'last internship ended {date}',
+  'internship.idle_never': 'has not had a young person yet',
+  'internship.no_idle_companies': 'Every active company has had a young person within 60 days.',
 };
