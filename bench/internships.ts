@@ -10,13 +10,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { createServices } from '../src/app/services.ts';
 import { MovableClock } from '../src/platform/clock.ts';
 import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { memberships, users } from '../src/modules/accounts/accounts.schema.ts';
-import { median } from './lib.ts';
+import { median, withScratchPostgres } from './lib.ts';
 
 const MUNICIPALITIES = Number(process.env.BENCH_MUNICIPALITIES ?? 100);
 /** Seeding a million rows into the embedded database takes minutes, so it gets fewer municipalities. */
@@ -147,24 +146,9 @@ async function run(label: string, database: Database, MUNICIPALITIES: number): P
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nextwork-internships-'));
 try {
   if (PGLITE_MUNICIPALITIES > 0) await run('PGlite', await openPglite({ dataDir: path.join(tmp, 'data') }), PGLITE_MUNICIPALITIES);
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `nextwork_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`PostgreSQL: not reachable at ${url}; skipped (set BENCH_DATABASE_URL).`);
-    process.exit(0);
-  }
-  await admin.query(`CREATE DATABASE ${name}`);
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  try {
-    await run('PostgreSQL', openPostgres(dbUrl.toString()), MUNICIPALITIES);
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  await withScratchPostgres(async (url) => {
+    await run('PostgreSQL', openPostgres(url), MUNICIPALITIES);
+  });
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 export const root = path.resolve(import.meta.dirname, '..');
 
@@ -116,3 +118,29 @@ export async function load(base: string, paths: string[], seconds: number, cooki
 
 export const fmt = (r: LoadResult) =>
   `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms${r.timeouts ? `, ${r.timeouts} timed out` : ''}`;
+
+/**
+ * Runs a benchmark against a scratch PostgreSQL database, created and dropped around it
+ * (BENCH_KEEP_DB keeps it). Prints a line and skips when no server is reachable.
+ */
+export async function withScratchPostgres(bench: (url: string) => Promise<void>): Promise<void> {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `nextwork_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  try {
+    await admin.connect();
+  } catch {
+    console.log(`PostgreSQL: not reachable at ${url}; skipped (set BENCH_DATABASE_URL).`);
+    return;
+  }
+  await admin.query(`CREATE DATABASE ${name}`);
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  try {
+    await bench(dbUrl.toString());
+  } finally {
+    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${name}`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}

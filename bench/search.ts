@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Faker, base, da } from '@faker-js/faker';
-import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { danishSortKey } from '../src/platform/i18n/sort-key.ts';
@@ -19,7 +18,7 @@ import { withCvrCheckDigit } from '../src/modules/companies/cvr.ts';
 import { tradeSectionCodes } from '../src/modules/companies/trades.ts';
 import { municipalities } from '../src/modules/municipalities/municipalities.schema.ts';
 import { genericOpenings, openingIdeas } from '../src/modules/demo/demo-texts.ts';
-import { fmt, freePort, load, signIn, startProcess, stop, waitFor } from './lib.ts';
+import { fmt, freePort, load, signIn, startProcess, stop, waitFor, withScratchPostgres } from './lib.ts';
 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 5000);
 const OPENINGS = Number(process.env.BENCH_OPENINGS ?? 20000);
@@ -144,25 +143,9 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nextwork-search-'));
 try {
   const dataDir = path.join(tmp, 'data');
   await run('PGlite', { DATA_DIR: dataDir }, await openPglite({ dataDir }));
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `nextwork_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`PostgreSQL: not reachable at ${url}; skipped (set BENCH_DATABASE_URL).`);
-    process.exit(0);
-  }
-  await admin.query(`CREATE DATABASE ${name}`);
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  try {
-    await run('PostgreSQL', { DATABASE_URL: dbUrl.toString(), DATA_KEY: randomBytes(32).toString('hex') }, openPostgres(dbUrl.toString()));
-  } finally {
-    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${name}`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  await withScratchPostgres(async (url) => {
+    await run('PostgreSQL', { DATABASE_URL: url, DATA_KEY: randomBytes(32).toString('hex') }, openPostgres(url));
+  });
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

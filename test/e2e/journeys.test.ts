@@ -391,10 +391,13 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     const flags = (await team.page.locator('.app-flags').textContent()) ?? '';
     expect(flags).toContain(`${young!.firstName} ${young!.lastName}: bekymring fra virksomheden`);
     await expectAccessible(team.page);
-    await team.page
-      .locator('.app-flags')
-      .getByRole('link', { name: `${young!.firstName} ${young!.lastName}` })
-      .isVisible();
+    // The flag links to the young person's record.
+    expect(
+      await team.page
+        .locator('.app-flags')
+        .getByRole('link', { name: `${young!.firstName} ${young!.lastName}` })
+        .getAttribute('href'),
+    ).toBe(`/youth/${young!.id}`);
     const internshipLink = team.page
       .getByRole('region', { name: 'Alle praktikker' })
       .getByRole('link', { name: new RegExp(`^${young!.firstName} ${young!.lastName}`) });

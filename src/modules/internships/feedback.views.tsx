@@ -4,7 +4,8 @@ import { CsrfField, ErrorSummary, type FormState, SelectField, TextArea } from '
 import type { PageContext } from '../../platform/views/page.ts';
 import type { Checkin, Extension, InternshipView } from './internships.repository.ts';
 import { attendanceValues, weekdays } from './internships.schema.ts';
-import { ExtensionSection, internshipStatusLabel } from './internships.views.tsx';
+import { ExtensionSection } from './extension.views.tsx';
+import { internshipStatusLabel } from './internships.views.tsx';
 
 type Key = Parameters<Translate>[0];
 

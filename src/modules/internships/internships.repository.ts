@@ -92,10 +92,18 @@ export class InternshipsRepository {
     return rows.map(toView);
   }
 
-  async youthNames(ids: string[]): Promise<{ id: string; firstName: string; lastName: string; municipalityId: string }[]> {
+  async youthNames(
+    ids: string[],
+  ): Promise<{ id: string; firstName: string; lastName: string; municipalityId: string; userId: string | null }[]> {
     if (!ids.length) return [];
     return this.db
-      .select({ id: youth.id, firstName: youth.firstName, lastName: youth.lastName, municipalityId: youth.municipalityId })
+      .select({
+        id: youth.id,
+        firstName: youth.firstName,
+        lastName: youth.lastName,
+        municipalityId: youth.municipalityId,
+        userId: youth.userId,
+      })
       .from(youth)
       .where(inArray(youth.id, ids));
   }

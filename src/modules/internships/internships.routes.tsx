@@ -11,7 +11,8 @@ import { Alert, emptyForm, type FormState } from '../../platform/views/component
 import { notFound } from '../../platform/errors.ts';
 import { FeedbackForm, FeedbackThanks, MyInternshipsView } from './feedback.views.tsx';
 import type { InternshipView as Internship } from './internships.repository.ts';
-import { InternshipListView, InternshipView, PlanForm } from './internships.views.tsx';
+import { InternshipView } from './internship-page.views.tsx';
+import { InternshipListView, PlanForm } from './internships.views.tsx';
 
 /** The municipality for the internship pages: where the actor is on the team, or a company contact. */
 function internshipMunicipality(request: FastifyRequest): string {

@@ -291,7 +291,7 @@ export class InternshipsService {
   }
 
   /** Which side an actor speaks for on this internship. */
-  private side(i: InternshipView, role: string): 'company' | 'youth' | 'team' {
+  private side(role: string): 'company' | 'youth' | 'team' {
     return role === 'company_contact' ? 'company' : role === 'youth' ? 'youth' : 'team';
   }
 
@@ -302,7 +302,7 @@ export class InternshipsService {
     if (!running.includes(i.status)) throw conflict('errors.internship_not_running');
     if (data.newEnd <= i.plannedEnd) throw invalid({ newEnd: 'validation.extension_after_end' });
     await this.checkLength(i.municipalityId, i.firstDay ?? i.agreedStart, data.newEnd, 'newEnd');
-    const side = this.side(i, grant.role);
+    const side = this.side(grant.role);
     const now = this.clock.now();
     const actor = this.access.requireActor(ctx);
     let ext: Extension;
@@ -354,7 +354,7 @@ export class InternshipsService {
     const { i, grant } = await loadInternship(this.repo, this.access, ctx, id, 'internship.extend');
     const open = await this.repo.openExtension(id);
     if (!open) throw conflict('errors.extension_none');
-    let side = this.side(i, grant.role);
+    let side = this.side(grant.role);
     if (side === 'team') {
       if (input.onBehalfOf !== 'company' && input.onBehalfOf !== 'youth') throw invalid({ onBehalfOf: 'validation.extension_side' });
       side = input.onBehalfOf;

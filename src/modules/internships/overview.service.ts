@@ -87,8 +87,11 @@ export class OverviewService {
         };
       })
       .sort((a, b) => a.daysLeft - b.daysLeft);
-    const names = new Map((await this.repo.youthNames([...flagged.keys()])).map((y) => [y.id, `${y.firstName} ${y.lastName}`]));
-    const flags = [...flagged].map(([youthId, reasons]) => ({ youthId, youthName: names.get(youthId) ?? '', reasons }));
+    const people = new Map((await this.repo.youthNames([...flagged.keys()])).map((y) => [y.id, y]));
+    const flags = [...flagged].map(([youthId, reasons]) => {
+      const y = people.get(youthId);
+      return { youthId, youthName: y ? `${y.firstName} ${y.lastName}` : '', reasons };
+    });
     // Reading the flags shows the team who is struggling: audited as a read of each flagged person.
     await this.audit.record(
       ctx,
@@ -98,6 +101,7 @@ export class OverviewService {
         municipalityId,
         targetType: 'youth',
         targetId: f.youthId,
+        subjectUserId: people.get(f.youthId)?.userId ?? null,
       })),
     );
     return { ...startFigures(clockRows, today), clocks, flags, idleCompanies };
