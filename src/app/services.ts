@@ -27,6 +27,9 @@ import { InternshipsService } from '../modules/internships/internships.service.t
 import { FeedbackService } from '../modules/internships/feedback.service.ts';
 import { OverviewService } from '../modules/internships/overview.service.ts';
 import { InternshipJobs } from '../modules/internships/internships.jobs.ts';
+import { MatchingRepository } from '../modules/matching/matching.repository.ts';
+import { WishesService } from '../modules/matching/wishes.service.ts';
+import { RoundsService } from '../modules/matching/rounds.service.ts';
 import { NotificationsRepository } from '../platform/notifications/notifications.repository.ts';
 import { NotificationsService } from '../platform/notifications/notifications.service.ts';
 
@@ -70,7 +73,20 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   const youthRepo = new YouthRepository(db);
   const internshipsRepo = new InternshipsRepository(db);
   const notifications = new NotificationsService(new NotificationsRepository(db), mailer, access, audit, clock, settings.baseUrl);
+  const matchingRepo = new MatchingRepository(db);
   const feedback = new FeedbackService(db, internshipsRepo, youthRepo, notifications, access, audit, sealer, clock, settings.baseUrl);
+  const internships = new InternshipsService(
+    db,
+    internshipsRepo,
+    youthRepo,
+    openingsRepo,
+    companiesRepo,
+    municipalitiesRepo,
+    notifications,
+    access,
+    audit,
+    clock,
+  );
   const services = {
     database,
     clock,
@@ -90,9 +106,10 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     sealer,
     youth: new YouthService(youthRepo, municipalitiesRepo, accounts, access, audit, sealer, clock),
     notifications,
-    internships: new InternshipsService(
+    internships,
+    wishes: new WishesService(
       db,
-      internshipsRepo,
+      matchingRepo,
       youthRepo,
       openingsRepo,
       companiesRepo,
@@ -102,6 +119,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
       audit,
       clock,
     ),
+    rounds: new RoundsService(db, matchingRepo, youthRepo, openingsRepo, internships, notifications, access, audit, clock),
     feedback,
     internshipOverview: new OverviewService(internshipsRepo, access, audit, clock),
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),

@@ -1,14 +1,14 @@
 import type { Access } from '../../platform/access/access.ts';
-import { can } from '../../platform/access/policy.ts';
+import { type Membership, can } from '../../platform/access/policy.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { addMonths, localDate } from '../../platform/dates.ts';
+import { addDays, addMonths, localDate } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, conflict, invalid, isUniqueViolation } from '../../platform/errors.ts';
 import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { CompaniesRepository } from '../companies/companies.repository.ts';
-import type { OpeningsRepository } from '../companies/openings.repository.ts';
+import type { Opening, OpeningsRepository } from '../companies/openings.repository.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import { internshipAudit, loadInternship } from './internship-access.ts';
@@ -123,8 +123,56 @@ export class InternshipsService {
       if (isUniqueViolation(err)) throw conflict('errors.internship_open', { youthId: 'errors.internship_open' });
       throw err;
     }
-    const view = (await this.repo.find(created.id))!;
-    await this.audit.record(ctx, internshipAudit(view, grant!, 'internship.plan'));
+    await this.announcePlanned(ctx, created.id, grant!.role);
+    return created;
+  }
+
+  /**
+   * For the matching service, after its own check that a young person accepts their own placement:
+   * plans the internship in the caller's transaction. The start clock runs from now, and the agreed
+   * start is within the two-week promise (the opening's first possible day, at the earliest today).
+   */
+  async planAccepted(
+    tx: Db,
+    p: { municipalityId: string; youthId: string; opening: Opening; consultantUserId: string | null; byUserId: string },
+  ): Promise<Internship> {
+    const { opening } = p;
+    if (opening.municipalityId !== p.municipalityId) throw invalid({ openingId: 'validation.internship_opening' });
+    const today = this.today();
+    const earliest = opening.startFrom > today ? opening.startFrom : today;
+    const agreedStart = earliest > addDays(today, 14) ? addDays(today, 14) : earliest;
+    const now = this.clock.now();
+    try {
+      return await this.repo.insert(
+        {
+          municipalityId: p.municipalityId,
+          youthId: p.youthId,
+          companyId: opening.companyId,
+          openingId: opening.id,
+          supervisorUserId: opening.supervisorUserId,
+          consultantUserId: p.consultantUserId,
+          status: 'planned',
+          weeklyHours: Math.min(37, Math.max(15, opening.weeklyHours)),
+          tasks: opening.tasks || opening.title,
+          chosenAt: now,
+          agreedStart,
+          plannedEnd: addMonths(agreedStart, opening.durationMonths),
+          createdAt: now,
+          updatedAt: now,
+        },
+        { kind: 'planned', at: now, byUserId: p.byUserId, note: 'matching' },
+        tx,
+      );
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('errors.internship_open', { youthId: 'errors.internship_open' });
+      throw err;
+    }
+  }
+
+  /** Audits a newly planned internship and tells the young person and the supervisor. */
+  async announcePlanned(ctx: Context, id: string, role: Membership['role']): Promise<void> {
+    const view = (await this.repo.find(id))!;
+    await this.audit.record(ctx, internshipAudit(view, { role, municipalityId: view.municipalityId }, 'internship.plan'));
     const params = { company: view.companyName, start: view.agreedStart, youth: view.youthFirstName };
     await this.notifications.notify(
       [
@@ -144,7 +192,6 @@ export class InternshipsService {
         },
       ].filter((n) => !!n),
     );
-    return created;
   }
 
   async get(

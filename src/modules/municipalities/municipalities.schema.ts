@@ -9,5 +9,7 @@ export const municipalities = pgTable('municipalities', {
   companyTarget: integer('company_target').notNull().default(60),
   /** The longest an internship may last, extensions included. */
   internshipMaxMonths: integer('internship_max_months').notNull().default(6),
+  /** How many openings a young person may rank in their wishes. */
+  wishLimit: integer('wish_limit').notNull().default(5),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -25,6 +25,10 @@ export type Action =
   | 'internship.extend'
   | 'internship.checkin'
   | 'internship.national'
+  | 'match.wish'
+  | 'match.answer'
+  | 'match.read'
+  | 'match.run'
   | 'municipality.create'
   | 'municipality.read'
   | 'person.read'
@@ -86,9 +90,16 @@ const ownCompanyActions: readonly Action[] = [
   'internship.read',
   'internship.feedback',
   'internship.extend',
+  'match.answer',
 ];
 /** Actions a young person may do, but only to their own records. */
-const ownYouthActions: readonly Action[] = ['youth.edit_profile', 'internship.read', 'internship.extend', 'internship.checkin'];
+const ownYouthActions: readonly Action[] = [
+  'youth.edit_profile',
+  'internship.read',
+  'internship.extend',
+  'internship.checkin',
+  'match.wish',
+];
 
 /** The team members who work with the young people day to day. */
 const youthTeam: readonly Role[] = ['team_leader', 'network_consultant', 'youth_counsellor', 'municipality_admin'];
@@ -114,6 +125,12 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'internship.extend': [...youthTeam, 'company_contact', 'youth'],
   'internship.checkin': ['youth'],
   'internship.national': ['programme_lead', 'system_admin'],
+  // The young person ranks their own wishes; companies answer for their own openings (the team may
+  // record an answer given by phone); the network consultants run the rounds.
+  'match.wish': ['youth'],
+  'match.answer': [...companyTeam, 'company_contact'],
+  'match.read': [...youthTeam, 'entrepreneur'],
+  'match.run': ['team_leader', 'network_consultant', 'municipality_admin'],
   'municipality.create': ['system_admin'],
   'municipality.read': [...roles()],
   'audit.read': ['municipality_admin', 'team_leader', 'system_admin'],

@@ -7,3 +7,4 @@ export * from '../audit/audit.schema.ts';
 export * from '../mail/mail.schema.ts';
 export * from '../../modules/internships/internships.schema.ts';
 export * from '../notifications/notifications.schema.ts';
+export * from '../../modules/matching/matching.schema.ts';

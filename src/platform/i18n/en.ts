@@ -1,8 +1,9 @@
 import { internshipPagesEn } from './catalog/internship-pages.en.ts';
 import { internshipsEn } from './catalog/internships.en.ts';
+import { matchingEn } from './catalog/matching.en.ts';
 import { networksEn } from './catalog/networks.en.ts';
 import { platformEn } from './catalog/platform.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
-export const en: Record<MessageKey, string> = { ...platformEn, ...networksEn, ...internshipsEn, ...internshipPagesEn };
+export const en: Record<MessageKey, string> = { ...platformEn, ...networksEn, ...internshipsEn, ...internshipPagesEn, ...matchingEn };

@@ -1,0 +1,270 @@
+import { randomInt } from 'node:crypto';
+import type { Access } from '../../platform/access/access.ts';
+import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors.ts';
+import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import { parseInput } from '../../platform/validation.ts';
+import type { InternshipsService } from '../internships/internships.service.ts';
+import type { OpeningsRepository } from '../companies/openings.repository.ts';
+import type { YouthRepository } from '../youth/youth.repository.ts';
+import { match } from './deferred-acceptance.ts';
+import { type WishExplanation, explainWishes } from './explain.ts';
+import { respondInput, runRoundInput } from './matching.inputs.ts';
+import type { MatchingRepository, PlacementView, Round } from './matching.repository.ts';
+
+const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+
+/** What a round achieved: the figures the consultant reviews and the team reports. */
+export interface RoundReport {
+  youth: number;
+  placed: number;
+  firstWish: number;
+  /** Shares of the young people in the round (0–1). */
+  placedShare: number;
+  firstWishShare: number;
+  /** How many got their 1st, 2nd, … wish. */
+  rankDistribution: number[];
+  seats: number;
+  seatsFree: number;
+  /** Openings with seats left after the round. */
+  openingsLeftFree: { openingId: string; free: number }[];
+  accepted: number;
+  declined: number;
+  waiting: number;
+}
+
+export function reportOf(round: Round, placements: PlacementView[]): RoundReport {
+  const { stats, input } = round;
+  const taken = new Map<string, number>();
+  for (const p of placements) if (p.openingId) taken.set(p.openingId, (taken.get(p.openingId) ?? 0) + 1);
+  const openingsLeftFree = Object.entries(input.openings)
+    .map(([openingId, o]) => ({ openingId, free: o.seats - (taken.get(openingId) ?? 0) }))
+    .filter((o) => o.free > 0);
+  const count = (s: string) => placements.filter((p) => p.status === s).length;
+  return {
+    youth: stats.youth,
+    placed: stats.matched,
+    firstWish: stats.firstChoice,
+    placedShare: stats.youth ? stats.matched / stats.youth : 0,
+    firstWishShare: stats.youth ? stats.firstChoice / stats.youth : 0,
+    rankDistribution: stats.rankDistribution,
+    seats: stats.seats,
+    seatsFree: stats.seatsFree,
+    openingsLeftFree,
+    accepted: count('accepted'),
+    declined: count('declined'),
+    waiting: count('offered'),
+  };
+}
+
+/**
+ * Matching rounds: the network consultant runs youth-proposing deferred acceptance over the
+ * municipality's wishes and answers, reviews the proposal, and publishes it; each young person then
+ * accepts (an internship is planned, the two-week clock starts) or declines (the seat goes back).
+ */
+export class RoundsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: MatchingRepository,
+    private readonly youth: YouthRepository,
+    private readonly openings: OpeningsRepository,
+    private readonly internships: InternshipsService,
+    private readonly notifications: NotificationsService,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(ctx: Context, municipalityId: string) {
+    await this.access.require(ctx, 'match.read', [{ type: 'matching', id: municipalityId, municipalityId }]);
+    const [rounds, wishes] = await Promise.all([this.repo.rounds(municipalityId), this.repo.wishesAt({ municipalityId })]);
+    const youthWithWishes = new Set(wishes.map((w) => w.youth.id)).size;
+    const unanswered = wishes.filter((w) => !w.answer).length;
+    return { rounds, wishes: wishes.length, youthWithWishes, unanswered };
+  }
+
+  /** Runs a round for the municipality and stores it as a proposal, with its inputs and seed. */
+  async run(ctx: Context, municipalityId: string, input: unknown): Promise<Round> {
+    const [grant] = await this.access.require(ctx, 'match.run', [{ type: 'matching', id: municipalityId, municipalityId }]);
+    const { seed: given } = parseInput(runRoundInput, input);
+    const actor = this.access.requireActor(ctx);
+    const seed = given ?? randomInt(0, 2 ** 31 - 1);
+    let round: Round;
+    try {
+      round = await this.db.transaction(async (tx) => {
+        const roundInput = await this.repo.roundInput(municipalityId, tx);
+        if (!Object.keys(roundInput.youth).length) throw new AppError('invalid', 'errors.round_empty');
+        const result = match({ youth: roundInput.youth, openings: roundInput.openings, seed });
+        const placements = Object.entries(result.assignments).map(([youthId, openingId]) => ({
+          youthId,
+          openingId,
+          wishRank: openingId ? roundInput.youth[youthId]!.indexOf(openingId) + 1 : null,
+          status: openingId ? ('offered' as const) : ('unplaced' as const),
+          decidedAt: null,
+          internshipId: null,
+        }));
+        return this.repo.insertRound(
+          {
+            municipalityId,
+            status: 'proposed',
+            seed,
+            input: roundInput,
+            stats: result.stats,
+            runAt: this.clock.now(),
+            runByUserId: actor.userId,
+          },
+          placements,
+          tx,
+        );
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('errors.round_waiting');
+      throw err;
+    }
+    await this.audit.record(ctx, {
+      action: 'match.run',
+      actorRole: grant!.role,
+      municipalityId,
+      targetType: 'matching_round',
+      targetId: round.id,
+      details: { seed, youth: round.stats.youth, matched: round.stats.matched },
+    });
+    return round;
+  }
+
+  private async load(ctx: Context, id: string, action: 'match.read' | 'match.run') {
+    const round = isUuid(id) ? await this.repo.round(id) : undefined;
+    const [grant] = await this.access.require(ctx, action, [{ type: 'matching_round', id, municipalityId: round?.municipalityId ?? null }]);
+    if (!round) throw notFound();
+    return { round, grant: grant! };
+  }
+
+  /** The round for the team: the report, every placement and why each young person got what they got. Audited. */
+  async get(ctx: Context, id: string) {
+    const { round, grant } = await this.load(ctx, id, 'match.read');
+    const placements = await this.repo.placements(id);
+    await this.audit.record(ctx, {
+      action: 'match.read_round',
+      actorRole: grant.role,
+      municipalityId: round.municipalityId,
+      targetType: 'matching_round',
+      targetId: id,
+    });
+    const facts = { ...round.input, assignments: Object.fromEntries(placements.map((p) => [p.youthId, p.openingId])) };
+    return {
+      round,
+      placements: placements.map((p) => ({ ...p, explanation: explainWishes(facts, p.youthId) })),
+      report: reportOf(round, placements),
+    };
+  }
+
+  /** Shows the proposal to the young people: each is told their placement (or that there was none this time). */
+  async publish(ctx: Context, id: string): Promise<void> {
+    const { round, grant } = await this.load(ctx, id, 'match.run');
+    if (!(await this.repo.setRoundStatus(id, 'proposed', 'published', this.clock.now()))) throw conflict('errors.round_state');
+    const placements = await this.repo.placements(id);
+    await this.audit.record(ctx, {
+      action: 'match.publish',
+      actorRole: grant.role,
+      municipalityId: round.municipalityId,
+      targetType: 'matching_round',
+      targetId: id,
+    });
+    await this.notifications.notify(
+      placements
+        .filter((p) => p.youthUserId)
+        .map((p) => ({
+          userId: p.youthUserId!,
+          key: `round:${id}:${p.youthId}`,
+          kind: p.openingId ? 'placement_offered' : 'placement_none',
+          params: { company: p.companyName ?? '' },
+          link: '/me/wishes',
+        })),
+    );
+  }
+
+  /** Throws the proposal away (e.g. to wait for more answers); the wishes and answers stay. */
+  async discard(ctx: Context, id: string): Promise<void> {
+    const { round, grant } = await this.load(ctx, id, 'match.run');
+    if (!(await this.repo.setRoundStatus(id, 'proposed', 'discarded', this.clock.now()))) throw conflict('errors.round_state');
+    await this.audit.record(ctx, {
+      action: 'match.discard',
+      actorRole: grant.role,
+      municipalityId: round.municipalityId,
+      targetType: 'matching_round',
+      targetId: id,
+    });
+  }
+
+  /** My placements in published rounds, each with why I did not get the wishes above it. */
+  async mine(
+    ctx: Context,
+  ): Promise<{ placement: PlacementView; round: Round; explanation: WishExplanation[]; titles: Record<string, string> }[]> {
+    const actor = this.access.requireActor(ctx);
+    const y = await this.youth.findByUser(actor.userId);
+    await this.access.require(ctx, 'match.wish', [
+      { type: 'youth', id: y?.id ?? '', municipalityId: y?.municipalityId ?? null, ownerUserId: y?.userId ?? null },
+    ]);
+    if (!y) throw notFound();
+    const rows = await this.repo.placementsOf(y.id);
+    const titles = await this.repo.openingTitles(rows.flatMap((r) => r.round.input.youth[y.id] ?? []));
+    return Promise.all(
+      rows.map(async ({ placement, round }) => {
+        const assignments = await this.repo.assignments(round.id);
+        return { placement, round, explanation: explainWishes({ ...round.input, assignments }, y.id), titles };
+      }),
+    );
+  }
+
+  /** The young person accepts (an internship is planned, the start clock runs) or declines (the seat returns). */
+  async respond(ctx: Context, roundId: string, input: unknown): Promise<{ internshipId: string | null }> {
+    const actor = this.access.requireActor(ctx);
+    const y = await this.youth.findByUser(actor.userId);
+    const [grant] = await this.access.require(ctx, 'match.wish', [
+      { type: 'youth', id: y?.id ?? '', municipalityId: y?.municipalityId ?? null, ownerUserId: y?.userId ?? null },
+    ]);
+    if (!y) throw notFound();
+    const { decision } = parseInput(respondInput, input);
+    const round = isUuid(roundId) ? await this.repo.round(roundId) : undefined;
+    const placement =
+      round?.status === 'published' ? (await this.repo.placementsOf(y.id)).find((r) => r.round.id === roundId)?.placement : undefined;
+    if (!round || !placement?.openingId) throw notFound();
+    if (placement.status !== 'offered') throw conflict('errors.placement_decided');
+    const opening = await this.openings.find(placement.openingId);
+    if (!opening) throw notFound();
+    const now = this.clock.now();
+    // One transaction for the decision and the internship (nothing else may use this.db inside:
+    // PGlite has one connection).
+    const internshipId = await this.db.transaction(async (tx) => {
+      let created: string | null = null;
+      if (decision === 'accept') {
+        const internship = await this.internships.planAccepted(tx, {
+          municipalityId: y.municipalityId,
+          youthId: y.id,
+          opening,
+          consultantUserId: round.runByUserId,
+          byUserId: actor.userId,
+        });
+        created = internship.id;
+      }
+      const to = decision === 'accept' ? 'accepted' : 'declined';
+      if (!(await this.repo.decide(roundId, y.id, to, now, created, tx))) throw conflict('errors.placement_decided');
+      // Declining says no to that opening: it leaves the list, and the seat goes back to the pool.
+      if (decision === 'decline') await this.repo.removeWishAndRenumber(y.id, placement.openingId!, now, tx);
+      return created;
+    });
+    await this.audit.record(ctx, {
+      action: `match.${decision}`,
+      actorRole: grant!.role,
+      municipalityId: y.municipalityId,
+      targetType: 'matching_round',
+      targetId: roundId,
+      subjectUserId: y.userId,
+      details: { openingId: placement.openingId, internshipId },
+    });
+    if (internshipId) await this.internships.announcePlanned(ctx, internshipId, grant!.role);
+    return { internshipId };
+  }
+}

@@ -1,0 +1,26 @@
+/** Danish messages for wishes, company answers and matching rounds. English mirrors it key for key. */
+export const matchingDa = {
+  'validation.wish_opening': 'Vælg en praktikmulighed, som er offentliggjort i din kommune.',
+  'validation.wish_reason': 'Skriv højst 300 tegn.',
+  'validation.wish_order': 'Rækkefølgen skal indeholde præcis dine ønsker, hver én gang.',
+  'validation.answer': 'Vælg, om I kan tage den unge, eller ikke lige nu.',
+  'validation.answer_no_wish': 'Den unge har ikke ønsket denne praktikmulighed.',
+  'validation.tier': 'Vælg prioritet 1, 2 eller 3.',
+  'validation.channel': 'Vælg, hvordan I har inviteret den unge.',
+  'validation.invite_youth': 'Vælg en ung i kommunens netværk.',
+  'validation.seed': 'Startværdien skal være et helt tal fra 0 til 2147483647.',
+  'validation.decision': 'Vælg ja tak eller nej tak.',
+  'errors.wish_exists': 'Praktikmuligheden er allerede på din liste.',
+  'errors.wish_limit': 'Du kan højst have {limit} ønsker. Fjern et ønske, før du tilføjer et nyt.',
+  'errors.round_empty': 'Der er ingen unge med ønsker, som kan komme med i en matchrunde lige nu.',
+  'errors.round_waiting': 'Der ligger allerede et forslag, som venter. Offentliggør det eller kassér det først.',
+  'errors.round_state': 'Forslaget er allerede offentliggjort eller kasseret.',
+  'errors.placement_decided': 'Du har allerede svaret på denne plads.',
+
+  'notify.title.placement_offered': 'Du har fået en praktikplads hos {company}',
+  'notify.text.placement_offered': 'Sig ja tak eller nej tak under Mine ønsker.',
+  'notify.title.placement_none': 'Ingen praktikplads i denne matchrunde',
+  'notify.text.placement_none': 'Under Mine ønsker kan du se hvorfor, og hvad du kan gøre nu.',
+  'notify.title.direct_invitation': '{company} vil gerne have dig i praktik',
+  'notify.text.direct_invitation': 'Det er dit valg. Se invitationen under Mine ønsker.',
+} as const;
