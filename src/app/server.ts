@@ -32,6 +32,8 @@ import { peopleRoutes } from '../modules/people/people.routes.tsx';
 import { siteRoutes } from './site.routes.tsx';
 import { internshipsRoutes } from '../modules/internships/internships.routes.tsx';
 import { internshipsApi } from '../modules/internships/internships.api.ts';
+import { matchingRoutes } from '../modules/matching/matching.routes.tsx';
+import { matchingApi } from '../modules/matching/matching.api.ts';
 import { notificationsRoutes } from '../platform/notifications/notifications.routes.tsx';
 import type { Services } from './services.ts';
 
@@ -166,11 +168,13 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await openingsRoutes(scope as App, deps);
     await youthRoutes(scope as App, deps);
     await internshipsRoutes(scope as App, deps);
+    await matchingRoutes(scope as App, deps);
     await notificationsRoutes(scope as App, deps);
     await apiRoutes(scope as App, deps);
     await companiesApi(scope as App, deps);
     await youthApi(scope as App, deps);
     await internshipsApi(scope as App, deps);
+    await matchingApi(scope as App, deps);
   });
   return app;
 }

@@ -1,3 +1,4 @@
+import { WishButton } from '../matching/wishes.views.tsx';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../app/server.ts';
 import { can } from '../../platform/access/policy.ts';
@@ -34,9 +35,23 @@ export async function openingsRoutes(app: App, { services, settings }: RouteDeps
 
   app.get('/openings/:id', async (request, reply) => {
     const opening = await openings.get(ctxOf(request), (request.params as { id: string }).id);
-    const canEdit = can(request.actor!, 'opening.update', [{ municipalityId: opening.municipalityId, companyId: opening.companyId }]);
+    const actor = request.actor!;
+    const canEdit = can(actor, 'opening.update', [{ municipalityId: opening.municipalityId, companyId: opening.companyId }]);
+    // A young person in the municipality can put a published opening on their wishes.
+    const canWish = opening.published && can(actor, 'match.wish', [{ municipalityId: opening.municipalityId, ownerUserId: actor.userId }]);
+    const wished = canWish ? (await services.wishes.mine(ctxOf(request))).wishes.some((w) => w.openingId === opening.id) : false;
     const page = pageContext(request, reply, settings);
-    return sendPage(reply, page, opening.title, <OpeningPage page={page} opening={opening} canEdit={canEdit} />);
+    return sendPage(
+      reply,
+      page,
+      opening.title,
+      <OpeningPage
+        page={page}
+        opening={opening}
+        canEdit={canEdit}
+        wish={canWish ? <WishButton page={page} openingId={opening.id} wished={wished} /> : null}
+      />,
+    );
   });
 
   const form = async (

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import {
   Checkbox,
   CsrfField,
@@ -77,10 +78,13 @@ export function OpeningPage({
   page,
   opening,
   canEdit,
+  wish,
 }: {
   page: PageContext;
   opening: Opening & { companyName: string };
   canEdit: boolean;
+  /** The young person's "I'd like to try working here", when they may wish it. */
+  wish?: ComponentChildren;
 }) {
   const { t } = page;
   return (
@@ -90,6 +94,7 @@ export function OpeningPage({
         <a href={`/companies/${opening.companyId}`}>{opening.companyName}</a> · {opening.place}
       </p>
       {!opening.published && <p>{t('opening.unpublished_note')}</p>}
+      {wish}
       {canEdit && (
         <p>
           <a class="button button-secondary" href={`/openings/${opening.id}/edit`}>

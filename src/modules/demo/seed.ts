@@ -21,6 +21,7 @@ import { type TradeSection, tradeSectionCodes } from '../companies/trades.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { DEMO_PASSWORD, demoEmail, demoMunicipalities } from './demo-accounts.ts';
 import { seedInternships } from './seed-internships.ts';
+import { seedWishes } from './seed-matching.ts';
 
 const YOUTH_PER_MUNICIPALITY = 42;
 const COMPANIES_PER_MUNICIPALITY = 60;
@@ -198,6 +199,7 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
         youth: insertedYouth,
         openings: insertedOpenings,
       });
+      await seedWishes(tx, faker, now, municipalityId, inserted[0]!.id);
     }
   });
   return true;

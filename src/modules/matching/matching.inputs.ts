@@ -54,13 +54,14 @@ export const runRoundInput = z.object({
   seed: z
     .union(
       [
+        // Empty first: coercing '' would give 0.
+        z.literal(''),
+        z.null(),
         z.coerce
           .number({ error: 'validation.seed' })
           .int({ error: 'validation.seed' })
           .min(0, { error: 'validation.seed' })
           .max(2_147_483_647, { error: 'validation.seed' }),
-        z.literal(''),
-        z.null(),
       ],
       { error: 'validation.seed' },
     )

@@ -157,6 +157,7 @@ export class RoundsService {
       round,
       placements: placements.map((p) => ({ ...p, explanation: explainWishes(facts, p.youthId) })),
       report: reportOf(round, placements),
+      titles: await this.repo.openingTitles(Object.keys(round.input.openings)),
     };
   }
 

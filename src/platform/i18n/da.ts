@@ -1,10 +1,11 @@
 import { internshipPagesDa } from './catalog/internship-pages.da.ts';
 import { internshipsDa } from './catalog/internships.da.ts';
 import { matchingDa } from './catalog/matching.da.ts';
+import { matchingPagesDa } from './catalog/matching-pages.da.ts';
 import { networksDa } from './catalog/networks.da.ts';
 import { platformDa } from './catalog/platform.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
-export const da = { ...platformDa, ...networksDa, ...internshipsDa, ...internshipPagesDa, ...matchingDa } as const;
+export const da = { ...platformDa, ...networksDa, ...internshipsDa, ...internshipPagesDa, ...matchingDa, ...matchingPagesDa } as const;
 
 export type MessageKey = keyof typeof da;

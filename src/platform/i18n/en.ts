@@ -1,9 +1,17 @@
 import { internshipPagesEn } from './catalog/internship-pages.en.ts';
 import { internshipsEn } from './catalog/internships.en.ts';
 import { matchingEn } from './catalog/matching.en.ts';
+import { matchingPagesEn } from './catalog/matching-pages.en.ts';
 import { networksEn } from './catalog/networks.en.ts';
 import { platformEn } from './catalog/platform.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
-export const en: Record<MessageKey, string> = { ...platformEn, ...networksEn, ...internshipsEn, ...internshipPagesEn, ...matchingEn };
+export const en: Record<MessageKey, string> = {
+  ...platformEn,
+  ...networksEn,
+  ...internshipsEn,
+  ...internshipPagesEn,
+  ...matchingEn,
+  ...matchingPagesEn,
+};

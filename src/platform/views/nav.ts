@@ -12,6 +12,7 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
   const inMunicipality = (action: Parameters<typeof can>[1]) => anyScope((m) => m !== null && can(actor, action, [{ municipalityId: m }]));
   if (actor.memberships.some((m) => m.role === 'youth')) {
     items.push({ href: '/me/profile', label: t('nav.my_profile') });
+    items.push({ href: '/me/wishes', label: t('nav.my_wishes') });
     items.push({ href: '/me/internships', label: t('nav.my_internships') });
   }
   if (inMunicipality('youth.read')) items.push({ href: '/youth', label: t('nav.youth') });
@@ -22,8 +23,12 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
     items.push({ href: '/companies', label: t('nav.companies') });
   if (inMunicipality('internship.read_concerns') || actor.companyIds?.length)
     items.push({ href: '/internships', label: t('nav.internships') });
+  if (inMunicipality('match.read')) items.push({ href: '/matching', label: t('nav.matching') });
   const ownCompany = actor.companyIds?.[0];
-  if (ownCompany) items.push({ href: `/companies/${ownCompany}`, label: t('nav.own_company') });
+  if (ownCompany) {
+    items.push({ href: `/companies/${ownCompany}`, label: t('nav.own_company') });
+    items.push({ href: `/companies/${ownCompany}/wishes`, label: t('nav.company_wishes') });
+  }
   if (anyScope((m) => m !== null && can(actor, 'network_meeting.manage', [{ municipalityId: m }])))
     items.push({ href: '/network-meetings', label: t('nav.meetings') });
   if (anyScope((m) => roles.some((role) => can(actor, 'person.read', [{ municipalityId: m, role }])))) {

@@ -1,0 +1,135 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App, RouteDeps } from '../../app/server.ts';
+import { can } from '../../platform/access/policy.ts';
+import type { MessageKey } from '../../platform/i18n/i18n.ts';
+import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { pageContext, sendPage } from '../../platform/http/render.tsx';
+import { ctxOf, setFlash } from '../../platform/http/request.ts';
+import { municipalityFor } from '../../platform/http/scope.ts';
+import { emptyForm, type FormState } from '../../platform/views/components.tsx';
+import { AnswersView } from './answers.views.tsx';
+import { answerFromChoice } from './matching.inputs.ts';
+import { MatchingOverview, RoundPage } from './rounds.views.tsx';
+import { MyWishesView } from './wishes.views.tsx';
+
+/** Pages for wishes (the young person), answers (the company) and matching rounds (the team). */
+export async function matchingRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
+  const { wishes, rounds, companies } = services;
+  const flash = (reply: FastifyReply, key: MessageKey) => setFlash(reply, settings, { kind: 'success', key });
+
+  // The young person's wishes, placements and invitations.
+  const myPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const ctx = ctxOf(request);
+    const [mine, placements, invitations] = await Promise.all([wishes.mine(ctx), rounds.mine(ctx), wishes.directInvitationsForMe(ctx)]);
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      page.t('wishes.title'),
+      <MyWishesView page={page} wishes={mine.wishes} limit={mine.limit} placements={placements} invitations={invitations} form={form} />,
+      status,
+    );
+  };
+  app.get('/me/wishes', (request, reply) => myPage(request, reply, emptyForm));
+
+  /** A change to my list: on success back to the list with a flash; on failure the list with the error. */
+  const myAction = (path: string, run: (request: FastifyRequest, values: Record<string, string>) => Promise<unknown>, done: MessageKey) =>
+    app.post(path, async (request, reply) => {
+      const values = formValues(request.body);
+      try {
+        await run(request, values);
+        flash(reply, done);
+        return reply.redirect('/me/wishes', 303);
+      } catch (err) {
+        const openingId = (request.params as { openingId?: string }).openingId;
+        const { form, status } = formFromError(err, values, openingId ? { reason: `reason-${openingId}` } : {});
+        if (openingId && values.reason !== undefined) form.values[`reason-${openingId}`] = values.reason;
+        return myPage(request, reply, form, status);
+      }
+    });
+  const openingOf = (request: FastifyRequest) => (request.params as { openingId: string }).openingId;
+  myAction('/me/wishes', (r, v) => wishes.add(ctxOf(r), v), 'wishes.added');
+  myAction('/me/wishes/:openingId/move', (r, v) => wishes.move(ctxOf(r), openingOf(r), v), 'wishes.moved');
+  myAction('/me/wishes/:openingId/remove', (r) => wishes.remove(ctxOf(r), openingOf(r)), 'wishes.removed');
+  myAction('/me/wishes/:openingId/reason', (r, v) => wishes.setReason(ctxOf(r), openingOf(r), v), 'wishes.reason_saved');
+  app.post('/me/wishes/rounds/:roundId/respond', async (request, reply) => {
+    const values = formValues(request.body);
+    try {
+      const { internshipId } = await rounds.respond(ctxOf(request), (request.params as { roundId: string }).roundId, values);
+      flash(reply, internshipId ? 'wishes.accepted_flash' : 'wishes.declined_flash');
+      return reply.redirect(internshipId ? '/me/internships' : '/me/wishes', 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return myPage(request, reply, form, status);
+    }
+  });
+
+  // The company's answers.
+  const answersPage = async (request: FastifyRequest, reply: FastifyReply, companyId: string, form: FormState, status = 200) => {
+    const ctx = ctxOf(request);
+    const rows = await wishes.forCompany(ctx, companyId);
+    const { company } = await companies.get(ctx, companyId);
+    const page = pageContext(request, reply, settings);
+    const title = page.t('answers.title', { company: company.name });
+    return sendPage(reply, page, title, <AnswersView page={page} companyName={company.name} rows={rows} form={form} />, status);
+  };
+  app.get('/companies/:id/wishes', (request, reply) => answersPage(request, reply, (request.params as { id: string }).id, emptyForm));
+  app.post('/openings/:id/answers', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const values = formValues(request.body);
+    const opening = await services.openings.get(ctxOf(request), id);
+    const key = `${id}-${values.youthId ?? ''}`;
+    try {
+      await wishes.answer(ctxOf(request), id, answerFromChoice(values.youthId ?? '', values.choice));
+      flash(reply, 'answers.saved');
+      return reply.redirect(`/companies/${opening.companyId}/wishes#${key}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values, { answer: key, tier: key, youthId: key });
+      return answersPage(request, reply, opening.companyId, form, status);
+    }
+  });
+
+  // The team's rounds.
+  const overview = async (request: FastifyRequest, reply: FastifyReply, m: string, form: FormState, status = 200) => {
+    const data = await rounds.list(ctxOf(request), m);
+    const page = pageContext(request, reply, settings);
+    const canRun = can(request.actor!, 'match.run', [{ municipalityId: m }]);
+    return sendPage(
+      reply,
+      page,
+      page.t('rounds.title'),
+      <MatchingOverview page={page} m={m} data={data} canRun={canRun} form={form} />,
+      status,
+    );
+  };
+  app.get('/matching', (request, reply) => overview(request, reply, municipalityFor(request, 'match.read'), emptyForm));
+  app.post('/matching/rounds', async (request, reply) => {
+    const m = municipalityFor(request, 'match.run');
+    const values = formValues(request.body);
+    try {
+      const round = await rounds.run(ctxOf(request), m, values);
+      flash(reply, 'rounds.ran');
+      return reply.redirect(`/matching/rounds/${round.id}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return overview(request, reply, m, form, status);
+    }
+  });
+  app.get('/matching/rounds/:id', async (request, reply) => {
+    const data = await rounds.get(ctxOf(request), (request.params as { id: string }).id);
+    const page = pageContext(request, reply, settings);
+    const canRun = can(request.actor!, 'match.run', [{ municipalityId: data.round.municipalityId }]);
+    return sendPage(reply, page, page.t('rounds.title'), <RoundPage page={page} {...data} canRun={canRun} />);
+  });
+  for (const [action, done] of [
+    ['publish', 'rounds.published'],
+    ['discard', 'rounds.discarded'],
+  ] as const) {
+    app.post(`/matching/rounds/:id/${action}`, async (request, reply) => {
+      const { id } = request.params as { id: string };
+      await rounds[action](ctxOf(request), id);
+      flash(reply, done);
+      return reply.redirect(`/matching/rounds/${id}`, 303);
+    });
+  }
+}
