@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildServer, type App } from '../../src/app/server.ts';
-import { seedDemo } from '../../src/modules/demo/seed.ts';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoEmail, demoMunicipalities } from '../../src/modules/demo/demo-accounts.ts';
-import { type TestContext, createTestContext } from '../support/context.ts';
-import { browserAvailability, expectAccessible, expectNoHorizontalScroll, freePort, launchChromium } from '../support/browser.ts';
-import { startSmtp } from '../support/smtp.ts';
+import type { TestContext } from '../support/context.ts';
+import { browserAvailability, expectAccessible, expectNoHorizontalScroll } from '../support/browser.ts';
+import { type Journey, startJourney } from '../support/journey.ts';
 import { eq } from 'drizzle-orm';
 import { users } from '../../src/modules/accounts/accounts.schema.ts';
 import { youth } from '../../src/modules/youth/youth.schema.ts';
@@ -15,48 +13,20 @@ const roskilde = demoMunicipalities[0]!;
 const leaderEmail = demoEmail('team_leader', roskilde);
 
 describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
+  let j: Journey;
   let t: TestContext;
-  let app: App;
-  let browser: Browser;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: Journey['smtp'];
   let base: string;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestContext({ smtpUrl: smtp.url, demo: true, baseUrl: base });
-    await seedDemo(t.database.db, t.clock.now(), t.services.sealer);
-    // Real time for the browser: sessions are checked against the clock.
-    t.clock.set(new Date());
-    app = await buildServer(t.services, { sessionSecret: 'e'.repeat(40), secureCookies: false, logLevel: 'silent', logger: false });
-    await app.listen({ port, host: '127.0.0.1' });
-    browser = await launchChromium();
+    j = await startJourney();
+    ({ t, smtp, base } = j);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.close();
-    await smtp?.close();
-  });
+  afterAll(() => j?.close());
 
-  async function newPage(width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'da-DK' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    return { context, page };
-  }
-
-  async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-    await page.goto(`${base}/sign-in`);
-    await page
-      .getByRole('textbox', { name: /^E-mail/ })
-      .first()
-      .fill(email);
-    await page.getByLabel(/^Adgangskode/).fill(password);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-  }
+  const newPage = (width?: number) => j.newPage(width);
+  const signIn = (page: Page, email: string) => j.signIn(page, email);
 
   it('signs in with a password, every page visited passes axe, and signs out', async () => {
     const { context, page } = await newPage();
@@ -223,7 +193,7 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     await signIn(youth.page, demoEmail('youth', roskilde));
     await youth.page.waitForURL(`${base}/dashboard`);
     const nav = await youth.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['Overblik', 'Min profil', 'Min praktik', 'Praktikmuligheder', 'Beskeder', 'Hvem har set mine data']);
+    expect(nav).toEqual(['Overblik', 'Min profil', 'Mine ønsker', 'Min praktik', 'Praktikmuligheder', 'Beskeder', 'Hvem har set mine data']);
     await expectAccessible(youth.page);
     const res = await youth.page.goto(`${base}/people`);
     expect(res?.status()).toBe(404);

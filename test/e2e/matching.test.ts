@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, asc, eq, notInArray } from 'drizzle-orm';
+import { users } from '../../src/modules/accounts/accounts.schema.ts';
+import { companies, companyContacts, openings } from '../../src/modules/companies/companies.schema.ts';
+import { demoEmail, demoMunicipalities } from '../../src/modules/demo/demo-accounts.ts';
+import { wishes } from '../../src/modules/matching/matching.schema.ts';
+import { youth } from '../../src/modules/youth/youth.schema.ts';
+import { browserAvailability, expectAccessible, expectNoHorizontalScroll } from '../support/browser.ts';
+import { type Journey, startJourney } from '../support/journey.ts';
+
+const run = browserAvailability();
+const roskilde = demoMunicipalities[0]!;
+
+describe.runIf(run)('matching journey (Chromium, axe WCAG 2.1 AA)', () => {
+  let j: Journey;
+  /** A young person whose first wish is the demo company's opening, and that opening. */
+  let young: { email: string; firstName: string; youthId: string };
+  let wished: { id: string; title: string; companyName: string };
+  let other: { id: string; title: string };
+
+  beforeAll(async () => {
+    j = await startJourney();
+    const db = j.t.database.db;
+    const [company] = await db
+      .select({ id: companies.id, name: companies.name })
+      .from(companyContacts)
+      .innerJoin(users, eq(users.id, companyContacts.userId))
+      .innerJoin(companies, eq(companies.id, companyContacts.companyId))
+      .where(eq(users.email, demoEmail('company_contact', roskilde)));
+    const firstWishes = await db
+      .select({
+        email: users.email,
+        firstName: youth.firstName,
+        youthId: youth.id,
+        municipalityId: youth.municipalityId,
+        openingId: openings.id,
+        title: openings.title,
+      })
+      .from(wishes)
+      .innerJoin(openings, eq(openings.id, wishes.openingId))
+      .innerJoin(youth, eq(youth.id, wishes.youthId))
+      .innerJoin(users, eq(users.id, youth.userId))
+      .where(and(eq(openings.companyId, company!.id), eq(wishes.rank, 1)))
+      .orderBy(asc(youth.firstName));
+    // A first name no one else wishing there has, so the company's page names one card.
+    const unique = firstWishes.find((w) => firstWishes.filter((x) => x.firstName === w.firstName).length === 1)!;
+    young = { email: unique.email, firstName: unique.firstName, youthId: unique.youthId };
+    wished = { id: unique.openingId, title: unique.title, companyName: company!.name };
+    // Room for everyone who wishes it, so the company's answer decides.
+    await db.update(openings).set({ seats: 5 }).where(eq(openings.id, wished.id));
+    const mine = (await db.select({ id: wishes.openingId }).from(wishes).where(eq(wishes.youthId, young.youthId))).map((w) => w.id);
+    const [o] = await db
+      .select({ id: openings.id, title: openings.title })
+      .from(openings)
+      .where(and(eq(openings.published, true), eq(openings.municipalityId, unique.municipalityId), notInArray(openings.id, mine)))
+      .limit(1);
+    other = o!;
+  });
+
+  afterAll(() => j?.close());
+
+  it('a young person ranks wishes on a phone by keyboard, the company answers, the consultant runs a round, and the young person accepts', async () => {
+    // The young person, on a 360 px screen.
+    const phone = await j.newPage(360);
+    await j.signIn(phone.page, young.email);
+    const p = phone.page;
+    await p.getByRole('link', { name: 'Mine ønsker' }).first().click();
+    await p.waitForURL(`${j.base}/me/wishes`);
+    const titles = () => p.locator('.app-wish-title a').allTextContents();
+    expect((await titles())[0]).toBe(wished.title);
+    await expectAccessible(p);
+    await expectNoHorizontalScroll(p);
+
+    // Move down and back up with the keyboard only.
+    await p.getByRole('button', { name: `Flyt ned: ${wished.title}` }).focus();
+    await p.keyboard.press('Enter');
+    await p.waitForLoadState();
+    await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Rækkefølgen er gemt.');
+    expect((await titles())[1]).toBe(wished.title);
+    await p.getByRole('button', { name: `Flyt op: ${wished.title}` }).focus();
+    await p.keyboard.press('Enter');
+    await p.waitForLoadState();
+    await expect.poll(async () => (await titles())[0]).toBe(wished.title);
+
+    // Why, in their own words.
+    await p.getByLabel(`Hvorfor vil du gerne prøve ${wished.title}?`).fill('Jeg vil gerne lære faget fra bunden.');
+    await p.getByRole('button', { name: 'Gem' }).first().click();
+    await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Din begrundelse er gemt.');
+
+    // "I'd like to try working here" on another opening adds it at the bottom.
+    await p.goto(`${j.base}/openings/${other.id}`);
+    await p.getByRole('button', { name: 'Jeg vil gerne prøve at arbejde her' }).click();
+    await p.waitForURL(`${j.base}/me/wishes`);
+    await expect.poll(async () => (await titles()).at(-1)).toBe(other.title);
+    await expectAccessible(p);
+
+    // The company contact answers: can take, priority 1.
+    const desk = await j.newPage();
+    await j.signIn(desk.page, demoEmail('company_contact', roskilde));
+    const c = desk.page;
+    await c.getByRole('link', { name: 'Unge der ønsker os' }).click();
+    await expectAccessible(c);
+    const question = c.getByRole('group', { name: `Kan I tage ${young.firstName}?` });
+    expect(await c.getByText('Jeg vil gerne lære faget fra bunden.').count()).toBe(1);
+    await question.getByLabel('Ja, gerne (prioritet 1)').check();
+    await c.getByRole('button', { name: `Gem svar om ${young.firstName}` }).click();
+    await expect.poll(() => c.getByRole('status').first().textContent()).toContain('Svaret er gemt.');
+    expect(
+      await c
+        .getByRole('group', { name: `Kan I tage ${young.firstName}?` })
+        .getByLabel('Ja, gerne (prioritet 1)')
+        .isChecked(),
+    ).toBe(true);
+    await desk.context.close();
+
+    // The network consultant runs a round with a recorded seed, reviews it and publishes it.
+    const team = await j.newPage();
+    await j.signIn(team.page, demoEmail('network_consultant', roskilde));
+    const n = team.page;
+    await n.getByRole('link', { name: 'Matchrunder' }).click();
+    await expectAccessible(n);
+    await n.getByLabel('Startværdi for lodtrækningen').fill('42');
+    await n.getByRole('button', { name: 'Kør matchrunde' }).click();
+    await n.waitForURL(/\/matching\/rounds\/[0-9a-f-]+$/);
+    expect(await n.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Matchrunde /);
+    expect(await n.getByText('startværdi 42').count()).toBe(1);
+    const row = n.getByRole('row').filter({ hasText: young.firstName });
+    expect(await row.textContent()).toContain(`${wished.title}, ${wished.companyName}`);
+    await expectAccessible(n);
+    await n.getByRole('button', { name: 'Offentliggør for de unge' }).click();
+    await expect.poll(() => n.getByRole('status').first().textContent()).toContain('Forslaget er offentliggjort.');
+    await team.context.close();
+
+    // The young person sees the place and accepts: the internship is planned.
+    await p.goto(`${j.base}/me/wishes`);
+    expect(await p.getByRole('heading', { name: `Du kan få praktik: ${wished.title}, ${wished.companyName}` }).count()).toBe(1);
+    await expectAccessible(p);
+    await expectNoHorizontalScroll(p);
+    await p.getByRole('button', { name: 'Ja tak' }).click();
+    await p.waitForURL(`${j.base}/me/internships`);
+    await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Din praktik er planlagt');
+    expect(await p.getByText(wished.companyName).count()).toBeGreaterThan(0);
+    await expectAccessible(p);
+    await phone.context.close();
+  });
+});
