@@ -193,7 +193,15 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     await signIn(youth.page, demoEmail('youth', roskilde));
     await youth.page.waitForURL(`${base}/dashboard`);
     const nav = await youth.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['Overblik', 'Min profil', 'Mine ønsker', 'Min praktik', 'Praktikmuligheder', 'Beskeder', 'Hvem har set mine data']);
+    expect(nav).toEqual([
+      'Overblik',
+      'Min profil',
+      'Mine ønsker',
+      'Min praktik',
+      'Praktikmuligheder',
+      'Beskeder',
+      'Hvem har set mine data',
+    ]);
     await expectAccessible(youth.page);
     const res = await youth.page.goto(`${base}/people`);
     expect(res?.status()).toBe(404);

@@ -278,3 +278,48 @@ describe('matching rounds', () => {
     expect((await t.services.rounds.list(ctx(n.consultant), n.m)).rounds).toEqual([]);
   });
 });
+
+describe('permission table for matching: role × action in the own municipality', () => {
+  // role → [read rounds (match.read), run a round (match.run), answer for the company (match.answer), own wishes (match.wish)]
+  const expected: Record<string, [boolean, boolean, boolean, boolean]> = {
+    youth: [false, false, false, true],
+    company_contact: [false, false, true, false],
+    youth_counsellor: [true, false, false, false],
+    network_consultant: [true, true, true, false],
+    psychologist: [false, false, false, false],
+    entrepreneur: [true, false, true, false],
+    team_leader: [true, true, true, false],
+    caseworker: [false, false, false, false],
+    municipality_admin: [true, true, true, false],
+    education_contact: [false, false, false, false],
+    ngo_coordinator: [false, false, false, false],
+    programme_lead: [false, false, false, false],
+    researcher: [false, false, false, false],
+    system_admin: [false, false, false, false],
+  };
+  it('matches the policy for every role, and a company contact only for its own company', async () => {
+    const n = await makeNetwork(t);
+    const { can } = await import('../../src/platform/access/policy.ts');
+    for (const [role, row] of Object.entries(expected)) {
+      const municipalityId = ['programme_lead', 'researcher', 'system_admin'].includes(role) ? null : n.m;
+      const actor = {
+        userId: `u-${role}`,
+        name: role,
+        email: '',
+        memberships: [{ role, municipalityId }],
+        companyIds: [n.company.id],
+      } as Parameters<typeof can>[0];
+      const target = { municipalityId: n.m, companyId: n.company.id, ownerUserId: actor.userId };
+      const got = (['match.read', 'match.run', 'match.answer', 'match.wish'] as const).map((a) => can(actor, a, [target]));
+      expect([role, ...got]).toEqual([role, ...row]);
+      // Another municipality: never.
+      expect(
+        (['match.read', 'match.run', 'match.answer', 'match.wish'] as const).some((a) =>
+          can(actor, a, [{ ...target, municipalityId: 'other' }]),
+        ),
+      ).toBe(false);
+    }
+    // A company contact of another company cannot answer for this one.
+    expect((await failure(t.services.wishes.forCompany(ctx({ ...n.supervisor, companyIds: [] }), n.company.id))).code).toBe('not_found');
+  });
+});
