@@ -30,6 +30,8 @@ import { InternshipJobs } from '../modules/internships/internships.jobs.ts';
 import { MatchingRepository } from '../modules/matching/matching.repository.ts';
 import { WishesService } from '../modules/matching/wishes.service.ts';
 import { RoundsService } from '../modules/matching/rounds.service.ts';
+import { EventsRepository } from '../modules/matching/events.repository.ts';
+import { EventsService } from '../modules/matching/events.service.ts';
 import { NotificationsRepository } from '../platform/notifications/notifications.repository.ts';
 import { NotificationsService } from '../platform/notifications/notifications.service.ts';
 
@@ -74,6 +76,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   const internshipsRepo = new InternshipsRepository(db);
   const notifications = new NotificationsService(new NotificationsRepository(db), mailer, access, audit, clock, settings.baseUrl);
   const matchingRepo = new MatchingRepository(db);
+  const eventsRepo = new EventsRepository(db);
   const feedback = new FeedbackService(db, internshipsRepo, youthRepo, notifications, access, audit, sealer, clock, settings.baseUrl);
   const internships = new InternshipsService(
     db,
@@ -119,7 +122,8 @@ export function createServices(database: Database, clock: Clock, settings: Servi
       audit,
       clock,
     ),
-    rounds: new RoundsService(db, matchingRepo, youthRepo, openingsRepo, internships, notifications, access, audit, clock),
+    matchEvents: new EventsService(db, eventsRepo, youthRepo, openingsRepo, notifications, access, audit, clock),
+    rounds: new RoundsService(db, matchingRepo, youthRepo, openingsRepo, internships, eventsRepo, notifications, access, audit, clock),
     feedback,
     internshipOverview: new OverviewService(internshipsRepo, access, audit, clock),
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),

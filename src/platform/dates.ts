@@ -59,3 +59,32 @@ export function percentile(values: readonly number[], p: number): number | null 
   const hi = Math.min(lo + 1, sorted.length - 1);
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The instant of a local (Europe/Copenhagen) date and time "HH:MM", across summer and winter time. */
+export function localInstant(date: string, time: string): Date {
+  const [h, mi] = time.split(':').map(Number);
+  const wanted = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), h, mi);
+  const offsetAt = (ms: number) => {
+    const p = Object.fromEntries(partsFormat.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - ms;
+  };
+  let at = wanted - offsetAt(wanted);
+  at = wanted - offsetAt(at);
+  return new Date(at);
+}
+
+/** The local time "HH:MM" of an instant. */
+export function localTime(at: Date): string {
+  const p = Object.fromEntries(partsFormat.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.hour}:${p.minute}`;
+}

@@ -51,6 +51,11 @@ export const directInvitationInput = z.object({
 
 /** Run a round; a seed may be given to re-run and check an earlier one. */
 export const runRoundInput = z.object({
+  /** A round for one match event: only its invited young people (who did not say no) and its openings. */
+  eventId: z
+    .union([z.literal(''), z.null(), z.uuid({ error: 'validation.event' })], { error: 'validation.event' })
+    .optional()
+    .transform((v) => v || null),
   seed: z
     .union(
       [

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.schema.ts';
 import { companies, openings } from '../companies/companies.schema.ts';
 import { internships } from '../internships/internships.schema.ts';
@@ -112,6 +124,8 @@ export const matchingRounds = pgTable(
       .notNull()
       .references(() => municipalities.id),
     status: text('status').$type<RoundStatus>().notNull().default('proposed'),
+    /** A round for one match event: only its invited young people and its openings. */
+    eventId: uuid('event_id').references((): AnyPgColumn => matchEvents.id),
     seed: integer('seed').notNull(),
     input: jsonb('input').$type<RoundInput>().notNull(),
     stats: jsonb('stats').$type<MatchStats>().notNull(),
@@ -149,4 +163,76 @@ export const roundPlacements = pgTable(
     internshipId: uuid('internship_id').references(() => internships.id, { onDelete: 'set null' }),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.youthId] }), index('round_placements_youth_idx').on(t.youthId)],
+);
+
+export const eventResponses = ['pending', 'coming', 'not_coming'] as const;
+export type EventResponse = (typeof eventResponses)[number];
+
+/** A match event: companies present their openings, young people meet them in short 1:1 slots and group talks. */
+export const matchEvents = pgTable(
+  'match_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    title: text('title').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    place: text('place').notNull(),
+    /** The programme in plain words: presentations, 1:1 time slots, group talks. */
+    programme: text('programme').notNull().default(''),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('match_events_municipality_idx').on(t.municipalityId, t.startsAt),
+    check('match_events_time_check', sql`ends_at > starts_at`),
+  ],
+);
+
+/** The openings presented at an event; their companies are invited. */
+export const matchEventOpenings = pgTable(
+  'match_event_openings',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => matchEvents.id, { onDelete: 'cascade' }),
+    openingId: uuid('opening_id')
+      .notNull()
+      .references(() => openings.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.openingId] })],
+);
+
+/** An invited company and its answer (coming / not coming). */
+export const matchEventCompanies = pgTable(
+  'match_event_companies',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => matchEvents.id, { onDelete: 'cascade' }),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    response: text('response').$type<EventResponse>().notNull().default('pending'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.companyId] }), index('match_event_companies_company_idx').on(t.companyId)],
+);
+
+/** An invited young person and their answer. */
+export const matchEventYouth = pgTable(
+  'match_event_youth',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => matchEvents.id, { onDelete: 'cascade' }),
+    youthId: uuid('youth_id')
+      .notNull()
+      .references(() => youth.id, { onDelete: 'cascade' }),
+    response: text('response').$type<EventResponse>().notNull().default('pending'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.youthId] }), index('match_event_youth_youth_idx').on(t.youthId)],
 );

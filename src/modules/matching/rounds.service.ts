@@ -3,7 +3,7 @@ import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { InternshipsService } from '../internships/internships.service.ts';
@@ -12,6 +12,8 @@ import type { YouthRepository } from '../youth/youth.repository.ts';
 import { match } from './deferred-acceptance.ts';
 import { type WishExplanation, explainWishes } from './explain.ts';
 import { respondInput, runRoundInput } from './matching.inputs.ts';
+import type { EventsRepository } from './events.repository.ts';
+import type { RoundInput } from './matching.schema.ts';
 import type { MatchingRepository, PlacementView, Round } from './matching.repository.ts';
 
 const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
@@ -59,6 +61,28 @@ export function reportOf(round: Round, placements: PlacementView[]): RoundReport
   };
 }
 
+/** A round at one event: its young people, each wishing only among its openings. */
+export function restrictToEvent(input: RoundInput, scope: { youthIds: string[]; openingIds: string[] }): RoundInput {
+  const youth = new Set(scope.youthIds);
+  const openings = new Set(scope.openingIds);
+  const out: RoundInput = { youth: {}, openings: {}, answers: {} };
+  for (const [y, list] of Object.entries(input.youth)) {
+    const kept = list.filter((o) => openings.has(o));
+    if (youth.has(y) && kept.length) out.youth[y] = kept;
+  }
+  for (const [o, v] of Object.entries(input.openings)) {
+    if (!openings.has(o)) continue;
+    out.openings[o] = {
+      seats: v.seats,
+      accepts: v.accepts
+        .map((tier) => (Array.isArray(tier) ? tier.filter((y) => youth.has(y)) : tier))
+        .filter((t) => (Array.isArray(t) ? t.length : youth.has(t))),
+    };
+    out.answers[o] = Object.fromEntries(Object.entries(input.answers[o] ?? {}).filter(([y]) => youth.has(y)));
+  }
+  return out;
+}
+
 /**
  * Matching rounds: the network consultant runs youth-proposing deferred acceptance over the
  * municipality's wishes and answers, reviews the proposal, and publishes it; each young person then
@@ -71,6 +95,7 @@ export class RoundsService {
     private readonly youth: YouthRepository,
     private readonly openings: OpeningsRepository,
     private readonly internships: InternshipsService,
+    private readonly events: EventsRepository,
     private readonly notifications: NotificationsService,
     private readonly access: Access,
     private readonly audit: AuditService,
@@ -88,13 +113,15 @@ export class RoundsService {
   /** Runs a round for the municipality and stores it as a proposal, with its inputs and seed. */
   async run(ctx: Context, municipalityId: string, input: unknown): Promise<Round> {
     const [grant] = await this.access.require(ctx, 'match.run', [{ type: 'matching', id: municipalityId, municipalityId }]);
-    const { seed: given } = parseInput(runRoundInput, input);
+    const { seed: given, eventId } = parseInput(runRoundInput, input);
+    if (eventId && (await this.events.find(eventId))?.municipalityId !== municipalityId) throw invalid({ eventId: 'validation.event' });
     const actor = this.access.requireActor(ctx);
     const seed = given ?? randomInt(0, 2 ** 31 - 1);
     let round: Round;
     try {
       round = await this.db.transaction(async (tx) => {
-        const roundInput = await this.repo.roundInput(municipalityId, tx);
+        const all = await this.repo.roundInput(municipalityId, tx);
+        const roundInput = eventId ? restrictToEvent(all, await this.events.scope(eventId, tx)) : all;
         if (!Object.keys(roundInput.youth).length) throw new AppError('invalid', 'errors.round_empty');
         const result = match({ youth: roundInput.youth, openings: roundInput.openings, seed });
         const placements = Object.entries(result.assignments).map(([youthId, openingId]) => ({
@@ -108,6 +135,7 @@ export class RoundsService {
         return this.repo.insertRound(
           {
             municipalityId,
+            eventId,
             status: 'proposed',
             seed,
             input: roundInput,
