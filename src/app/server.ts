@@ -33,6 +33,7 @@ import { siteRoutes } from './site.routes.tsx';
 import { internshipsRoutes } from '../modules/internships/internships.routes.tsx';
 import { internshipsApi } from '../modules/internships/internships.api.ts';
 import { matchingRoutes } from '../modules/matching/matching.routes.tsx';
+import { matchEventsRoutes } from '../modules/matching/events.routes.tsx';
 import { matchingApi } from '../modules/matching/matching.api.ts';
 import { notificationsRoutes } from '../platform/notifications/notifications.routes.tsx';
 import type { Services } from './services.ts';
@@ -169,6 +170,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await youthRoutes(scope as App, deps);
     await internshipsRoutes(scope as App, deps);
     await matchingRoutes(scope as App, deps);
+    await matchEventsRoutes(scope as App, deps);
     await notificationsRoutes(scope as App, deps);
     await apiRoutes(scope as App, deps);
     await companiesApi(scope as App, deps);

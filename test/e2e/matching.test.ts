@@ -14,7 +14,7 @@ const roskilde = demoMunicipalities[0]!;
 describe.runIf(run)('matching journey (Chromium, axe WCAG 2.1 AA)', () => {
   let j: Journey;
   /** A young person whose first wish is the demo company's opening, and that opening. */
-  let young: { email: string; firstName: string; youthId: string };
+  let young: { email: string; firstName: string; lastName: string; youthId: string };
   let wished: { id: string; title: string; companyName: string };
   let other: { id: string; title: string };
 
@@ -31,6 +31,7 @@ describe.runIf(run)('matching journey (Chromium, axe WCAG 2.1 AA)', () => {
       .select({
         email: users.email,
         firstName: youth.firstName,
+        lastName: youth.lastName,
         youthId: youth.id,
         municipalityId: youth.municipalityId,
         openingId: openings.id,
@@ -44,7 +45,7 @@ describe.runIf(run)('matching journey (Chromium, axe WCAG 2.1 AA)', () => {
       .orderBy(asc(youth.firstName));
     // A first name no one else wishing there has, so the company's page names one card.
     const unique = firstWishes.find((w) => firstWishes.filter((x) => x.firstName === w.firstName).length === 1)!;
-    young = { email: unique.email, firstName: unique.firstName, youthId: unique.youthId };
+    young = { email: unique.email, firstName: unique.firstName, lastName: unique.lastName, youthId: unique.youthId };
     wished = { id: unique.openingId, title: unique.title, companyName: company!.name };
     // Room for everyone who wishes it, so the company's answer decides.
     await db.update(openings).set({ seats: 5 }).where(eq(openings.id, wished.id));
@@ -59,7 +60,7 @@ describe.runIf(run)('matching journey (Chromium, axe WCAG 2.1 AA)', () => {
 
   afterAll(() => j?.close());
 
-  it('a young person ranks wishes on a phone by keyboard, the company answers, the consultant runs a round, and the young person accepts', async () => {
+  it('a young person ranks wishes on a phone by keyboard, the company answers, the consultant plans a match event the young person answers, runs a round for it, and the young person accepts', async () => {
     // The young person, on a 360 px screen.
     const phone = await j.newPage(360);
     await j.signIn(phone.page, young.email);
@@ -113,12 +114,40 @@ describe.runIf(run)('matching journey (Chromium, axe WCAG 2.1 AA)', () => {
     ).toBe(true);
     await desk.context.close();
 
-    // The network consultant runs a round with a recorded seed, reviews it and publishes it.
+    // The network consultant plans a match event and invites the young person.
     const team = await j.newPage();
     await j.signIn(team.page, demoEmail('network_consultant', roskilde));
     const n = team.page;
     await n.getByRole('link', { name: 'Matchrunder' }).click();
     await expectAccessible(n);
+    await n.getByRole('link', { name: 'Planlæg et match-event' }).click();
+    await n.getByRole('button', { name: 'Planlæg og send invitationer' }).click();
+    await expect.poll(() => n.getByRole('alert').first().textContent()).toContain('Vælg mindst én ung i kommunens netværk.');
+    await expectAccessible(n);
+    const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await n.getByLabel(/^Titel/).fill('Match-event i journeyen');
+    await n.getByLabel(/^Dato/).fill(day);
+    await n.getByLabel(/^Sted/).fill('Jobcentret, mødelokale 2');
+    await n.getByRole('group', { name: 'Praktikmuligheder, der præsenteres' }).getByLabel(`${wished.companyName}: ${wished.title}`).check();
+    await n.getByRole('group', { name: 'Inviterede unge' }).getByLabel(`${young.firstName} ${young.lastName}`, { exact: true }).check();
+    await n.getByRole('button', { name: 'Planlæg og send invitationer' }).click();
+    await n.waitForURL(/\/matching\/events\/[0-9a-f-]+$/);
+    expect(await n.getByRole('heading', { level: 1 }).textContent()).toBe('Match-event i journeyen');
+    const eventId = n.url().split('/').pop()!;
+    await expectAccessible(n);
+
+    // The young person answers on the phone.
+    await p.goto(`${j.base}/me/wishes`);
+    await p.getByRole('link', { name: 'Match-event i journeyen' }).click();
+    await p.getByRole('button', { name: 'Jeg kommer', exact: true }).click();
+    await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Tak for dit svar.');
+    expect(await p.getByText('Dit svar: Kommer').count()).toBe(1);
+    await expectAccessible(p);
+    await expectNoHorizontalScroll(p);
+
+    // The consultant runs a round for the event with a recorded seed, reviews it and publishes it.
+    await n.getByRole('link', { name: 'Matchrunder' }).click();
+    await n.getByLabel('Kun for et match-event').selectOption(eventId);
     await n.getByLabel('Startværdi for lodtrækningen').fill('42');
     await n.getByRole('button', { name: 'Kør matchrunde' }).click();
     await n.waitForURL(/\/matching\/rounds\/[0-9a-f-]+$/);

@@ -3,7 +3,15 @@ import { and, asc, eq, inArray, notExists } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { companies, openings } from '../companies/companies.schema.ts';
 import { internships, openStatuses } from '../internships/internships.schema.ts';
-import { companyAnswers, wishes } from '../matching/matching.schema.ts';
+import {
+  companyAnswers,
+  matchEventCompanies,
+  matchEventOpenings,
+  matchEventYouth,
+  matchEvents,
+  wishes,
+} from '../matching/matching.schema.ts';
+import { addDays, localDate, localInstant } from '../../platform/dates.ts';
 import { youth } from '../youth/youth.schema.ts';
 
 const reasons = [
@@ -18,7 +26,8 @@ const reasons = [
 /**
  * Demo wishes and answers, so a matching round can be run from the first start: young people in
  * the network without an internship wish 2–4 published openings (the demo company's first, so its
- * contact has someone to answer), and the companies have answered most of them.
+ * contact has someone to answer), and the companies have answered most of them; and an upcoming
+ * match event with some of them invited.
  */
 export async function seedWishes(tx: Db, faker: Faker, now: Date, municipalityId: string, demoCompanyId: string): Promise<void> {
   const free = await tx
@@ -79,4 +88,38 @@ export async function seedWishes(tx: Db, faker: Faker, now: Date, municipalityId
   }
   if (wishRows.length) await tx.insert(wishes).values(wishRows);
   if (answerRows.length) await tx.insert(companyAnswers).values(answerRows);
+
+  // An upcoming match event with the demo company and some of the young people still looking.
+  const eventDay = addDays(localDate(now), 10);
+  const presented = [...demoOpenings.slice(0, 1), ...others.slice(0, 5)];
+  const [event] = await tx
+    .insert(matchEvents)
+    .values({
+      municipalityId,
+      title: 'Match-event: mød virksomhederne',
+      startsAt: localInstant(eventDay, '09:30'),
+      endsAt: localInstant(eventDay, '12:00'),
+      place: 'Jobcentret, mødelokale 2',
+      programme:
+        '09.30 Virksomhederne præsenterer sig (5 minutter hver).\n10.15 Korte 1:1-samtaler i tidsrum á 10 minutter.\n11.30 Snak i grupper: hvad var spændende?',
+      createdAt: now,
+    })
+    .returning({ id: matchEvents.id });
+  await tx.insert(matchEventOpenings).values(presented.map((o) => ({ eventId: event!.id, openingId: o.id })));
+  await tx.insert(matchEventCompanies).values(
+    [...new Set(presented.map((o) => o.companyId))].map((companyId, i) => ({
+      eventId: event!.id,
+      companyId,
+      response: i % 3 === 1 ? ('pending' as const) : ('coming' as const),
+      respondedAt: i % 3 === 1 ? null : now,
+    })),
+  );
+  await tx.insert(matchEventYouth).values(
+    free.slice(0, 10).map((y, i) => ({
+      eventId: event!.id,
+      youthId: y.id,
+      response: i % 4 === 3 ? ('not_coming' as const) : i % 2 ? ('pending' as const) : ('coming' as const),
+      respondedAt: i % 2 ? null : now,
+    })),
+  );
 }

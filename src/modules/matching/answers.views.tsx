@@ -2,6 +2,8 @@ import type { Translate } from '../../platform/i18n/i18n.ts';
 import { CsrfField, ErrorSummary, type FormState } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import { ProfileFacts } from '../youth/youth.views.tsx';
+import type { MyEvent } from './events.repository.ts';
+import { MyEvents } from './events.views.tsx';
 import type { WishForCompany } from './wishes.service.ts';
 
 type Key = Parameters<Translate>[0];
@@ -59,11 +61,13 @@ export function AnswersView({
   page,
   companyName,
   rows,
+  events,
   form,
 }: {
   page: PageContext;
   companyName: string;
   rows: WishForCompany[];
+  events: MyEvent[];
   form: FormState;
 }) {
   const { t } = page;
@@ -75,6 +79,7 @@ export function AnswersView({
       <h1>{t('answers.title', { company: companyName })}</h1>
       <p class="font-lead">{t('answers.lead')}</p>
       <ErrorSummary t={t} form={form} labels={labels} />
+      <MyEvents page={page} events={events} />
       {!rows.length && <p>{t('answers.none')}</p>}
       {[...byOpening.values()].map((list) => (
         <section aria-labelledby={`opening-${list[0]!.openingId}`}>

@@ -96,6 +96,31 @@ export class EventsService {
     return event;
   }
 
+  /** What the planning form offers: published openings and the young people in the network (names audited). */
+  async choices(ctx: Context, municipalityId: string) {
+    const [grant] = await this.access.require(ctx, 'match.run', [{ type: 'match_event', id: '', municipalityId }]);
+    const [openingRows, youthRows] = await Promise.all([
+      this.openings.all(municipalityId),
+      this.youth.list(municipalityId, ['starting', 'in_network', 'in_internship', 'paused']),
+    ]);
+    await this.audit.record(
+      ctx,
+      youthRows.map((y) => ({
+        action: 'youth.read',
+        actorRole: grant!.role,
+        municipalityId,
+        targetType: 'youth',
+        targetId: y.id,
+        subjectUserId: y.userId,
+        details: { via: 'match_event_form' },
+      })),
+    );
+    return {
+      openings: openingRows.filter((o) => o.published).map((o) => ({ value: o.id, label: `${o.companyName}: ${o.title}` })),
+      youth: youthRows.map((y) => ({ value: y.id, label: `${y.firstName} ${y.lastName}` })),
+    };
+  }
+
   async list(ctx: Context, municipalityId: string) {
     await this.access.require(ctx, 'match.read', [{ type: 'match_event', id: municipalityId, municipalityId }]);
     return this.repo.list(municipalityId);

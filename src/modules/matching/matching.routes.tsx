@@ -14,19 +14,32 @@ import { MyWishesView } from './wishes.views.tsx';
 
 /** Pages for wishes (the young person), answers (the company) and matching rounds (the team). */
 export async function matchingRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
-  const { wishes, rounds, companies } = services;
+  const { wishes, rounds, companies, matchEvents } = services;
   const flash = (reply: FastifyReply, key: MessageKey) => setFlash(reply, settings, { kind: 'success', key });
 
   // The young person's wishes, placements and invitations.
   const myPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
     const ctx = ctxOf(request);
-    const [mine, placements, invitations] = await Promise.all([wishes.mine(ctx), rounds.mine(ctx), wishes.directInvitationsForMe(ctx)]);
+    const [mine, placements, invitations, events] = await Promise.all([
+      wishes.mine(ctx),
+      rounds.mine(ctx),
+      wishes.directInvitationsForMe(ctx),
+      matchEvents.mine(ctx),
+    ]);
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
       page,
       page.t('wishes.title'),
-      <MyWishesView page={page} wishes={mine.wishes} limit={mine.limit} placements={placements} invitations={invitations} form={form} />,
+      <MyWishesView
+        page={page}
+        wishes={mine.wishes}
+        limit={mine.limit}
+        placements={placements}
+        invitations={invitations}
+        events={events}
+        form={form}
+      />,
       status,
     );
   };
@@ -69,9 +82,16 @@ export async function matchingRoutes(app: App, { services, settings }: RouteDeps
     const ctx = ctxOf(request);
     const rows = await wishes.forCompany(ctx, companyId);
     const { company } = await companies.get(ctx, companyId);
+    const events = (await matchEvents.mine(ctx)).filter((e) => e.companyId === companyId);
     const page = pageContext(request, reply, settings);
     const title = page.t('answers.title', { company: company.name });
-    return sendPage(reply, page, title, <AnswersView page={page} companyName={company.name} rows={rows} form={form} />, status);
+    return sendPage(
+      reply,
+      page,
+      title,
+      <AnswersView page={page} companyName={company.name} rows={rows} events={events} form={form} />,
+      status,
+    );
   };
   app.get('/companies/:id/wishes', (request, reply) => answersPage(request, reply, (request.params as { id: string }).id, emptyForm));
   app.post('/openings/:id/answers', async (request, reply) => {
@@ -91,14 +111,14 @@ export async function matchingRoutes(app: App, { services, settings }: RouteDeps
 
   // The team's rounds.
   const overview = async (request: FastifyRequest, reply: FastifyReply, m: string, form: FormState, status = 200) => {
-    const data = await rounds.list(ctxOf(request), m);
+    const [data, events] = await Promise.all([rounds.list(ctxOf(request), m), matchEvents.list(ctxOf(request), m)]);
     const page = pageContext(request, reply, settings);
     const canRun = can(request.actor!, 'match.run', [{ municipalityId: m }]);
     return sendPage(
       reply,
       page,
       page.t('rounds.title'),
-      <MatchingOverview page={page} m={m} data={data} canRun={canRun} form={form} />,
+      <MatchingOverview page={page} m={m} data={data} events={events} canRun={canRun} form={form} />,
       status,
     );
   };

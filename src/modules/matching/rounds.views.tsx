@@ -1,5 +1,7 @@
 import { formatDateTime, type Translate } from '../../platform/i18n/i18n.ts';
-import { CsrfField, DataTable, ErrorSummary, type FormState, TextField } from '../../platform/views/components.tsx';
+import { CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
+import type { EventSummary } from './events.repository.ts';
+import { EventsList, when } from './events.views.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { WishExplanation } from './explain.ts';
 import type { PlacementView, Round } from './matching.repository.ts';
@@ -13,10 +15,11 @@ export function MatchingOverview(props: {
   page: PageContext;
   m: string;
   data: { rounds: (Round & { runByName: string | null })[]; wishes: number; youthWithWishes: number; unanswered: number };
+  events: EventSummary[];
   canRun: boolean;
   form: FormState;
 }) {
-  const { page, m, data, canRun, form } = props;
+  const { page, m, data, events, canRun, form } = props;
   const { t } = page;
   return (
     <>
@@ -34,12 +37,30 @@ export function MatchingOverview(props: {
           <p>{t('rounds.unanswered_hint')}</p>
         </li>
       </ul>
+      <h2>{t('events.heading')}</h2>
+      {canRun && (
+        <p>
+          <a class="button button-secondary" href={`/matching/events/new?m=${m}`}>
+            {t('events.new')}
+          </a>
+        </p>
+      )}
+      <EventsList page={page} events={events} />
       {canRun && (
         <form method="post" action={`/matching/rounds?m=${m}`} class="app-narrow-form" novalidate>
           <h2>{t('rounds.run_heading')}</h2>
           <p>{t('rounds.run_hint')}</p>
-          <ErrorSummary t={t} form={form} labels={{ seed: t('rounds.seed') }} />
+          <ErrorSummary t={t} form={form} labels={{ seed: t('rounds.seed'), eventId: t('rounds.event') }} />
           <CsrfField token={page.csrfToken} />
+          <SelectField
+            t={t}
+            form={form}
+            name="eventId"
+            label={t('rounds.event')}
+            hint={t('rounds.event_hint')}
+            emptyLabel={t('rounds.all_municipality')}
+            options={events.map((e) => ({ value: e.id, label: `${e.title} (${when(page, e)})` }))}
+          />
           <TextField t={t} form={form} name="seed" label={t('rounds.seed')} hint={t('rounds.seed_hint')} inputmode="numeric" />
           <button class="button button-primary" type="submit">
             {t('rounds.run')}

@@ -2,6 +2,8 @@ import { formatDateTime, type Translate } from '../../platform/i18n/i18n.ts';
 import { CsrfField, ErrorSummary, type FormState } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { WishExplanation } from './explain.ts';
+import type { MyEvent } from './events.repository.ts';
+import { MyEvents } from './events.views.tsx';
 import type { DirectInvitation, PlacementView, Round, WishView } from './matching.repository.ts';
 
 type Key = Parameters<Translate>[0];
@@ -148,9 +150,10 @@ export function MyWishesView(props: {
   limit: number;
   placements: MyPlacement[];
   invitations: (DirectInvitation & { companyName: string; openingTitle: string | null })[];
+  events: MyEvent[];
   form: FormState;
 }) {
-  const { page, wishes, limit, placements, invitations, form } = props;
+  const { page, wishes, limit, placements, invitations, events, form } = props;
   const { t } = page;
   const labels = Object.fromEntries(wishes.map((w) => [`reason-${w.openingId}`, w.openingTitle]));
   return (
@@ -166,6 +169,7 @@ export function MyWishesView(props: {
           ))}
         </section>
       )}
+      <MyEvents page={page} events={events} />
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">{t('wishes.list', { count: wishes.length, limit })}</h2>
         {wishes.length ? (
