@@ -4,7 +4,7 @@ import { formFromError, formValues } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
-import { emptyForm, type FormState } from '../../platform/views/components.tsx';
+import type { FormState } from '../../platform/views/components.tsx';
 import { EventForm, EventPage } from './events.views.tsx';
 
 /** Checkboxes send one value or several. */
