@@ -127,3 +127,47 @@ describe('matching over HTTP', () => {
     expect((await t.services.wishes.forCompany(ctx(n.supervisor), n.company.id))[0]).toMatchObject({ answer: 'can_take', tier: 2 });
   });
 });
+
+describe('match events over HTTP', () => {
+  it('plans an event, the invited young person answers, the team sees it, and the .ics downloads', async () => {
+    t.clock.set(new Date());
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const team = new Browser(app);
+    await team.signIn(n.consultant.email);
+    const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const body = {
+      title: 'Match-event',
+      date: day,
+      startTime: '10:00',
+      endTime: '12:30',
+      place: 'Jobcentret',
+      openingIds: [n.opening.id],
+      youthIds: [amina.id],
+    };
+    const bad = await team.json('POST', `/api/v1/municipalities/${n.m}/match-events`, JSON.stringify({ ...body, endTime: '09:00' }));
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.fields).toEqual({ endTime: 'Sluttidspunktet skal ligge efter starten.' });
+    const created = await team.json('POST', `/api/v1/municipalities/${n.m}/match-events`, JSON.stringify(body));
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+
+    const me = new Browser(app);
+    await me.signIn(amina.actor.email);
+    expect((await me.json('POST', `/api/v1/match-events/${id}/response`, JSON.stringify({ response: 'coming' }))).statusCode).toBe(204);
+    const mine = (await me.json('GET', `/api/v1/match-events/${id}`)).json();
+    expect(mine).toMatchObject({ response: 'coming', youth: [] });
+    const theirs = (await team.json('GET', `/api/v1/match-events/${id}`)).json();
+    expect(theirs.youth).toEqual([expect.objectContaining({ firstName: 'Amina', response: 'coming' })]);
+    const list = (await team.json('GET', `/api/v1/municipalities/${n.m}/match-events`)).json().items;
+    expect(list).toEqual([expect.objectContaining({ id, youthInvited: 1, youthComing: 1, companiesInvited: 1, companiesComing: 0 })]);
+    const ics = await me.get(`/matching/events/${id}/calendar.ics`);
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    expect(ics.body).toContain('SUMMARY:Match-event');
+    const page = await me.get(`/matching/events/${id}`);
+    expect(page.body).toContain('Dit svar:');
+    const stranger = new Browser(app);
+    await stranger.signIn((await n.young('Bo')).actor.email);
+    expect((await stranger.get(`/matching/events/${id}`)).statusCode).toBe(404);
+  });
+});

@@ -122,6 +122,40 @@ describe('company answers', () => {
     expect((await t.services.wishes.forCompany(ctx(n.supervisor), n.company.id))[0]).toMatchObject({ answer: 'not_now', tier: 1 });
   });
 
+  it("never shows a company another company's answers or the young person's other wishes", async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const rival = await t.services.companies.create(ctx(n.entrepreneur), n.m, {
+      name: 'Bageriet på Torvet',
+      cvr: '12345674',
+      tradeSection: 'C',
+      address: 'Torvet 2',
+      postalCode: '4000',
+      area: 'Roskilde',
+      size: '1-9',
+      whyJoined: 'Vi mangler hænder.',
+    });
+    const bakery = await t.services.openings.create(ctx(n.entrepreneur), rival.id, {
+      title: 'Bagerhjælper',
+      tasks: 'Forme boller.',
+      place: 'Torvet 2',
+      weeklyHours: '20',
+      durationMonths: '3',
+      seats: '1',
+      startFrom: '2026-03-01',
+      learning: '',
+      supervisorUserId: '',
+      published: 'on',
+    });
+    await t.services.wishes.add(ctx(amina.actor), { openingId: bakery.id, reason: 'Jeg elsker brød.' });
+    await t.services.wishes.add(ctx(amina.actor), { openingId: n.opening.id, reason: 'Maskiner!' });
+    await t.services.wishes.answer(ctx(n.entrepreneur), bakery.id, { youthId: amina.id, answer: 'not_now' });
+    const seen = await t.services.wishes.forCompany(ctx(n.supervisor), n.company.id);
+    expect(seen.map((w) => [w.openingTitle, w.reason, w.answer])).toEqual([['Hjælper på kraftvarmeværket', 'Maskiner!', null]]);
+    expect(JSON.stringify(seen)).not.toContain('Bagerhjælper');
+    expect(JSON.stringify(seen)).not.toContain('brød');
+  });
+
   it('logs a direct invitation and tells the young person', async () => {
     const n = await makeNetwork(t);
     const amina = await n.young('Amina');
@@ -245,6 +279,14 @@ describe('matching rounds', () => {
       await t.services.rounds.discard(ctx(n.consultant), r.id);
     }
     expect(winners.size).toBeGreaterThan(1); // the lottery is not fixed on one person
+
+    // Re-running with a recorded seed gives the same result: a round can be checked afterwards.
+    const first = await t.services.rounds.run(ctx(n.consultant), n.m, { seed: 99 });
+    const firstResult = (await t.services.rounds.get(ctx(n.consultant), first.id)).placements.map((p) => [p.youthId, p.openingId]);
+    await t.services.rounds.discard(ctx(n.consultant), first.id);
+    const again = await t.services.rounds.run(ctx(n.consultant), n.m, { seed: 99 });
+    expect((await t.services.rounds.get(ctx(n.consultant), again.id)).placements.map((p) => [p.youthId, p.openingId])).toEqual(firstResult);
+    expect(again.input).toEqual(first.input);
   });
 
   it('keeps rounds to the team: young people, companies and other municipalities get not found, audited', async () => {
