@@ -73,18 +73,18 @@ describe.runIf(run)('matching journey (Chromium, axe WCAG 2.1 AA)', () => {
     await expectNoHorizontalScroll(p);
 
     // Move down and back up with the keyboard only.
-    await p.getByRole('button', { name: `Flyt ned: ${wished.title}` }).focus();
+    await p.getByRole('button', { name: `Flyt ned: ${wished.title} (${wished.companyName})` }).focus();
     await p.keyboard.press('Enter');
     await p.waitForLoadState();
     await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Rækkefølgen er gemt.');
     expect((await titles())[1]).toBe(wished.title);
-    await p.getByRole('button', { name: `Flyt op: ${wished.title}` }).focus();
+    await p.getByRole('button', { name: `Flyt op: ${wished.title} (${wished.companyName})` }).focus();
     await p.keyboard.press('Enter');
     await p.waitForLoadState();
     await expect.poll(async () => (await titles())[0]).toBe(wished.title);
 
     // Why, in their own words.
-    await p.getByLabel(`Hvorfor vil du gerne prøve ${wished.title}?`).fill('Jeg vil gerne lære faget fra bunden.');
+    await p.getByLabel(`Hvorfor vil du gerne prøve ${wished.title} (${wished.companyName})?`).fill('Jeg vil gerne lære faget fra bunden.');
     await p.getByRole('button', { name: 'Gem' }).first().click();
     await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Din begrundelse er gemt.');
 

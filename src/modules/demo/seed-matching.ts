@@ -45,13 +45,13 @@ export async function seedWishes(tx: Db, faker: Faker, now: Date, municipalityId
         ),
       ),
     )
-    .orderBy(asc(youth.createdAt), asc(youth.id));
+    .orderBy(asc(youth.firstName), asc(youth.lastName)); // by name, so the demo is the same every time
   const published = await tx
     .select({ id: openings.id, companyId: openings.companyId })
     .from(openings)
     .innerJoin(companies, eq(companies.id, openings.companyId))
     .where(and(eq(openings.municipalityId, municipalityId), eq(openings.published, true)))
-    .orderBy(asc(openings.createdAt), asc(openings.id));
+    .orderBy(asc(companies.nameSort), asc(openings.title), asc(openings.weeklyHours));
   const demoOpenings = published.filter((o) => o.companyId === demoCompanyId);
   const others = published.filter((o) => o.companyId !== demoCompanyId);
   // Popular openings make the round interesting: a few get many wishes.

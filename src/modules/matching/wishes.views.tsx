@@ -81,12 +81,14 @@ function PlacementCard({ page, p }: { page: PageContext; p: MyPlacement }) {
 function WishItem({ page, w, first, last, form }: { page: PageContext; w: WishView; first: boolean; last: boolean; form: FormState }) {
   const { t } = page;
   const id = `reason-${w.openingId}`;
+  // Two openings may share a title: the company makes every control's name unique.
+  const name = `${w.openingTitle} (${w.companyName})`;
   const error = form.errors[id];
   const move = (direction: 'up' | 'down', label: string) => (
     <form method="post" action={`/me/wishes/${w.openingId}/move`} class="app-inline-form">
       <CsrfField token={page.csrfToken} />
       <input type="hidden" name="direction" value={direction} />
-      <button class="button button-secondary button-small" type="submit" aria-label={`${label}: ${w.openingTitle}`}>
+      <button class="button button-secondary button-small" type="submit" aria-label={`${label}: ${name}`}>
         {label}
       </button>
     </form>
@@ -105,7 +107,7 @@ function WishItem({ page, w, first, last, form }: { page: PageContext; w: WishVi
         {!last && move('down', t('wishes.move_down'))}
         <form method="post" action={`/me/wishes/${w.openingId}/remove`} class="app-inline-form">
           <CsrfField token={page.csrfToken} />
-          <button class="button button-tertiary button-small" type="submit" aria-label={`${t('wishes.remove')}: ${w.openingTitle}`}>
+          <button class="button button-tertiary button-small" type="submit" aria-label={`${t('wishes.remove')}: ${name}`}>
             {t('wishes.remove')}
           </button>
         </form>
@@ -114,7 +116,7 @@ function WishItem({ page, w, first, last, form }: { page: PageContext; w: WishVi
         <CsrfField token={page.csrfToken} />
         <div class={`form-group${error ? ' form-error' : ''}`}>
           <label class="form-label" for={id}>
-            {t('wishes.reason_label', { opening: w.openingTitle })}
+            {t('wishes.reason_label', { opening: name })}
           </label>
           <span class="form-hint" id={`${id}-hint`}>
             {t('wishes.reason_hint')}
