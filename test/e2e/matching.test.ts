@@ -112,6 +112,16 @@ describe.runIf(run)('matching journey (Chromium, axe WCAG 2.1 AA)', () => {
         .getByLabel('Ja, gerne (prioritet 1)')
         .isChecked(),
     ).toBe(true);
+
+    // The company also logs that it called the young person: the young person is told.
+    await c.getByRole('link', { name: 'Unge i netværket' }).click();
+    const invite = c.locator('details', { has: c.locator(`input[name="youthId"][value="${young.youthId}"]`) });
+    await invite.locator('summary').click();
+    await invite.getByLabel('Hvordan').selectOption('call');
+    await invite.getByLabel('Besked til den unge (valgfri)').fill('Vi ringede om en snak på værkstedet.');
+    await invite.getByRole('button', { name: `Gem invitationen af ${young.firstName}` }).click();
+    await expect.poll(() => c.getByRole('status').first().textContent()).toContain('Invitationen er gemt');
+    await expectAccessible(c);
     await desk.context.close();
 
     // The network consultant plans a match event and invites the young person.
@@ -136,8 +146,9 @@ describe.runIf(run)('matching journey (Chromium, axe WCAG 2.1 AA)', () => {
     const eventId = n.url().split('/').pop()!;
     await expectAccessible(n);
 
-    // The young person answers on the phone.
+    // The young person answers on the phone, and sees the company's direct invitation.
     await p.goto(`${j.base}/me/wishes`);
+    expect(await p.getByText(`${wished.companyName} inviterede dig (opkald`).count()).toBe(1);
     await p.getByRole('link', { name: 'Match-event i journeyen' }).click();
     await p.getByRole('button', { name: 'Jeg kommer', exact: true }).click();
     await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Tak for dit svar.');

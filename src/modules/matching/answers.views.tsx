@@ -97,3 +97,56 @@ export function AnswersView({
     </>
   );
 }
+
+/** On the youth directory, for a company contact: log that you invited this young person (they decide). */
+export function DirectInviteForm(props: {
+  page: PageContext;
+  companyId: string;
+  youthId: string;
+  firstName: string;
+  openings: { id: string; title: string }[];
+}) {
+  const { page, companyId, youthId, firstName, openings } = props;
+  const { t } = page;
+  const id = (field: string) => `${field}-${youthId}`;
+  return (
+    <details class="details">
+      <summary class="details-summary">{t('invite_direct.summary', { name: firstName })}</summary>
+      <form method="post" action={`/companies/${companyId}/direct-invitations`} class="details-text app-narrow-form" novalidate>
+        <CsrfField token={page.csrfToken} />
+        <input type="hidden" name="youthId" value={youthId} />
+        <p class="form-hint">{t('invite_direct.hint')}</p>
+        <div class="form-group">
+          <label class="form-label" for={id('channel')}>
+            {t('invite_direct.channel')}
+          </label>
+          <select class="form-select" id={id('channel')} name="channel">
+            {(['call', 'message', 'meeting'] as const).map((c) => (
+              <option value={c}>{t(`wishes.channel.${c}` as Key)}</option>
+            ))}
+          </select>
+        </div>
+        <div class="form-group">
+          <label class="form-label" for={id('openingId')}>
+            {t('invite_direct.opening')}
+          </label>
+          <select class="form-select" id={id('openingId')} name="openingId">
+            <option value="">{t('invite_direct.no_opening')}</option>
+            {openings.map((o) => (
+              <option value={o.id}>{o.title}</option>
+            ))}
+          </select>
+        </div>
+        <div class="form-group">
+          <label class="form-label" for={id('message')}>
+            {t('invite_direct.message')}
+          </label>
+          <textarea class="form-input" id={id('message')} name="message" rows={3} maxLength={1000} />
+        </div>
+        <button class="button button-secondary" type="submit">
+          {t('invite_direct.submit', { name: firstName })}
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -109,6 +109,12 @@ export async function matchingRoutes(app: App, { services, settings }: RouteDeps
     }
   });
 
+  app.post('/companies/:id/direct-invitations', async (request, reply) => {
+    await wishes.inviteDirect(ctxOf(request), (request.params as { id: string }).id, formValues(request.body));
+    flash(reply, 'invite_direct.done');
+    return reply.redirect('/youth-directory', 303);
+  });
+
   // The team's rounds.
   const overview = async (request: FastifyRequest, reply: FastifyReply, m: string, form: FormState, status = 200) => {
     const [data, events] = await Promise.all([rounds.list(ctxOf(request), m), matchEvents.list(ctxOf(request), m)]);

@@ -1,3 +1,5 @@
+import { DirectInviteForm } from '../matching/answers.views.tsx';
+import type { CompanyViewOfYouth } from './company-view.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../app/server.ts';
 import { can } from '../../platform/access/policy.ts';
@@ -167,6 +169,14 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
     const m = municipalityFor(request, 'youth.read_shared');
     const rows = await youth.directory(ctxOf(request), m);
     const page = pageContext(request, reply, settings);
-    return sendPage(reply, page, page.t('youth.directory_title'), <YouthDirectoryView page={page} rows={rows} />);
+    // A company contact can log that they invited a young person directly (the young person decides).
+    const companyId = request.actor!.companyIds?.find((c) => can(request.actor!, 'match.answer', [{ municipalityId: m, companyId: c }]));
+    const openings = companyId ? (await services.companies.get(ctxOf(request), companyId)).openings.filter((o) => o.published) : [];
+    const action = companyId
+      ? (v: CompanyViewOfYouth) => (
+          <DirectInviteForm page={page} companyId={companyId} youthId={v.id} firstName={v.firstName} openings={openings} />
+        )
+      : undefined;
+    return sendPage(reply, page, page.t('youth.directory_title'), <YouthDirectoryView page={page} rows={rows} action={action} />);
   });
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Translate } from '../../platform/i18n/i18n.ts';
 import { formatDateTime } from '../../platform/i18n/i18n.ts';
 import {
@@ -359,7 +360,16 @@ export function PreviewView({ page, view }: { page: PageContext; view: CompanyVi
   );
 }
 
-export function YouthDirectoryView({ page, rows }: { page: PageContext; rows: CompanyViewOfYouth[] }) {
+export function YouthDirectoryView({
+  page,
+  rows,
+  action,
+}: {
+  page: PageContext;
+  rows: CompanyViewOfYouth[];
+  /** What a company contact can do for each young person (log a direct invitation). */
+  action?: (v: CompanyViewOfYouth) => ComponentChildren;
+}) {
   const { t } = page;
   return (
     <>
@@ -371,6 +381,7 @@ export function YouthDirectoryView({ page, rows }: { page: PageContext; rows: Co
             <h2 class="h4">{[v.firstName, v.lastName].filter(Boolean).join(' ')}</h2>
             {v.photoUrl && <img class="app-photo" src={v.photoUrl} alt={t('youth.photo_alt', { name: v.firstName })} width={120} />}
             <ProfileFacts t={t} v={v} />
+            {action?.(v)}
           </li>
         ))}
       </ul>

@@ -153,4 +153,13 @@ export const matchingPagesDa = {
   'events.response.coming': 'Kommer',
   'events.response.not_coming': 'Kommer ikke',
   'events.ics': 'Hent til din kalender (.ics)',
+  'invite_direct.summary': 'Vi har inviteret {name}',
+  'invite_direct.hint':
+    'Har I ringet, skrevet eller mødt den unge og inviteret til praktik? Skriv det her. Den unge får besked og bestemmer selv.',
+  'invite_direct.channel': 'Hvordan',
+  'invite_direct.opening': 'Til hvilken praktikmulighed',
+  'invite_direct.no_opening': 'Ingen bestemt',
+  'invite_direct.message': 'Besked til den unge (valgfri)',
+  'invite_direct.submit': 'Gem invitationen af {name}',
+  'invite_direct.done': 'Invitationen er gemt, og den unge har fået besked.',
 } as const;

@@ -155,4 +155,13 @@ export const matchingPagesEn: Record<keyof typeof matchingPagesDa, string> = {
   'events.response.coming': 'Coming',
   'events.response.not_coming': 'Not coming',
   'events.ics': 'Add to your calendar (.ics)',
+  'invite_direct.summary': 'We invited {name}',
+  'invite_direct.hint':
+    'Did you call, write to or meet the young person and invite them to an internship? Note it here. The young person is told and decides.',
+  'invite_direct.channel': 'How',
+  'invite_direct.opening': 'For which opening',
+  'invite_direct.no_opening': 'None in particular',
+  'invite_direct.message': 'Message to the young person (optional)',
+  'invite_direct.submit': 'Save the invitation of {name}',
+  'invite_direct.done': 'The invitation is saved, and the young person has been told.',
 };
