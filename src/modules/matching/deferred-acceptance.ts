@@ -143,7 +143,6 @@ export function match(input: MatchInput, seedIfNone?: number): MatchResult {
   // Ids sorted, so the result does not depend on the order of the input.
   const youthIds = Object.keys(input.youth).sort();
   const openingIds = Object.keys(input.openings).sort();
-  const youthIndex = new Map(youthIds.map((id, i) => [id, i]));
   const openingIndex = new Map(openingIds.map((id, i) => [id, i]));
 
   // One lottery over all young people breaks every tie (single tie-breaking): a seeded shuffle.
@@ -174,28 +173,37 @@ export function match(input: MatchInput, seedIfNone?: number): MatchResult {
   // (not mutually acceptable). Only the order matters, so no sorting is needed.
   const rankAt = new Float64Array(wishO.length).fill(-1);
   const seats = new Int32Array(openingIds.length);
-  const place = (o: number, y: number, rank: number) => {
+  // The wishes grouped by opening (counting sort), so each opening's answer is resolved against the
+  // few young people who wished it — a small table that stays in cache — rather than against one
+  // table of every young person: that global look-up was most of the time and grew faster than
+  // the input (cache misses).
+  const byO = new Int32Array(openingIds.length + 1);
+  for (let p = 0; p < wishO.length; p++) byO[wishO[p]! + 1]!++;
+  for (let o = 0; o < openingIds.length; o++) byO[o + 1]! += byO[o]!;
+  const fill = byO.slice(0, openingIds.length);
+  const wishP = new Int32Array(wishO.length); // wish positions, grouped by opening
+  const wishY = new Int32Array(wishO.length); // the young person of each
+  for (let y = 0; y < nY; y++) {
     for (let p = start[y]!; p < start[y + 1]!; p++) {
-      if (wishO[p] === o) {
-        rankAt[p] = rank;
-        return;
-      }
+      const k = fill[wishO[p]!]!++;
+      wishP[k] = p;
+      wishY[k] = y;
     }
+  }
+  const wishers = new Map<string, number>();
+  const rank = (id: string, tier: number) => {
+    const k = wishers.get(id);
+    if (k !== undefined) rankAt[wishP[k]!] = tier * nY + ticket[wishY[k]!]!;
   };
   for (let o = 0; o < openingIds.length; o++) {
     const opening = input.openings[openingIds[o]!]!;
     seats[o] = opening.seats;
+    wishers.clear();
+    for (let k = byO[o]!; k < byO[o + 1]!; k++) wishers.set(youthIds[wishY[k]!]!, k);
     for (let tier = 0; tier < opening.accepts.length; tier++) {
       const entry = opening.accepts[tier]!;
-      if (Array.isArray(entry)) {
-        for (const id of entry) {
-          const y = youthIndex.get(id);
-          if (y !== undefined) place(o, y, tier * nY + ticket[y]!);
-        }
-      } else {
-        const y = youthIndex.get(entry);
-        if (y !== undefined) place(o, y, tier * nY + ticket[y]!);
-      }
+      if (Array.isArray(entry)) for (const id of entry) rank(id, tier);
+      else rank(entry, tier);
     }
   }
 
