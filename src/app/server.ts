@@ -34,6 +34,7 @@ import { internshipsRoutes } from '../modules/internships/internships.routes.tsx
 import { internshipsApi } from '../modules/internships/internships.api.ts';
 import { matchingRoutes } from '../modules/matching/matching.routes.tsx';
 import { matchEventsRoutes } from '../modules/matching/events.routes.tsx';
+import { meetingsApi } from '../modules/internships/meetings.api.ts';
 import { matchEventsApi } from '../modules/matching/events.api.ts';
 import { matchingApi } from '../modules/matching/matching.api.ts';
 import { notificationsRoutes } from '../platform/notifications/notifications.routes.tsx';
@@ -179,6 +180,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await internshipsApi(scope as App, deps);
     await matchingApi(scope as App, deps);
     await matchEventsApi(scope as App, deps);
+    await meetingsApi(scope as App, deps);
   });
   return app;
 }

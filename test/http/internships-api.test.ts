@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/server.ts';
 import { type TestContext, createTestContext, ctx } from '../support/context.ts';
 import { Browser, testServer } from '../support/http.ts';
-import { makeNetwork } from '../support/internships.ts';
+import { makeNetwork, startedInternship } from '../support/internships.ts';
 
 let t: TestContext;
 let app: App;
@@ -119,5 +119,33 @@ describe('internships over HTTP', () => {
     const feed = await anonymous.get(new URL(url).pathname);
     expect(feed.headers['content-type']).toContain('text/calendar');
     expect(feed.body).toContain('BEGIN:VEVENT');
+  });
+});
+
+describe('follow-up meetings over HTTP', () => {
+  it('plans from the internship page form (errors in Danish, nothing saved) and over the API', async () => {
+    t.clock.set(new Date());
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const i = await startedInternship(t, n, amina.id);
+    const team = new Browser(app);
+    await team.signIn(n.consultant.email);
+    const bad = await team.post(`/internships/${i.id}/meetings`, { date: '2020-01-01', time: '10:00', minutes: '60', place: 'Kontoret' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Mødet kan ikke ligge i fortiden.');
+    expect((await team.json('GET', `/api/v1/internships/${i.id}/meetings`)).json().items).toEqual([]);
+    const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    expect(
+      (await team.post(`/internships/${i.id}/meetings`, { date: day, time: '10:00', minutes: '30', place: 'Kontoret' })).statusCode,
+    ).toBe(303);
+    const api = await team.json(
+      'POST',
+      `/api/v1/internships/${i.id}/meetings`,
+      JSON.stringify({ date: day, time: '14:00', place: 'Værkstedet' }),
+    );
+    expect(api.statusCode).toBe(201);
+    const page = await team.get(`/internships/${i.id}`);
+    expect(page.body).toContain('Opfølgningsmøder med praktikvejlederen');
+    expect(page.body).toContain('Værkstedet');
   });
 });

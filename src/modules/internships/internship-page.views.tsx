@@ -4,6 +4,8 @@ import { localDate } from '../../platform/dates.ts';
 import { Alert, CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import { ExtensionSection } from './extension.views.tsx';
+import type { Meeting } from './meetings.service.ts';
+import { MeetingsSection } from './meetings.views.tsx';
 import type { FeedbackForCompany } from './feedback.service.ts';
 import type { Extension, InternshipEvent, InternshipView } from './internships.repository.ts';
 import { earlyEndReasons, weekdays } from './internships.schema.ts';
@@ -188,9 +190,13 @@ export function InternshipView({
   side,
   canGiveFeedback,
   today,
+  meetings,
+  canPlanMeeting,
 }: {
   page: PageContext;
   today: string;
+  meetings: Meeting[];
+  canPlanMeeting: boolean;
   data: { i: InternshipView; events: InternshipEvent[]; extensions: Extension[]; canManage: boolean; canReadConcerns: boolean };
   feedback: FeedbackForCompany[];
   form: FormState;
@@ -229,6 +235,13 @@ export function InternshipView({
         side={side}
         form={form.values._action === 'extension' ? { ...form, formError: undefined } : { values: {}, errors: {} }}
         returnTo="internship"
+      />
+      <MeetingsSection
+        page={page}
+        internshipId={i.id}
+        meetings={meetings}
+        canPlan={canPlanMeeting}
+        form={form.values._action === 'meeting' ? { ...form, formError: undefined } : { values: { minutes: '60' }, errors: {} }}
       />
       <h2>{t('internship.feedback')}</h2>
       <FeedbackTable page={page} rows={feedback} showConcerns={data.canReadConcerns} />

@@ -85,6 +85,7 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
     const id = (request.params as { id: string }).id;
     const data = await internships.get(ctx, id);
     const rows = await feedback.list(ctx, id);
+    const meetings = await services.meetings.list(ctx, id);
     const actor = request.actor!;
     const page = pageContext(request, reply, settings);
     const canGiveFeedback = can(actor, 'internship.feedback', [{ municipalityId: data.i.municipalityId, companyId: data.i.companyId }]);
@@ -100,6 +101,8 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
         side={sideOf(actor, data.i)}
         canGiveFeedback={canGiveFeedback}
         today={today()}
+        meetings={meetings}
+        canPlanMeeting={can(actor, 'internship.meeting', [{ municipalityId: data.i.municipalityId, companyId: data.i.companyId }])}
       />,
       status,
     );
@@ -129,6 +132,12 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
       }
     });
   };
+  action(
+    'meetings',
+    () => 'meeting',
+    (r, id, v) => services.meetings.schedule(ctxOf(r), id, v),
+    'meetings.scheduled',
+  );
   action(
     'vitas',
     (v) => `vitas_${v.step === 'approved' ? 'approved' : 'sent'}`,

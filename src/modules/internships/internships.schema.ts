@@ -185,3 +185,24 @@ export const youthCheckins = pgTable(
     ),
   ],
 );
+
+/** A follow-up meeting with the supervisor (the young person, the supervisor and the consultant). */
+export const internshipMeetings = pgTable(
+  'internship_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    internshipId: uuid('internship_id')
+      .notNull()
+      .references(() => internships.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    minutes: integer('minutes').notNull().default(60),
+    place: text('place').notNull(),
+    note: text('note').notNull().default(''),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('internship_meetings_internship_idx').on(t.internshipId, t.startsAt),
+    check('internship_meetings_minutes_check', sql`minutes between 15 and 480`),
+  ],
+);

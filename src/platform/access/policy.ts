@@ -25,6 +25,7 @@ export type Action =
   | 'internship.extend'
   | 'internship.checkin'
   | 'internship.national'
+  | 'internship.meeting'
   | 'match.wish'
   | 'match.answer'
   | 'match.read'
@@ -90,6 +91,7 @@ const ownCompanyActions: readonly Action[] = [
   'internship.read',
   'internship.feedback',
   'internship.extend',
+  'internship.meeting',
   'match.answer',
 ];
 /** Actions a young person may do, but only to their own records. */
@@ -125,6 +127,7 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'internship.extend': [...youthTeam, 'company_contact', 'youth'],
   'internship.checkin': ['youth'],
   'internship.national': ['programme_lead', 'system_admin'],
+  'internship.meeting': [...youthTeam, 'company_contact'],
   // The young person ranks their own wishes; companies answer for their own openings (the team may
   // record an answer given by phone); the network consultants run the rounds.
   'match.wish': ['youth'],

@@ -179,4 +179,17 @@ export const internshipPagesEn: Record<keyof typeof internshipPagesDa, string> =
   'internship.idle_since': 'last internship ended {date}',
   'internship.idle_never': 'has not had a young person yet',
   'internship.no_idle_companies': 'Every active company has had a young person within 60 days.',
+  'meetings.title': 'Follow-up meetings with the supervisor',
+  'meetings.none': 'No meetings are planned.',
+  'meetings.new': 'Plan a meeting',
+  'meetings.date': 'Date',
+  'meetings.time': 'Time',
+  'meetings.time_hint': 'As hh:mm, e.g. 13:00.',
+  'meetings.minutes': 'Length in minutes',
+  'meetings.place': 'Place',
+  'meetings.note': 'What you will talk about (optional)',
+  'meetings.submit': 'Plan the meeting',
+  'meetings.scheduled':
+    'The meeting is planned. The young person, the supervisor and the consultant have been told, and it is in their calendars.',
+  'meetings.at': '{when}, {minutes} min., {place}',
 };

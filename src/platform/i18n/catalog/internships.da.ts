@@ -60,4 +60,10 @@ export const internshipsDa = {
   'notify.text.extension_requested': 'Den anden part har bedt om en forlængelse. Sig ja eller nej.',
   'calendar.internship_start': 'Praktikstart: {who}',
   'calendar.internship_end': 'Praktikken slutter: {who}',
+  'validation.minutes': 'Skriv en varighed fra 15 til 480 minutter.',
+  'validation.meeting_closed': 'Der kan kun planlægges møder i en praktik, der er planlagt eller i gang.',
+  'validation.meeting_past': 'Mødet kan ikke ligge i fortiden.',
+  'calendar.internship_meeting': 'Opfølgningsmøde: {who}',
+  'notify.title.internship_meeting': 'Opfølgningsmøde om {youth} hos {company}',
+  'notify.text.internship_meeting': '{when}, {place}.',
 } as const;

@@ -62,4 +62,10 @@ export const internshipsEn: Record<keyof typeof internshipsDa, string> = {
   'notify.text.extension_requested': 'The other side asked for an extension. Say yes or no.',
   'calendar.internship_start': 'Internship starts: {who}',
   'calendar.internship_end': 'Internship ends: {who}',
+  'validation.minutes': 'Write a length from 15 to 480 minutes.',
+  'validation.meeting_closed': 'Meetings can only be planned for an internship that is planned or under way.',
+  'validation.meeting_past': 'The meeting cannot be in the past.',
+  'calendar.internship_meeting': 'Follow-up meeting: {who}',
+  'notify.title.internship_meeting': 'Follow-up meeting about {youth} at {company}',
+  'notify.text.internship_meeting': '{when}, {place}.',
 };
