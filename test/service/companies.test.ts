@@ -189,5 +189,20 @@ describe('the directory', () => {
     expect((await search({ hours: '15' })).total).toBe(0);
     expect((await search({ startBy: '2026-03-31' })).total).toBe(0);
     await expect(search({ hours: 'mange' })).rejects.toThrow(AppError);
+
+    // The directory reads the company's fields from each opening: a change to the company follows.
+    await t.services.companies.setStatus(ctx(entrepreneur), c.id, { status: 'resting', note: 'Pause' });
+    expect((await search({ q: 'pumper' })).total).toBe(0);
+    await t.services.companies.setStatus(ctx(entrepreneur), c.id, { status: 'active', note: '' });
+    const renamed = {
+      ...(await t.services.companies.get(ctx(entrepreneur), c.id)).company,
+      name: 'Roskilde Fjernvarme',
+      tradeSection: 'E',
+    };
+    await t.services.companies.update(ctx(entrepreneur), c.id, { ...renamed, size: renamed.size, whyJoined: renamed.whyJoined });
+    const hit = (await search({ q: 'pumper' })).hits[0]!;
+    expect([hit.companyName, hit.tradeSection]).toEqual(['Roskilde Fjernvarme', 'E']);
+    expect((await search({ trade: 'D', hours: '20' })).total).toBe(0);
+    expect((await search({ q: 'fjernvarme' })).total).toBe(1); // the company's own words find its openings
   });
 });

@@ -115,6 +115,14 @@ export const openings = pgTable(
     learning: text('learning').notNull().default(''),
     supervisorUserId: uuid('supervisor_user_id').references(() => users.id),
     published: boolean('published').notNull().default(false),
+    // The company's fields the directory filters and sorts by, copied by triggers (drizzle/0012) so a
+    // search reads one table: joining companies per hit was most of its cost.
+    /** The company is in the network (active or onboarding). */
+    companyListed: boolean('company_listed').notNull().default(false),
+    companyName: text('company_name').notNull().default(''),
+    companyNameSort: text('company_name_sort').notNull().default(''),
+    companyTrade: text('company_trade').notNull().default(''),
+    companyArea: text('company_area').notNull().default(''),
     /** Danish full-text document, kept by PostgreSQL. */
     search: tsvector('search').generatedAlwaysAs(
       (): SQL =>
@@ -130,6 +138,9 @@ export const openings = pgTable(
     index('openings_municipality_published_idx').on(t.municipalityId, t.published, t.startFrom),
     index('openings_search_idx').using('gin', t.search),
     index('openings_title_trgm_idx').using('gin', sql`${t.titlePlain} gin_trgm_ops`),
+    index('openings_directory_idx')
+      .on(t.municipalityId, t.companyNameSort, t.title)
+      .where(sql`published and company_listed`),
   ],
 );
 

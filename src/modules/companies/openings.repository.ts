@@ -66,34 +66,28 @@ export class OpeningsRepository {
    * "køkkenhjælper"). Best matches first, then names in Danish order.
    */
   async search(municipalityId: string, q: DirectoryQuery): Promise<{ hits: DirectoryHit[]; total: number; fuzzy: boolean }> {
-    const filters: SQL[] = [
-      eq(openings.municipalityId, municipalityId),
-      eq(openings.published, true),
-      sql`${companies.networkStatus} in ('active', 'onboarding')`,
-    ];
-    if (q.trade) filters.push(eq(companies.tradeSection, q.trade));
-    if (q.area) filters.push(sql`(${companies.area} ilike ${q.area + '%'} or ${openings.place} ilike ${'%' + q.area + '%'})`);
+    // One table: each opening carries its company's fields (kept by triggers, drizzle/0012).
+    const filters: SQL[] = [eq(openings.municipalityId, municipalityId), eq(openings.published, true), eq(openings.companyListed, true)];
+    if (q.trade) filters.push(eq(openings.companyTrade, q.trade));
+    if (q.area) filters.push(sql`(${openings.companyArea} ilike ${q.area + '%'} or ${openings.place} ilike ${'%' + q.area + '%'})`);
     if (q.hours !== '') filters.push(sql`${openings.weeklyHours} <= ${q.hours}`);
     if (q.startBy) filters.push(sql`${openings.startFrom} <= ${q.startBy}`);
-    const byName = [asc(companies.nameSort), asc(openings.title)];
+    const byName = [asc(openings.companyNameSort), asc(openings.title)];
     if (!q.q) return { ...(await this.page(filters, byName, q.page)), fuzzy: false };
 
+    // The opening's own text, or its company's (the few matching companies are found first, and
+    // their openings through the company index: the planner combines both indexes in one scan).
     const query = sql`websearch_to_tsquery('danish', ${q.q})`;
-    // Two index-backed ways to match (opening text, company text), as a union of ids.
-    const words = sql`${openings.id} in (
-      select o.id from ${openings} o where o.municipality_id = ${municipalityId} and o.search @@ ${query}
-      union select o.id from ${openings} o join ${companies} c on c.id = o.company_id
-        where o.municipality_id = ${municipalityId} and c.search @@ ${query})`;
-    const rank = sql`ts_rank(${openings.search}, ${query}) + ts_rank(${companies.search}, ${query}) desc`;
+    const companyMatches = sql`array(select c.id from ${companies} c where c.municipality_id = ${municipalityId} and c.search @@ ${query})`;
+    const words = sql`(${openings.search} @@ ${query} or ${openings.companyId} = any(${companyMatches}))`;
+    const rank = sql`ts_rank(${openings.search}, ${query}) + (case when ${openings.companyId} = any(${companyMatches}) then 0.1 else 0 end) desc`;
     const exact = await this.page([...filters, words], [rank, ...byName], q.page);
     if (exact.total > 0 || q.page > 1) return { ...exact, fuzzy: false };
 
     const typed = sql`nw_unaccent(${q.q})`;
-    const alike = sql`${openings.id} in (
-      select o.id from ${openings} o where o.municipality_id = ${municipalityId} and ${typed} <% o.title_plain
-      union select o.id from ${openings} o join ${companies} c on c.id = o.company_id
-        where o.municipality_id = ${municipalityId} and ${typed} <% c.name_plain)`;
-    const similarity = sql`greatest(word_similarity(${typed}, ${openings.titlePlain}), word_similarity(${typed}, ${companies.namePlain})) desc`;
+    const companyAlike = sql`array(select c.id from ${companies} c where c.municipality_id = ${municipalityId} and ${typed} <% c.name_plain)`;
+    const alike = sql`(${typed} <% ${openings.titlePlain} or ${openings.companyId} = any(${companyAlike}))`;
+    const similarity = sql`word_similarity(${typed}, ${openings.titlePlain}) desc`;
     return { ...(await this.page([...filters, alike], [similarity, ...byName], q.page)), fuzzy: true };
   }
 
@@ -101,13 +95,12 @@ export class OpeningsRepository {
     const rows = await this.db
       .select({
         opening: openings,
-        companyName: companies.name,
-        tradeSection: companies.tradeSection,
-        area: companies.area,
+        companyName: openings.companyName,
+        tradeSection: openings.companyTrade,
+        area: openings.companyArea,
         total: sql<number>`count(*) over ()`,
       })
       .from(openings)
-      .innerJoin(companies, eq(companies.id, openings.companyId))
       .where(and(...where))
       .orderBy(...order)
       .limit(PAGE_SIZE)
