@@ -138,9 +138,8 @@ export const openings = pgTable(
     index('openings_municipality_published_idx').on(t.municipalityId, t.published, t.startFrom),
     index('openings_search_idx').using('gin', t.search),
     index('openings_title_trgm_idx').using('gin', sql`${t.titlePlain} gin_trgm_ops`),
-    index('openings_directory_idx')
-      .on(t.municipalityId, t.companyNameSort, t.title)
-      .where(sql`published and company_listed`),
+    // The directory's covering index (openings_directory_idx, with INCLUDE columns) is made in
+    // drizzle/0012: drizzle cannot declare INCLUDE.
   ],
 );
 
@@ -169,4 +168,27 @@ export const networkMeetingCompanies = pgTable(
       .references(() => companies.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.companyId] })],
+);
+
+/**
+ * The words of opening titles and company names, without accents, per municipality: the
+ * vocabulary a typo is corrected against (kept by triggers, drizzle/0012). Matching a typo against
+ * a few thousand short words and then searching with the corrected words is far cheaper than
+ * comparing it with every title.
+ */
+export const searchWords = pgTable(
+  'search_words',
+  {
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    /** Lower-cased, without accents (nw_unaccent). */
+    plain: text('plain').notNull(),
+    /** Lower-cased, as written. */
+    word: text('word').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.plain, t.word] }),
+    index('search_words_plain_trgm_idx').using('gin', sql`${t.plain} gin_trgm_ops`),
+  ],
 );

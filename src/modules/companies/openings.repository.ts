@@ -1,6 +1,6 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { companies, openings } from './companies.schema.ts';
+import { companies, openings, searchWords } from './companies.schema.ts';
 import type { DirectoryQuery, OpeningInput } from './companies.inputs.ts';
 import { PAGE_SIZE } from './companies.repository.ts';
 
@@ -13,8 +13,8 @@ export interface DirectoryHit {
 }
 
 /**
- * Typo tolerance: pg_trgm's word similarity between the search and a title or company name, both
- * lower-cased and without accents (nw_unaccent). The `<%` operator uses the trigram indexes; its
+ * Typo tolerance: pg_trgm's word similarity between a typed word and the words of titles and
+ * company names (search_words), both lower-cased and without accents (nw_unaccent). The `<%` operator uses the trigram indexes; its
  * threshold is the session setting pg_trgm.word_similarity_threshold, set when a connection opens
  * (see platform/db/client.ts).
  */
@@ -61,9 +61,10 @@ export class OpeningsRepository {
 
   /**
    * The directory: published openings of companies in the network. Danish full-text search first
-   * (stems, so "kraftvarmeværker" finds "kraftvarmeværket"); only when that finds nothing, trigram
-   * similarity for typos on titles and company names (without accents, so "kokkenhjalper" finds
-   * "køkkenhjælper"). Best matches first, then names in Danish order.
+   * (stems, so "kraftvarmeværker" finds "kraftvarmeværket"); only when that finds nothing, each
+   * word is corrected against the words of titles and company names by trigram similarity (without
+   * accents, so "kokkenhjalper" finds "køkkenhjælper") and the search runs again with the
+   * corrections. Best matches first, then names in Danish order.
    */
   async search(municipalityId: string, q: DirectoryQuery): Promise<{ hits: DirectoryHit[]; total: number; fuzzy: boolean }> {
     // One table: each opening carries its company's fields (kept by triggers, drizzle/0012).
@@ -75,36 +76,76 @@ export class OpeningsRepository {
     const byName = [asc(openings.companyNameSort), asc(openings.title)];
     if (!q.q) return { ...(await this.page(filters, byName, q.page)), fuzzy: false };
 
-    // The opening's own text, or its company's (the few matching companies are found first, and
-    // their openings through the company index: the planner combines both indexes in one scan).
-    const query = sql`websearch_to_tsquery('danish', ${q.q})`;
+    const exact = await this.matching(municipalityId, filters, sql`websearch_to_tsquery('danish', ${q.q})`, q.page);
+    if (exact.total > 0 || q.page > 1) return { ...exact, fuzzy: false };
+    // Nothing: correct each word against the vocabulary of titles and company names, and search
+    // again with the closest words (say so on the page).
+    const corrected = await this.corrections(municipalityId, q.q);
+    if (!corrected) return { hits: [], total: 0, fuzzy: true };
+    return { ...(await this.matching(municipalityId, filters, sql`to_tsquery('danish', ${corrected})`, 1)), fuzzy: true };
+  }
+
+  /**
+   * Openings whose own text matches, or whose company's does (the few matching companies are found
+   * first, and their openings through the company index: the planner combines both indexes).
+   */
+  private matching(municipalityId: string, filters: SQL[], query: SQL, page: number) {
     const companyMatches = sql`array(select c.id from ${companies} c where c.municipality_id = ${municipalityId} and c.search @@ ${query})`;
     const words = sql`(${openings.search} @@ ${query} or ${openings.companyId} = any(${companyMatches}))`;
     const rank = sql`ts_rank(${openings.search}, ${query}) + (case when ${openings.companyId} = any(${companyMatches}) then 0.1 else 0 end) desc`;
-    const exact = await this.page([...filters, words], [rank, ...byName], q.page);
-    if (exact.total > 0 || q.page > 1) return { ...exact, fuzzy: false };
-
-    const typed = sql`nw_unaccent(${q.q})`;
-    const companyAlike = sql`array(select c.id from ${companies} c where c.municipality_id = ${municipalityId} and ${typed} <% c.name_plain)`;
-    const alike = sql`(${typed} <% ${openings.titlePlain} or ${openings.companyId} = any(${companyAlike}))`;
-    const similarity = sql`word_similarity(${typed}, ${openings.titlePlain}) desc`;
-    return { ...(await this.page([...filters, alike], [similarity, ...byName], q.page)), fuzzy: true };
+    return this.page([...filters, words], [rank, asc(openings.companyNameSort), asc(openings.title)], page);
   }
 
+  /**
+   * A tsquery of the closest known words for each word typed ("kokkenhjalper" → "køkkenhjælper"),
+   * by trigram word similarity on the words without accents; the two closest per word are allowed.
+   */
+  private async corrections(municipalityId: string, typed: string): Promise<string | null> {
+    const groups: string[] = [];
+    for (const w of typed
+      .split(/[\s,.;:!?()"'/&+–—-]+/)
+      .filter((x) => x.length >= 3)
+      .slice(0, 5)) {
+      const rows = await this.db
+        .select({ word: searchWords.word })
+        .from(searchWords)
+        .where(and(eq(searchWords.municipalityId, municipalityId), sql`nw_unaccent(${w}) <% ${searchWords.plain}`))
+        .orderBy(sql`word_similarity(nw_unaccent(${w}), ${searchWords.plain}) desc`, asc(searchWords.plain))
+        .limit(2);
+      const words = rows.map((r) => r.word).filter((x) => /^[\p{L}\p{N}]+$/u.test(x));
+      if (!words.length) return null;
+      groups.push(`(${words.join(' | ')})`);
+    }
+    return groups.length ? groups.join(' & ') : null;
+  }
+
+  /**
+   * One page in two steps: the ids and the count from the covering index (drizzle/0012; no table
+   * rows read), then the page's rows by id.
+   */
   private async page(where: SQL[], order: (SQL | SQL.Aliased)[], page: number): Promise<{ hits: DirectoryHit[]; total: number }> {
-    const rows = await this.db
-      .select({
-        opening: openings,
-        companyName: openings.companyName,
-        tradeSection: openings.companyTrade,
-        area: openings.companyArea,
-        total: sql<number>`count(*) over ()`,
-      })
+    const ids = await this.db
+      .select({ id: openings.id, total: sql<number>`count(*) over ()` })
       .from(openings)
       .where(and(...where))
       .orderBy(...order)
       .limit(PAGE_SIZE)
       .offset((page - 1) * PAGE_SIZE);
-    return { hits: rows.map(({ total: _total, ...hit }) => hit), total: Number(rows[0]?.total ?? 0) };
+    if (!ids.length) return { hits: [], total: 0 };
+    const rows = await this.db
+      .select()
+      .from(openings)
+      .where(
+        inArray(
+          openings.id,
+          ids.map((r) => r.id),
+        ),
+      );
+    const byId = new Map(rows.map((o) => [o.id, o]));
+    const hits = ids.flatMap(({ id }) => {
+      const o = byId.get(id);
+      return o ? [{ opening: o, companyName: o.companyName, tradeSection: o.companyTrade, area: o.companyArea }] : [];
+    });
+    return { hits, total: Number(ids[0]!.total) };
   }
 }
