@@ -33,6 +33,8 @@ import { WishesService } from '../modules/matching/wishes.service.ts';
 import { RoundsService } from '../modules/matching/rounds.service.ts';
 import { EventsRepository } from '../modules/matching/events.repository.ts';
 import { EventsService } from '../modules/matching/events.service.ts';
+import { GroupsRepository } from '../modules/groups/groups.repository.ts';
+import { GroupsService } from '../modules/groups/groups.service.ts';
 import { NotificationsRepository } from '../platform/notifications/notifications.repository.ts';
 import { NotificationsService } from '../platform/notifications/notifications.service.ts';
 
@@ -127,6 +129,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     rounds: new RoundsService(db, matchingRepo, youthRepo, openingsRepo, internships, eventsRepo, notifications, access, audit, clock),
     feedback,
     meetings: new MeetingsService(db, internshipsRepo, notifications, access, audit, clock),
+    groups: new GroupsService(db, new GroupsRepository(db), access, audit, clock),
     internshipOverview: new OverviewService(internshipsRepo, access, audit, clock),
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),
     outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),

@@ -27,6 +27,8 @@ export type Action =
   | 'internship.national'
   | 'internship.meeting'
   | 'match.wish'
+  | 'group.read'
+  | 'group.manage'
   | 'match.answer'
   | 'match.read'
   | 'match.run'
@@ -131,6 +133,8 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   // The young person ranks their own wishes; companies answer for their own openings (the team may
   // record an answer given by phone); the network consultants run the rounds.
   'match.wish': ['youth'],
+  'group.read': [...youthTeam, 'psychologist'],
+  'group.manage': ['youth_counsellor', 'team_leader', 'network_consultant', 'municipality_admin'],
   'match.answer': [...companyTeam, 'company_contact'],
   'match.read': [...youthTeam, 'entrepreneur'],
   'match.run': ['team_leader', 'network_consultant', 'municipality_admin'],

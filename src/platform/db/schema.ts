@@ -8,3 +8,4 @@ export * from '../mail/mail.schema.ts';
 export * from '../../modules/internships/internships.schema.ts';
 export * from '../notifications/notifications.schema.ts';
 export * from '../../modules/matching/matching.schema.ts';
+export * from '../../modules/groups/groups.schema.ts';

@@ -1,3 +1,4 @@
+import { groupsDa } from './catalog/groups.da.ts';
 import { internshipPagesDa } from './catalog/internship-pages.da.ts';
 import { internshipsDa } from './catalog/internships.da.ts';
 import { matchingDa } from './catalog/matching.da.ts';
@@ -6,6 +7,14 @@ import { networksDa } from './catalog/networks.da.ts';
 import { platformDa } from './catalog/platform.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
-export const da = { ...platformDa, ...networksDa, ...internshipsDa, ...internshipPagesDa, ...matchingDa, ...matchingPagesDa } as const;
+export const da = {
+  ...platformDa,
+  ...networksDa,
+  ...internshipsDa,
+  ...internshipPagesDa,
+  ...matchingDa,
+  ...matchingPagesDa,
+  ...groupsDa,
+} as const;
 
 export type MessageKey = keyof typeof da;

@@ -1,3 +1,4 @@
+import { groupsEn } from './catalog/groups.en.ts';
 import { internshipPagesEn } from './catalog/internship-pages.en.ts';
 import { internshipsEn } from './catalog/internships.en.ts';
 import { matchingEn } from './catalog/matching.en.ts';
@@ -14,4 +15,5 @@ export const en: Record<MessageKey, string> = {
   ...internshipPagesEn,
   ...matchingEn,
   ...matchingPagesEn,
+  ...groupsEn,
 };

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../platform/dates.ts';
+import { attendanceStatuses, sessionThemes } from './groups.schema.ts';
+
+/** A group session as the counsellor records it: attendance for every member. */
+export const sessionInput = z.object({
+  heldOn: z.string({ error: 'validation.date' }).trim().refine(isIsoDate, { error: 'validation.date' }),
+  place: z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(2, { error: 'validation.required' })
+    .max(200, { error: 'validation.text_long' }),
+  theme: z.enum(sessionThemes, { error: 'validation.session_theme' }),
+  note: z.string().trim().max(2000, { error: 'validation.text_long' }).default(''),
+  attendance: z.record(z.uuid(), z.enum(attendanceStatuses, { error: 'validation.group_attendance' }), {
+    error: 'validation.group_attendance',
+  }),
+});
+
+export const moveInput = z.object({ toGroupId: z.uuid({ error: 'validation.group' }) });

@@ -1,0 +1,124 @@
+import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { users } from '../accounts/accounts.schema.ts';
+import { youth } from '../youth/youth.schema.ts';
+import { type GroupAttendance, groupMembers, groupSessions, networkGroups, sessionAttendance } from './groups.schema.ts';
+
+export type NetworkGroup = typeof networkGroups.$inferSelect;
+export type GroupSession = typeof groupSessions.$inferSelect;
+export interface GroupSummary extends NetworkGroup {
+  counsellorName: string | null;
+  members: number;
+  lastSession: string | null;
+}
+export interface GroupMember {
+  youthId: string;
+  firstName: string;
+  lastName: string;
+  userId: string | null;
+  status: string;
+}
+
+/** Young people the groups are for: in the network, about to start, or in an internship. */
+export const groupableStatuses = ['starting', 'in_network', 'in_internship'] as const;
+
+export class GroupsRepository {
+  constructor(private readonly db: Db) {}
+
+  async list(municipalityId: string): Promise<GroupSummary[]> {
+    const rows = await this.db
+      .select({
+        g: networkGroups,
+        counsellorName: users.name,
+        members: sql<number>`(select count(*) from ${groupMembers} m where m.group_id = ${networkGroups.id} and m.left_at is null)`.mapWith(
+          Number,
+        ),
+        lastSession: sql<string | null>`(select max(s.held_on)::text from ${groupSessions} s where s.group_id = ${networkGroups.id})`,
+      })
+      .from(networkGroups)
+      .leftJoin(users, eq(users.id, networkGroups.counsellorUserId))
+      .where(eq(networkGroups.municipalityId, municipalityId))
+      .orderBy(asc(networkGroups.name));
+    return rows.map(({ g, ...rest }) => ({ ...g, ...rest }));
+  }
+
+  async find(id: string, db: Db = this.db): Promise<NetworkGroup | undefined> {
+    const [row] = await db.select().from(networkGroups).where(eq(networkGroups.id, id)).limit(1);
+    return row;
+  }
+
+  async members(groupId: string, db: Db = this.db): Promise<GroupMember[]> {
+    return db
+      .select({ youthId: youth.id, firstName: youth.firstName, lastName: youth.lastName, userId: youth.userId, status: youth.status })
+      .from(groupMembers)
+      .innerJoin(youth, eq(youth.id, groupMembers.youthId))
+      .where(and(eq(groupMembers.groupId, groupId), isNull(groupMembers.leftAt)))
+      .orderBy(asc(youth.firstName), asc(youth.lastName));
+  }
+
+  /** Young people in the municipality who belong to no group, in name order (a stable proposal). */
+  async unassigned(municipalityId: string, db: Db = this.db) {
+    return db
+      .select({ id: youth.id, firstName: youth.firstName, lastName: youth.lastName, userId: youth.userId, status: youth.status })
+      .from(youth)
+      .where(
+        and(
+          eq(youth.municipalityId, municipalityId),
+          inArray(youth.status, [...groupableStatuses]),
+          notExists(
+            db
+              .select({ x: sql`1` })
+              .from(groupMembers)
+              .where(and(eq(groupMembers.youthId, youth.id), isNull(groupMembers.leftAt))),
+          ),
+        ),
+      )
+      .orderBy(asc(youth.firstName), asc(youth.lastName), asc(youth.id));
+  }
+
+  async insertGroup(values: typeof networkGroups.$inferInsert, db: Db): Promise<NetworkGroup> {
+    const [row] = await db.insert(networkGroups).values(values).returning();
+    return row!;
+  }
+
+  async addMembers(groupId: string, youthIds: string[], at: Date, db: Db): Promise<void> {
+    if (youthIds.length) await db.insert(groupMembers).values(youthIds.map((youthId) => ({ groupId, youthId, joinedAt: at })));
+  }
+
+  async leave(groupId: string, youthId: string, at: Date, db: Db): Promise<boolean> {
+    const rows = await db
+      .update(groupMembers)
+      .set({ leftAt: at })
+      .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.youthId, youthId), isNull(groupMembers.leftAt)))
+      .returning({ youthId: groupMembers.youthId });
+    return rows.length > 0;
+  }
+
+  /** One-table select: drizzle leaves columns unqualified, so the subqueries name group_sessions. */
+  async sessions(groupId: string) {
+    return this.db
+      .select({
+        s: groupSessions,
+        present:
+          sql<number>`(select count(*) from ${sessionAttendance} a where a.session_id = group_sessions.id and a.status = 'present')`.mapWith(
+            Number,
+          ),
+        total: sql<number>`(select count(*) from ${sessionAttendance} a where a.session_id = group_sessions.id)`.mapWith(Number),
+      })
+      .from(groupSessions)
+      .where(eq(groupSessions.groupId, groupId))
+      .orderBy(desc(groupSessions.heldOn))
+      .limit(52);
+  }
+
+  async insertSession(
+    values: typeof groupSessions.$inferInsert,
+    attendance: Record<string, GroupAttendance>,
+    db: Db,
+  ): Promise<GroupSession> {
+    const [session] = await db.insert(groupSessions).values(values).returning();
+    const rows = Object.entries(attendance).map(([youthId, status]) => ({ sessionId: session!.id, youthId, status }));
+    if (rows.length) await db.insert(sessionAttendance).values(rows);
+    return session!;
+  }
+}

@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/accounts.schema.ts';
+import { municipalities } from '../municipalities/municipalities.schema.ts';
+import { youth } from '../youth/youth.schema.ts';
+
+/** A network group: 6–7 young people (at most 8) who meet every week with a youth counsellor. */
+export const networkGroups = pgTable(
+  'network_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    name: text('name').notNull(),
+    counsellorUserId: uuid('counsellor_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('network_groups_municipality_idx').on(t.municipalityId)],
+);
+
+/** Who is in a group, and since when; a young person is in one group at a time. */
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => networkGroups.id, { onDelete: 'cascade' }),
+    youthId: uuid('youth_id')
+      .notNull()
+      .references(() => youth.id, { onDelete: 'cascade' }),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull(),
+    leftAt: timestamp('left_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.youthId, t.joinedAt] }),
+    uniqueIndex('group_members_one_group_idx')
+      .on(t.youthId)
+      .where(sql`left_at is null`),
+  ],
+);
+
+export const sessionThemes = ['work_experiences', 'setbacks', 'next_steps', 'other'] as const;
+export type SessionTheme = (typeof sessionThemes)[number];
+export const attendanceStatuses = ['present', 'absent_notice', 'absent'] as const;
+export type GroupAttendance = (typeof attendanceStatuses)[number];
+
+/** A weekly group session: date, place, theme, and who came. */
+export const groupSessions = pgTable(
+  'group_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => networkGroups.id, { onDelete: 'cascade' }),
+    heldOn: date('held_on').notNull(),
+    place: text('place').notNull(),
+    theme: text('theme').$type<SessionTheme>().notNull(),
+    note: text('note').notNull().default(''),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('group_sessions_day_idx').on(t.groupId, t.heldOn)],
+);
+
+export const sessionAttendance = pgTable(
+  'session_attendance',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => groupSessions.id, { onDelete: 'cascade' }),
+    youthId: uuid('youth_id')
+      .notNull()
+      .references(() => youth.id, { onDelete: 'cascade' }),
+    status: text('status').$type<GroupAttendance>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.youthId] })],
+);

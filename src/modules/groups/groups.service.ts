@@ -1,0 +1,193 @@
+import type { Access } from '../../platform/access/access.ts';
+import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { localDate } from '../../platform/dates.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validation.ts';
+import { MAX_GROUP, proposeGroups } from './grouping.ts';
+import { moveInput, sessionInput } from './groups.inputs.ts';
+import type { GroupMember, GroupsRepository, NetworkGroup } from './groups.repository.ts';
+
+const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+
+/**
+ * Network groups: the platform proposes groups of 6–7 (at most 8) for young people without one,
+ * balancing people in an internship with people still looking; the counsellor creates them, moves
+ * people by hand, and records each weekly session with attendance.
+ */
+export class GroupsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: GroupsRepository,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(ctx: Context, municipalityId: string) {
+    await this.access.require(ctx, 'group.read', [{ type: 'groups', id: municipalityId, municipalityId }]);
+    const [groups, unassigned] = await Promise.all([this.repo.list(municipalityId), this.repo.unassigned(municipalityId)]);
+    return { groups, unassigned: unassigned.length };
+  }
+
+  /** The proposal for young people without a group (names audited, as the page shows them). */
+  async propose(ctx: Context, municipalityId: string) {
+    const [grant] = await this.access.require(ctx, 'group.read', [{ type: 'groups', id: municipalityId, municipalityId }]);
+    const people = await this.repo.unassigned(municipalityId);
+    await this.audit.record(
+      ctx,
+      people.map((y) => ({
+        action: 'group.propose',
+        actorRole: grant!.role,
+        municipalityId,
+        targetType: 'youth',
+        targetId: y.id,
+        subjectUserId: y.userId,
+      })),
+    );
+    const byId = new Map(people.map((y) => [y.id, y]));
+    return proposeGroups(people.map((y) => ({ id: y.id, inInternship: y.status === 'in_internship' }))).map((g) =>
+      g.map((m) => byId.get(m.id)!),
+    );
+  }
+
+  /** Creates the proposed groups, numbered after the existing ones, with the counsellor who made them. */
+  async createProposed(ctx: Context, municipalityId: string): Promise<NetworkGroup[]> {
+    const [grant] = await this.access.require(ctx, 'group.manage', [{ type: 'groups', id: municipalityId, municipalityId }]);
+    const actor = this.access.requireActor(ctx);
+    const now = this.clock.now();
+    // Counted before the transaction: PGlite has one connection, so nothing inside may use this.db.
+    const existing = (await this.repo.list(municipalityId)).length;
+    let created: NetworkGroup[] = [];
+    try {
+      created = await this.db.transaction(async (tx) => {
+        const people = await this.repo.unassigned(municipalityId, tx);
+        if (!people.length) throw new AppError('invalid', 'errors.groups_none');
+        const proposal = proposeGroups(people.map((y) => ({ id: y.id, inInternship: y.status === 'in_internship' })));
+        const out: NetworkGroup[] = [];
+        for (const [i, members] of proposal.entries()) {
+          const group = await this.repo.insertGroup(
+            {
+              municipalityId,
+              name: `Gruppe ${existing + i + 1}`,
+              counsellorUserId: grant!.role === 'youth_counsellor' ? actor.userId : null,
+              createdAt: now,
+            },
+            tx,
+          );
+          await this.repo.addMembers(
+            group.id,
+            members.map((m) => m.id),
+            now,
+            tx,
+          );
+          out.push(group);
+        }
+        return out;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('errors.groups_changed');
+      throw err;
+    }
+    await this.audit.record(
+      ctx,
+      created.map((g) => ({ action: 'group.create', actorRole: grant!.role, municipalityId, targetType: 'network_group', targetId: g.id })),
+    );
+    return created;
+  }
+
+  private async load(ctx: Context, id: string, action: 'group.read' | 'group.manage') {
+    const group = isUuid(id) ? await this.repo.find(id) : undefined;
+    const [grant] = await this.access.require(ctx, action, [{ type: 'network_group', id, municipalityId: group?.municipalityId ?? null }]);
+    if (!group) throw notFound();
+    return { group, grant: grant! };
+  }
+
+  /** The group page: members and sessions; reading the members is audited per person. */
+  async get(ctx: Context, id: string) {
+    const { group, grant } = await this.load(ctx, id, 'group.read');
+    const [members, sessions, others] = await Promise.all([
+      this.repo.members(id),
+      this.repo.sessions(id),
+      this.repo.list(group.municipalityId),
+    ]);
+    await this.audit.record(
+      ctx,
+      members.map((m) => ({
+        action: 'group.read',
+        actorRole: grant.role,
+        municipalityId: group.municipalityId,
+        targetType: 'network_group',
+        targetId: id,
+        subjectUserId: m.userId,
+      })),
+    );
+    return { group, members, sessions, otherGroups: others.filter((g) => g.id !== id) };
+  }
+
+  /** Moves a young person to another group of the municipality; a group has at most 8. */
+  async move(ctx: Context, groupId: string, youthId: string, input: unknown): Promise<void> {
+    const { group, grant } = await this.load(ctx, groupId, 'group.manage');
+    const { toGroupId } = parseInput(moveInput, input);
+    const target = await this.repo.find(toGroupId);
+    if (!target || target.municipalityId !== group.municipalityId || target.id === group.id)
+      throw invalid({ toGroupId: 'validation.group' });
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      if ((await this.repo.members(target.id, tx)).length >= MAX_GROUP)
+        throw new AppError('invalid', 'errors.group_full', { toGroupId: 'errors.group_full' }, { max: MAX_GROUP });
+      if (!(await this.repo.leave(group.id, youthId, now, tx))) throw notFound();
+      await this.repo.addMembers(target.id, [youthId], now, tx);
+    });
+    await this.audit.record(ctx, {
+      action: 'group.move',
+      actorRole: grant.role,
+      municipalityId: group.municipalityId,
+      targetType: 'network_group',
+      targetId: target.id,
+      details: { youthId, from: group.id },
+    });
+  }
+
+  /** Records a session with the attendance of every member; one session per group per day. */
+  async recordSession(ctx: Context, groupId: string, input: unknown) {
+    const { group, grant } = await this.load(ctx, groupId, 'group.manage');
+    const data = parseInput(sessionInput, input);
+    const members: GroupMember[] = await this.repo.members(groupId);
+    const errors: Record<string, string> = {};
+    if (data.heldOn > localDate(this.clock.now())) errors.heldOn = 'validation.date_future';
+    for (const m of members) if (!data.attendance[m.youthId]) errors[`attendance.${m.youthId}`] = 'validation.group_attendance';
+    if (Object.keys(data.attendance).some((y) => !members.some((m) => m.youthId === y))) errors.attendance = 'validation.group_attendance';
+    if (Object.keys(errors).length) throw invalid(errors);
+    const actor = this.access.requireActor(ctx);
+    try {
+      const session = await this.db.transaction((tx) =>
+        this.repo.insertSession(
+          {
+            groupId,
+            heldOn: data.heldOn,
+            place: data.place,
+            theme: data.theme,
+            note: data.note,
+            createdByUserId: actor.userId,
+            createdAt: this.clock.now(),
+          },
+          data.attendance,
+          tx,
+        ),
+      );
+      await this.audit.record(ctx, {
+        action: 'group.session',
+        actorRole: grant.role,
+        municipalityId: group.municipalityId,
+        targetType: 'group_session',
+        targetId: session.id,
+      });
+      return session;
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('errors.session_exists', { heldOn: 'errors.session_exists' });
+      throw err;
+    }
+  }
+}
