@@ -1,0 +1,85 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App, RouteDeps } from '../../app/server.ts';
+import { can } from '../../platform/access/policy.ts';
+import { localDate } from '../../platform/dates.ts';
+import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { pageContext, sendPage } from '../../platform/http/render.tsx';
+import { ctxOf, setFlash } from '../../platform/http/request.ts';
+import { municipalityFor } from '../../platform/http/scope.ts';
+import { emptyForm, type FormState } from '../../platform/views/components.tsx';
+import { GroupPage, GroupsListView } from './groups.views.tsx';
+
+/** The form's "attendance.<youthId>" fields as the service's { attendance: { youthId: status } }. */
+function sessionFromForm(values: Record<string, string>) {
+  const attendance: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) if (k.startsWith('attendance.')) attendance[k.slice('attendance.'.length)] = v;
+  return { heldOn: values.heldOn, place: values.place, theme: values.theme, note: values.note, attendance };
+}
+
+/** Network groups for the team: the list with the proposal, and each group's page. */
+export async function groupsRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
+  const { groups } = services;
+
+  app.get('/groups', async (request, reply) => {
+    const m = municipalityFor(request, 'group.read');
+    const ctx = ctxOf(request);
+    const [{ groups: list }, proposal] = await Promise.all([groups.list(ctx, m), groups.propose(ctx, m)]);
+    const page = pageContext(request, reply, settings);
+    const canManage = can(request.actor!, 'group.manage', [{ municipalityId: m }]);
+    return sendPage(
+      reply,
+      page,
+      page.t('groups.title'),
+      <GroupsListView page={page} m={m} groups={list} proposal={proposal} canManage={canManage} />,
+    );
+  });
+
+  app.post('/groups', async (request, reply) => {
+    const m = municipalityFor(request, 'group.manage');
+    await groups.createProposed(ctxOf(request), m);
+    setFlash(reply, settings, { kind: 'success', key: 'groups.created' });
+    return reply.redirect(`/groups?m=${m}`, 303);
+  });
+
+  const show = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const data = await groups.get(ctxOf(request), (request.params as { id: string }).id);
+    const page = pageContext(request, reply, settings);
+    const canManage = can(request.actor!, 'group.manage', [{ municipalityId: data.group.municipalityId }]);
+    const today = localDate(services.clock.now());
+    const shown = form === emptyForm ? { values: { heldOn: today }, errors: {} } : form;
+    return sendPage(
+      reply,
+      page,
+      data.group.name,
+      <GroupPage page={page} data={data} canManage={canManage} form={shown} today={today} />,
+      status,
+    );
+  };
+  app.get('/groups/:id', (request, reply) => show(request, reply, emptyForm));
+
+  app.post('/groups/:id/sessions', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const values = formValues(request.body);
+    try {
+      await groups.recordSession(ctxOf(request), id, sessionFromForm(values));
+      setFlash(reply, settings, { kind: 'success', key: 'groups.session_saved' });
+      return reply.redirect(`/groups/${id}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return show(request, reply, form, status);
+    }
+  });
+
+  app.post('/groups/:id/members/:youthId/move', async (request, reply) => {
+    const { id, youthId } = request.params as { id: string; youthId: string };
+    const values = formValues(request.body);
+    try {
+      await groups.move(ctxOf(request), id, youthId, values);
+      setFlash(reply, settings, { kind: 'success', key: 'groups.moved' });
+      return reply.redirect(`/groups/${id}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return show(request, reply, form, status);
+    }
+  });
+}
