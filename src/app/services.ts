@@ -26,6 +26,7 @@ import { InternshipsRepository } from '../modules/internships/internships.reposi
 import { InternshipsService } from '../modules/internships/internships.service.ts';
 import { FeedbackService } from '../modules/internships/feedback.service.ts';
 import { OverviewService } from '../modules/internships/overview.service.ts';
+import { ExtensionsService } from '../modules/internships/extensions.service.ts';
 import { MeetingsService } from '../modules/internships/meetings.service.ts';
 import { InternshipJobs } from '../modules/internships/internships.jobs.ts';
 import { MatchingRepository } from '../modules/matching/matching.repository.ts';
@@ -128,6 +129,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     matchEvents: new EventsService(db, eventsRepo, youthRepo, openingsRepo, notifications, access, audit, clock),
     rounds: new RoundsService(db, matchingRepo, youthRepo, openingsRepo, internships, eventsRepo, notifications, access, audit, clock),
     feedback,
+    extensions: new ExtensionsService(db, internshipsRepo, municipalitiesRepo, notifications, access, audit, clock),
     meetings: new MeetingsService(db, internshipsRepo, notifications, access, audit, clock),
     groups: new GroupsService(db, new GroupsRepository(db), access, audit, clock),
     internshipOverview: new OverviewService(internshipsRepo, access, audit, clock),

@@ -145,28 +145,28 @@ describe('extension', () => {
     const n = await makeNetwork(t);
     const amina = await n.young();
     const i = await startedInternship(t, n, amina.id); // first day 2026-03-02, planned end 2026-06-02
-    const past = await failure(t.services.internships.requestExtension(ctx(n.supervisor), i.id, { newEnd: '2026-09-03' }));
+    const past = await failure(t.services.extensions.requestExtension(ctx(n.supervisor), i.id, { newEnd: '2026-09-03' }));
     expect(past).toMatchObject({
       code: 'invalid',
       messageKey: 'errors.internship_too_long',
       fields: { newEnd: 'validation.internship_too_long' },
     });
     expect(past.params).toEqual({ months: 6, latest: '2026-09-02' });
-    expect((await failure(t.services.internships.requestExtension(ctx(n.supervisor), i.id, { newEnd: '2026-05-01' }))).fields).toEqual({
+    expect((await failure(t.services.extensions.requestExtension(ctx(n.supervisor), i.id, { newEnd: '2026-05-01' }))).fields).toEqual({
       newEnd: 'validation.extension_after_end',
     });
 
-    const ext = await t.services.internships.requestExtension(ctx(n.supervisor), i.id, {
+    const ext = await t.services.extensions.requestExtension(ctx(n.supervisor), i.id, {
       newEnd: '2026-09-02',
       reason: 'Hun er blevet en del af holdet.',
     });
     expect(ext).toMatchObject({ requestedBy: 'company', status: 'requested' });
-    expect((await failure(t.services.internships.requestExtension(ctx(amina.actor), i.id, { newEnd: '2026-08-01' }))).messageKey).toBe(
+    expect((await failure(t.services.extensions.requestExtension(ctx(amina.actor), i.id, { newEnd: '2026-08-01' }))).messageKey).toBe(
       'errors.extension_open',
     );
     // The company cannot agree for the young person.
-    expect((await t.services.internships.agreeExtension(ctx(n.supervisor), i.id)).status).toBe('requested');
-    const agreed = await t.services.internships.agreeExtension(ctx(amina.actor), i.id);
+    expect((await t.services.extensions.agreeExtension(ctx(n.supervisor), i.id)).status).toBe('requested');
+    const agreed = await t.services.extensions.agreeExtension(ctx(amina.actor), i.id);
     expect(agreed.status).toBe('agreed');
     const { i: extended } = await t.services.internships.get(ctx(n.consultant), i.id);
     expect(extended).toMatchObject({ status: 'extended', plannedEnd: '2026-09-02', vitasStatus: 'awaiting' });

@@ -1,7 +1,9 @@
 import type { Access } from '../../platform/access/access.ts';
 import type { Action, Membership } from '../../platform/access/policy.ts';
 import type { Context } from '../../platform/audit/audit.service.ts';
-import { notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { addMonths } from '../../platform/dates.ts';
+import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import type { InternshipView, InternshipsRepository } from './internships.repository.ts';
 
 /**
@@ -41,4 +43,18 @@ export function internshipAudit(i: InternshipView, grant: Membership, action: st
     subjectUserId: i.youthUserId,
     details,
   };
+}
+
+/** Refuses an end date past the municipality's longest internship, naming the latest allowed date. */
+export async function checkLength(
+  municipalities: MunicipalitiesRepository,
+  municipalityId: string,
+  from: string,
+  end: string,
+  field: string,
+): Promise<void> {
+  const months = (await municipalities.find(municipalityId))?.internshipMaxMonths ?? 6;
+  const latest = addMonths(from, months);
+  if (end > latest)
+    throw new AppError('invalid', 'errors.internship_too_long', { [field]: 'validation.internship_too_long' }, { months, latest });
 }

@@ -240,7 +240,7 @@ export async function internshipsApi(app: App, { services }: RouteDeps): Promise
       },
     },
     async (request, reply) => {
-      const e = await internships.requestExtension(ctxOf(request), request.params.id, request.body);
+      const e = await services.extensions.requestExtension(ctxOf(request), request.params.id, request.body);
       return reply.status(201).send({ id: e.id, newEnd: e.newEnd, status: e.status });
     },
   );
@@ -257,7 +257,7 @@ export async function internshipsApi(app: App, { services }: RouteDeps): Promise
       },
     },
     async (request) => {
-      const e = await internships.agreeExtension(ctxOf(request), request.params.id, request.body);
+      const e = await services.extensions.agreeExtension(ctxOf(request), request.params.id, request.body);
       return { id: e.id, newEnd: e.newEnd, status: e.status };
     },
   );

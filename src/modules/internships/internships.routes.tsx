@@ -159,19 +159,19 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
   action(
     'extension',
     () => 'extension',
-    (r, id, v) => internships.requestExtension(ctxOf(r), id, v),
+    (r, id, v) => services.extensions.requestExtension(ctxOf(r), id, v),
     'internship.extension_sent',
   );
   action(
     'extension/agree',
     () => 'extension',
-    (r, id, v) => internships.agreeExtension(ctxOf(r), id, v),
+    (r, id, v) => services.extensions.agreeExtension(ctxOf(r), id, v),
     'internship.extension_agreed_flash',
   );
   action(
     'extension/withdraw',
     () => 'extension',
-    (r, id) => internships.withdrawExtension(ctxOf(r), id),
+    (r, id) => services.extensions.withdrawExtension(ctxOf(r), id),
     'internship.extension_withdrawn_flash',
   );
 

@@ -4,15 +4,15 @@ import type { AuditService, Context } from '../../platform/audit/audit.service.t
 import type { Clock } from '../../platform/clock.ts';
 import { addDays, addMonths, localDate } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, conflict, invalid, isUniqueViolation } from '../../platform/errors.ts';
+import { conflict, invalid, isUniqueViolation } from '../../platform/errors.ts';
 import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { CompaniesRepository } from '../companies/companies.repository.ts';
 import type { Opening, OpeningsRepository } from '../companies/openings.repository.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
-import { internshipAudit, loadInternship } from './internship-access.ts';
-import { endInput, extensionInput, firstDayInput, planInput, vitasInput } from './internships.inputs.ts';
+import { checkLength, internshipAudit, loadInternship } from './internship-access.ts';
+import { endInput, firstDayInput, planInput, vitasInput } from './internships.inputs.ts';
 import type { Extension, Internship, InternshipEvent, InternshipView, InternshipsRepository } from './internships.repository.ts';
 import { type InternshipStatus, openStatuses } from './internships.schema.ts';
 
@@ -55,18 +55,6 @@ export class InternshipsService {
     return localDate(this.clock.now());
   }
 
-  private async maxMonths(municipalityId: string): Promise<number> {
-    return (await this.municipalities.find(municipalityId))?.internshipMaxMonths ?? 6;
-  }
-
-  /** Refuses an end date past the longest allowed internship, naming the latest allowed date. */
-  private async checkLength(municipalityId: string, from: string, end: string, field: string): Promise<void> {
-    const months = await this.maxMonths(municipalityId);
-    const latest = addMonths(from, months);
-    if (end > latest)
-      throw new AppError('invalid', 'errors.internship_too_long', { [field]: 'validation.internship_too_long' }, { months, latest });
-  }
-
   /** The team plans an internship directly; a matching round calls this for an accepted choice. */
   async plan(ctx: Context, municipalityId: string, input: unknown): Promise<Internship> {
     const [grant] = await this.access.require(ctx, 'internship.manage', [{ type: 'internship', id: '', municipalityId }]);
@@ -90,7 +78,7 @@ export class InternshipsService {
         errors.previousId = 'validation.previous_internship';
     }
     if (Object.keys(errors).length) throw invalid(errors);
-    await this.checkLength(municipalityId, data.agreedStart, plannedEnd, 'plannedEnd');
+    await checkLength(this.municipalities, municipalityId, data.agreedStart, plannedEnd, 'plannedEnd');
     const actor = this.access.requireActor(ctx);
     const now = this.clock.now();
     const chosenAt = data.chosenOn === this.today() ? now : new Date(`${data.chosenOn}T12:00:00Z`);
@@ -335,102 +323,6 @@ export class InternshipsService {
     });
     if (!ok) throw conflict('errors.internship_changed');
     await this.audit.record(ctx, internshipAudit(i, grant, 'internship.end', { outcome: data.outcome, reason: data.reason }));
-  }
-
-  /** Which side an actor speaks for on this internship. */
-  private side(role: string): 'company' | 'youth' | 'team' {
-    return role === 'company_contact' ? 'company' : role === 'youth' ? 'youth' : 'team';
-  }
-
-  /** An extension is asked for by one side; the asking side agrees by asking. */
-  async requestExtension(ctx: Context, id: string, input: unknown): Promise<Extension> {
-    const { i, grant } = await loadInternship(this.repo, this.access, ctx, id, 'internship.extend');
-    const data = parseInput(extensionInput, input);
-    if (!running.includes(i.status)) throw conflict('errors.internship_not_running');
-    if (data.newEnd <= i.plannedEnd) throw invalid({ newEnd: 'validation.extension_after_end' });
-    await this.checkLength(i.municipalityId, i.firstDay ?? i.agreedStart, data.newEnd, 'newEnd');
-    const side = this.side(grant.role);
-    const now = this.clock.now();
-    const actor = this.access.requireActor(ctx);
-    let ext: Extension;
-    try {
-      ext = await this.repo.insertExtension({
-        internshipId: id,
-        newEnd: data.newEnd,
-        reason: data.reason,
-        requestedBy: side,
-        requestedByUserId: actor.userId,
-        companyAgreedAt: side === 'company' ? now : null,
-        youthAgreedAt: side === 'youth' ? now : null,
-        createdAt: now,
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('errors.extension_open');
-      throw err;
-    }
-    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.extension_request', { newEnd: data.newEnd }));
-    const params = { company: i.companyName, youth: i.youthFirstName, end: data.newEnd };
-    await this.notifications.notify(
-      [
-        side !== 'youth' &&
-          i.youthUserId && {
-            userId: i.youthUserId,
-            key: `extension:${ext.id}:youth`,
-            kind: 'extension_requested',
-            params,
-            link: '/me/internships',
-          },
-        side !== 'company' &&
-          i.supervisorUserId && {
-            userId: i.supervisorUserId,
-            key: `extension:${ext.id}:company`,
-            kind: 'extension_requested',
-            params,
-            link: `/internships/${id}`,
-          },
-      ].filter((n) => !!n),
-    );
-    return ext;
-  }
-
-  /**
-   * A side agrees. The team may record a side's agreement given by phone (`onBehalfOf`). When both
-   * have agreed, the new end date applies and the extension is noted for the jobcentre's approval.
-   */
-  async agreeExtension(ctx: Context, id: string, input: { onBehalfOf?: string } = {}): Promise<Extension> {
-    const { i, grant } = await loadInternship(this.repo, this.access, ctx, id, 'internship.extend');
-    const open = await this.repo.openExtension(id);
-    if (!open) throw conflict('errors.extension_none');
-    let side = this.side(grant.role);
-    if (side === 'team') {
-      if (input.onBehalfOf !== 'company' && input.onBehalfOf !== 'youth') throw invalid({ onBehalfOf: 'validation.extension_side' });
-      side = input.onBehalfOf;
-    }
-    const now = this.clock.now();
-    const byUserId = this.access.requireActor(ctx).userId;
-    const updated = await this.db.transaction(async (tx) => {
-      const ext = await this.repo.updateExtension(open.id, side === 'company' ? { companyAgreedAt: now } : { youthAgreedAt: now }, tx);
-      if (!ext.companyAgreedAt || !ext.youthAgreedAt) return ext;
-      const changed = await this.repo.update(
-        id,
-        i.status,
-        { status: 'extended', plannedEnd: ext.newEnd, vitasStatus: 'awaiting' },
-        { kind: 'extended', fromStatus: i.status, toStatus: 'extended', note: `${i.plannedEnd} → ${ext.newEnd}`, at: now, byUserId },
-        tx,
-      );
-      if (!changed) throw conflict('errors.internship_changed');
-      return this.repo.updateExtension(open.id, { status: 'agreed' }, tx);
-    });
-    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.extension_agree', { side, agreed: updated.status === 'agreed' }));
-    return updated;
-  }
-
-  async withdrawExtension(ctx: Context, id: string): Promise<void> {
-    const { i, grant } = await loadInternship(this.repo, this.access, ctx, id, 'internship.extend');
-    const open = await this.repo.openExtension(id);
-    if (!open) throw conflict('errors.extension_none');
-    await this.repo.updateExtension(open.id, { status: 'withdrawn' });
-    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.extension_withdraw'));
   }
 
   /** For the plan form: young people who can start, and published openings with their supervisors. */

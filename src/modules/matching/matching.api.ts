@@ -11,7 +11,8 @@ import {
   runRoundInput,
   wishReasonInput,
 } from './matching.inputs.ts';
-import type { Round } from './matching.repository.ts';
+import type { WishExplanation } from './explain.ts';
+import type { PlacementView, Round } from './matching.repository.ts';
 import { answerValues, placementStatuses, roundStatuses } from './matching.schema.ts';
 
 const outcomes = ['no_seats', 'not_answered', 'not_now', 'filled_before', 'lottery', 'placed'] as const;
@@ -39,6 +40,17 @@ const placement = z
     explanation,
   })
   .meta({ id: 'Placement', description: 'Explanations name openings only, never other young people.' });
+const toPlacement = (p: PlacementView, e: WishExplanation[]): z.infer<typeof placement> => ({
+  roundId: p.roundId,
+  youthId: p.youthId,
+  openingId: p.openingId,
+  openingTitle: p.openingTitle,
+  companyName: p.companyName,
+  wishRank: p.wishRank,
+  status: p.status,
+  internshipId: p.internshipId,
+  explanation: e,
+});
 const stats = z.object({
   youth: z.number().int(),
   openings: z.number().int(),
@@ -167,17 +179,7 @@ export async function matchingApi(app: App, { services }: RouteDeps): Promise<vo
       },
     },
     async (request) => ({
-      items: (await rounds.mine(ctxOf(request))).map(({ placement: p, explanation: e }) => ({
-        roundId: p.roundId,
-        youthId: p.youthId,
-        openingId: p.openingId,
-        openingTitle: p.openingTitle,
-        companyName: p.companyName,
-        wishRank: p.wishRank,
-        status: p.status,
-        internshipId: p.internshipId,
-        explanation: e,
-      })),
+      items: (await rounds.mine(ctxOf(request))).map(({ placement: p, explanation: e }) => toPlacement(p, e)),
     }),
   );
   app.post(
@@ -303,17 +305,7 @@ export async function matchingApi(app: App, { services }: RouteDeps): Promise<vo
       return {
         round: toRound(data.round),
         report: data.report,
-        placements: data.placements.map((p) => ({
-          roundId: p.roundId,
-          youthId: p.youthId,
-          openingId: p.openingId,
-          openingTitle: p.openingTitle,
-          companyName: p.companyName,
-          wishRank: p.wishRank,
-          status: p.status,
-          internshipId: p.internshipId,
-          explanation: p.explanation,
-        })),
+        placements: data.placements.map((p) => toPlacement(p, p.explanation)),
       };
     },
   );

@@ -269,31 +269,9 @@ export class MatchingRepository {
     return rows.length > 0;
   }
 
+  /** Placements with the names a page needs and their round. */
   private placementViews() {
     return this.db
-      .select({
-        p: roundPlacements,
-        youthFirstName: youth.firstName,
-        youthLastName: youth.lastName,
-        youthUserId: youth.userId,
-        openingTitle: openings.title,
-        companyName: companies.name,
-      })
-      .from(roundPlacements)
-      .innerJoin(youth, eq(youth.id, roundPlacements.youthId))
-      .leftJoin(openings, eq(openings.id, roundPlacements.openingId))
-      .leftJoin(companies, eq(companies.id, openings.companyId))
-      .$dynamic();
-  }
-
-  async placements(roundId: string): Promise<PlacementView[]> {
-    const rows = await this.placementViews().where(eq(roundPlacements.roundId, roundId)).orderBy(asc(youth.firstName), asc(youth.lastName));
-    return rows.map(({ p, ...names }) => ({ ...p, ...names }));
-  }
-
-  /** The young person's placements in published rounds, newest first, with the round. */
-  async placementsOf(youthId: string): Promise<{ placement: PlacementView; round: Round }[]> {
-    const rows = await this.db
       .select({
         p: roundPlacements,
         round: matchingRounds,
@@ -308,6 +286,17 @@ export class MatchingRepository {
       .innerJoin(youth, eq(youth.id, roundPlacements.youthId))
       .leftJoin(openings, eq(openings.id, roundPlacements.openingId))
       .leftJoin(companies, eq(companies.id, openings.companyId))
+      .$dynamic();
+  }
+
+  async placements(roundId: string): Promise<PlacementView[]> {
+    const rows = await this.placementViews().where(eq(roundPlacements.roundId, roundId)).orderBy(asc(youth.firstName), asc(youth.lastName));
+    return rows.map(({ p, round: _round, ...names }) => ({ ...p, ...names }));
+  }
+
+  /** The young person's placements in published rounds, newest first, with the round. */
+  async placementsOf(youthId: string): Promise<{ placement: PlacementView; round: Round }[]> {
+    const rows = await this.placementViews()
       .where(and(eq(roundPlacements.youthId, youthId), eq(matchingRounds.status, 'published')))
       .orderBy(desc(matchingRounds.publishedAt))
       .limit(10);
