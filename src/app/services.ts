@@ -131,7 +131,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     feedback,
     extensions: new ExtensionsService(db, internshipsRepo, municipalitiesRepo, notifications, access, audit, clock),
     meetings: new MeetingsService(db, internshipsRepo, notifications, access, audit, clock),
-    groups: new GroupsService(db, new GroupsRepository(db), access, audit, clock),
+    groups: new GroupsService(db, new GroupsRepository(db), youthRepo, access, audit, clock),
     internshipOverview: new OverviewService(internshipsRepo, access, audit, clock),
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),
     outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),

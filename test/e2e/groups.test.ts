@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { users } from '../../src/modules/accounts/accounts.schema.ts';
 import { demoEmail, demoMunicipalities } from '../../src/modules/demo/demo-accounts.ts';
+import { sessionAttendance } from '../../src/modules/groups/groups.schema.ts';
+import { youth } from '../../src/modules/youth/youth.schema.ts';
 import { browserAvailability, expectAccessible, expectNoHorizontalScroll } from '../support/browser.ts';
 import { type Journey, startJourney } from '../support/journey.ts';
 
@@ -13,7 +17,7 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
   });
   afterAll(() => j?.close());
 
-  it('a counsellor creates the proposed groups and records a session with attendance on a phone', async () => {
+  it('a counsellor creates the proposed groups and records a session with attendance on a phone; a young person checks in', async () => {
     const { page: p, context } = await j.newPage(360);
     await j.signIn(p, demoEmail('youth_counsellor', roskilde));
     await p.getByRole('link', { name: 'Netværksgrupper' }).click();
@@ -48,5 +52,32 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
     expect(await p.getByText(`Modgang som læring (${count - 1} af ${count} mødt)`).count()).toBe(1);
     await expectAccessible(p);
     await context.close();
+
+    // A young person who was there checks in on the phone: how was today's meeting, 0–10.
+    const [present] = await j.t.database.db
+      .select({ email: users.email })
+      .from(sessionAttendance)
+      .innerJoin(youth, eq(youth.id, sessionAttendance.youthId))
+      .innerJoin(users, eq(users.id, youth.userId))
+      .where(eq(sessionAttendance.status, 'present'))
+      .limit(1);
+    const young = await j.newPage(360);
+    await j.signIn(young.page, present!.email);
+    const y = young.page;
+    await y.getByRole('link', { name: 'Min gruppe' }).click();
+    await y.waitForURL(`${j.base}/me/group`);
+    await expectAccessible(y);
+    await expectNoHorizontalScroll(y);
+    await y.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => y.getByRole('alert').first().textContent()).toContain('Vælg et tal fra 0 til 10.');
+    await y
+      .getByRole('group', { name: /^Hvordan var dagens møde/ })
+      .getByLabel('8', { exact: true })
+      .check();
+    await y.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => y.getByRole('status').first().textContent()).toContain('Tak! Dit tjek-ind er sendt.');
+    expect(await y.getByText('dit tjek-ind: 8').count()).toBe(1);
+    await expectAccessible(y);
+    await young.context.close();
   });
 });

@@ -197,6 +197,7 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
       'Overblik',
       'Min profil',
       'Mine ønsker',
+      'Min gruppe',
       'Min praktik',
       'Praktikmuligheder',
       'Beskeder',

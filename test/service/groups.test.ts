@@ -110,3 +110,39 @@ describe('network groups', () => {
     expect((await failure(t.services.groups.createProposed(ctx(psychologist), n.m))).code).toBe('not_found');
   });
 });
+
+describe("the young person's check-in after a session", () => {
+  it('takes 0–10 from a member who was present, within a week; replaces on a second answer', async () => {
+    const { n, people } = await network(6);
+    const [group] = await t.services.groups.createProposed(ctx(n.counsellor), n.m);
+    const { members } = await t.services.groups.get(ctx(n.counsellor), group!.id);
+    const absent = people.find((p) => p.id === members[0]!.youthId)!;
+    const present = people.find((p) => p.id === members[1]!.youthId)!;
+    const attendance = Object.fromEntries(members.map((m, i) => [m.youthId, i === 0 ? 'absent' : 'present']));
+    const session = await t.services.groups.recordSession(ctx(n.counsellor), group!.id, {
+      heldOn: '2026-03-02',
+      place: 'Ungehuset',
+      theme: 'next_steps',
+      attendance,
+    });
+
+    expect((await t.services.groups.mine(ctx(present.actor)))!.firstNames).toHaveLength(6);
+    expect((await failure(t.services.groups.checkIn(ctx(present.actor), session.id, { score: '11' }))).fields).toEqual({
+      score: 'validation.scale',
+    });
+    await t.services.groups.checkIn(ctx(present.actor), session.id, { score: '7', comment: 'Godt at høre om de andres uge.' });
+    await t.services.groups.checkIn(ctx(present.actor), session.id, { score: '8' });
+    expect((await t.services.groups.mine(ctx(present.actor)))!.sessions[0]).toMatchObject({ attendance: 'present', score: 8 });
+    // Someone who was not there, or is not in the group, cannot check in.
+    expect((await failure(t.services.groups.checkIn(ctx(absent.actor), session.id, { score: '5' }))).code).toBe('not_found');
+    const other = await makeNetwork(t);
+    const stranger = await other.young('Zia');
+    expect((await failure(t.services.groups.checkIn(ctx(stranger.actor), session.id, { score: '5' }))).code).toBe('not_found');
+    expect(await t.services.groups.mine(ctx(stranger.actor))).toBeNull();
+    // After a week it is closed.
+    t.clock.set('2026-03-10T09:00:00Z');
+    expect((await failure(t.services.groups.checkIn(ctx(present.actor), session.id, { score: '9' }))).messageKey).toBe(
+      'errors.checkin_closed',
+    );
+  });
+});

@@ -18,3 +18,13 @@ export const sessionInput = z.object({
 });
 
 export const moveInput = z.object({ toGroupId: z.uuid({ error: 'validation.group' }) });
+
+/** How was today's meeting, 0–10, and an optional comment. */
+export const sessionCheckinInput = z.object({
+  score: z.coerce
+    .number({ error: 'validation.scale' })
+    .int({ error: 'validation.scale' })
+    .min(0, { error: 'validation.scale' })
+    .max(10, { error: 'validation.scale' }),
+  comment: z.string().trim().max(1000, { error: 'validation.text_long' }).default(''),
+});

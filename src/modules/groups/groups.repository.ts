@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm
 import type { Db } from '../../platform/db/client.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
-import { type GroupAttendance, groupMembers, groupSessions, networkGroups, sessionAttendance } from './groups.schema.ts';
+import { type GroupAttendance, groupMembers, groupSessions, networkGroups, sessionAttendance, sessionCheckins } from './groups.schema.ts';
 
 export type NetworkGroup = typeof networkGroups.$inferSelect;
 export type GroupSession = typeof groupSessions.$inferSelect;
@@ -120,5 +120,52 @@ export class GroupsRepository {
     const rows = Object.entries(attendance).map(([youthId, status]) => ({ sessionId: session!.id, youthId, status }));
     if (rows.length) await db.insert(sessionAttendance).values(rows);
     return session!;
+  }
+
+  /** The young person's current group. */
+  async groupOf(youthId: string): Promise<NetworkGroup | undefined> {
+    const [row] = await this.db
+      .select({ g: networkGroups })
+      .from(groupMembers)
+      .innerJoin(networkGroups, eq(networkGroups.id, groupMembers.groupId))
+      .where(and(eq(groupMembers.youthId, youthId), isNull(groupMembers.leftAt)))
+      .limit(1);
+    return row?.g;
+  }
+
+  /** The group's recent sessions with this young person's attendance and check-in. */
+  async sessionsFor(groupId: string, youthId: string) {
+    return this.db
+      .select({ s: groupSessions, attendance: sessionAttendance.status, score: sessionCheckins.score })
+      .from(groupSessions)
+      .leftJoin(sessionAttendance, and(eq(sessionAttendance.sessionId, groupSessions.id), eq(sessionAttendance.youthId, youthId)))
+      .leftJoin(sessionCheckins, and(eq(sessionCheckins.sessionId, groupSessions.id), eq(sessionCheckins.youthId, youthId)))
+      .where(eq(groupSessions.groupId, groupId))
+      .orderBy(desc(groupSessions.heldOn))
+      .limit(5);
+  }
+
+  async findSession(id: string): Promise<GroupSession | undefined> {
+    const [row] = await this.db.select().from(groupSessions).where(eq(groupSessions.id, id)).limit(1);
+    return row;
+  }
+
+  async attendanceOf(sessionId: string, youthId: string): Promise<GroupAttendance | undefined> {
+    const [row] = await this.db
+      .select({ status: sessionAttendance.status })
+      .from(sessionAttendance)
+      .where(and(eq(sessionAttendance.sessionId, sessionId), eq(sessionAttendance.youthId, youthId)));
+    return row?.status;
+  }
+
+  /** Saves the check-in; answering again replaces it. */
+  async saveCheckin(values: typeof sessionCheckins.$inferInsert): Promise<void> {
+    await this.db
+      .insert(sessionCheckins)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [sessionCheckins.sessionId, sessionCheckins.youthId],
+        set: { score: values.score, comment: values.comment, submittedAt: values.submittedAt },
+      });
   }
 }

@@ -8,6 +8,7 @@ import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { GroupPage, GroupsListView } from './groups.views.tsx';
+import { MyGroupView } from './my-group.views.tsx';
 
 /** The form's "attendance.<youthId>" fields as the service's { attendance: { youthId: status } }. */
 function sessionFromForm(values: Record<string, string>) {
@@ -80,6 +81,25 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
     } catch (err) {
       const { form, status } = formFromError(err, values);
       return show(request, reply, form, status);
+    }
+  });
+
+  // The young person's own group and check-in.
+  const myPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const data = await groups.mine(ctxOf(request));
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('my_group.title'), <MyGroupView page={page} data={data} form={form} />, status);
+  };
+  app.get('/me/group', (request, reply) => myPage(request, reply, emptyForm));
+  app.post('/me/group/sessions/:id/checkin', async (request, reply) => {
+    const values = formValues(request.body);
+    try {
+      await groups.checkIn(ctxOf(request), (request.params as { id: string }).id, values);
+      setFlash(reply, settings, { kind: 'success', key: 'my_group.thanks' });
+      return reply.redirect('/me/group', 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return myPage(request, reply, form, status);
     }
   });
 }

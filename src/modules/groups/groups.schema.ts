@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
@@ -75,4 +75,21 @@ export const sessionAttendance = pgTable(
     status: text('status').$type<GroupAttendance>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.youthId] })],
+);
+
+/** The young person's check-in at the end of a session: how was today's meeting, 0–10. */
+export const sessionCheckins = pgTable(
+  'session_checkins',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => groupSessions.id, { onDelete: 'cascade' }),
+    youthId: uuid('youth_id')
+      .notNull()
+      .references(() => youth.id, { onDelete: 'cascade' }),
+    score: integer('score').notNull(),
+    comment: text('comment').notNull().default(''),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.youthId] }), check('session_checkins_score_check', sql`score between 0 and 10`)],
 );

@@ -1,15 +1,18 @@
 import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { localDate } from '../../platform/dates.ts';
+import { daysBetween, localDate } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { MAX_GROUP, proposeGroups } from './grouping.ts';
-import { moveInput, sessionInput } from './groups.inputs.ts';
+import { moveInput, sessionCheckinInput, sessionInput } from './groups.inputs.ts';
+import type { YouthRepository } from '../youth/youth.repository.ts';
 import type { GroupMember, GroupsRepository, NetworkGroup } from './groups.repository.ts';
 
 const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+/** A session's check-in stays open this many days. */
+const CHECKIN_DAYS = 7;
 
 /**
  * Network groups: the platform proposes groups of 6–7 (at most 8) for young people without one,
@@ -20,6 +23,7 @@ export class GroupsService {
   constructor(
     private readonly db: Db,
     private readonly repo: GroupsRepository,
+    private readonly youth: YouthRepository,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -189,5 +193,49 @@ export class GroupsService {
       if (isUniqueViolation(err)) throw conflict('errors.session_exists', { heldOn: 'errors.session_exists' });
       throw err;
     }
+  }
+
+  /** The signed-in young person's own record (for their group and check-ins). */
+  private async own(ctx: Context) {
+    const actor = this.access.requireActor(ctx);
+    const y = await this.youth.findByUser(actor.userId);
+    const [grant] = await this.access.require(ctx, 'group.checkin', [
+      { type: 'youth', id: y?.id ?? '', municipalityId: y?.municipalityId ?? null, ownerUserId: y?.userId ?? null },
+    ]);
+    if (!y) throw notFound();
+    return { y, grant: grant! };
+  }
+
+  /** My group, its members' first names, and the recent sessions with my attendance and check-in. */
+  async mine(ctx: Context) {
+    const { y } = await this.own(ctx);
+    const group = await this.repo.groupOf(y.id);
+    if (!group) return null;
+    const [members, sessions] = await Promise.all([this.repo.members(group.id), this.repo.sessionsFor(group.id, y.id)]);
+    return { group, firstNames: members.map((m) => m.firstName), sessions, today: localDate(this.clock.now()) };
+  }
+
+  /** The check-in after a session I attended, within a week of it. */
+  async checkIn(ctx: Context, sessionId: string, input: unknown): Promise<void> {
+    const { y, grant } = await this.own(ctx);
+    const session = isUuid(sessionId) ? await this.repo.findSession(sessionId) : undefined;
+    if (!session || (await this.repo.attendanceOf(session.id, y.id)) !== 'present') throw notFound();
+    const data = parseInput(sessionCheckinInput, input);
+    if (daysBetween(session.heldOn, localDate(this.clock.now())) > CHECKIN_DAYS) throw new AppError('conflict', 'errors.checkin_closed');
+    await this.repo.saveCheckin({
+      sessionId: session.id,
+      youthId: y.id,
+      score: data.score,
+      comment: data.comment,
+      submittedAt: this.clock.now(),
+    });
+    await this.audit.record(ctx, {
+      action: 'group.checkin',
+      actorRole: grant.role,
+      municipalityId: y.municipalityId,
+      targetType: 'group_session',
+      targetId: session.id,
+      subjectUserId: y.userId,
+    });
   }
 }

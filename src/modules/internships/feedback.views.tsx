@@ -96,7 +96,8 @@ export function FeedbackThanks({ page, title }: { page: PageContext; title: stri
   );
 }
 
-function Scale({ t, form, name, label }: { t: Translate; form: FormState; name: string; label: string }) {
+/** A 0–10 scale as radio buttons that wrap on a phone (used by the weekly and the group check-ins). */
+export function Scale({ t, form, name, label }: { t: Translate; form: FormState; name: string; label: string }) {
   const error = form.errors[name];
   return (
     <div class={`form-group${error ? ' form-error' : ''}`}>

@@ -29,6 +29,7 @@ export type Action =
   | 'match.wish'
   | 'group.read'
   | 'group.manage'
+  | 'group.checkin'
   | 'match.answer'
   | 'match.read'
   | 'match.run'
@@ -103,6 +104,7 @@ const ownYouthActions: readonly Action[] = [
   'internship.extend',
   'internship.checkin',
   'match.wish',
+  'group.checkin',
 ];
 
 /** The team members who work with the young people day to day. */
@@ -135,6 +137,7 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'match.wish': ['youth'],
   'group.read': [...youthTeam, 'psychologist'],
   'group.manage': ['youth_counsellor', 'team_leader', 'network_consultant', 'municipality_admin'],
+  'group.checkin': ['youth'],
   'match.answer': [...companyTeam, 'company_contact'],
   'match.read': [...youthTeam, 'entrepreneur'],
   'match.run': ['team_leader', 'network_consultant', 'municipality_admin'],

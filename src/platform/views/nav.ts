@@ -13,6 +13,7 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
   if (actor.memberships.some((m) => m.role === 'youth')) {
     items.push({ href: '/me/profile', label: t('nav.my_profile') });
     items.push({ href: '/me/wishes', label: t('nav.my_wishes') });
+    items.push({ href: '/me/group', label: t('nav.my_group') });
     items.push({ href: '/me/internships', label: t('nav.my_internships') });
   }
   if (inMunicipality('youth.read')) items.push({ href: '/youth', label: t('nav.youth') });

@@ -1,0 +1,55 @@
+import type { Translate } from '../../platform/i18n/i18n.ts';
+import { CsrfField, ErrorSummary, type FormState, TextField } from '../../platform/views/components.tsx';
+import type { PageContext } from '../../platform/views/page.ts';
+import { Scale } from '../internships/feedback.views.tsx';
+import type { GroupsService } from './groups.service.ts';
+
+type Key = Parameters<Translate>[0];
+type Mine = Awaited<ReturnType<GroupsService['mine']>>;
+
+/** The young person's group on a phone: who is in it, and a 0–10 check-in after each session they came to. */
+export function MyGroupView({ page, data, form }: { page: PageContext; data: Mine; form: FormState }) {
+  const { t } = page;
+  if (!data)
+    return (
+      <>
+        <h1>{t('my_group.title')}</h1>
+        <p>{t('my_group.none')}</p>
+      </>
+    );
+  const open = data.sessions.find(
+    (x) => x.attendance === 'present' && x.score === null && Date.parse(data.today) - Date.parse(x.s.heldOn) <= 7 * 86_400_000,
+  );
+  return (
+    <>
+      <h1>{data.group.name}</h1>
+      <p class="font-lead">{t('my_group.members', { names: data.firstNames.join(', ') })}</p>
+      {open && (
+        <form method="post" action={`/me/group/sessions/${open.s.id}/checkin`} class="app-narrow-form" novalidate>
+          <h2>{t('my_group.checkin_heading', { date: open.s.heldOn })}</h2>
+          <ErrorSummary t={t} form={form} labels={{ score: t('my_group.score') }} />
+          <CsrfField token={page.csrfToken} />
+          <Scale t={t} form={form} name="score" label={t('my_group.score')} />
+          <TextField t={t} form={form} name="comment" label={t('my_group.comment')} />
+          <button class="button button-primary" type="submit">
+            {t('my_group.send')}
+          </button>
+        </form>
+      )}
+      <h2>{t('groups.sessions')}</h2>
+      {data.sessions.length ? (
+        <ul>
+          {data.sessions.map(({ s, attendance, score }) => (
+            <li>
+              {s.heldOn}: {t(`groups.theme.${s.theme}` as Key)}
+              {attendance ? ` · ${t(`groups.attendance.${attendance}` as Key)}` : ''}
+              {score !== null ? ` · ${t('my_group.your_score', { score })}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('groups.no_sessions')}</p>
+      )}
+    </>
+  );
+}
