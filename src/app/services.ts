@@ -36,6 +36,7 @@ import { EventsRepository } from '../modules/matching/events.repository.ts';
 import { EventsService } from '../modules/matching/events.service.ts';
 import { GroupsRepository } from '../modules/groups/groups.repository.ts';
 import { GroupsService } from '../modules/groups/groups.service.ts';
+import { SupportNotesService } from '../modules/support/support.service.ts';
 import { NotificationsRepository } from '../platform/notifications/notifications.repository.ts';
 import { NotificationsService } from '../platform/notifications/notifications.service.ts';
 
@@ -132,6 +133,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     extensions: new ExtensionsService(db, internshipsRepo, municipalitiesRepo, notifications, access, audit, clock),
     meetings: new MeetingsService(db, internshipsRepo, notifications, access, audit, clock),
     groups: new GroupsService(db, new GroupsRepository(db), youthRepo, access, audit, clock),
+    supportNotes: new SupportNotesService(db, youthRepo, access, audit, clock),
     internshipOverview: new OverviewService(internshipsRepo, access, audit, clock),
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),
     outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),

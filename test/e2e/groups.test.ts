@@ -80,4 +80,31 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
     await expectAccessible(y);
     await young.context.close();
   });
+
+  it('a psychologist writes a note and the team leader cannot open it', async () => {
+    const { page: p, context } = await j.newPage();
+    await j.signIn(p, demoEmail('psychologist', roskilde));
+    await p.getByRole('link', { name: 'Unge', exact: true }).click();
+    await p.getByRole('table').getByRole('link').first().click();
+    await p.getByRole('link', { name: 'Samtaler og noter' }).click();
+    await expectAccessible(p);
+    const form = p.locator('form', { has: p.getByRole('heading', { name: 'Skriv et psykolognotat' }) });
+    await form.getByLabel(/^Kort note/).fill('Fortrolig samtale om søvn og angst.');
+    await form.getByLabel(/^Hvordan/).selectOption('walk');
+    await form.getByRole('button', { name: 'Gem' }).click();
+    await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Noten er gemt.');
+    await p.getByRole('link', { name: /Gåtur/ }).click();
+    await p.waitForURL(/\/notes\/[0-9a-f-]+$/);
+    expect(await p.getByText('Fortrolig samtale om søvn og angst.').count()).toBe(1);
+    const url = p.url();
+    await context.close();
+
+    const leader = await j.newPage();
+    await j.signIn(leader.page, demoEmail('team_leader', roskilde));
+    const res = await leader.page.goto(url);
+    expect(res?.status()).toBe(404);
+    expect(await leader.page.getByText('Fortrolig samtale').count()).toBe(0);
+    await expectAccessible(leader.page);
+    await leader.context.close();
+  });
 });

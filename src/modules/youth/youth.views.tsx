@@ -137,6 +137,9 @@ export function YouthTeamView({
       <h1>
         {y.firstName} {y.lastName}
       </h1>
+      <p>
+        <a href={`/youth/${y.id}/notes`}>{t('notes.link')}</a>
+      </p>
       <dl class="app-facts">
         <dt>{t('youth.status')}</dt>
         <dd>{statusLabel(t, y.status)}</dd>

@@ -30,6 +30,9 @@ export type Action =
   | 'group.read'
   | 'group.manage'
   | 'group.checkin'
+  | 'note.read'
+  | 'note.write'
+  | 'note.psychologist'
   | 'match.answer'
   | 'match.read'
   | 'match.run'
@@ -138,6 +141,11 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'group.read': [...youthTeam, 'psychologist'],
   'group.manage': ['youth_counsellor', 'team_leader', 'network_consultant', 'municipality_admin'],
   'group.checkin': ['youth'],
+  // 1:1 notes: the team logs and reads conversations; psychologists' notes are theirs alone —
+  // not the team leader's, not an administrator's, never a company's or a caseworker's.
+  'note.read': [...teamRoles],
+  'note.write': [...youthTeam],
+  'note.psychologist': ['psychologist'],
   'match.answer': [...companyTeam, 'company_contact'],
   'match.read': [...youthTeam, 'entrepreneur'],
   'match.run': ['team_leader', 'network_consultant', 'municipality_admin'],

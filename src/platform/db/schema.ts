@@ -9,3 +9,4 @@ export * from '../../modules/internships/internships.schema.ts';
 export * from '../notifications/notifications.schema.ts';
 export * from '../../modules/matching/matching.schema.ts';
 export * from '../../modules/groups/groups.schema.ts';
+export * from '../../modules/support/support.schema.ts';

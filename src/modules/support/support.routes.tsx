@@ -1,0 +1,51 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App, RouteDeps } from '../../app/server.ts';
+import { can } from '../../platform/access/policy.ts';
+import { localDate } from '../../platform/dates.ts';
+import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { pageContext, sendPage } from '../../platform/http/render.tsx';
+import { ctxOf, setFlash } from '../../platform/http/request.ts';
+import { emptyForm, type FormState } from '../../platform/views/components.tsx';
+import { noteKinds } from './support.schema.ts';
+import { NotePage, NotesPage } from './support.views.tsx';
+
+/** 1:1 notes about a young person: the team's conversations and psychologists' confidential notes. */
+export async function supportRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
+  const { supportNotes } = services;
+
+  const notesPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const { id } = request.params as { id: string };
+    const data = await supportNotes.list(ctxOf(request), id);
+    const actor = request.actor!;
+    const target = [{ municipalityId: data.youth.municipalityId }];
+    const writable = noteKinds.filter((k) => can(actor, k === 'psychologist' ? 'note.psychologist' : 'note.write', target));
+    const page = pageContext(request, reply, settings);
+    const name = `${data.youth.firstName} ${data.youth.lastName}`;
+    const shown = { ...form, values: { today: localDate(services.clock.now()), ...form.values } };
+    return sendPage(
+      reply,
+      page,
+      page.t('notes.title', { name }),
+      <NotesPage page={page} youthId={id} name={name} kinds={data.kinds} writable={writable} notes={data.notes} form={shown} />,
+      status,
+    );
+  };
+  app.get('/youth/:id/notes', (request, reply) => notesPage(request, reply, emptyForm));
+  app.post('/youth/:id/notes', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const values = formValues(request.body);
+    try {
+      await supportNotes.add(ctxOf(request), id, values);
+      setFlash(reply, settings, { kind: 'success', key: 'notes.saved' });
+      return reply.redirect(`/youth/${id}/notes`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return notesPage(request, reply, form, status);
+    }
+  });
+  app.get('/notes/:id', async (request, reply) => {
+    const note = await supportNotes.get(ctxOf(request), (request.params as { id: string }).id);
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t(`notes.kind.${note.kind}`), <NotePage page={page} note={note} />);
+  });
+}

@@ -1,0 +1,33 @@
+import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/accounts.schema.ts';
+import { municipalities } from '../municipalities/municipalities.schema.ts';
+import { youth } from '../youth/youth.schema.ts';
+
+/**
+ * 1:1 support notes. `team` notes (counsellors, consultants) are read by the municipal team;
+ * `psychologist` notes are a separate kind that only psychologists in the municipality can read.
+ */
+export const noteKinds = ['team', 'psychologist'] as const;
+export type NoteKind = (typeof noteKinds)[number];
+export const conversationKinds = ['meeting', 'phone', 'walk', 'message'] as const;
+
+export const supportNotes = pgTable(
+  'support_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    youthId: uuid('youth_id')
+      .notNull()
+      .references(() => youth.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<NoteKind>().notNull(),
+    heldOn: date('held_on').notNull(),
+    conversation: text('conversation').$type<(typeof conversationKinds)[number]>().notNull(),
+    note: text('note').notNull(),
+    nextStep: text('next_step').notNull().default(''),
+    authorUserId: uuid('author_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('support_notes_youth_idx').on(t.youthId, t.kind, t.heldOn)],
+);

@@ -1,0 +1,119 @@
+import { formatDateTime, type Translate } from '../../platform/i18n/i18n.ts';
+import { CsrfField, ErrorSummary, type FormState, SelectField, TextArea, TextField } from '../../platform/views/components.tsx';
+import type { PageContext } from '../../platform/views/page.ts';
+import type { SupportNote } from './support.service.ts';
+import { conversationKinds, type NoteKind } from './support.schema.ts';
+
+type Key = Parameters<Translate>[0];
+
+function NoteForm({ page, youthId, kind, form }: { page: PageContext; youthId: string; kind: NoteKind; form: FormState }) {
+  const { t } = page;
+  const f = form.values.kind === kind ? form : { values: { heldOn: form.values.today ?? '' }, errors: {} };
+  const labels = {
+    heldOn: t('notes.held_on'),
+    conversation: t('notes.conversation'),
+    note: t('notes.note'),
+    nextStep: t('notes.next_step'),
+  };
+  return (
+    <form method="post" action={`/youth/${youthId}/notes`} class="app-narrow-form" novalidate>
+      <h3 class="h4">{t(`notes.new.${kind}` as Key)}</h3>
+      <ErrorSummary t={t} form={f} labels={labels} />
+      <CsrfField token={page.csrfToken} />
+      <input type="hidden" name="kind" value={kind} />
+      <TextField t={t} form={f} name="heldOn" label={labels.heldOn} type="date" required />
+      <SelectField
+        t={t}
+        form={f}
+        name="conversation"
+        label={labels.conversation}
+        options={conversationKinds.map((c) => ({ value: c, label: t(`notes.conversation.${c}` as Key) }))}
+        required
+      />
+      <TextArea t={t} form={f} name="note" label={labels.note} required />
+      <TextField t={t} form={f} name="nextStep" label={labels.nextStep} />
+      <button class="button button-primary" type="submit">
+        {t('notes.save')}
+      </button>
+    </form>
+  );
+}
+
+function NoteItem({ page, n }: { page: PageContext; n: SupportNote }) {
+  const { t } = page;
+  return (
+    <li class="app-card">
+      <h4 class="h5">
+        <a href={`/notes/${n.id}`}>
+          {n.heldOn} · {t(`notes.conversation.${n.conversation}` as Key)}
+        </a>
+      </h4>
+      <p class="app-prose">{n.note}</p>
+      {n.nextStep && (
+        <p>
+          <strong>{t('notes.next_step')}:</strong> {n.nextStep}
+        </p>
+      )}
+    </li>
+  );
+}
+
+export function NotesPage(props: {
+  page: PageContext;
+  youthId: string;
+  name: string;
+  kinds: NoteKind[];
+  writable: NoteKind[];
+  notes: SupportNote[];
+  form: FormState;
+}) {
+  const { page, youthId, name, kinds, writable, notes, form } = props;
+  const { t } = page;
+  return (
+    <>
+      <h1>{t('notes.title', { name })}</h1>
+      <p>
+        <a href={`/youth/${youthId}`}>{t('notes.back', { name })}</a>
+      </p>
+      {kinds.map((kind) => (
+        <section aria-labelledby={`notes-${kind}`}>
+          <h2 id={`notes-${kind}`}>{t(`notes.kind.${kind}` as Key)}</h2>
+          {kind === 'psychologist' && <p class="form-hint">{t('notes.psychologist_hint')}</p>}
+          {notes.some((n) => n.kind === kind) ? (
+            <ul class="nobullet-list">
+              {notes
+                .filter((n) => n.kind === kind)
+                .map((n) => (
+                  <NoteItem page={page} n={n} />
+                ))}
+            </ul>
+          ) : (
+            <p>{t('notes.none')}</p>
+          )}
+          {writable.includes(kind) && <NoteForm page={page} youthId={youthId} kind={kind} form={form} />}
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function NotePage({ page, note }: { page: PageContext; note: SupportNote }) {
+  const { t } = page;
+  return (
+    <>
+      <h1>{t(`notes.kind.${note.kind}` as Key)}</h1>
+      <p class="font-lead">
+        {note.heldOn} · {t(`notes.conversation.${note.conversation}` as Key)} · {formatDateTime(page.locale, note.createdAt)}
+      </p>
+      <p class="app-prose">{note.note}</p>
+      {note.nextStep && (
+        <p>
+          <strong>{t('notes.next_step')}:</strong> {note.nextStep}
+        </p>
+      )}
+      <p>
+        <a href={`/youth/${note.youthId}/notes`}>{t('notes.all')}</a>
+      </p>
+    </>
+  );
+}

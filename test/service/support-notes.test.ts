@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../../src/platform/access/policy.ts';
+import { municipalRoles } from '../../src/platform/access/roles.ts';
+import { auditEvents } from '../../src/platform/audit/audit.schema.ts';
+import { supportNotes } from '../../src/modules/support/support.schema.ts';
+import { type TestContext, createTestContext, ctx, failure, makeUser } from '../support/context.ts';
+import { makeNetwork } from '../support/internships.ts';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(() => t.close());
+beforeEach(() => t.clock.set('2026-03-02T09:00:00Z'));
+
+const note = (kind: 'team' | 'psychologist') => ({
+  kind,
+  heldOn: '2026-03-02',
+  conversation: 'meeting',
+  note: `En ${kind}-samtale.`,
+  nextStep: 'Ses igen mandag.',
+});
+
+describe('1:1 notes and psychologist notes', () => {
+  it('psychologist notes are readable by psychologists only — every other role, the team leader and administrators included, gets not found, audited', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const psychologist = await makeUser(t, [{ role: 'psychologist', municipalityId: n.m }]);
+    const team = await t.services.supportNotes.add(ctx(n.counsellor), amina.id, note('team'));
+    const secret = await t.services.supportNotes.add(ctx(psychologist), amina.id, note('psychologist'));
+    const other = await makeNetwork(t);
+    const otherPsychologist = await makeUser(t, [{ role: 'psychologist', municipalityId: other.m }]);
+
+    // role → [read team notes, read psychologist notes]
+    const expected: Record<string, [boolean, boolean]> = {
+      youth: [false, false],
+      company_contact: [false, false],
+      youth_counsellor: [true, false],
+      network_consultant: [true, false],
+      psychologist: [true, true],
+      entrepreneur: [true, false],
+      team_leader: [true, false],
+      caseworker: [false, false],
+      municipality_admin: [true, false],
+      education_contact: [false, false],
+      ngo_coordinator: [false, false],
+    };
+    for (const role of municipalRoles) {
+      const actor: Actor = await makeUser(t, [{ role, municipalityId: n.m }]);
+      const read = async (id: string) => {
+        const c = ctx(actor);
+        try {
+          await t.services.supportNotes.get(c, id);
+          return true;
+        } catch {
+          const [denied] = await t.database.db
+            .select()
+            .from(auditEvents)
+            .where(and(eq(auditEvents.requestId, c.requestId!), eq(auditEvents.outcome, 'denied')));
+          expect(denied, `${role}: the denial is audited`).toMatchObject({ targetId: id });
+          return false;
+        }
+      };
+      expect([role, await read(team.id), await read(secret.id)]).toEqual([role, ...expected[role]!]);
+    }
+    for (const actor of [otherPsychologist, amina.actor, n.supervisor]) {
+      expect((await failure(t.services.supportNotes.get(ctx(actor), secret.id))).code).toBe('not_found');
+    }
+    // The list shows each role only the kinds it may read.
+    expect((await t.services.supportNotes.list(ctx(n.consultant), amina.id)).notes.map((x) => x.kind)).toEqual(['team']);
+    expect((await t.services.supportNotes.list(ctx(psychologist), amina.id)).notes.map((x) => x.kind).sort()).toEqual([
+      'psychologist',
+      'team',
+    ]);
+    // Reading is audited with the young person as subject.
+    const c = ctx(psychologist);
+    await t.services.supportNotes.get(c, secret.id);
+    const [read] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.requestId, c.requestId!));
+    expect(read).toMatchObject({ action: 'note.read_psychologist', subjectUserId: amina.actor.userId });
+  });
+
+  it('only psychologists write psychologist notes; bad input changes nothing', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const leader = await makeUser(t, [{ role: 'team_leader', municipalityId: n.m }]);
+    expect((await failure(t.services.supportNotes.add(ctx(leader), amina.id, note('psychologist')))).code).toBe('not_found');
+    expect(
+      (await failure(t.services.supportNotes.add(ctx(n.counsellor), amina.id, { ...note('team'), note: '', conversation: 'x' }))).fields,
+    ).toEqual({
+      note: 'validation.required',
+      conversation: 'validation.conversation',
+    });
+    expect(
+      (await failure(t.services.supportNotes.add(ctx(n.counsellor), amina.id, { ...note('team'), heldOn: '2026-03-03' }))).fields,
+    ).toEqual({
+      heldOn: 'validation.date_future',
+    });
+    expect(await t.database.db.select().from(supportNotes).where(eq(supportNotes.youthId, amina.id))).toEqual([]);
+  });
+});
