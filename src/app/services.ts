@@ -36,6 +36,7 @@ import { EventsRepository } from '../modules/matching/events.repository.ts';
 import { EventsService } from '../modules/matching/events.service.ts';
 import { GroupsRepository } from '../modules/groups/groups.repository.ts';
 import { GroupsService } from '../modules/groups/groups.service.ts';
+import { CounsellorWeekService } from '../modules/groups/week.service.ts';
 import { SupportNotesService } from '../modules/support/support.service.ts';
 import { NotificationsRepository } from '../platform/notifications/notifications.repository.ts';
 import { NotificationsService } from '../platform/notifications/notifications.service.ts';
@@ -95,6 +96,8 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     audit,
     clock,
   );
+  const internshipOverview = new OverviewService(internshipsRepo, access, audit, clock);
+  const groupsRepo = new GroupsRepository(db);
   const services = {
     database,
     clock,
@@ -132,9 +135,10 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     feedback,
     extensions: new ExtensionsService(db, internshipsRepo, municipalitiesRepo, notifications, access, audit, clock),
     meetings: new MeetingsService(db, internshipsRepo, notifications, access, audit, clock),
-    groups: new GroupsService(db, new GroupsRepository(db), youthRepo, access, audit, clock),
+    groups: new GroupsService(db, groupsRepo, youthRepo, access, audit, clock),
+    counsellorWeek: new CounsellorWeekService(groupsRepo, youthRepo, internshipOverview, access, audit, clock),
     supportNotes: new SupportNotesService(db, youthRepo, access, audit, clock),
-    internshipOverview: new OverviewService(internshipsRepo, access, audit, clock),
+    internshipOverview,
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),
     outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),
   };

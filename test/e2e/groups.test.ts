@@ -51,6 +51,13 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
     await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Mødet og fremmødet er gemt.');
     expect(await p.getByText(`Modgang som læring (${count - 1} af ${count} mødt)`).count()).toBe(1);
     await expectAccessible(p);
+    // The counsellor's week lists the one who sent word (absent with notice).
+    await p.getByRole('link', { name: 'Ugens overblik' }).click();
+    const missed = p.getByRole('region', { name: 'Ikke mødt til gruppens seneste møde' });
+    await expect.poll(() => missed.getByRole('listitem').count()).toBe(1);
+    expect(await missed.textContent()).toContain('Afbud');
+    await expectAccessible(p);
+    await expectNoHorizontalScroll(p);
     await context.close();
 
     // A young person who was there checks in on the phone: how was today's meeting, 0–10.

@@ -146,3 +146,30 @@ describe("the young person's check-in after a session", () => {
     );
   });
 });
+
+describe("the counsellor's week", () => {
+  it('lists who missed the last session and who has been without an internship for over two weeks', async () => {
+    const { n, people } = await network(6);
+    const [group] = await t.services.groups.createProposed(ctx(n.counsellor), n.m);
+    const { members } = await t.services.groups.get(ctx(n.counsellor), group!.id);
+    const first = (status: string) => Object.fromEntries(members.map((m, i) => [m.youthId, i === 0 ? status : 'present']));
+    await t.services.groups.recordSession(ctx(n.counsellor), group!.id, {
+      heldOn: '2026-02-23',
+      place: 'Ungehuset',
+      theme: 'other',
+      attendance: first('present'),
+    });
+    t.clock.set('2026-03-20T09:00:00Z');
+    await t.services.groups.recordSession(ctx(n.counsellor), group!.id, {
+      heldOn: '2026-03-20',
+      place: 'Ungehuset',
+      theme: 'other',
+      attendance: first('absent'),
+    });
+    const week = await t.services.counsellorWeek.week(ctx(n.counsellor), n.m);
+    expect(week.missed.map((m) => [m.youthId, m.status, m.heldOn])).toEqual([[members[0]!.youthId, 'absent', '2026-03-20']]);
+    // Everyone was put in the network on 2 March (makeNetwork): over two weeks ago now.
+    expect(week.looking.map((y) => y.id).sort()).toEqual(people.map((p) => p.id).sort());
+    expect((await failure(t.services.counsellorWeek.week(ctx(n.supervisor), n.m))).code).toBe('not_found');
+  });
+});

@@ -168,4 +168,33 @@ export class GroupsRepository {
         set: { score: values.score, comment: values.comment, submittedAt: values.submittedAt },
       });
   }
+
+  /** Members who were not present at their group's latest session, with that session's date. */
+  async missedLastSession(municipalityId: string) {
+    const latest = this.db
+      .select({ sessionId: sql<string>`(array_agg(${groupSessions.id} order by ${groupSessions.heldOn} desc))[1]`.as('session_id') })
+      .from(groupSessions)
+      .innerJoin(networkGroups, eq(networkGroups.id, groupSessions.groupId))
+      .where(eq(networkGroups.municipalityId, municipalityId))
+      .groupBy(groupSessions.groupId)
+      .as('latest');
+    return this.db
+      .select({
+        youthId: youth.id,
+        firstName: youth.firstName,
+        lastName: youth.lastName,
+        userId: youth.userId,
+        groupId: networkGroups.id,
+        groupName: networkGroups.name,
+        heldOn: groupSessions.heldOn,
+        status: sessionAttendance.status,
+      })
+      .from(latest)
+      .innerJoin(groupSessions, sql`${groupSessions.id} = latest.session_id`)
+      .innerJoin(networkGroups, eq(networkGroups.id, groupSessions.groupId))
+      .innerJoin(sessionAttendance, eq(sessionAttendance.sessionId, groupSessions.id))
+      .innerJoin(youth, eq(youth.id, sessionAttendance.youthId))
+      .where(sql`${sessionAttendance.status} <> 'present'`)
+      .orderBy(asc(networkGroups.name), asc(youth.firstName));
+  }
 }

@@ -9,6 +9,7 @@ import { municipalityFor } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { GroupPage, GroupsListView } from './groups.views.tsx';
 import { MyGroupView } from './my-group.views.tsx';
+import { WeekView } from './week.views.tsx';
 
 /** The form's "attendance.<youthId>" fields as the service's { attendance: { youthId: status } }. */
 function sessionFromForm(values: Record<string, string>) {
@@ -101,5 +102,12 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
       const { form, status } = formFromError(err, values);
       return myPage(request, reply, form, status);
     }
+  });
+
+  app.get('/groups/week', async (request, reply) => {
+    const m = municipalityFor(request, 'group.read');
+    const data = await services.counsellorWeek.week(ctxOf(request), m);
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('week.title'), <WeekView page={page} data={data} />);
   });
 }

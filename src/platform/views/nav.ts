@@ -25,7 +25,10 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
   if (inMunicipality('internship.read_concerns') || actor.companyIds?.length)
     items.push({ href: '/internships', label: t('nav.internships') });
   if (inMunicipality('match.read')) items.push({ href: '/matching', label: t('nav.matching') });
-  if (inMunicipality('group.read')) items.push({ href: '/groups', label: t('nav.groups') });
+  if (inMunicipality('group.read')) {
+    items.push({ href: '/groups', label: t('nav.groups') });
+    items.push({ href: '/groups/week', label: t('nav.week') });
+  }
   const ownCompany = actor.companyIds?.[0];
   if (ownCompany) {
     items.push({ href: `/companies/${ownCompany}`, label: t('nav.own_company') });

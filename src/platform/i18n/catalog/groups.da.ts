@@ -79,4 +79,12 @@ export const groupsDa = {
   'notes.save': 'Gem',
   'notes.saved': 'Noten er gemt.',
   'notes.link': 'Samtaler og noter',
+  'nav.week': 'Ugens overblik',
+  'week.title': 'Ugens overblik',
+  'week.lead': 'Hvem skal du tale med først: fravær i gruppen, flag fra praktikken og unge, der har ventet længe på en praktik.',
+  'week.missed': 'Ikke mødt til gruppens seneste møde',
+  'week.flags': 'Flag for stabilt fremmøde i praktik',
+  'week.looking': 'Uden praktik i mere end to uger',
+  'week.since': 'i netværket uden praktik siden {at}',
+  'week.none': 'Ingen lige nu.',
 } as const;

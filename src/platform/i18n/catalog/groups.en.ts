@@ -81,4 +81,13 @@ export const groupsEn: Record<keyof typeof groupsDa, string> = {
   'notes.save': 'Save',
   'notes.saved': 'The note is saved.',
   'notes.link': 'Conversations and notes',
+  'nav.week': "The week's overview",
+  'week.title': "The week's overview",
+  'week.lead':
+    'Whom to talk to first: absence from the group, flags from internships, and young people who have waited long for an internship.',
+  'week.missed': "Not present at their group's last session",
+  'week.flags': 'Attendance-stability flags from internships',
+  'week.looking': 'Without an internship for more than two weeks',
+  'week.since': 'in the network without an internship since {at}',
+  'week.none': 'None right now.',
 };
