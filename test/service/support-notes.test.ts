@@ -98,4 +98,34 @@ describe('1:1 notes and psychologist notes', () => {
     });
     expect(await t.database.db.select().from(supportNotes).where(eq(supportNotes.youthId, amina.id))).toEqual([]);
   });
+
+  it('the young person sees that psychologist notes exist and when, asks to read them, and reads them once a psychologist agrees', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const psychologist = await makeUser(t, [{ role: 'psychologist', municipalityId: n.m }]);
+    await t.services.supportNotes.add(ctx(psychologist), amina.id, note('psychologist'));
+    await t.services.supportNotes.add(ctx(n.counsellor), amina.id, note('team'));
+    const before = await t.services.supportNotes.mine(ctx(amina.actor));
+    expect(before).toMatchObject({ dates: ['2026-03-02'], notes: [], requests: [] });
+    expect((await failure(t.services.supportNotes.answerReadRequest(ctx(psychologist), amina.id, { answer: 'granted' }))).messageKey).toBe(
+      'errors.read_request_none',
+    );
+    await t.services.supportNotes.askToRead(ctx(amina.actor));
+    expect((await failure(t.services.supportNotes.askToRead(ctx(amina.actor)))).messageKey).toBe('errors.read_request_open');
+    // Only a psychologist answers; the team leader cannot.
+    const leader = await makeUser(t, [{ role: 'team_leader', municipalityId: n.m }]);
+    expect((await failure(t.services.supportNotes.answerReadRequest(ctx(leader), amina.id, { answer: 'granted' }))).code).toBe('not_found');
+    expect((await failure(t.services.supportNotes.answerReadRequest(ctx(psychologist), amina.id, { answer: 'maybe' }))).fields).toEqual({
+      answer: 'validation.read_answer',
+    });
+    await t.services.supportNotes.answerReadRequest(ctx(psychologist), amina.id, {
+      answer: 'granted',
+      text: 'Vi kan også læse dem sammen.',
+    });
+    const after = await t.services.supportNotes.mine(ctx(amina.actor));
+    expect(after.notes.map((x) => [x.kind, x.note])).toEqual([['psychologist', 'En psychologist-samtale.']]); // never the team's notes
+    expect(after.requests[0]).toMatchObject({ answer: 'granted', answerText: 'Vi kan også læse dem sammen.' });
+    // A company contact is no young person: not found.
+    expect((await failure(t.services.supportNotes.mine(ctx(n.supervisor)))).code).toBe('not_found');
+  });
 });

@@ -50,6 +50,9 @@ export function MyGroupView({ page, data, form }: { page: PageContext; data: Min
       ) : (
         <p>{t('groups.no_sessions')}</p>
       )}
+      <p>
+        <a href="/me/notes">{t('my_notes.title')}</a>
+      </p>
     </>
   );
 }

@@ -7,7 +7,7 @@ import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { noteKinds } from './support.schema.ts';
-import { NotePage, NotesPage } from './support.views.tsx';
+import { MyNotesView, NotePage, NotesPage } from './support.views.tsx';
 
 /** 1:1 notes about a young person: the team's conversations and psychologists' confidential notes. */
 export async function supportRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
@@ -18,6 +18,9 @@ export async function supportRoutes(app: App, { services, settings }: RouteDeps)
     const data = await supportNotes.list(ctxOf(request), id);
     const actor = request.actor!;
     const target = [{ municipalityId: data.youth.municipalityId }];
+    const openRequest = can(actor, 'note.psychologist', target)
+      ? (await supportNotes.readRequests(ctxOf(request), id)).find((r) => !r.answer)
+      : undefined;
     const writable = noteKinds.filter((k) => can(actor, k === 'psychologist' ? 'note.psychologist' : 'note.write', target));
     const page = pageContext(request, reply, settings);
     const name = `${data.youth.firstName} ${data.youth.lastName}`;
@@ -26,7 +29,16 @@ export async function supportRoutes(app: App, { services, settings }: RouteDeps)
       reply,
       page,
       page.t('notes.title', { name }),
-      <NotesPage page={page} youthId={id} name={name} kinds={data.kinds} writable={writable} notes={data.notes} form={shown} />,
+      <NotesPage
+        page={page}
+        youthId={id}
+        name={name}
+        kinds={data.kinds}
+        writable={writable}
+        notes={data.notes}
+        openRequest={openRequest}
+        form={shown}
+      />,
       status,
     );
   };
@@ -47,5 +59,30 @@ export async function supportRoutes(app: App, { services, settings }: RouteDeps)
     const note = await supportNotes.get(ctxOf(request), (request.params as { id: string }).id);
     const page = pageContext(request, reply, settings);
     return sendPage(reply, page, page.t(`notes.kind.${note.kind}`), <NotePage page={page} note={note} />);
+  });
+
+  app.post('/youth/:id/notes/read-request', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const values = formValues(request.body);
+    try {
+      await supportNotes.answerReadRequest(ctxOf(request), id, values);
+      setFlash(reply, settings, { kind: 'success', key: 'notes.answered' });
+      return reply.redirect(`/youth/${id}/notes`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return notesPage(request, reply, form, status);
+    }
+  });
+
+  // The young person's own view.
+  app.get('/me/notes', async (request, reply) => {
+    const data = await supportNotes.mine(ctxOf(request));
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('my_notes.title'), <MyNotesView page={page} {...data} />);
+  });
+  app.post('/me/notes/ask', async (request, reply) => {
+    await supportNotes.askToRead(ctxOf(request));
+    setFlash(reply, settings, { kind: 'success', key: 'my_notes.asked' });
+    return reply.redirect('/me/notes', 303);
   });
 }

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Access } from '../../platform/access/access.ts';
 import { can } from '../../platform/access/policy.ts';
@@ -6,10 +6,10 @@ import type { AuditService, Context } from '../../platform/audit/audit.service.t
 import type { Clock } from '../../platform/clock.ts';
 import { isIsoDate, localDate } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
+import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
-import { conversationKinds, noteKinds, supportNotes } from './support.schema.ts';
+import { conversationKinds, noteKinds, noteReadRequests, readRequestAnswers, supportNotes } from './support.schema.ts';
 
 export type SupportNote = typeof supportNotes.$inferSelect;
 const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
@@ -24,6 +24,11 @@ export const noteInput = z.object({
     .min(2, { error: 'validation.required' })
     .max(5000, { error: 'validation.text_long' }),
   nextStep: z.string().trim().max(1000, { error: 'validation.text_long' }).default(''),
+});
+
+export const readAnswerInput = z.object({
+  answer: z.enum(readRequestAnswers, { error: 'validation.read_answer' }),
+  text: z.string().trim().max(1000, { error: 'validation.text_long' }).default(''),
 });
 
 /** The action that guards a kind of note: psychologists' notes have their own. */
@@ -124,5 +129,107 @@ export class SupportNotesService {
       subjectUserId: y?.userId ?? null,
     });
     return note;
+  }
+
+  /** The signed-in young person's own record. */
+  private async own(ctx: Context) {
+    const actor = this.access.requireActor(ctx);
+    const y = await this.youth.findByUser(actor.userId);
+    const [grant] = await this.access.require(ctx, 'note.own', [
+      { type: 'youth', id: y?.id ?? '', municipalityId: y?.municipalityId ?? null, ownerUserId: y?.userId ?? null },
+    ]);
+    if (!y) throw notFound();
+    return { y, grant: grant! };
+  }
+
+  /**
+   * For the young person: that psychologist's notes exist and when; their requests to read them;
+   * and the notes themselves once a psychologist has agreed (each read audited).
+   */
+  async mine(ctx: Context) {
+    const { y, grant } = await this.own(ctx);
+    const notes = await this.db
+      .select()
+      .from(supportNotes)
+      .where(and(eq(supportNotes.youthId, y.id), eq(supportNotes.kind, 'psychologist')))
+      .orderBy(desc(supportNotes.heldOn));
+    const requests = await this.requests(y.id);
+    const granted = requests.some((r) => r.answer === 'granted');
+    if (granted && notes.length)
+      await this.audit.record(
+        ctx,
+        notes.map((n) => ({
+          action: 'note.read_own',
+          actorRole: grant.role,
+          municipalityId: y.municipalityId,
+          targetType: 'support_note',
+          targetId: n.id,
+          subjectUserId: y.userId,
+        })),
+      );
+    return { dates: notes.map((n) => n.heldOn), notes: granted ? notes : [], requests };
+  }
+
+  private requests(youthId: string) {
+    return this.db.select().from(noteReadRequests).where(eq(noteReadRequests.youthId, youthId)).orderBy(desc(noteReadRequests.askedAt));
+  }
+
+  /** The young person asks to read the psychologist's notes; one open request at a time. */
+  async askToRead(ctx: Context): Promise<void> {
+    const { y, grant } = await this.own(ctx);
+    try {
+      await this.db.insert(noteReadRequests).values({ municipalityId: y.municipalityId, youthId: y.id, askedAt: this.clock.now() });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('errors.read_request_open');
+      throw err;
+    }
+    await this.audit.record(ctx, {
+      action: 'note.ask_to_read',
+      actorRole: grant.role,
+      municipalityId: y.municipalityId,
+      targetType: 'youth',
+      targetId: y.id,
+      subjectUserId: y.userId,
+    });
+  }
+
+  /** For psychologists: the young person's requests to read. */
+  async readRequests(ctx: Context, youthId: string) {
+    const y = await this.young(youthId);
+    await this.access.require(ctx, 'note.psychologist', [
+      { type: 'youth', id: youthId, municipalityId: y?.municipalityId ?? null, subjectUserId: y?.userId ?? null },
+    ]);
+    if (!y) throw notFound();
+    return this.requests(youthId);
+  }
+
+  /** A psychologist answers the open request: agree (the young person can then read the notes) or not, with a word. */
+  async answerReadRequest(ctx: Context, youthId: string, input: unknown): Promise<void> {
+    const y = await this.young(youthId);
+    const [grant] = await this.access.require(ctx, 'note.psychologist', [
+      { type: 'youth', id: youthId, municipalityId: y?.municipalityId ?? null, subjectUserId: y?.userId ?? null },
+    ]);
+    if (!y) throw notFound();
+    const data = parseInput(readAnswerInput, input);
+    const rows = await this.db
+      .update(noteReadRequests)
+      .set({
+        answer: data.answer,
+        answerText: data.text,
+        answeredAt: this.clock.now(),
+        answeredByUserId: this.access.requireActor(ctx).userId,
+      })
+      .where(and(eq(noteReadRequests.youthId, youthId), isNull(noteReadRequests.answer)))
+      .returning({ id: noteReadRequests.id });
+    if (!rows.length) throw conflict('errors.read_request_none');
+    await this.audit.record(ctx, {
+      action: 'note.answer_read_request',
+      actorRole: grant!.role,
+      municipalityId: y.municipalityId,
+      targetType: 'youth',
+      targetId: youthId,
+      subjectUserId: y.userId,
+      details: { answer: data.answer },
+    });
   }
 }

@@ -65,9 +65,10 @@ export function NotesPage(props: {
   kinds: NoteKind[];
   writable: NoteKind[];
   notes: SupportNote[];
+  openRequest?: Request;
   form: FormState;
 }) {
-  const { page, youthId, name, kinds, writable, notes, form } = props;
+  const { page, youthId, name, kinds, writable, notes, openRequest, form } = props;
   const { t } = page;
   return (
     <>
@@ -90,6 +91,7 @@ export function NotesPage(props: {
           ) : (
             <p>{t('notes.none')}</p>
           )}
+          {kind === 'psychologist' && <ReadRequestForm page={page} youthId={youthId} request={openRequest} form={form} />}
           {writable.includes(kind) && <NoteForm page={page} youthId={youthId} kind={kind} form={form} />}
         </section>
       ))}
@@ -115,5 +117,94 @@ export function NotePage({ page, note }: { page: PageContext; note: SupportNote 
         <a href={`/youth/${note.youthId}/notes`}>{t('notes.all')}</a>
       </p>
     </>
+  );
+}
+
+type Request = { id: string; askedAt: Date; answer: 'granted' | 'declined' | null; answerText: string; answeredAt: Date | null };
+
+/** The young person's page: that psychologist's notes exist and when, and asking to read them. */
+export function MyNotesView({
+  page,
+  dates,
+  notes,
+  requests,
+}: {
+  page: PageContext;
+  dates: string[];
+  notes: SupportNote[];
+  requests: Request[];
+}) {
+  const { t } = page;
+  const open = requests.find((r) => !r.answer);
+  const last = requests.find((r) => r.answer);
+  return (
+    <>
+      <h1>{t('my_notes.title')}</h1>
+      <p class="font-lead">{t('my_notes.lead')}</p>
+      {dates.length ? <p>{t('my_notes.dates', { dates: dates.join(', ') })}</p> : <p>{t('my_notes.none')}</p>}
+      {open && <p>{t('my_notes.waiting', { at: formatDateTime(page.locale, open.askedAt) })}</p>}
+      {!open && last && (
+        <p>
+          {t(`my_notes.answer.${last.answer!}` as Key, { at: formatDateTime(page.locale, last.answeredAt!) })}
+          {last.answerText && <span class="app-prose"> “{last.answerText}”</span>}
+        </p>
+      )}
+      {dates.length > 0 && !open && !notes.length && (
+        <form method="post" action="/me/notes/ask">
+          <CsrfField token={page.csrfToken} />
+          <button class="button button-primary" type="submit">
+            {t('my_notes.ask')}
+          </button>
+        </form>
+      )}
+      {notes.length > 0 && (
+        <ul class="nobullet-list">
+          {notes.map((n) => (
+            <li class="app-card">
+              <h2 class="h5">{n.heldOn}</h2>
+              <p class="app-prose">{n.note}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** For psychologists on the notes page: the young person's open request to read, and the answer form. */
+export function ReadRequestForm({
+  page,
+  youthId,
+  request,
+  form,
+}: {
+  page: PageContext;
+  youthId: string;
+  request: Request | undefined;
+  form: FormState;
+}) {
+  const { t } = page;
+  if (!request) return null;
+  const f = form.values.answer !== undefined || form.errors.answer ? form : { values: {}, errors: {} };
+  return (
+    <form method="post" action={`/youth/${youthId}/notes/read-request`} class="app-narrow-form" novalidate>
+      <h3 class="h4">{t('notes.requests')}</h3>
+      <p>{t('notes.request_waiting', { at: formatDateTime(page.locale, request.askedAt) })}</p>
+      <ErrorSummary t={t} form={f} labels={{ answer: t('notes.answer') }} />
+      <CsrfField token={page.csrfToken} />
+      <SelectField
+        t={t}
+        form={f}
+        name="answer"
+        label={t('notes.answer')}
+        emptyLabel=""
+        options={(['granted', 'declined'] as const).map((a) => ({ value: a, label: t(`notes.answer.${a}` as Key) }))}
+        required
+      />
+      <TextField t={t} form={f} name="text" label={t('notes.answer_text')} />
+      <button class="button button-secondary" type="submit">
+        {t('notes.send_answer')}
+      </button>
+    </form>
   );
 }

@@ -33,6 +33,7 @@ export type Action =
   | 'note.read'
   | 'note.write'
   | 'note.psychologist'
+  | 'note.own'
   | 'match.answer'
   | 'match.read'
   | 'match.run'
@@ -108,6 +109,7 @@ const ownYouthActions: readonly Action[] = [
   'internship.checkin',
   'match.wish',
   'group.checkin',
+  'note.own',
 ];
 
 /** The team members who work with the young people day to day. */
@@ -146,6 +148,7 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'note.read': [...teamRoles],
   'note.write': [...youthTeam],
   'note.psychologist': ['psychologist'],
+  'note.own': ['youth'],
   'match.answer': [...companyTeam, 'company_contact'],
   'match.read': [...youthTeam, 'entrepreneur'],
   'match.run': ['team_leader', 'network_consultant', 'municipality_admin'],
