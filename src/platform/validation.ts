@@ -35,3 +35,8 @@ export const fields = {
     .max(200, { error: 'validation.password_long' }),
   uuid: z.uuid({ error: 'validation.invalid' }),
 };
+
+/** Whether an id from a URL can be a record id (a UUID), before asking the database. */
+export function isUuid(id: string): boolean {
+  return /^[0-9a-f-]{36}$/i.test(id);
+}

@@ -3,7 +3,7 @@ import { can } from '../../platform/access/policy.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { isUuid, parseInput } from '../../platform/validation.ts';
 import { companyInput, companyStatusInput, contactInviteInput, contactLogInput, meetingInput } from './companies.inputs.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
@@ -48,7 +48,7 @@ export class CompaniesService {
   }
 
   private async load(ctx: Context, id: string, action: Parameters<Access['require']>[1]) {
-    const company = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.find(id) : undefined;
+    const company = isUuid(id) ? await this.repo.find(id) : undefined;
     const [grant] = await this.access.require(ctx, action, [
       { type: 'company', id, municipalityId: company?.municipalityId ?? null, companyId: id },
     ]);

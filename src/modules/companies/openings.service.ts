@@ -2,7 +2,7 @@ import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { isUuid, parseInput } from '../../platform/validation.ts';
 import { directoryQuery, openingInput } from './companies.inputs.ts';
 import type { CompaniesRepository } from './companies.repository.ts';
 import type { Opening, OpeningsRepository } from './openings.repository.ts';
@@ -18,7 +18,7 @@ export class OpeningsService {
   ) {}
 
   async get(ctx: Context, id: string): Promise<Opening & { companyName: string }> {
-    const opening = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.find(id) : undefined;
+    const opening = isUuid(id) ? await this.repo.find(id) : undefined;
     const target = { type: 'opening', id, municipalityId: opening?.municipalityId ?? null, companyId: opening?.companyId };
     await this.access.require(ctx, opening?.published ? 'company.read' : 'opening.read_unpublished', [target]);
     if (!opening) throw notFound();
@@ -26,7 +26,7 @@ export class OpeningsService {
   }
 
   async create(ctx: Context, companyId: string, input: unknown): Promise<Opening> {
-    const company = /^[0-9a-f-]{36}$/i.test(companyId) ? await this.companies.find(companyId) : undefined;
+    const company = isUuid(companyId) ? await this.companies.find(companyId) : undefined;
     const [grant] = await this.access.require(ctx, 'opening.update', [
       { type: 'company', id: companyId, municipalityId: company?.municipalityId ?? null, companyId },
     ]);
@@ -45,7 +45,7 @@ export class OpeningsService {
   }
 
   async update(ctx: Context, id: string, input: unknown): Promise<void> {
-    const opening = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.find(id) : undefined;
+    const opening = isUuid(id) ? await this.repo.find(id) : undefined;
     const [grant] = await this.access.require(ctx, 'opening.update', [
       { type: 'opening', id, municipalityId: opening?.municipalityId ?? null, companyId: opening?.companyId },
     ]);

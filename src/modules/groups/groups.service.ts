@@ -4,13 +4,12 @@ import type { Clock } from '../../platform/clock.ts';
 import { daysBetween, localDate } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { isUuid, parseInput } from '../../platform/validation.ts';
 import { MAX_GROUP, proposeGroups } from './grouping.ts';
 import { moveInput, sessionCheckinInput, sessionInput } from './groups.inputs.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import type { GroupMember, GroupsRepository, NetworkGroup } from './groups.repository.ts';
 
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 /** A session's check-in stays open this many days. */
 const CHECKIN_DAYS = 7;
 

@@ -7,7 +7,7 @@ import { addDays, localDate, weekStart } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import { internshipAudit, loadInternship } from './internship-access.ts';
 import { checkinInput, feedbackInput } from './internships.inputs.ts';
@@ -75,7 +75,7 @@ export class FeedbackService {
   /** Checks a token: signature, expiry, not yet used. Any failure names what went wrong, nothing more. */
   private async checkToken(token: string): Promise<{ link: FeedbackLink; i: InternshipView }> {
     const [id, signature] = token.split('.');
-    const link = id && signature && /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findLink(id) : undefined;
+    const link = id && signature && isUuid(id) ? await this.repo.findLink(id) : undefined;
     if (!link || !this.sealer.verify(LINK_PURPOSE, this.payload(link), signature!)) throw new AppError('not_found', 'errors.link_invalid');
     if (link.usedAt) throw conflict('errors.link_used');
     if (link.expiresAt.getTime() <= this.clock.now().getTime()) throw conflict('errors.link_expired');
@@ -225,7 +225,7 @@ export class FeedbackService {
 
   /** A young person's check-ins, for the team (audited). */
   async checkinsOf(ctx: Context, youthId: string): Promise<Checkin[]> {
-    const y = /^[0-9a-f-]{36}$/i.test(youthId) ? await this.youth.find(youthId) : undefined;
+    const y = isUuid(youthId) ? await this.youth.find(youthId) : undefined;
     const [grant] = await this.access.require(ctx, 'internship.read_concerns', [
       { type: 'youth', id: youthId, municipalityId: y?.municipalityId ?? null, subjectUserId: y?.userId ?? null },
     ]);

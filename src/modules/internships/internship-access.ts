@@ -1,4 +1,5 @@
 import type { Access } from '../../platform/access/access.ts';
+import { isUuid } from '../../platform/validation.ts';
 import type { Action, Membership } from '../../platform/access/policy.ts';
 import type { Context } from '../../platform/audit/audit.service.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -17,7 +18,7 @@ export async function loadInternship(
   id: string,
   action: Action,
 ): Promise<{ i: InternshipView; grant: Membership }> {
-  const i = /^[0-9a-f-]{36}$/i.test(id) ? await repo.find(id) : undefined;
+  const i = isUuid(id) ? await repo.find(id) : undefined;
   const [grant] = await access.require(ctx, action, [
     {
       type: 'internship',

@@ -7,13 +7,11 @@ import { localInstant } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { OpeningsRepository } from '../companies/openings.repository.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import { eventInput, eventResponseInput } from './events.inputs.ts';
 import type { EventsRepository, MatchEvent, MyEvent } from './events.repository.ts';
-
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 /** How the actor relates to an event: the team, an invited young person, or an invited company. */
 type Relation = { kind: 'team' } | { kind: 'youth'; youthId: string } | { kind: 'company'; companyId: string };

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { InternshipsService } from '../internships/internships.service.ts';
 import type { OpeningsRepository } from '../companies/openings.repository.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
@@ -15,8 +15,6 @@ import { respondInput, runRoundInput } from './matching.inputs.ts';
 import type { EventsRepository } from './events.repository.ts';
 import type { RoundInput } from './matching.schema.ts';
 import type { MatchingRepository, PlacementView, Round } from './matching.repository.ts';
-
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 /** What a round achieved: the figures the consultant reviews and the team reports. */
 export interface RoundReport {

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { CompaniesRepository } from '../companies/companies.repository.ts';
 import type { OpeningsRepository } from '../companies/openings.repository.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
@@ -14,8 +14,6 @@ import type { Youth, YouthRepository } from '../youth/youth.repository.ts';
 import { addWishInput, answerInput, directInvitationInput, moveWishInput, rankWishesInput, wishReasonInput } from './matching.inputs.ts';
 import type { MatchingRepository, WishView } from './matching.repository.ts';
 import type { AnswerValue } from './matching.schema.ts';
-
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 /** A wish as the company answers it: only what the young person shares, and their line about why. */
 export interface WishForCompany {

@@ -7,12 +7,11 @@ import type { Clock } from '../../platform/clock.ts';
 import { isIsoDate, localDate } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import { conversationKinds, noteKinds, noteReadRequests, readRequestAnswers, supportNotes } from './support.schema.ts';
 
 export type SupportNote = typeof supportNotes.$inferSelect;
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 export const noteInput = z.object({
   kind: z.enum(noteKinds, { error: 'validation.note_kind' }),

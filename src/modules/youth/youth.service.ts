@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Sealer } from '../../platform/crypto/sealed.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import { type CompanyViewOfYouth, companyView } from './company-view.ts';
@@ -127,7 +127,7 @@ export class YouthService {
   }
 
   private async load(ctx: Context, id: string, action: 'youth.read' | 'youth.update_status') {
-    const y = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.find(id) : undefined;
+    const y = isUuid(id) ? await this.repo.find(id) : undefined;
     const [grant] = await this.access.require(ctx, action, [
       { type: 'youth', id, municipalityId: y?.municipalityId ?? null, subjectUserId: y?.userId ?? null },
     ]);
@@ -231,7 +231,7 @@ export class YouthService {
   /** A photo: the young person themselves, the team, and companies only when the young person shares it. */
   async photo(ctx: Context, id: string): Promise<{ contentType: string; bytes: Buffer }> {
     const actor = this.access.requireActor(ctx);
-    const y = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.find(id) : undefined;
+    const y = isUuid(id) ? await this.repo.find(id) : undefined;
     const own = !!y?.userId && y.userId === actor.userId;
     if (!own) {
       const shared = !!y?.visibility.photo;
