@@ -38,6 +38,8 @@ import { GroupsRepository } from '../modules/groups/groups.repository.ts';
 import { GroupsService } from '../modules/groups/groups.service.ts';
 import { CounsellorWeekService } from '../modules/groups/week.service.ts';
 import { SupportNotesService } from '../modules/support/support.service.ts';
+import { MovementRepository } from '../modules/movement/movement.repository.ts';
+import { MovementService } from '../modules/movement/movement.service.ts';
 import { NotificationsRepository } from '../platform/notifications/notifications.repository.ts';
 import { NotificationsService } from '../platform/notifications/notifications.service.ts';
 
@@ -98,6 +100,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   );
   const internshipOverview = new OverviewService(internshipsRepo, access, audit, clock);
   const groupsRepo = new GroupsRepository(db);
+  const movementRepo = new MovementRepository(db);
   const services = {
     database,
     clock,
@@ -138,6 +141,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     groups: new GroupsService(db, groupsRepo, youthRepo, access, audit, clock),
     counsellorWeek: new CounsellorWeekService(groupsRepo, youthRepo, internshipOverview, access, audit, clock),
     supportNotes: new SupportNotesService(db, youthRepo, access, audit, clock),
+    movement: new MovementService(movementRepo, youthRepo, access, audit, clock),
     internshipOverview,
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),
     outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),

@@ -50,9 +50,14 @@ export function MyGroupView({ page, data, form }: { page: PageContext; data: Min
       ) : (
         <p>{t('groups.no_sessions')}</p>
       )}
-      <p>
-        <a href="/me/notes">{t('my_notes.title')}</a>
-      </p>
+      <ul class="nobullet-list">
+        <li>
+          <a href="/me/movement">{t('my_movement.title')}</a>
+        </li>
+        <li>
+          <a href="/me/notes">{t('my_notes.title')}</a>
+        </li>
+      </ul>
     </>
   );
 }

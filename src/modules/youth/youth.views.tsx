@@ -138,7 +138,7 @@ export function YouthTeamView({
         {y.firstName} {y.lastName}
       </h1>
       <p>
-        <a href={`/youth/${y.id}/notes`}>{t('notes.link')}</a>
+        <a href={`/youth/${y.id}/notes`}>{t('notes.link')}</a> · <a href={`/youth/${y.id}/movement`}>{t('movement.link')}</a>
       </p>
       <dl class="app-facts">
         <dt>{t('youth.status')}</dt>

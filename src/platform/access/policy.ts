@@ -34,6 +34,13 @@ export type Action =
   | 'note.write'
   | 'note.psychologist'
   | 'note.own'
+  | 'movement.read'
+  | 'movement.score'
+  | 'movement.own'
+  | 'report.read'
+  | 'report.write'
+  | 'report.own'
+  | 'report.receive'
   | 'match.answer'
   | 'match.read'
   | 'match.run'
@@ -110,6 +117,8 @@ const ownYouthActions: readonly Action[] = [
   'match.wish',
   'group.checkin',
   'note.own',
+  'movement.own',
+  'report.own',
 ];
 
 /** The team members who work with the young people day to day. */
@@ -149,6 +158,15 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'note.write': [...youthTeam],
   'note.psychologist': ['psychologist'],
   'note.own': ['youth'],
+  // Movement scores and the 6-weekly report: the youth team scores and writes; the young person
+  // scores beside it and reads their own reports; caseworkers receive only reports that were sent.
+  'movement.read': [...youthTeam, 'psychologist'],
+  'movement.score': ['youth_counsellor', 'network_consultant', 'team_leader'],
+  'movement.own': ['youth'],
+  'report.read': youthTeam,
+  'report.write': ['youth_counsellor', 'network_consultant', 'team_leader'],
+  'report.own': ['youth'],
+  'report.receive': ['caseworker'],
   'match.answer': [...companyTeam, 'company_contact'],
   'match.read': [...youthTeam, 'entrepreneur'],
   'match.run': ['team_leader', 'network_consultant', 'municipality_admin'],

@@ -10,3 +10,5 @@ export * from '../notifications/notifications.schema.ts';
 export * from '../../modules/matching/matching.schema.ts';
 export * from '../../modules/groups/groups.schema.ts';
 export * from '../../modules/support/support.schema.ts';
+export * from '../../modules/movement/movement.schema.ts';
+export * from '../../modules/reports/reports.schema.ts';

@@ -28,3 +28,17 @@ export function formFromError(
     Object.keys(errors).length && err.code === 'invalid' && err.messageKey === 'errors.invalid' ? undefined : err.messageKey;
   return { form: { values, errors, formError, formErrorParams: err.params }, status };
 }
+
+/** Form names like "scores.direction" as nested objects ({ scores: { direction } }), for services that take nested input. */
+export function nestForm(values: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    const [head, ...rest] = k.split('.');
+    if (!rest.length) out[head!] = v;
+    else {
+      const inner = (out[head!] ??= {}) as Record<string, string>;
+      if (typeof inner === 'object') inner[rest.join('.')] = v;
+    }
+  }
+  return out;
+}

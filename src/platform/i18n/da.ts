@@ -1,4 +1,5 @@
 import { groupsDa } from './catalog/groups.da.ts';
+import { movementDa } from './catalog/movement.da.ts';
 import { internshipPagesDa } from './catalog/internship-pages.da.ts';
 import { internshipsDa } from './catalog/internships.da.ts';
 import { matchingDa } from './catalog/matching.da.ts';
@@ -15,6 +16,7 @@ export const da = {
   ...matchingDa,
   ...matchingPagesDa,
   ...groupsDa,
+  ...movementDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

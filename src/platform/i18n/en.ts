@@ -1,4 +1,5 @@
 import { groupsEn } from './catalog/groups.en.ts';
+import { movementEn } from './catalog/movement.en.ts';
 import { internshipPagesEn } from './catalog/internship-pages.en.ts';
 import { internshipsEn } from './catalog/internships.en.ts';
 import { matchingEn } from './catalog/matching.en.ts';
@@ -16,4 +17,5 @@ export const en: Record<MessageKey, string> = {
   ...matchingEn,
   ...matchingPagesEn,
   ...groupsEn,
+  ...movementEn,
 };
