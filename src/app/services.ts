@@ -37,9 +37,12 @@ import { EventsService } from '../modules/matching/events.service.ts';
 import { GroupsRepository } from '../modules/groups/groups.repository.ts';
 import { GroupsService } from '../modules/groups/groups.service.ts';
 import { CounsellorWeekService } from '../modules/groups/week.service.ts';
+import { GroupSpaceService } from '../modules/groups/space.service.ts';
 import { SupportNotesService } from '../modules/support/support.service.ts';
 import { MovementRepository } from '../modules/movement/movement.repository.ts';
 import { MovementService } from '../modules/movement/movement.service.ts';
+import { ReportsRepository } from '../modules/reports/reports.repository.ts';
+import { ReportsService } from '../modules/reports/reports.service.ts';
 import { NotificationsRepository } from '../platform/notifications/notifications.repository.ts';
 import { NotificationsService } from '../platform/notifications/notifications.service.ts';
 
@@ -101,6 +104,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   const internshipOverview = new OverviewService(internshipsRepo, access, audit, clock);
   const groupsRepo = new GroupsRepository(db);
   const movementRepo = new MovementRepository(db);
+  const reportsRepo = new ReportsRepository(db, movementRepo);
   const services = {
     database,
     clock,
@@ -139,9 +143,11 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     extensions: new ExtensionsService(db, internshipsRepo, municipalitiesRepo, notifications, access, audit, clock),
     meetings: new MeetingsService(db, internshipsRepo, notifications, access, audit, clock),
     groups: new GroupsService(db, groupsRepo, youthRepo, access, audit, clock),
-    counsellorWeek: new CounsellorWeekService(groupsRepo, youthRepo, internshipOverview, access, audit, clock),
-    supportNotes: new SupportNotesService(db, youthRepo, access, audit, clock),
+    groupSpace: new GroupSpaceService(db, groupsRepo, youthRepo, access, audit, clock),
+    counsellorWeek: new CounsellorWeekService(groupsRepo, youthRepo, internshipOverview, reportsRepo, access, audit, clock),
+    supportNotes: new SupportNotesService(db, youthRepo, groupsRepo, access, audit, clock),
     movement: new MovementService(movementRepo, youthRepo, access, audit, clock),
+    reports: new ReportsService(db, reportsRepo, youthRepo, notifications, access, audit, clock),
     internshipOverview,
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),
     outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),
@@ -159,6 +165,8 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     { name: 'internship-weekly-requests', cron: '0 12 * * 5', handler: () => jobs.weeklyRequests() },
     { name: 'internship-feedback-reminders', cron: '0 8 * * 1', handler: () => jobs.feedbackReminders() },
     { name: 'internship-daily', cron: '0 6 * * *', handler: async () => [await jobs.startClockAlerts(), await jobs.endReminders()] },
+    // The 6-weekly reports: a draft for every young person whose period ended (05:00 UTC).
+    { name: 'reports-draft', cron: '0 5 * * *', handler: () => services.reports.draftDue() },
     // Delivery honours each person's quiet hours and digest choice, so it can run often.
     { name: 'notifications-deliver', cron: '*/10 * * * *', handler: () => services.notifications.deliver() },
   ];

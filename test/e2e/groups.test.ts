@@ -85,7 +85,7 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
     await expect.poll(() => y.getByRole('status').first().textContent()).toContain('Tak! Dit tjek-ind er sendt.');
     expect(await y.getByText('dit tjek-ind: 8').count()).toBe(1);
     await expectAccessible(y);
-    await y.getByRole('link', { name: 'Psykolognotater om dig' }).click();
+    await y.getByRole('link', { name: 'Dine noter' }).click();
     await y.waitForURL(`${j.base}/me/notes`);
     await expectAccessible(y);
     await young.context.close();

@@ -38,7 +38,7 @@ describe('movement tracking', () => {
       ['2026-04-14', 'counsellor', 7, 7],
     ]);
     expect(assessments[1]!.reasons.resilience).toBe('Kom igen efter en dårlig uge.');
-    expect((await auditFor(t, read.requestId)).map((e) => [e.action, e.targetId])).toEqual([['movement.read', amina.id]]);
+    expect((await auditFor(t, read.requestId!)).map((e) => [e.action, e.targetId])).toEqual([['movement.read', amina.id]]);
   });
 
   it('refuses scores outside 1–10, missing reasons and future days, and saves nothing', async () => {
@@ -87,7 +87,7 @@ describe('movement tracking', () => {
     for (const actor of [n.supervisor, caseworker, n.entrepreneur, other.counsellor]) {
       const c = ctx(actor);
       expect((await failure(t.services.movement.history(c, amina.id))).code).toBe('not_found');
-      expect((await auditFor(t, c.requestId)).map((e) => e.outcome)).toEqual(['denied']);
+      expect((await auditFor(t, c.requestId!)).map((e) => e.outcome)).toEqual(['denied']);
     }
     expect((await failure(t.services.movement.score(ctx(caseworker), amina.id, scoring('2026-04-14', 5)))).code).toBe('not_found');
   });

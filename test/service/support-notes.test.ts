@@ -128,4 +128,43 @@ describe('1:1 notes and psychologist notes', () => {
     // A company contact is no young person: not found.
     expect((await failure(t.services.supportNotes.mine(ctx(n.supervisor)))).code).toBe('not_found');
   });
+
+  it('a young person writes to the team, or "only for my counsellor": then only the counsellor of their group reads it', async () => {
+    const n = await makeNetwork(t);
+    const people = [];
+    for (const name of ['Amina', 'Bo', 'Cia', 'Dan', 'Eli', 'Fay']) people.push(await n.young(name));
+    const amina = people[0]!;
+    // Without a group counsellor, "only for my counsellor" is refused and nothing is written.
+    const none = await failure(t.services.supportNotes.writeOwn(ctx(amina.actor), { note: 'Kun til dig.', onlyCounsellor: 'on' }));
+    expect(none.fields).toEqual({ onlyCounsellor: 'validation.no_counsellor' });
+    expect((await failure(t.services.supportNotes.writeOwn(ctx(amina.actor), { note: ' ' }))).fields).toEqual({
+      note: 'validation.required',
+    });
+    expect(await t.database.db.select().from(supportNotes).where(eq(supportNotes.youthId, amina.id))).toEqual([]);
+
+    await t.services.groups.createProposed(ctx(n.counsellor), n.m); // the counsellor who creates the group is its counsellor
+    const open = await t.services.supportNotes.writeOwn(ctx(amina.actor), { note: 'Jeg vil gerne prøve et køkken.' });
+    const secret = await t.services.supportNotes.writeOwn(ctx(amina.actor), { note: 'Min mor er syg.', onlyCounsellor: 'on' });
+    expect(secret.onlyForUserId).toBe(n.counsellor.userId);
+    expect((await t.services.supportNotes.mine(ctx(amina.actor))).own.map((x) => x.note).sort()).toEqual([
+      'Jeg vil gerne prøve et køkken.',
+      'Min mor er syg.',
+    ]);
+
+    // The group's counsellor reads both; the consultant, the team leader, another counsellor and a psychologist only the open one.
+    expect((await t.services.supportNotes.list(ctx(n.counsellor), amina.id)).notes.map((x) => x.id).sort()).toEqual(
+      [open.id, secret.id].sort(),
+    );
+    expect((await t.services.supportNotes.get(ctx(n.counsellor), secret.id)).note).toBe('Min mor er syg.');
+    const leader = await makeUser(t, [{ role: 'team_leader', municipalityId: n.m }]);
+    const otherCounsellor = await makeUser(t, [{ role: 'youth_counsellor', municipalityId: n.m }]);
+    const psychologist = await makeUser(t, [{ role: 'psychologist', municipalityId: n.m }]);
+    for (const actor of [n.consultant, leader, otherCounsellor, psychologist]) {
+      expect((await t.services.supportNotes.list(ctx(actor), amina.id)).notes.map((x) => x.id)).toEqual([open.id]);
+      const c = ctx(actor);
+      expect((await failure(t.services.supportNotes.get(c, secret.id))).code).toBe('not_found');
+      const denied = await t.database.db.select().from(auditEvents).where(eq(auditEvents.requestId, c.requestId!));
+      expect(denied.map((e) => [e.action, e.outcome, e.subjectUserId])).toEqual([['note.private', 'denied', amina.actor.userId]]);
+    }
+  });
 });

@@ -28,3 +28,22 @@ export const sessionCheckinInput = z.object({
     .max(10, { error: 'validation.scale' }),
   comment: z.string().trim().max(1000, { error: 'validation.text_long' }).default(''),
 });
+
+/** When and where a group meets each week, and its counsellor. */
+export const scheduleInput = z.object({
+  meetsWeekday: z.coerce
+    .number({ error: 'validation.weekday' })
+    .int({ error: 'validation.weekday' })
+    .min(1, { error: 'validation.weekday' })
+    .max(7, { error: 'validation.weekday' }),
+  meetsAt: z
+    .string({ error: 'validation.time' })
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.time' }),
+  meetsPlace: z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(2, { error: 'validation.required' })
+    .max(200, { error: 'validation.text_long' }),
+  counsellorUserId: z.union([z.literal(''), z.uuid({ error: 'validation.counsellor' })]).default(''),
+});

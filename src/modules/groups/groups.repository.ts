@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { users } from '../accounts/accounts.schema.ts';
+import { memberships, users } from '../accounts/accounts.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
 import { type GroupAttendance, groupMembers, groupSessions, networkGroups, sessionAttendance, sessionCheckins } from './groups.schema.ts';
 
@@ -196,5 +196,19 @@ export class GroupsRepository {
       .innerJoin(youth, eq(youth.id, sessionAttendance.youthId))
       .where(sql`${sessionAttendance.status} <> 'present'`)
       .orderBy(asc(networkGroups.name), asc(youth.firstName));
+  }
+
+  async updateGroup(id: string, set: Partial<typeof networkGroups.$inferInsert>): Promise<void> {
+    await this.db.update(networkGroups).set(set).where(eq(networkGroups.id, id));
+  }
+
+  /** The youth counsellors of a municipality, for choosing a group's counsellor. */
+  counsellors(municipalityId: string) {
+    return this.db
+      .select({ userId: users.id, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.municipalityId, municipalityId), eq(memberships.role, 'youth_counsellor')))
+      .orderBy(asc(users.name));
   }
 }

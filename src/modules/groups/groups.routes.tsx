@@ -10,6 +10,14 @@ import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { GroupPage, GroupsListView } from './groups.views.tsx';
 import { MyGroupView } from './my-group.views.tsx';
 import { WeekView } from './week.views.tsx';
+import { toIcs } from '../../platform/calendar/ics.ts';
+import { notFound } from '../../platform/errors.ts';
+import { upcomingMeetings } from './schedule.ts';
+import { CounsellorSpacePage } from './space.views.tsx';
+import type { NetworkGroup } from './groups.repository.ts';
+
+/** How many weekly sessions a calendar file holds. */
+const CALENDAR_WEEKS = 12;
 
 /** The form's "attendance.<youthId>" fields as the service's { attendance: { youthId: status } }. */
 function sessionFromForm(values: Record<string, string>) {
@@ -43,17 +51,33 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
     return reply.redirect(`/groups?m=${m}`, 303);
   });
 
-  const show = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
-    const data = await groups.get(ctxOf(request), (request.params as { id: string }).id);
+  const show = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200, scheduleForm: FormState = emptyForm) => {
+    const ctx = ctxOf(request);
+    const id = (request.params as { id: string }).id;
+    const data = await groups.get(ctx, id);
     const page = pageContext(request, reply, settings);
-    const canManage = can(request.actor!, 'group.manage', [{ municipalityId: data.group.municipalityId }]);
+    const actor = request.actor!;
+    const canManage = can(actor, 'group.manage', [{ municipalityId: data.group.municipalityId }]);
+    const moderates = can(actor, 'group.moderate', [
+      { municipalityId: data.group.municipalityId, counsellorUserId: data.group.counsellorUserId },
+    ]);
+    const counsellors = canManage ? await groups.counsellors(ctx, id) : [];
     const today = localDate(services.clock.now());
     const shown = form === emptyForm ? { values: { heldOn: today }, errors: {} } : form;
     return sendPage(
       reply,
       page,
       data.group.name,
-      <GroupPage page={page} data={data} canManage={canManage} form={shown} today={today} />,
+      <GroupPage
+        page={page}
+        data={data}
+        canManage={canManage}
+        moderates={moderates}
+        counsellors={counsellors}
+        form={shown}
+        scheduleForm={scheduleForm}
+        today={today}
+      />,
       status,
     );
   };
@@ -72,6 +96,48 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
     }
   });
 
+  app.post('/groups/:id/schedule', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const values = formValues(request.body);
+    try {
+      await groups.setSchedule(ctxOf(request), id, values);
+      setFlash(reply, settings, { kind: 'success', key: 'schedule.saved' });
+      return reply.redirect(`/groups/${id}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return show(request, reply, emptyForm, status, form);
+    }
+  });
+
+  const sendCalendar = (reply: FastifyReply, group: NetworkGroup, title: string) =>
+    reply
+      .header('content-type', 'text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="netvaerksgruppe.ics"`)
+      .send(toIcs(title, upcomingMeetings(group, localDate(services.clock.now()), CALENDAR_WEEKS, title), services.clock.now()));
+
+  app.get('/groups/:id/calendar.ics', async (request, reply) => {
+    const { group } = await groups.get(ctxOf(request), (request.params as { id: string }).id);
+    const page = pageContext(request, reply, settings);
+    return sendCalendar(reply, group, page.t('schedule.event', { name: group.name }));
+  });
+
+  app.get('/groups/:id/space', async (request, reply) => {
+    const { group, posts } = await services.groupSpace.forCounsellor(ctxOf(request), (request.params as { id: string }).id);
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      page.t('space.title_for', { name: group.name }),
+      <CounsellorSpacePage page={page} group={group} posts={posts} />,
+    );
+  });
+  app.post('/groups/:id/space/:postId/hide', async (request, reply) => {
+    const { id, postId } = request.params as { id: string; postId: string };
+    await services.groupSpace.hide(ctxOf(request), id, postId);
+    setFlash(reply, settings, { kind: 'success', key: 'space.hidden_done' });
+    return reply.redirect(`/groups/${id}/space`, 303);
+  });
+
   app.post('/groups/:id/members/:youthId/move', async (request, reply) => {
     const { id, youthId } = request.params as { id: string; youthId: string };
     const values = formValues(request.body);
@@ -86,11 +152,35 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
   });
 
   // The young person's own group and check-in.
-  const myPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+  const myPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200, postForm: FormState = emptyForm) => {
     const data = await groups.mine(ctxOf(request));
+    const posts = data ? await services.groupSpace.mine(ctxOf(request)) : [];
     const page = pageContext(request, reply, settings);
-    return sendPage(reply, page, page.t('my_group.title'), <MyGroupView page={page} data={data} form={form} />, status);
+    return sendPage(
+      reply,
+      page,
+      page.t('my_group.title'),
+      <MyGroupView page={page} data={data} posts={posts} form={form} postForm={postForm} />,
+      status,
+    );
   };
+  app.get('/me/group/calendar.ics', async (request, reply) => {
+    const data = await groups.mine(ctxOf(request));
+    if (!data) throw notFound();
+    const page = pageContext(request, reply, settings);
+    return sendCalendar(reply, data.group, page.t('schedule.event', { name: data.group.name }));
+  });
+  app.post('/me/group/posts', async (request, reply) => {
+    const values = formValues(request.body);
+    try {
+      await services.groupSpace.post(ctxOf(request), values);
+      setFlash(reply, settings, { kind: 'success', key: 'space.shared' });
+      return reply.redirect('/me/group#space-heading', 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return myPage(request, reply, emptyForm, status, form);
+    }
+  });
   app.get('/me/group', (request, reply) => myPage(request, reply, emptyForm));
   app.post('/me/group/sessions/:id/checkin', async (request, reply) => {
     const values = formValues(request.body);

@@ -14,9 +14,16 @@ export const networkGroups = pgTable(
       .references(() => municipalities.id),
     name: text('name').notNull(),
     counsellorUserId: uuid('counsellor_user_id').references(() => users.id),
+    /** When the group meets each week: ISO weekday (1 = Monday), local time "HH:MM", place. */
+    meetsWeekday: integer('meets_weekday'),
+    meetsAt: text('meets_at'),
+    meetsPlace: text('meets_place').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('network_groups_municipality_idx').on(t.municipalityId)],
+  (t) => [
+    index('network_groups_municipality_idx').on(t.municipalityId),
+    check('network_groups_weekday_check', sql`meets_weekday between 1 and 7`),
+  ],
 );
 
 /** Who is in a group, and since when; a young person is in one group at a time. */
@@ -92,4 +99,30 @@ export const sessionCheckins = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.youthId] }), check('session_checkins_score_check', sql`score between 0 and 10`)],
+);
+
+export const postKinds = ['win', 'question'] as const;
+export type PostKind = (typeof postKinds)[number];
+
+/**
+ * The group space between sessions: wins and questions shared with the group only. The counsellor
+ * can hide a post (it stays, marked hidden, for the record).
+ */
+export const groupPosts = pgTable(
+  'group_posts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => networkGroups.id, { onDelete: 'cascade' }),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').$type<PostKind>().notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenByUserId: uuid('hidden_by_user_id').references(() => users.id),
+  },
+  (t) => [index('group_posts_group_idx').on(t.groupId, t.createdAt)],
 );

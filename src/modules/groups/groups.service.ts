@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import { MAX_GROUP, proposeGroups } from './grouping.ts';
-import { moveInput, sessionCheckinInput, sessionInput } from './groups.inputs.ts';
+import { moveInput, scheduleInput, sessionCheckinInput, sessionInput } from './groups.inputs.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import type { GroupMember, GroupsRepository, NetworkGroup } from './groups.repository.ts';
 
@@ -127,6 +127,33 @@ export class GroupsService {
       })),
     );
     return { group, members, sessions, otherGroups: others.filter((g) => g.id !== id) };
+  }
+
+  /** The youth counsellors a group can have (for the settings form). */
+  async counsellors(ctx: Context, id: string) {
+    const { group } = await this.load(ctx, id, 'group.manage');
+    return this.repo.counsellors(group.municipalityId);
+  }
+
+  /** When and where the group meets each week, and its youth counsellor (one of the municipality's). */
+  async setSchedule(ctx: Context, id: string, input: unknown): Promise<void> {
+    const { group, grant } = await this.load(ctx, id, 'group.manage');
+    const data = parseInput(scheduleInput, input);
+    if (data.counsellorUserId && !(await this.repo.counsellors(group.municipalityId)).some((c) => c.userId === data.counsellorUserId))
+      throw invalid({ counsellorUserId: 'validation.counsellor' });
+    await this.repo.updateGroup(id, {
+      meetsWeekday: data.meetsWeekday,
+      meetsAt: data.meetsAt,
+      meetsPlace: data.meetsPlace,
+      counsellorUserId: data.counsellorUserId || null,
+    });
+    await this.audit.record(ctx, {
+      action: 'group.schedule',
+      actorRole: grant.role,
+      municipalityId: group.municipalityId,
+      targetType: 'network_group',
+      targetId: id,
+    });
   }
 
   /** Moves a young person to another group of the municipality; a group has at most 8. */

@@ -4,6 +4,7 @@ import type { PageContext } from '../../platform/views/page.ts';
 import type { GroupsService } from './groups.service.ts';
 import type { GroupSummary } from './groups.repository.ts';
 import { attendanceStatuses, sessionThemes } from './groups.schema.ts';
+import { MeetsLine, ScheduleForm } from './schedule.views.tsx';
 
 type Key = Parameters<Translate>[0];
 type Proposal = Awaited<ReturnType<GroupsService['propose']>>;
@@ -71,7 +72,16 @@ export function GroupsListView(props: { page: PageContext; m: string; groups: Gr
   );
 }
 
-export function GroupPage(props: { page: PageContext; data: GroupData; canManage: boolean; form: FormState; today: string }) {
+export function GroupPage(props: {
+  page: PageContext;
+  data: GroupData;
+  canManage: boolean;
+  moderates: boolean;
+  counsellors: { userId: string; name: string }[];
+  form: FormState;
+  scheduleForm: FormState;
+  today: string;
+}) {
   const { page, data, canManage, form } = props;
   const { t } = page;
   const { group, members, sessions, otherGroups } = data;
@@ -81,6 +91,12 @@ export function GroupPage(props: { page: PageContext; data: GroupData; canManage
   return (
     <>
       <h1>{group.name}</h1>
+      <MeetsLine t={t} group={group} calendarHref={`/groups/${group.id}/calendar.ics`} />
+      {props.moderates && (
+        <p>
+          <a href={`/groups/${group.id}/space`}>{t('space.title_for', { name: group.name })}</a>
+        </p>
+      )}
       <h2>{t('groups.members')}</h2>
       <DataTable
         label={t('groups.members')}
@@ -180,6 +196,7 @@ export function GroupPage(props: { page: PageContext; data: GroupData; canManage
           </button>
         </form>
       )}
+      {canManage && <ScheduleForm page={page} group={group} counsellors={props.counsellors} form={props.scheduleForm} />}
     </>
   );
 }

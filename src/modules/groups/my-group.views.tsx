@@ -3,18 +3,23 @@ import { CsrfField, ErrorSummary, type FormState, TextField } from '../../platfo
 import type { PageContext } from '../../platform/views/page.ts';
 import { Scale } from '../internships/feedback.views.tsx';
 import type { GroupsService } from './groups.service.ts';
+import { MeetsLine } from './schedule.views.tsx';
+import type { SpacePost } from './space.service.ts';
+import { PostForm, PostList } from './space.views.tsx';
 
 type Key = Parameters<Translate>[0];
 type Mine = Awaited<ReturnType<GroupsService['mine']>>;
 
 /** The young person's group on a phone: who is in it, and a 0–10 check-in after each session they came to. */
-export function MyGroupView({ page, data, form }: { page: PageContext; data: Mine; form: FormState }) {
+export function MyGroupView(props: { page: PageContext; data: Mine; posts: SpacePost[]; form: FormState; postForm: FormState }) {
+  const { page, data, form } = props;
   const { t } = page;
   if (!data)
     return (
       <>
         <h1>{t('my_group.title')}</h1>
         <p>{t('my_group.none')}</p>
+        <MyLinks t={t} />
       </>
     );
   const open = data.sessions.find(
@@ -24,6 +29,7 @@ export function MyGroupView({ page, data, form }: { page: PageContext; data: Min
     <>
       <h1>{data.group.name}</h1>
       <p class="font-lead">{t('my_group.members', { names: data.firstNames.join(', ') })}</p>
+      <MeetsLine t={t} group={data.group} calendarHref="/me/group/calendar.ics" />
       {open && (
         <form method="post" action={`/me/group/sessions/${open.s.id}/checkin`} class="app-narrow-form" novalidate>
           <h2>{t('my_group.checkin_heading', { date: open.s.heldOn })}</h2>
@@ -50,14 +56,30 @@ export function MyGroupView({ page, data, form }: { page: PageContext; data: Min
       ) : (
         <p>{t('groups.no_sessions')}</p>
       )}
-      <ul class="nobullet-list">
-        <li>
-          <a href="/me/movement">{t('my_movement.title')}</a>
-        </li>
-        <li>
-          <a href="/me/notes">{t('my_notes.title')}</a>
-        </li>
-      </ul>
+      <section aria-labelledby="space-heading">
+        <h2 id="space-heading">{t('space.title')}</h2>
+        <p>{t('space.lead')}</p>
+        <PostForm page={page} form={props.postForm} />
+        <PostList page={page} posts={props.posts} />
+      </section>
+      <MyLinks t={t} />
     </>
+  );
+}
+
+/** The young person's other pages about their own progress. */
+function MyLinks({ t }: { t: PageContext['t'] }) {
+  return (
+    <ul class="nobullet-list">
+      <li>
+        <a href="/me/movement">{t('my_movement.title')}</a>
+      </li>
+      <li>
+        <a href="/me/reports">{t('my_reports.title')}</a>
+      </li>
+      <li>
+        <a href="/me/notes">{t('my_notes.title')}</a>
+      </li>
+    </ul>
   );
 }

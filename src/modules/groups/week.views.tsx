@@ -13,6 +13,20 @@ export function WeekView({ page, data }: { page: PageContext; data: Week }) {
     <>
       <h1>{t('week.title')}</h1>
       <p class="font-lead">{t('week.lead')}</p>
+      <section aria-labelledby="week-today">
+        <h2 id="week-today">{t('week.today')}</h2>
+        {data.today.length ? (
+          <ul>
+            {data.today.map((g) => (
+              <li>
+                <a href={`/groups/${g.id}`}>{g.name}</a> · {g.meetsAt} · {g.meetsPlace}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('week.today_none')}</p>
+        )}
+      </section>
       <section aria-labelledby="week-missed">
         <h2 id="week-missed">{t('week.missed')}</h2>
         {data.missed.length ? (
@@ -58,6 +72,22 @@ export function WeekView({ page, data }: { page: PageContext; data: Week }) {
           <p>{t('week.none')}</p>
         )}
       </section>
+      {data.reportsDue && (
+        <section aria-labelledby="week-reports">
+          <h2 id="week-reports">{t('week.reports')}</h2>
+          {data.reportsDue.length ? (
+            <ul>
+              {data.reportsDue.map((r) => (
+                <li>
+                  <a href={`/reports/${r.id}`}>{r.name}</a> · {t('week.report_period', { end: r.periodEnd })}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('week.none')}</p>
+          )}
+        </section>
+      )}
     </>
   );
 }

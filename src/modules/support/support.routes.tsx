@@ -6,7 +6,7 @@ import { formFromError, formValues } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
-import { noteKinds } from './support.schema.ts';
+import { staffNoteKinds } from './support.schema.ts';
 import { MyNotesView, NotePage, NotesPage } from './support.views.tsx';
 
 /** 1:1 notes about a young person: the team's conversations and psychologists' confidential notes. */
@@ -21,7 +21,7 @@ export async function supportRoutes(app: App, { services, settings }: RouteDeps)
     const openRequest = can(actor, 'note.psychologist', target)
       ? (await supportNotes.readRequests(ctxOf(request), id)).find((r) => !r.answer)
       : undefined;
-    const writable = noteKinds.filter((k) => can(actor, k === 'psychologist' ? 'note.psychologist' : 'note.write', target));
+    const writable = staffNoteKinds.filter((k) => can(actor, k === 'psychologist' ? 'note.psychologist' : 'note.write', target));
     const page = pageContext(request, reply, settings);
     const name = `${data.youth.firstName} ${data.youth.lastName}`;
     const shown = { ...form, values: { today: localDate(services.clock.now()), ...form.values } };
@@ -75,10 +75,22 @@ export async function supportRoutes(app: App, { services, settings }: RouteDeps)
   });
 
   // The young person's own view.
-  app.get('/me/notes', async (request, reply) => {
+  const myNotes = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
     const data = await supportNotes.mine(ctxOf(request));
     const page = pageContext(request, reply, settings);
-    return sendPage(reply, page, page.t('my_notes.title'), <MyNotesView page={page} {...data} />);
+    return sendPage(reply, page, page.t('my_notes.title'), <MyNotesView page={page} {...data} form={form} />, status);
+  };
+  app.get('/me/notes', (request, reply) => myNotes(request, reply, emptyForm));
+  app.post('/me/notes', async (request, reply) => {
+    const values = formValues(request.body);
+    try {
+      await supportNotes.writeOwn(ctxOf(request), values);
+      setFlash(reply, settings, { kind: 'success', key: 'my_notes.sent' });
+      return reply.redirect('/me/notes', 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return myNotes(request, reply, form, status);
+    }
   });
   app.post('/me/notes/ask', async (request, reply) => {
     await supportNotes.askToRead(ctxOf(request));

@@ -7,8 +7,12 @@ import { youth } from '../youth/youth.schema.ts';
 /**
  * 1:1 support notes. `team` notes (counsellors, consultants) are read by the municipal team;
  * `psychologist` notes are a separate kind that only psychologists in the municipality can read.
+ * `youth` notes are the young person's own words to the team — or, marked "only for my counsellor",
+ * to their group's counsellor alone (`onlyForUserId`).
  */
-export const noteKinds = ['team', 'psychologist'] as const;
+export const noteKinds = ['team', 'psychologist', 'youth'] as const;
+/** The kinds staff write; `youth` notes are written by the young person themselves. */
+export const staffNoteKinds = ['team', 'psychologist'] as const;
 export type NoteKind = (typeof noteKinds)[number];
 export const conversationKinds = ['meeting', 'phone', 'walk', 'message'] as const;
 
@@ -28,6 +32,8 @@ export const supportNotes = pgTable(
     note: text('note').notNull(),
     nextStep: text('next_step').notNull().default(''),
     authorUserId: uuid('author_user_id').references(() => users.id),
+    /** Set on a young person's note marked "only for my counsellor": the one person who may read it. */
+    onlyForUserId: uuid('only_for_user_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('support_notes_youth_idx').on(t.youthId, t.kind, t.heldOn)],

@@ -9,12 +9,13 @@ import type { Db } from '../../platform/db/client.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
-import { conversationKinds, noteKinds, noteReadRequests, readRequestAnswers, supportNotes } from './support.schema.ts';
+import type { GroupsRepository } from '../groups/groups.repository.ts';
+import { conversationKinds, noteKinds, noteReadRequests, readRequestAnswers, staffNoteKinds, supportNotes } from './support.schema.ts';
 
 export type SupportNote = typeof supportNotes.$inferSelect;
 
 export const noteInput = z.object({
-  kind: z.enum(noteKinds, { error: 'validation.note_kind' }),
+  kind: z.enum(staffNoteKinds, { error: 'validation.note_kind' }),
   heldOn: z.string({ error: 'validation.date' }).trim().refine(isIsoDate, { error: 'validation.date' }),
   conversation: z.enum(conversationKinds, { error: 'validation.conversation' }),
   note: z
@@ -30,8 +31,21 @@ export const readAnswerInput = z.object({
   text: z.string().trim().max(1000, { error: 'validation.text_long' }).default(''),
 });
 
+/** A young person's own note to the team, optionally only for their group's counsellor. */
+export const ownNoteInput = z.object({
+  note: z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(2, { error: 'validation.required' })
+    .max(5000, { error: 'validation.text_long' }),
+  onlyCounsellor: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
+});
+
 /** The action that guards a kind of note: psychologists' notes have their own. */
 const readAction = (kind: string) => (kind === 'psychologist' ? ('note.psychologist' as const) : ('note.read' as const));
+/** The action that guards one note: a young person's note "only for my counsellor" is that counsellor's alone. */
+const noteAction = (n: { kind: string; onlyForUserId: string | null }) =>
+  n.onlyForUserId ? ('note.private' as const) : readAction(n.kind);
 const writeAction = (kind: string) => (kind === 'psychologist' ? ('note.psychologist' as const) : ('note.write' as const));
 
 /**
@@ -43,6 +57,7 @@ export class SupportNotesService {
   constructor(
     private readonly db: Db,
     private readonly youth: YouthRepository,
+    private readonly groups: GroupsRepository,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -66,7 +81,9 @@ export class SupportNotesService {
       .from(supportNotes)
       .where(eq(supportNotes.youthId, youthId))
       .orderBy(desc(supportNotes.heldOn), desc(supportNotes.createdAt));
-    const readable = rows.filter((n) => kinds.includes(n.kind));
+    const readable = rows.filter((n) =>
+      n.onlyForUserId ? can(actor, 'note.private', [{ ...target, counsellorUserId: n.onlyForUserId }]) : kinds.includes(n.kind),
+    );
     await this.audit.record(
       ctx,
       readable.map((n) => ({
@@ -115,8 +132,14 @@ export class SupportNotesService {
   async get(ctx: Context, id: string): Promise<SupportNote> {
     const [note] = isUuid(id) ? await this.db.select().from(supportNotes).where(eq(supportNotes.id, id)).limit(1) : [];
     const y = note ? await this.youth.find(note.youthId) : undefined;
-    const [grant] = await this.access.require(ctx, readAction(note?.kind ?? 'psychologist'), [
-      { type: 'support_note', id, municipalityId: note?.municipalityId ?? null, subjectUserId: y?.userId ?? null },
+    const [grant] = await this.access.require(ctx, note ? noteAction(note) : 'note.psychologist', [
+      {
+        type: 'support_note',
+        id,
+        municipalityId: note?.municipalityId ?? null,
+        subjectUserId: y?.userId ?? null,
+        counsellorUserId: note?.onlyForUserId ?? null,
+      },
     ]);
     if (!note) throw notFound();
     await this.audit.record(ctx, {
@@ -166,7 +189,49 @@ export class SupportNotesService {
           subjectUserId: y.userId,
         })),
       );
-    return { dates: notes.map((n) => n.heldOn), notes: granted ? notes : [], requests };
+    const own = await this.db
+      .select()
+      .from(supportNotes)
+      .where(and(eq(supportNotes.youthId, y.id), eq(supportNotes.kind, 'youth')))
+      .orderBy(desc(supportNotes.createdAt));
+    const group = await this.groups.groupOf(y.id);
+    return { dates: notes.map((n) => n.heldOn), notes: granted ? notes : [], requests, own, hasCounsellor: !!group?.counsellorUserId };
+  }
+
+  /**
+   * The young person writes to the team in their own words; marked "only for my counsellor", the
+   * note goes to their group's counsellor alone (refused while they have none).
+   */
+  async writeOwn(ctx: Context, input: unknown): Promise<SupportNote> {
+    const { y, grant } = await this.own(ctx);
+    const data = parseInput(ownNoteInput, input);
+    const counsellor = data.onlyCounsellor ? (await this.groups.groupOf(y.id))?.counsellorUserId : null;
+    if (data.onlyCounsellor && !counsellor) throw invalid({ onlyCounsellor: 'validation.no_counsellor' });
+    const now = this.clock.now();
+    const [note] = await this.db
+      .insert(supportNotes)
+      .values({
+        municipalityId: y.municipalityId,
+        youthId: y.id,
+        kind: 'youth',
+        heldOn: localDate(now),
+        conversation: 'message',
+        note: data.note,
+        authorUserId: y.userId,
+        onlyForUserId: counsellor ?? null,
+        createdAt: now,
+      })
+      .returning();
+    await this.audit.record(ctx, {
+      action: 'note.write_youth',
+      actorRole: grant.role,
+      municipalityId: y.municipalityId,
+      targetType: 'support_note',
+      targetId: note!.id,
+      subjectUserId: y.userId,
+      details: { onlyCounsellor: !!counsellor },
+    });
+    return note!;
   }
 
   private requests(youthId: string) {

@@ -1,5 +1,5 @@
 import { formatDateTime, type Translate } from '../../platform/i18n/i18n.ts';
-import { CsrfField, ErrorSummary, type FormState, SelectField, TextArea, TextField } from '../../platform/views/components.tsx';
+import { Checkbox, CsrfField, ErrorSummary, type FormState, SelectField, TextArea, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { SupportNote } from './support.service.ts';
 import { conversationKinds, type NoteKind } from './support.schema.ts';
@@ -48,6 +48,7 @@ function NoteItem({ page, n }: { page: PageContext; n: SupportNote }) {
           {n.heldOn} · {t(`notes.conversation.${n.conversation}` as Key)}
         </a>
       </h4>
+      {n.onlyForUserId && <p class="form-hint">{t('notes.only_for_you')}</p>}
       <p class="app-prose">{n.note}</p>
       {n.nextStep && (
         <p>
@@ -128,11 +129,17 @@ export function MyNotesView({
   dates,
   notes,
   requests,
+  own,
+  hasCounsellor,
+  form,
 }: {
   page: PageContext;
   dates: string[];
   notes: SupportNote[];
   requests: Request[];
+  own: SupportNote[];
+  hasCounsellor: boolean;
+  form: FormState;
 }) {
   const { t } = page;
   const open = requests.find((r) => !r.answer);
@@ -140,7 +147,41 @@ export function MyNotesView({
   return (
     <>
       <h1>{t('my_notes.title')}</h1>
-      <p class="font-lead">{t('my_notes.lead')}</p>
+      <section aria-labelledby="own-notes">
+        <h2 id="own-notes">{t('my_notes.own_heading')}</h2>
+        <p>{t('my_notes.own_lead')}</p>
+        <form method="post" action="/me/notes" class="app-narrow-form" novalidate>
+          <ErrorSummary t={t} form={form} labels={{ note: t('my_notes.own_note'), onlyCounsellor: t('my_notes.only_counsellor') }} />
+          <CsrfField token={page.csrfToken} />
+          <TextArea t={t} form={form} name="note" label={t('my_notes.own_note')} rows={4} maxLength={5000} required />
+          {hasCounsellor && (
+            <Checkbox
+              t={t}
+              form={form}
+              name="onlyCounsellor"
+              label={t('my_notes.only_counsellor')}
+              hint={t('my_notes.only_counsellor_hint')}
+            />
+          )}
+          <button class="button button-primary" type="submit">
+            {t('my_notes.send')}
+          </button>
+        </form>
+        {own.length > 0 && (
+          <ul class="nobullet-list">
+            {own.map((n) => (
+              <li class="app-card">
+                <p class="h5">
+                  {formatDateTime(page.locale, n.createdAt)} · {n.onlyForUserId ? t('my_notes.to_counsellor') : t('my_notes.to_team')}
+                </p>
+                <p class="app-prose">{n.note}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <h2>{t('my_notes.psychologist_heading')}</h2>
+      <p>{t('my_notes.lead')}</p>
       {dates.length ? <p>{t('my_notes.dates', { dates: dates.join(', ') })}</p> : <p>{t('my_notes.none')}</p>}
       {open && <p>{t('my_notes.waiting', { at: formatDateTime(page.locale, open.askedAt) })}</p>}
       {!open && last && (
@@ -161,7 +202,7 @@ export function MyNotesView({
         <ul class="nobullet-list">
           {notes.map((n) => (
             <li class="app-card">
-              <h2 class="h5">{n.heldOn}</h2>
+              <h3 class="h5">{n.heldOn}</h3>
               <p class="app-prose">{n.note}</p>
             </li>
           ))}

@@ -30,10 +30,13 @@ export type Action =
   | 'group.read'
   | 'group.manage'
   | 'group.checkin'
+  | 'group.post'
+  | 'group.moderate'
   | 'note.read'
   | 'note.write'
   | 'note.psychologist'
   | 'note.own'
+  | 'note.private'
   | 'movement.read'
   | 'movement.score'
   | 'movement.own'
@@ -74,6 +77,8 @@ export interface Target {
   companyId?: string;
   /** For a young person's own records: their user id, so they reach only their own. */
   ownerUserId?: string | null;
+  /** For a group's space and notes "only for my counsellor": the one counsellor who may read them. */
+  counsellorUserId?: string | null;
 }
 
 const everyone: readonly Role[] = [...municipalRoles];
@@ -116,6 +121,7 @@ const ownYouthActions: readonly Action[] = [
   'internship.checkin',
   'match.wish',
   'group.checkin',
+  'group.post',
   'note.own',
   'movement.own',
   'report.own',
@@ -152,12 +158,17 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'group.read': [...youthTeam, 'psychologist'],
   'group.manage': ['youth_counsellor', 'team_leader', 'network_consultant', 'municipality_admin'],
   'group.checkin': ['youth'],
+  // The group space is the group's own: its members post, and only the group's own counsellor reads and moderates.
+  'group.post': ['youth'],
+  'group.moderate': ['youth_counsellor'],
   // 1:1 notes: the team logs and reads conversations; psychologists' notes are theirs alone —
   // not the team leader's, not an administrator's, never a company's or a caseworker's.
   'note.read': [...teamRoles],
   'note.write': [...youthTeam],
   'note.psychologist': ['psychologist'],
   'note.own': ['youth'],
+  // A young person's note "only for my counsellor": their group's own counsellor, no one else.
+  'note.private': ['youth_counsellor'],
   // Movement scores and the 6-weekly report: the youth team scores and writes; the young person
   // scores beside it and reads their own reports; caseworkers receive only reports that were sent.
   'movement.read': [...youthTeam, 'psychologist'],
@@ -188,6 +199,8 @@ function membershipAllows(actor: Actor, m: Membership, action: Action, target: T
   if (m.role === 'company_contact' && ownCompanyActions.includes(action)) {
     return !!target.companyId && !!actor.companyIds?.includes(target.companyId);
   }
+  if (action === 'group.moderate' || action === 'note.private')
+    return plainActions[action].includes(m.role) && !!target.counsellorUserId && target.counsellorUserId === actor.userId;
   if (action === 'person.read') return !!target.role && !!readablePeople[m.role]?.includes(target.role);
   if (action === 'person.invite') {
     if (!target.role || !invitable[m.role]?.includes(target.role)) return false;

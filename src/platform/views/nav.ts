@@ -29,6 +29,7 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
     items.push({ href: '/groups', label: t('nav.groups') });
     items.push({ href: '/groups/week', label: t('nav.week') });
   }
+  if (inMunicipality('report.read') || inMunicipality('report.receive')) items.push({ href: '/reports', label: t('nav.reports') });
   const ownCompany = actor.companyIds?.[0];
   if (ownCompany) {
     items.push({ href: `/companies/${ownCompany}`, label: t('nav.own_company') });

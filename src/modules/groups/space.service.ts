@@ -1,0 +1,150 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Access } from '../../platform/access/access.ts';
+import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { notFound } from '../../platform/errors.ts';
+import { isUuid, parseInput } from '../../platform/validation.ts';
+import { users } from '../accounts/accounts.schema.ts';
+import type { YouthRepository } from '../youth/youth.repository.ts';
+import type { GroupsRepository, NetworkGroup } from './groups.repository.ts';
+import { groupPosts, postKinds } from './groups.schema.ts';
+
+export const postInput = z.object({
+  kind: z.enum(postKinds, { error: 'validation.post_kind' }),
+  body: z
+    .string({ error: 'validation.post_body' })
+    .trim()
+    .min(2, { error: 'validation.post_body' })
+    .max(1000, { error: 'validation.text_long' }),
+});
+
+export interface SpacePost {
+  id: string;
+  kind: (typeof postKinds)[number];
+  body: string;
+  createdAt: Date;
+  author: string;
+  mine: boolean;
+  hidden: boolean;
+}
+
+/**
+ * The group space between sessions: members share wins and questions with their own group only;
+ * the group's own youth counsellor reads it and can hide a post. Nobody else — not the rest of the
+ * team, not companies — can see it.
+ */
+export class GroupSpaceService {
+  constructor(
+    private readonly db: Db,
+    private readonly groups: GroupsRepository,
+    private readonly youth: YouthRepository,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  private async posts(group: NetworkGroup, viewerUserId: string, withHidden: boolean): Promise<SpacePost[]> {
+    const rows = await this.db
+      .select({ p: groupPosts, name: users.name })
+      .from(groupPosts)
+      .innerJoin(users, eq(users.id, groupPosts.authorUserId))
+      .where(and(eq(groupPosts.groupId, group.id), withHidden ? undefined : isNull(groupPosts.hiddenAt)))
+      .orderBy(desc(groupPosts.createdAt))
+      .limit(100);
+    return rows.map(({ p, name }) => ({
+      id: p.id,
+      kind: p.kind,
+      body: p.body,
+      createdAt: p.createdAt,
+      // Members know each other by first name in the group.
+      author: name.split(' ')[0] ?? name,
+      mine: p.authorUserId === viewerUserId,
+      hidden: p.hiddenAt !== null,
+    }));
+  }
+
+  /** The signed-in young person's group, by their own membership. */
+  private async ownGroup(ctx: Context) {
+    const actor = this.access.requireActor(ctx);
+    const y = await this.youth.findByUser(actor.userId);
+    const [grant] = await this.access.require(ctx, 'group.post', [
+      { type: 'youth', id: y?.id ?? '', municipalityId: y?.municipalityId ?? null, ownerUserId: y?.userId ?? null },
+    ]);
+    const group = y && (await this.groups.groupOf(y.id));
+    if (!y || !group) throw notFound();
+    return { y, group, grant: grant!, actor };
+  }
+
+  /** My group's space (hidden posts are not shown). */
+  async mine(ctx: Context): Promise<SpacePost[]> {
+    const { group, actor } = await this.ownGroup(ctx);
+    return this.posts(group, actor.userId, false);
+  }
+
+  async post(ctx: Context, input: unknown): Promise<void> {
+    const { y, group, grant, actor } = await this.ownGroup(ctx);
+    const data = parseInput(postInput, input);
+    const [row] = await this.db
+      .insert(groupPosts)
+      .values({ groupId: group.id, authorUserId: actor.userId, kind: data.kind, body: data.body, createdAt: this.clock.now() })
+      .returning({ id: groupPosts.id });
+    await this.audit.record(ctx, {
+      action: 'group.post',
+      actorRole: grant.role,
+      municipalityId: y.municipalityId,
+      targetType: 'group_post',
+      targetId: row!.id,
+      subjectUserId: y.userId,
+    });
+  }
+
+  /** The group's counsellor reads the space, hidden posts included (marked); the read is audited. */
+  private async moderated(ctx: Context, groupId: string) {
+    const group = isUuid(groupId) ? await this.groups.find(groupId) : undefined;
+    const [grant] = await this.access.require(ctx, 'group.moderate', [
+      {
+        type: 'network_group',
+        id: groupId,
+        municipalityId: group?.municipalityId ?? null,
+        counsellorUserId: group?.counsellorUserId ?? null,
+      },
+    ]);
+    if (!group) throw notFound();
+    return { group, grant: grant! };
+  }
+
+  async forCounsellor(ctx: Context, groupId: string): Promise<{ group: NetworkGroup; posts: SpacePost[] }> {
+    const { group, grant } = await this.moderated(ctx, groupId);
+    const posts = await this.posts(group, this.access.requireActor(ctx).userId, true);
+    await this.audit.record(ctx, {
+      action: 'group.space_read',
+      actorRole: grant.role,
+      municipalityId: group.municipalityId,
+      targetType: 'network_group',
+      targetId: group.id,
+    });
+    return { group, posts };
+  }
+
+  /** Hides a post from the group; it is kept, marked hidden, for the record. */
+  async hide(ctx: Context, groupId: string, postId: string): Promise<void> {
+    const { group, grant } = await this.moderated(ctx, groupId);
+    const hidden = isUuid(postId)
+      ? await this.db
+          .update(groupPosts)
+          .set({ hiddenAt: this.clock.now(), hiddenByUserId: this.access.requireActor(ctx).userId })
+          .where(and(eq(groupPosts.id, postId), eq(groupPosts.groupId, group.id), isNull(groupPosts.hiddenAt)))
+          .returning({ id: groupPosts.id })
+      : [];
+    if (!hidden.length) throw notFound();
+    await this.audit.record(ctx, {
+      action: 'group.post_hide',
+      actorRole: grant.role,
+      municipalityId: group.municipalityId,
+      targetType: 'group_post',
+      targetId: postId,
+    });
+  }
+}

@@ -1,0 +1,104 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App, RouteDeps } from '../../app/server.ts';
+import { can } from '../../platform/access/policy.ts';
+import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { pageContext, sendPage } from '../../platform/http/render.tsx';
+import { ctxOf, setFlash } from '../../platform/http/request.ts';
+import { municipalityFor } from '../../platform/http/scope.ts';
+import { emptyForm, type FormState } from '../../platform/views/components.tsx';
+import { reportPdf } from './report.pdf.ts';
+import { InboxView, MyReportPage, MyReportsView, ReportPage, ReportsListView } from './reports.views.tsx';
+
+/** The 6-weekly reports: the team's list and editor, the caseworker's inbox, and the young person's own. */
+export async function reportsRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
+  const { reports } = services;
+
+  app.get('/reports', async (request, reply) => {
+    const team =
+      request.actor && request.actor.memberships.some((m) => can(request.actor!, 'report.read', [{ municipalityId: m.municipalityId }]));
+    const m = municipalityFor(request, team ? 'report.read' : 'report.receive');
+    const page = pageContext(request, reply, settings);
+    if (team)
+      return sendPage(
+        reply,
+        page,
+        page.t('reports.title'),
+        <ReportsListView page={page} rows={await reports.overview(ctxOf(request), m)} />,
+      );
+    return sendPage(reply, page, page.t('reports.inbox_title'), <InboxView page={page} rows={await reports.inbox(ctxOf(request), m)} />);
+  });
+
+  const show = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const { report, reader, consent } = await reports.get(ctxOf(request), (request.params as { id: string }).id);
+    const page = pageContext(request, reply, settings);
+    const editable =
+      reader === 'team' && report.status === 'draft' && can(request.actor!, 'report.write', [{ municipalityId: report.municipalityId }]);
+    return sendPage(
+      reply,
+      page,
+      page.t('report.heading', { name: `${report.firstName} ${report.lastName}` }),
+      <ReportPage page={page} r={report} editable={editable} form={form} consent={consent} />,
+      status,
+    );
+  };
+  app.get('/reports/:id', (request, reply) => show(request, reply, emptyForm));
+  app.post('/reports/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const values = formValues(request.body);
+    const approve = values.intent === 'approve';
+    try {
+      await (approve ? reports.approve : reports.update).call(reports, ctxOf(request), id, values);
+      setFlash(reply, settings, { kind: 'success', key: approve ? 'report.approved' : 'report.saved' });
+      return reply.redirect(`/reports/${id}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return show(request, reply, form, status);
+    }
+  });
+
+  app.get('/reports/:id/pdf', async (request, reply) => {
+    const { report } = await reports.get(ctxOf(request), (request.params as { id: string }).id, 'pdf');
+    const page = pageContext(request, reply, settings);
+    const pdf = await reportPdf(report, page.t, page.locale);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="rapport-${report.periodEnd}-${report.id.slice(0, 8)}.pdf"`)
+      .header('cache-control', 'no-store')
+      .send(pdf);
+  });
+
+  app.get('/me/reports', async (request, reply) => {
+    const data = await reports.mine(ctxOf(request));
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('my_reports.title'), <MyReportsView page={page} consent={data.consent} reports={data.reports} />);
+  });
+  app.post('/me/reports/consent', async (request, reply) => {
+    await reports.setConsent(ctxOf(request), formValues(request.body));
+    setFlash(reply, settings, { kind: 'success', key: 'my_reports.consent_saved' });
+    return reply.redirect('/me/reports', 303);
+  });
+
+  const mine = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const { report, consent } = await reports.get(ctxOf(request), (request.params as { id: string }).id);
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      page.t('my_reports.heading', { end: report.periodEnd }),
+      <MyReportPage page={page} r={report} consent={consent} form={form} />,
+      status,
+    );
+  };
+  app.get('/me/reports/:id', (request, reply) => mine(request, reply, emptyForm));
+  app.post('/me/reports/:id/confirm', async (request, reply) => {
+    const values = formValues(request.body);
+    try {
+      const outcome = await reports.confirm(ctxOf(request), (request.params as { id: string }).id, values);
+      setFlash(reply, settings, { kind: 'success', key: outcome === 'sent' ? 'my_reports.sent' : 'my_reports.held' });
+      return reply.redirect('/me/reports', 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return mine(request, reply, form, status);
+    }
+  });
+}
