@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { users } from '../../src/modules/accounts/accounts.schema.ts';
 import { demoEmail, demoMunicipalities } from '../../src/modules/demo/demo-accounts.ts';
-import { sessionAttendance } from '../../src/modules/groups/groups.schema.ts';
+import { groupSessions, sessionAttendance } from '../../src/modules/groups/groups.schema.ts';
+import { localDate } from '../../src/platform/dates.ts';
+import { movementReports } from '../../src/modules/reports/reports.schema.ts';
 import { youth } from '../../src/modules/youth/youth.schema.ts';
 import { browserAvailability, expectAccessible, expectNoHorizontalScroll } from '../support/browser.ts';
 import { type Journey, startJourney } from '../support/journey.ts';
@@ -17,14 +19,13 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
   });
   afterAll(() => j?.close());
 
-  it('a counsellor creates the proposed groups and records a session with attendance on a phone; a young person checks in', async () => {
+  it('a counsellor records a session with attendance on a phone; a young person checks in and posts in the group space', async () => {
     const { page: p, context } = await j.newPage(360);
     await j.signIn(p, demoEmail('youth_counsellor', roskilde));
     await p.getByRole('link', { name: 'Netværksgrupper' }).click();
-    expect(await p.getByRole('heading', { name: 'Forslag til nye grupper' }).count()).toBe(1);
+    // The demo network's groups exist; everyone active is in one.
+    expect(await p.getByText('Alle unge i netværket er i en gruppe.').count()).toBe(1);
     await expectAccessible(p);
-    await p.getByRole('button', { name: 'Opret grupperne' }).click();
-    await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Grupperne er oprettet');
     await p.getByRole('link', { name: 'Gruppe 1', exact: true }).click();
     await p.waitForURL(/\/groups\/[0-9a-f-]+$/);
     await expectAccessible(p);
@@ -34,12 +35,14 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
     const groups = p.getByRole('group', { name: /^Fremmøde: / });
     const count = await groups.count();
     expect(count).toBeGreaterThanOrEqual(6);
-    await p.getByLabel(/^Sted/).fill('Ungehuset');
+    await p.locator('form[action$="/sessions"]').getByLabel(/^Sted/).fill('Ungehuset');
     await p.getByLabel(/^Tema/).selectOption('setbacks');
     await groups.nth(0).getByLabel('Afbud').check();
+    const sentWord = ((await groups.nth(0).locator('legend').textContent()) ?? '').replace('Fremmøde: ', '');
+    const sessionsBefore = await p.locator('h2:text-is("Gruppemøder") + ul > li').count();
     await p.getByRole('button', { name: 'Gem mødet' }).click();
     await expect.poll(() => p.getByRole('alert').first().textContent()).toContain('Vælg fremmøde for hver ung i gruppen.');
-    expect(await p.getByText('Der er ikke registreret nogen møder endnu.').count()).toBe(1);
+    expect(await p.locator('h2:text-is("Gruppemøder") + ul > li').count()).toBe(sessionsBefore);
     await expectAccessible(p);
     // The choices made are kept; the rest are marked present by keyboard.
     expect(await groups.nth(0).getByLabel('Afbud').isChecked()).toBe(true);
@@ -49,13 +52,17 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
     }
     await p.getByRole('button', { name: 'Gem mødet' }).click();
     await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Mødet og fremmødet er gemt.');
-    expect(await p.getByText(`Modgang som læring (${count - 1} af ${count} mødt)`).count()).toBe(1);
+    const todays = p.getByRole('listitem').filter({ hasText: localDate(new Date()) });
+    expect(await todays.count()).toBe(1);
+    expect(await todays.textContent()).toContain(`Modgang som læring (${count - 1} af ${count} mødt)`);
     await expectAccessible(p);
     // The counsellor's week lists the one who sent word (absent with notice).
     await p.getByRole('link', { name: 'Ugens overblik' }).click();
     const missed = p.getByRole('region', { name: 'Ikke mødt til gruppens seneste møde' });
-    await expect.poll(() => missed.getByRole('listitem').count()).toBe(1);
-    expect(await missed.textContent()).toContain('Afbud');
+    const line = missed.getByRole('listitem').filter({ hasText: sentWord });
+    await expect.poll(() => line.count()).toBe(1);
+    expect(await line.textContent()).toContain('Afbud');
+    expect(await p.getByRole('region', { name: 'Rapporter, der skal skrives' }).getByRole('link').count()).toBeGreaterThan(0);
     await expectAccessible(p);
     await expectNoHorizontalScroll(p);
     await context.close();
@@ -66,7 +73,8 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
       .from(sessionAttendance)
       .innerJoin(youth, eq(youth.id, sessionAttendance.youthId))
       .innerJoin(users, eq(users.id, youth.userId))
-      .where(eq(sessionAttendance.status, 'present'))
+      .innerJoin(groupSessions, eq(groupSessions.id, sessionAttendance.sessionId))
+      .where(and(eq(sessionAttendance.status, 'present'), eq(groupSessions.heldOn, localDate(new Date()))))
       .limit(1);
     const young = await j.newPage(360);
     await j.signIn(young.page, present!.email);
@@ -85,6 +93,15 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
     await expect.poll(() => y.getByRole('status').first().textContent()).toContain('Tak! Dit tjek-ind er sendt.');
     expect(await y.getByText('dit tjek-ind: 8').count()).toBe(1);
     await expectAccessible(y);
+    // The group space: a win shared with the group; an empty post names what to fix.
+    await y.getByRole('button', { name: 'Del med gruppen' }).click();
+    await expect.poll(() => y.getByRole('alert').first().textContent()).toContain('Skriv noget til gruppen');
+    await y.getByLabel(/^Din tekst/).fill('Jeg har fået en samtale hos Netto!');
+    await y.getByRole('button', { name: 'Del med gruppen' }).click();
+    await expect.poll(() => y.getByRole('status').first().textContent()).toContain('Dit opslag er delt med gruppen.');
+    expect(await y.getByText('Jeg har fået en samtale hos Netto!').count()).toBe(1);
+    await expectAccessible(y);
+    await expectNoHorizontalScroll(y);
     await y.getByRole('link', { name: 'Dine noter' }).click();
     await y.waitForURL(`${j.base}/me/notes`);
     await expectAccessible(y);
@@ -116,5 +133,91 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
     expect(await leader.page.getByText('Fortrolig samtale').count()).toBe(0);
     await expectAccessible(leader.page);
     await leader.context.close();
+  });
+
+  it('movement and the 6-weekly report: the counsellor scores and approves, the young person reads and sends, the caseworker gets it as a page and a PDF', async () => {
+    const { page: p, context } = await j.newPage();
+    await j.signIn(p, demoEmail('youth_counsellor', roskilde));
+    await p.getByRole('link', { name: 'Ugens overblik' }).click();
+    await p.getByRole('region', { name: 'Rapporter, der skal skrives' }).getByRole('link').first().click();
+    await p.waitForURL(/\/reports\/[0-9a-f-]+$/);
+    const reportUrl = p.url();
+    const reportId = reportUrl.split('/').at(-1)!;
+    await expectAccessible(p);
+    // Approving without words names what is missing and changes nothing.
+    await p.getByRole('button', { name: 'Godkend og vis den unge' }).click();
+    await expect.poll(() => p.getByRole('alert').first().textContent()).toContain('Skriv ungevejlederens vurdering af perioden.');
+    await expectAccessible(p);
+    await p.getByLabel(/^Ungevejlederens vurdering/).fill('Er mødt stabilt op og tager mere ordet i gruppen.');
+    await p.getByLabel(/^Næste skridt/).fill('Finde en praktik i et køkken.');
+    await p.getByRole('button', { name: 'Godkend og vis den unge' }).click();
+    await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Rapporten er godkendt.');
+    expect(await p.getByRole('button', { name: 'Godkend og vis den unge' }).count()).toBe(0);
+
+    // The same young person's movements: charts with a table behind them, and a new scoring.
+    const [who] = await j.t.database.db
+      .select({ youthId: movementReports.youthId, email: users.email })
+      .from(movementReports)
+      .innerJoin(youth, eq(youth.id, movementReports.youthId))
+      .innerJoin(users, eq(users.id, youth.userId))
+      .where(eq(movementReports.id, reportId));
+    await p.goto(`${j.base}/youth/${who!.youthId}`);
+    await p.getByRole('link', { name: 'Bevægelse over tid' }).click();
+    await expectAccessible(p);
+    expect(await p.locator('svg[role="img"]').count()).toBe(5);
+    const rowsBefore = await p.getByRole('region', { name: 'Alle scoringer' }).getByRole('row').count();
+    for (const [label, score] of [
+      ['Retning', '6'],
+      ['Vedholdenhed', '7'],
+      ['Nysgerrighed', '5'],
+      ['Robusthed', '6'],
+      ['Selvværd', '4'],
+    ] as const) {
+      const set = p.getByRole('group', { name: label });
+      await set.getByLabel(/^Score/).selectOption(score);
+      await set.getByLabel(/^Begrundelse/).fill(`${label}: set i gruppen i dag.`);
+    }
+    await p.getByLabel(/^Dato/).fill('2026-01-01');
+    await p.getByRole('button', { name: 'Gem scoring' }).click();
+    await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Scoringen er gemt.');
+    expect(await p.getByRole('region', { name: 'Alle scoringer' }).getByRole('row').count()).toBe(rowsBefore + 1);
+    await expectAccessible(p);
+    await context.close();
+
+    // The young person on a phone: says yes to the caseworker, reads the report, comments and sends it.
+    const young = await j.newPage(360);
+    const y = young.page;
+    await j.signIn(y, who!.email);
+    await y.goto(`${j.base}/me/reports`);
+    await expectAccessible(y);
+    await y.getByLabel('Ja, mine rapporter må sendes til min sagsbehandler').check();
+    await y.getByRole('button', { name: 'Gem mit valg' }).click();
+    await expect.poll(() => y.getByRole('status').first().textContent()).toContain('Dit valg er gemt.');
+    await y.goto(`${j.base}/me/reports/${reportId}`);
+    expect(await y.getByText('Er mødt stabilt op og tager mere ordet i gruppen.').count()).toBe(1);
+    await expectAccessible(y);
+    await expectNoHorizontalScroll(y);
+    await y.getByLabel(/^Din kommentar/).fill('Jeg vil gerne prøve et køkken.');
+    await y.getByRole('button', { name: 'Jeg har læst rapporten' }).click();
+    await expect.poll(() => y.getByRole('status').first().textContent()).toContain('Rapporten er sendt til din sagsbehandler.');
+    // Their movements, with their own score beside the counsellor's.
+    await y.goto(`${j.base}/me/movement`);
+    await expectAccessible(y);
+    await expectNoHorizontalScroll(y);
+    await young.context.close();
+
+    // The caseworker finds it among the reports sent with consent, reads it and downloads the PDF.
+    const cw = await j.newPage();
+    await j.signIn(cw.page, demoEmail('caseworker', roskilde));
+    await cw.page.getByRole('link', { name: 'Rapporter', exact: true }).click();
+    await expectAccessible(cw.page);
+    await cw.page.goto(reportUrl);
+    expect(await cw.page.getByText('Jeg vil gerne prøve et køkken.').count()).toBe(1);
+    await expectAccessible(cw.page);
+    const pdf = await cw.page.request.get(`${reportUrl}/pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await cw.context.close();
   });
 });

@@ -1,6 +1,7 @@
 import { Faker, da, base } from '@faker-js/faker';
 import { count } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { localDate } from '../../platform/dates.ts';
 import type { Role } from '../../platform/access/roles.ts';
 import { memberships, users } from '../accounts/accounts.schema.ts';
 import { hashPassword } from '../accounts/accounts.service.ts';
@@ -22,6 +23,7 @@ import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { DEMO_PASSWORD, demoEmail, demoMunicipalities } from './demo-accounts.ts';
 import { seedInternships } from './seed-internships.ts';
 import { seedWishes } from './seed-matching.ts';
+import { seedGroups } from './seed-groups.ts';
 
 const YOUTH_PER_MUNICIPALITY = 42;
 const COMPANIES_PER_MUNICIPALITY = 60;
@@ -114,7 +116,12 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
       );
       // The demo young person's account is in an internship, so its pages show the work trail.
       youthRows[0]!.status = 'in_internship';
-      const insertedYouth = await tx.insert(youth).values(youthRows).returning({ id: youth.id, status: youth.status });
+      // Referred 100 days ago, so two 6-week report periods have ended.
+      youthRows[0]!.referredOn = localDate(new Date(now.getTime() - 100 * 86_400_000));
+      const insertedYouth = await tx
+        .insert(youth)
+        .values(youthRows)
+        .returning({ id: youth.id, status: youth.status, referredOn: youth.referredOn, userId: youth.userId });
       await tx
         .insert(youthStatusHistory)
         .values(insertedYouth.map((y) => ({ youthId: y.id, fromStatus: null, toStatus: y.status, at: now })));
@@ -200,6 +207,13 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
         openings: insertedOpenings,
       });
       await seedWishes(tx, faker, now, municipalityId, inserted[0]!.id);
+      await seedGroups(tx, faker, now, {
+        municipalityId,
+        area: dm.name,
+        counsellorUserIds: people.flatMap((p, i) => (p.role === 'youth_counsellor' ? [rows[i]!.id] : [])),
+        youth: insertedYouth,
+        demoYouthId: insertedYouth[0]!.id,
+      });
     }
   });
   return true;

@@ -47,7 +47,8 @@ export async function reportsRoutes(app: App, { services, settings }: RouteDeps)
     const values = formValues(request.body);
     const approve = values.intent === 'approve';
     try {
-      await (approve ? reports.approve : reports.update).call(reports, ctxOf(request), id, values);
+      if (approve) await reports.approve(ctxOf(request), id, values);
+      else await reports.update(ctxOf(request), id, values);
       setFlash(reply, settings, { kind: 'success', key: approve ? 'report.approved' : 'report.saved' });
       return reply.redirect(`/reports/${id}`, 303);
     } catch (err) {

@@ -91,8 +91,9 @@ function Words({ page, r }: { page: PageContext; r: ReportRow }) {
   );
 }
 
-function Status({ t, status }: { t: Translate; status: ReportStatus }) {
-  return <span class="badge badge-small">{t(`report.status.${status}` as Key)}</span>;
+/** Where a report is; the young person reads it from their side ("ready for you"). */
+function Status({ t, status, forYouth = false }: { t: Translate; status: ReportStatus; forYouth?: boolean }) {
+  return <span class="badge badge-small">{t(`${forYouth ? 'my_reports' : 'report'}.status.${status}` as Key)}</span>;
 }
 
 /** The team's list, grouped by where each report is in its cycle. */
@@ -238,7 +239,7 @@ export function MyReportsView({ page, consent, reports }: { page: PageContext; c
           {reports.map((r) => (
             <li>
               <a href={`/me/reports/${r.id}`}>{t('report.period', { start: r.periodStart, end: r.periodEnd })}</a>{' '}
-              <Status t={t} status={r.status} />
+              <Status t={t} status={r.status} forYouth />
             </li>
           ))}
         </ul>
@@ -256,7 +257,7 @@ export function MyReportPage({ page, r, consent, form }: { page: PageContext; r:
     <>
       <h1>{t('my_reports.heading', { end: r.periodEnd })}</h1>
       <p class="font-lead">
-        {t('report.period', { start: r.periodStart, end: r.periodEnd })} <Status t={t} status={r.status} />
+        {t('report.period', { start: r.periodStart, end: r.periodEnd })} <Status t={t} status={r.status} forYouth />
       </p>
       <ReportBody page={page} r={r} />
       <h2>{t('report.summary')}</h2>

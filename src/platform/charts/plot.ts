@@ -14,6 +14,12 @@ export function renderChart(options: Plot.PlotOptions & { ariaLabel: string }): 
   const svg = Plot.plot({ ...options, document: document as unknown as Document, className: CHART_CLASS }) as unknown as Element;
   svg.setAttribute('role', 'img');
   svg.querySelector('style')?.remove();
+  // The image's children are presentational: Plot's labels on its groups are not allowed there.
+  for (const el of svg.querySelectorAll('[aria-label], [aria-description]')) {
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  }
+  svg.setAttribute('aria-label', options.ariaLabel);
   return svg.outerHTML;
 }
 

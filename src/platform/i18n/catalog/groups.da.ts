@@ -129,7 +129,7 @@ export const groupsDa = {
   'schedule.time': 'Klokkeslæt',
   'schedule.time_hint': 'Fx 14:00',
   'schedule.no_counsellor': 'Ingen valgt',
-  'schedule.save': 'Gem mødetid',
+  'schedule.save': 'Gem tid og sted',
   'schedule.saved': 'Mødetiden er gemt.',
   'space.title': 'Gruppens rum',
   'space.title_for': 'Gruppens rum: {name}',

@@ -132,7 +132,7 @@ export const groupsEn: Record<keyof typeof groupsDa, string> = {
   'schedule.time': 'Time',
   'schedule.time_hint': 'For example 14:00',
   'schedule.no_counsellor': 'None chosen',
-  'schedule.save': 'Save meeting time',
+  'schedule.save': 'Save time and place',
   'schedule.saved': 'The meeting time is saved.',
   'space.title': "The group's space",
   'space.title_for': "The group's space: {name}",

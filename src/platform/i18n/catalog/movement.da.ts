@@ -118,4 +118,8 @@ export const movementDa = {
   'my_reports.sent': 'Tak. Rapporten er sendt til din sagsbehandler.',
   'my_reports.held': 'Tak. Rapporten bliver her, indtil du siger ja til at sende den.',
   'my_reports.back': 'Tilbage til dine rapporter',
+  'my_reports.status.draft': 'Kladde',
+  'my_reports.status.approved': 'Klar til dig',
+  'my_reports.status.held': 'Læst, ikke sendt',
+  'my_reports.status.sent': 'Sendt til din sagsbehandler',
 } as const;

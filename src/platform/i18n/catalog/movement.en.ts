@@ -122,4 +122,8 @@ export const movementEn: Record<keyof typeof movementDa, string> = {
   'my_reports.sent': 'Thank you. The report is sent to your caseworker.',
   'my_reports.held': 'Thank you. The report stays here until you agree to send it.',
   'my_reports.back': 'Back to your reports',
+  'my_reports.status.draft': 'Draft',
+  'my_reports.status.approved': 'Ready for you',
+  'my_reports.status.held': 'Read, not sent',
+  'my_reports.status.sent': 'Sent to your caseworker',
 };
