@@ -43,6 +43,9 @@ import { MovementRepository } from '../modules/movement/movement.repository.ts';
 import { MovementService } from '../modules/movement/movement.service.ts';
 import { ReportsRepository } from '../modules/reports/reports.repository.ts';
 import { ReportsService } from '../modules/reports/reports.service.ts';
+import { TrialsRepository } from '../modules/evaluation/trials.repository.ts';
+import { TrialsService } from '../modules/evaluation/trials.service.ts';
+import { TrialResultsService } from '../modules/evaluation/trial-results.service.ts';
 import { NotificationsRepository } from '../platform/notifications/notifications.repository.ts';
 import { NotificationsService } from '../platform/notifications/notifications.service.ts';
 
@@ -103,6 +106,8 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   );
   const internshipOverview = new OverviewService(internshipsRepo, access, audit, clock);
   const groupsRepo = new GroupsRepository(db);
+  const youthService = new YouthService(youthRepo, municipalitiesRepo, accounts, access, audit, sealer, clock);
+  const trialsRepo = new TrialsRepository(db);
   const movementRepo = new MovementRepository(db);
   const reportsRepo = new ReportsRepository(db, movementRepo);
   const services = {
@@ -122,7 +127,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     openings: new OpeningsService(openingsRepo, companiesRepo, access, audit, clock),
     companiesCsv: new CompaniesCsv(db, companiesRepo, openingsRepo, access, audit, clock),
     sealer,
-    youth: new YouthService(youthRepo, municipalitiesRepo, accounts, access, audit, sealer, clock),
+    youth: youthService,
     notifications,
     internships,
     wishes: new WishesService(
@@ -143,6 +148,8 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     extensions: new ExtensionsService(db, internshipsRepo, municipalitiesRepo, notifications, access, audit, clock),
     meetings: new MeetingsService(db, internshipsRepo, notifications, access, audit, clock),
     groups: new GroupsService(db, groupsRepo, youthRepo, access, audit, clock),
+    trials: new TrialsService(db, trialsRepo, youthService, municipalitiesRepo, sealer, access, audit, clock),
+    trialResults: new TrialResultsService(db, trialsRepo, sealer, access, audit, clock),
     groupSpace: new GroupSpaceService(db, groupsRepo, youthRepo, access, audit, clock),
     counsellorWeek: new CounsellorWeekService(groupsRepo, youthRepo, internshipOverview, reportsRepo, access, audit, clock),
     supportNotes: new SupportNotesService(db, youthRepo, groupsRepo, access, audit, clock),

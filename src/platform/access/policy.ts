@@ -44,6 +44,10 @@ export type Action =
   | 'report.write'
   | 'report.own'
   | 'report.receive'
+  | 'trial.design'
+  | 'trial.assign'
+  | 'trial.outcomes'
+  | 'trial.research'
   | 'match.answer'
   | 'match.read'
   | 'match.run'
@@ -178,6 +182,12 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'report.write': ['youth_counsellor', 'network_consultant', 'team_leader'],
   'report.own': ['youth'],
   'report.receive': ['caseworker'],
+  // The trial: researchers design it and read pseudonymous results; frontline staff assign at
+  // referral (and see only that person's arm); the team leader and administrator bring in outcomes.
+  'trial.design': ['researcher'],
+  'trial.assign': youthTeam,
+  'trial.outcomes': ['team_leader', 'municipality_admin'],
+  'trial.research': ['researcher'],
   'match.answer': [...companyTeam, 'company_contact'],
   'match.read': [...youthTeam, 'entrepreneur'],
   'match.run': ['team_leader', 'network_consultant', 'municipality_admin'],

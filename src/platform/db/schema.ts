@@ -12,3 +12,4 @@ export * from '../../modules/groups/groups.schema.ts';
 export * from '../../modules/support/support.schema.ts';
 export * from '../../modules/movement/movement.schema.ts';
 export * from '../../modules/reports/reports.schema.ts';
+export * from '../../modules/evaluation/trials.schema.ts';

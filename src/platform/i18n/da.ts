@@ -1,5 +1,6 @@
 import { groupsDa } from './catalog/groups.da.ts';
 import { movementDa } from './catalog/movement.da.ts';
+import { evaluationDa } from './catalog/evaluation.da.ts';
 import { internshipPagesDa } from './catalog/internship-pages.da.ts';
 import { internshipsDa } from './catalog/internships.da.ts';
 import { matchingDa } from './catalog/matching.da.ts';
@@ -17,6 +18,7 @@ export const da = {
   ...matchingPagesDa,
   ...groupsDa,
   ...movementDa,
+  ...evaluationDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

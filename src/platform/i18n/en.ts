@@ -1,5 +1,6 @@
 import { groupsEn } from './catalog/groups.en.ts';
 import { movementEn } from './catalog/movement.en.ts';
+import { evaluationEn } from './catalog/evaluation.en.ts';
 import { internshipPagesEn } from './catalog/internship-pages.en.ts';
 import { internshipsEn } from './catalog/internships.en.ts';
 import { matchingEn } from './catalog/matching.en.ts';
@@ -18,4 +19,5 @@ export const en: Record<MessageKey, string> = {
   ...matchingPagesEn,
   ...groupsEn,
   ...movementEn,
+  ...evaluationEn,
 };

@@ -1,0 +1,238 @@
+import { createHmac } from 'node:crypto';
+import type { Access } from '../../platform/access/access.ts';
+import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Sealer } from '../../platform/crypto/sealed.ts';
+import { CsvSyntaxError, parseCsv, toCsv } from '../../platform/csv.ts';
+import { addMonths, localDate } from '../../platform/dates.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
+import { fieldErrors, parseInput } from '../../platform/validation.ts';
+import { type AnalysisRow, analyse, balance, covariatesOf } from './analysis.ts';
+import { verifyChain } from './randomisation.ts';
+import { outcomeInput } from './trials.inputs.ts';
+import type { TrialsRepository } from './trials.repository.ts';
+import { horizons } from './trials.schema.ts';
+import { chainRecord } from './trials.service.ts';
+import { z } from 'zod';
+
+export const MAX_OUTCOME_ROWS = 50_000;
+/** The research export's columns and what they mean (the data dictionary). */
+export const exportColumns = [
+  [
+    'pseudonym',
+    'HMAC-SHA256 of the CPR number under the researcher’s secret (hex); the data controller can link it to register data with the same secret',
+  ],
+  ['sequence', 'Order of assignment in the trial (0 = first)'],
+  ['stratum', 'Randomisation block: municipality code, and age band / gender when the design stratified by them'],
+  ['arm', '1 = NExTWORK, 0 = control (ordinary offer)'],
+  ['assigned_on', 'Date of assignment (Europe/Copenhagen)'],
+  ['took_up', '1 = a NExTWORK participant started in the programme, 0 = did not; empty for the control group'],
+  ['age', 'Age in years at referral'],
+  ['female', '1 = female, 0 = not'],
+  ['months_on_benefits', 'Months on public benefits before referral'],
+  ['education', '0 = none, 1 = some upper secondary, 2 = upper secondary, 3 = vocational'],
+  ...horizons.map((h) => [
+    `status_${h}m`,
+    `Status ${h} months after assignment: job_ordinary, job_subsidised, education, internship, benefits, other, unknown; empty when not yet recorded`,
+  ]),
+  ...horizons.map((h) => [
+    `job_or_education_${h}m`,
+    `1 = in a job (ordinary or subsidised) or education at ${h} months, 0 = not, empty when unknown`,
+  ]),
+] as const;
+
+const exportInput = z.object({
+  secret: z
+    .string({ error: 'validation.export_secret' })
+    .min(16, { error: 'validation.export_secret' })
+    .max(200, { error: 'validation.export_secret' }),
+});
+
+/**
+ * What researchers see of a trial — never names or CPR numbers: enrolment by arm and block,
+ * balance, effect estimates by horizon, the chain's integrity, follow-ups due; the pseudonymised
+ * export; and the outcome import from the jobcentre (all or nothing, every error with its line).
+ */
+export class TrialResultsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: TrialsRepository,
+    private readonly sealer: Sealer,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  private async load(ctx: Context, trialId: string, action: 'trial.research' | 'trial.outcomes') {
+    const trial = await this.repo.find(trialId);
+    const [grant] = await this.access.require(ctx, action, [{ type: 'trial', id: trialId, municipalityId: trial?.municipalityId ?? null }]);
+    if (!trial) throw notFound();
+    return { trial, grant: grant! };
+  }
+
+  /** Trials a researcher can open (every municipality's). */
+  async list(ctx: Context) {
+    await this.access.require(ctx, 'trial.research', [{ type: 'trial', id: '', municipalityId: null }]);
+    return this.repo.list();
+  }
+
+  /** The evaluation page's content, from pseudonymous rows only. */
+  async evaluation(ctx: Context, trialId: string) {
+    const { trial, grant } = await this.load(ctx, trialId, 'trial.research');
+    const rows = await this.repo.forAnalysis(trialId);
+    const analysisRows: AnalysisRow[] = rows.map((r) => ({
+      arm: r.arm,
+      stratum: r.stratum,
+      baseline: r.baseline,
+      tookUp: !!r.tookUp,
+      outcomes: r.outcomes,
+    }));
+    const today = localDate(this.clock.now());
+    const enrolment = new Map<string, { nextwork: number; control: number }>();
+    const blocks = new Map<string, { nextwork: number; control: number }>();
+    for (const r of rows) {
+      const month = localDate(r.assignedAt).slice(0, 7);
+      for (const [map, key] of [
+        [enrolment, month],
+        [blocks, r.stratum],
+      ] as const) {
+        const e = map.get(key) ?? { nextwork: 0, control: 0 };
+        e[r.arm]++;
+        map.set(key, e);
+      }
+    }
+    const dueNow = horizons.map((h) => ({
+      horizon: h,
+      due: rows.filter((r) => addMonths(localDate(r.assignedAt), h) <= today && !r.outcomes[h]).length,
+    }));
+    const chainBreak = verifyChain((await this.repo.participants(trialId)).map(chainRecord));
+    await this.audit.record(ctx, {
+      action: 'trial.evaluation_read',
+      actorRole: grant.role,
+      municipalityId: trial.municipalityId,
+      targetType: 'trial',
+      targetId: trialId,
+    });
+    return {
+      trial,
+      n: rows.length,
+      enrolment: [...enrolment.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, c]) => ({ month, ...c })),
+      blocks: [...blocks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([stratum, c]) => ({ stratum, ...c })),
+      balance: balance(analysisRows),
+      results: analyse(analysisRows),
+      dueNow,
+      chainBreak,
+    };
+  }
+
+  /**
+   * The pseudonymised research export: no names, no CPR numbers; a keyed hash under a secret the
+   * researcher gives (and the platform does not keep) replaces the CPR number. Audited.
+   */
+  async export(ctx: Context, trialId: string, input: unknown): Promise<string> {
+    const { trial, grant } = await this.load(ctx, trialId, 'trial.research');
+    const { secret } = parseInput(exportInput, input);
+    const rows = await this.repo.forAnalysis(trialId);
+    const flag = (s: string | undefined) =>
+      s === undefined || s === 'unknown' ? null : ['job_ordinary', 'job_subsidised', 'education'].includes(s) ? 1 : 0;
+    const csv = toCsv(
+      exportColumns.map(([name]) => name),
+      rows.map((r) => {
+        const [age, female, months, education] = covariatesOf(r.baseline);
+        return [
+          createHmac('sha256', secret).update(this.sealer.open(r.cprSealed)).digest('hex'),
+          r.sequence,
+          r.stratum,
+          r.arm === 'nextwork' ? 1 : 0,
+          localDate(r.assignedAt),
+          r.arm === 'nextwork' ? (r.tookUp ? 1 : 0) : null,
+          age!,
+          female!,
+          months!,
+          education!,
+          ...horizons.map((h) => r.outcomes[h] ?? null),
+          ...horizons.map((h) => flag(r.outcomes[h])),
+        ];
+      }),
+    );
+    await this.audit.record(ctx, {
+      action: 'trial.export',
+      actorRole: grant.role,
+      municipalityId: trial.municipalityId,
+      targetType: 'trial',
+      targetId: trialId,
+      details: { rows: rows.length },
+    });
+    return csv;
+  }
+
+  /** The data dictionary for the export, as CSV. */
+  dictionary(): string {
+    return toCsv(
+      ['column', 'meaning'],
+      exportColumns.map(([c, m]) => [c, m]),
+    );
+  }
+
+  /**
+   * Outcomes from the jobcentre as CSV (cpr;horizon;status): every row validated and matched to a
+   * participant by the keyed CPR hash; the whole file refused, with every error by line, if any row
+   * is wrong. A later value for the same horizon replaces the earlier one.
+   */
+  async importOutcomes(ctx: Context, trialId: string, text: string): Promise<{ imported: number }> {
+    const { trial, grant } = await this.load(ctx, trialId, 'trial.outcomes');
+    let table: { line: number; fields: string[] }[];
+    try {
+      table = parseCsv(text);
+    } catch (err) {
+      if (err instanceof CsvSyntaxError) throw invalid({ [`line.${err.line}._`]: 'validation.csv_syntax' }, 'errors.import');
+      throw err;
+    }
+    const [header, ...rows] = table;
+    if (!header || !rows.length) throw invalid({ 'line.1._': 'validation.csv_empty' }, 'errors.import');
+    if (rows.length > MAX_OUTCOME_ROWS) throw invalid({ 'line.1._': 'validation.csv_too_many' }, 'errors.import');
+    const headings = header.fields.map((h) => h.trim().toLowerCase());
+    const errors: Record<string, string> = {};
+    for (const h of ['cpr', 'horizon', 'status']) if (!headings.includes(h)) errors[`line.1.${h}`] = 'validation.csv_missing_column';
+    if (Object.keys(errors).length) throw invalid(errors, 'errors.import');
+    const participants = new Map((await this.repo.participants(trialId)).map((p) => [p.subjectHash, p]));
+    const now = this.clock.now();
+    const today = localDate(now);
+    const seen = new Set<string>();
+    const valid: { participantId: string; horizon: number; status: (typeof rows)[number]['fields'][number] }[] = [];
+    for (const row of rows) {
+      const get = (h: string) => (row.fields[headings.indexOf(h)] ?? '').trim();
+      const parsed = outcomeInput.safeParse({ horizon: get('horizon'), status: get('status') });
+      if (!parsed.success) for (const [field, key] of Object.entries(fieldErrors(parsed.error))) errors[`line.${row.line}.${field}`] = key;
+      const digits = get('cpr').replace('-', '');
+      const p = /^\d{10}$/.test(digits) ? participants.get(this.sealer.lookupHash(digits)) : undefined;
+      if (!p) {
+        errors[`line.${row.line}.cpr`] = 'validation.trial_cpr_unknown';
+        continue;
+      }
+      if (!parsed.success) continue;
+      if (addMonths(localDate(p.assignedAt), parsed.data.horizon) > today) errors[`line.${row.line}.horizon`] = 'validation.horizon_future';
+      const key = `${p.id}/${parsed.data.horizon}`;
+      if (seen.has(key)) errors[`line.${row.line}.horizon`] = 'validation.csv_duplicate';
+      seen.add(key);
+      valid.push({ participantId: p.id, horizon: parsed.data.horizon, status: parsed.data.status });
+    }
+    if (Object.keys(errors).length) throw invalid(errors, 'errors.import');
+    await this.db.transaction((tx) =>
+      this.repo.saveOutcomes(
+        valid.map((v) => ({ ...v, status: v.status as never, source: 'import' as const, recordedAt: now })),
+        tx,
+      ),
+    );
+    await this.audit.record(ctx, {
+      action: 'trial.outcomes_import',
+      actorRole: grant.role,
+      municipalityId: trial.municipalityId,
+      targetType: 'trial',
+      targetId: trialId,
+      details: { rows: valid.length },
+    });
+    return { imported: valid.length };
+  }
+}
