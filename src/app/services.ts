@@ -106,8 +106,10 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   );
   const internshipOverview = new OverviewService(internshipsRepo, access, audit, clock);
   const groupsRepo = new GroupsRepository(db);
-  const youthService = new YouthService(youthRepo, municipalitiesRepo, accounts, access, audit, sealer, clock);
   const trialsRepo = new TrialsRepository(db);
+  const youthService = new YouthService(youthRepo, municipalitiesRepo, accounts, access, audit, sealer, clock, async (m) =>
+    Boolean(await trialsRepo.recruiting(m)),
+  );
   const movementRepo = new MovementRepository(db);
   const reportsRepo = new ReportsRepository(db, movementRepo);
   const services = {

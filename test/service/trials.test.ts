@@ -60,6 +60,9 @@ describe('randomised intake', () => {
     for (let b = 0; b < 4; b++) expect(arms.slice(b * 4, b * 4 + 4).filter((a) => a === 'nextwork')).toHaveLength(2);
     const people = await t.database.db.select().from(youth).where(eq(youth.municipalityId, m));
     expect(people).toHaveLength(8); // the control group is not in the network
+    // While the trial recruits, the ordinary referral is refused: everyone goes through the lottery.
+    const direct = await failure(t.services.youth.refer(ctx(consultant), m, referral(), 'da'));
+    expect(direct.messageKey).toBe('errors.trial_intake');
     const evaluation = await t.services.trialResults.evaluation(ctx(researcher), trial.id);
     expect(evaluation.n).toBe(16);
     expect(evaluation.chainBreak).toBe(-1);

@@ -52,3 +52,26 @@ describe('the five movements over a period', () => {
     expect(movementsOver([])[0]).toEqual({ dimension: 'direction', from: null, to: null, youthTo: null, reason: '' });
   });
 });
+
+describe('estimation blocks', () => {
+  it('keeps strata with two or more in each arm and pools the rest', async () => {
+    const { estimationBlocks } = await import('../../src/modules/evaluation/analysis.ts');
+    const rows = (stratum: string, t: number, c: number) => [
+      ...Array.from({ length: t }, () => ({ arm: 'nextwork' as const, stratum })),
+      ...Array.from({ length: c }, () => ({ arm: 'control' as const, stratum })),
+    ];
+    expect(estimationBlocks([...rows('a', 2, 2), ...rows('b', 1, 0), ...rows('c', 1, 2), ...rows('d', 1, 0)])).toEqual([
+      'a',
+      'a',
+      'a',
+      'a',
+      'pooled',
+      'pooled',
+      'pooled',
+      'pooled',
+      'pooled',
+    ]);
+    // A pooled block that is still too small joins the largest stratum.
+    expect(estimationBlocks([...rows('a', 3, 3), ...rows('b', 2, 2), ...rows('c', 1, 0)]).at(-1)).toBe('a');
+  });
+});

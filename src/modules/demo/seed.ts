@@ -24,6 +24,7 @@ import { DEMO_PASSWORD, demoEmail, demoMunicipalities } from './demo-accounts.ts
 import { seedInternships } from './seed-internships.ts';
 import { seedWishes } from './seed-matching.ts';
 import { seedGroups } from './seed-groups.ts';
+import { seedTrial } from './seed-trial.ts';
 
 const YOUTH_PER_MUNICIPALITY = 42;
 const COMPANIES_PER_MUNICIPALITY = 60;
@@ -89,12 +90,14 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
       })),
     );
     let cvrSerial = 3_100_000;
+    let trialMunicipality: { id: string; code: string } | undefined;
     for (const dm of demoMunicipalities) {
       const [m] = await tx
         .insert(municipalities)
         .values({ name: dm.name, code: dm.code, createdAt: now })
         .returning({ id: municipalities.id });
       const municipalityId = m!.id;
+      trialMunicipality ??= { id: municipalityId, code: dm.code };
       const people: { email: string; name: string; role: Role }[] = [];
       const add = (role: Role, n: number) => {
         for (let i = 0; i < n; i++) {
@@ -215,6 +218,8 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
         demoYouthId: insertedYouth[0]!.id,
       });
     }
+    // A finished demo trial in the first municipality, from its own random stream.
+    await seedTrial(tx, new Faker({ locale: [da, base], seed: 2024 }), now, sealer, trialMunicipality!);
   });
   return true;
 }

@@ -43,9 +43,38 @@ const share = (rows: AnalysisRow[], h: number) =>
   rows.length ? rows.filter((r) => inJobOrEducation(r.outcomes[h]!)).length / rows.length : NaN;
 
 /** Strata as dummies (all but the first), for the adjusted estimator. */
-function strataDummies(rows: AnalysisRow[]): number[][] {
-  const strata = [...new Set(rows.map((r) => r.stratum))].sort();
-  return rows.map((r) => strata.slice(1).map((s) => (r.stratum === s ? 1 : 0)));
+function strataDummies(blocks: string[]): number[][] {
+  const strata = [...new Set(blocks)].sort();
+  return blocks.map((b) => strata.slice(1).map((s) => (b === s ? 1 : 0)));
+}
+
+const POOLED = 'pooled';
+
+/**
+ * Blocks for estimation: a stratum with fewer than two people in either arm (e.g. a rare gender
+ * within an age band) cannot be estimated on its own, so such strata are pooled into one block;
+ * if that block is still too small, it joins the largest stratum.
+ */
+export function estimationBlocks(rows: readonly { arm: AnalysisRow['arm']; stratum: string }[]): string[] {
+  const counts = new Map<string, { t: number; c: number }>();
+  const add = (key: string, arm: AnalysisRow['arm']) => {
+    const e = counts.get(key) ?? { t: 0, c: 0 };
+    if (arm === 'nextwork') e.t++;
+    else e.c++;
+    counts.set(key, e);
+  };
+  for (const r of rows) add(r.stratum, r.arm);
+  const ok = (e: { t: number; c: number } | undefined) => !!e && e.t >= 2 && e.c >= 2;
+  const first = rows.map((r) => (ok(counts.get(r.stratum)) ? r.stratum : POOLED));
+  const pooled = { t: 0, c: 0 };
+  first.forEach((b, i) => {
+    if (b !== POOLED) return;
+    if (rows[i]!.arm === 'nextwork') pooled.t++;
+    else pooled.c++;
+  });
+  if (!first.includes(POOLED) || ok(pooled)) return first;
+  const largest = [...counts.entries()].filter(([, e]) => ok(e)).sort((a, b) => b[1].t + b[1].c - (a[1].t + a[1].c))[0]?.[0];
+  return largest ? first.map((b) => (b === POOLED ? largest : b)) : first.map(() => POOLED);
 }
 
 export function analyse(rows: readonly AnalysisRow[]): HorizonResult[] {
@@ -59,12 +88,13 @@ export function analyse(rows: readonly AnalysisRow[]): HorizonResult[] {
     const shares = { shareTreated: share(treated, h), shareControl: share(control, h) };
     if (treated.length < 2 || control.length < 2)
       return { ...base, ...shares, itt: null, dim: null, pHolm: null, cace: null, note: 'too_few' };
-    const dummies = strataDummies(known);
+    const blocks = estimationBlocks(known);
+    const dummies = strataDummies(blocks);
     const data = {
       y: known.map((r) => (inJobOrEducation(r.outcomes[h]!) ? 1 : 0)),
       treated: known.map((r) => (r.arm === 'nextwork' ? 1 : 0) as 0 | 1),
       covariates: known.map((r, i) => [...covariatesOf(r.baseline), ...dummies[i]!]),
-      blocks: known.map((r) => r.stratum),
+      blocks,
     };
     let itt: Estimate | null = null;
     let dim: Estimate | null = null;

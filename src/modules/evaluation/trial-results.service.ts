@@ -71,6 +71,11 @@ export class TrialResultsService {
     return { trial, grant: grant! };
   }
 
+  /** The trial whose outcomes the team leader imports (no participants shown). */
+  async forOutcomes(ctx: Context, trialId: string) {
+    return (await this.load(ctx, trialId, 'trial.outcomes')).trial;
+  }
+
   /** Trials a researcher can open (every municipality's). */
   async list(ctx: Context) {
     await this.access.require(ctx, 'trial.research', [{ type: 'trial', id: '', municipalityId: null }]);

@@ -139,7 +139,7 @@ export class TrialsService {
     });
     if (participant.arm === 'control') return { arm: 'control' };
     // Randomised is randomised: the assignment stands even if the referral below fails (intention to treat).
-    const { youth: y, link } = await this.youth.refer(ctx, municipalityId, data, locale);
+    const { youth: y, link } = await this.youth.refer(ctx, municipalityId, data, locale, { randomised: true });
     await this.repo.linkYouth(participant.id, y.id);
     return { arm: 'nextwork', youthId: y.id, link };
   }

@@ -43,12 +43,15 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
     return sendPage(reply, page, page.t('youth.refer'), <ReferralForm page={page} m={m} form={form} />, status);
   };
 
-  app.get('/youth/new', (request, reply) =>
-    referralPage(request, reply, municipalityFor(request, 'youth.refer'), {
+  app.get('/youth/new', async (request, reply) => {
+    const m = municipalityFor(request, 'youth.refer');
+    // While the municipality runs its intake as a trial, every referral goes through the lottery.
+    if (await services.trials.recruiting(ctxOf(request), m)) return reply.redirect(`/trials/intake?m=${m}`, 303);
+    return referralPage(request, reply, m, {
       values: { referredOn: services.clock.now().toISOString().slice(0, 10) },
       errors: {},
-    }),
-  );
+    });
+  });
 
   app.post('/youth', async (request, reply) => {
     const m = municipalityFor(request, 'youth.refer');

@@ -34,6 +34,8 @@ export class YouthService {
     private readonly audit: AuditService,
     private readonly sealer: Sealer,
     private readonly clock: Clock,
+    /** True while the municipality takes in young people in a trial: then referral goes through the trial's intake. */
+    private readonly inTrial: (municipalityId: string) => Promise<boolean> = async () => false,
   ) {
     accounts.acceptHooks.push(async (tx, invitation, userId) => {
       if (invitation.youthId) await repo.linkUser(invitation.youthId, userId, tx);
@@ -57,8 +59,10 @@ export class YouthService {
     municipalityId: string,
     input: unknown,
     locale: Locale,
+    options: { randomised?: boolean } = {},
   ): Promise<{ youth: Youth; link: string; capacity: Capacity }> {
     const [grant] = await this.access.require(ctx, 'youth.refer', [{ type: 'youth', id: '', municipalityId }]);
+    if (!options.randomised && (await this.inTrial(municipalityId))) throw conflict('errors.trial_intake');
     const data = parseInput(referralInput, input);
     const cpr = parseCpr(data.cpr)!;
     const age = ageOn(cpr.birthDate, new Date(`${data.referredOn}T12:00:00Z`));

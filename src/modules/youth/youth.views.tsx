@@ -74,9 +74,17 @@ export function YouthListView({
   );
 }
 
-export function ReferralForm({ page, m, form }: { page: PageContext; m: string; form: FormState }) {
+export function ReferralForm(props: {
+  page: PageContext;
+  m: string;
+  form: FormState;
+  /** The trial's intake reuses the form with its own heading, action and extra fields. */
+  variant?: { action: string; heading: string; intro: string; submit: string; labels: Record<string, string>; fields: ComponentChildren };
+}) {
+  const { page, m, form, variant } = props;
   const { t } = page;
   const labels = {
+    ...variant?.labels,
     firstName: t('youth.first_name'),
     lastName: t('youth.last_name'),
     cpr: t('youth.cpr'),
@@ -89,10 +97,10 @@ export function ReferralForm({ page, m, form }: { page: PageContext; m: string; 
   };
   return (
     <div class="app-narrow-form">
-      <h1>{t('youth.refer')}</h1>
-      <p>{t('youth.refer_intro')}</p>
+      <h1>{variant?.heading ?? t('youth.refer')}</h1>
+      <p>{variant?.intro ?? t('youth.refer_intro')}</p>
       <ErrorSummary t={t} form={form} labels={labels} />
-      <form method="post" action={`/youth?m=${m}`} novalidate autocomplete="off">
+      <form method="post" action={variant?.action ?? `/youth?m=${m}`} novalidate autocomplete="off">
         <CsrfField token={page.csrfToken} />
         <TextField t={t} form={form} name="firstName" label={labels.firstName} required />
         <TextField t={t} form={form} name="lastName" label={labels.lastName} required />
@@ -111,8 +119,9 @@ export function ReferralForm({ page, m, form }: { page: PageContext; m: string; 
           required
         />
         <TextArea t={t} form={form} name="eligibilityNote" label={labels.eligibilityNote} rows={3} />
+        {variant?.fields}
         <button type="submit" class="button button-primary">
-          {t('youth.refer_submit')}
+          {variant?.submit ?? t('youth.refer_submit')}
         </button>
       </form>
     </div>

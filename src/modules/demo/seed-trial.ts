@@ -1,0 +1,121 @@
+import type { Faker } from '@faker-js/faker';
+import type { Sealer } from '../../platform/crypto/sealed.ts';
+import { addMonths, localDate } from '../../platform/dates.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { stratumOf } from '../evaluation/analysis.ts';
+import { type ChainedRecord, assignmentAt, chain } from '../evaluation/randomisation.ts';
+import {
+  type Baseline,
+  type OutcomeStatus,
+  educationLevels,
+  horizons,
+  trialOutcomes,
+  trialParticipants,
+  trials,
+} from '../evaluation/trials.schema.ts';
+
+/** The demo trial's seed (a real trial's is random and sealed; this one is fixed so the demo is the same every time). */
+const DEMO_SEED = 'demo-trial-seed-2024';
+const PARTICIPANTS = 320;
+/** The simulated true effect on the share in a job or education, by horizon (percentage points / 100). */
+const TRUE_EFFECT: Record<number, number> = { 3: 0.04, 6: 0.08, 12: 0.1, 24: 0.09 };
+const BASE: Record<number, number> = { 3: 0.12, 6: 0.2, 12: 0.3, 24: 0.38 };
+
+/**
+ * A finished demo trial in one municipality: 320 young people randomised 1:1 in permuted blocks of
+ * 4 within age band × gender over 18 months, chained like real assignments, with outcomes
+ * simulated at every horizon that has passed (a modest true effect, people who took up the
+ * programme 85 % of the NExTWORK arm). No names; CPR numbers are made up, sealed like real ones.
+ */
+export async function seedTrial(tx: Db, faker: Faker, now: Date, sealer: Sealer, m: { id: string; code: string }): Promise<void> {
+  const [trial] = await tx
+    .insert(trials)
+    .values({
+      municipalityId: m.id,
+      name: 'NExTWORK-forsøget 2024–2025 (demo)',
+      status: 'closed',
+      ratioTreatment: 1,
+      ratioControl: 1,
+      blockMultiplier: 2,
+      stratifyBy: ['ageBand', 'gender'],
+      seedSealed: sealer.seal(DEMO_SEED),
+      startedOn: localDate(addMonthsTo(now, -30)),
+      createdAt: addMonthsTo(now, -30),
+    })
+    .returning();
+  const design = { seed: DEMO_SEED, ratio: [1, 1] as [number, number], multiplier: 2 };
+  const counts = new Map<string, number>();
+  let previous: ChainedRecord | undefined;
+  const today = localDate(now);
+  const start = addMonthsTo(now, -30).getTime();
+  const span = 18 * 30 * 86_400_000;
+  const participantRows: (typeof trialParticipants.$inferInsert)[] = [];
+  const outcomeRows: { sequence: number; horizon: number; status: OutcomeStatus; at: Date }[] = [];
+  for (let i = 0; i < PARTICIPANTS; i++) {
+    const assignedAt = new Date(start + Math.round((span * i) / PARTICIPANTS) + faker.number.int({ min: 0, max: 86_400_000 }));
+    const baseline: Baseline = {
+      age: faker.number.int({ min: 18, max: 29 }),
+      gender: faker.helpers.weightedArrayElement([
+        { value: 'female' as const, weight: 45 },
+        { value: 'male' as const, weight: 52 },
+        { value: 'other' as const, weight: 3 },
+      ]),
+      monthsOnBenefits: faker.number.int({ min: 3, max: 60 }),
+      education: faker.helpers.arrayElement(educationLevels),
+    };
+    const stratum = stratumOf(m.code, ['ageBand', 'gender'], baseline);
+    const n = counts.get(stratum) ?? 0;
+    counts.set(stratum, n + 1);
+    const arm = assignmentAt(design, `${trial!.id}/${stratum}`, n);
+    const digits = `${faker.string.numeric(6)}${faker.string.numeric(4)}`;
+    const subject = sealer.lookupHash(digits);
+    previous = chain(previous, { stratum, subject, arm, at: assignedAt.toISOString() });
+    const tookUp = arm === 'nextwork' ? faker.number.float() < 0.85 : null;
+    participantRows.push({
+      trialId: trial!.id,
+      sequence: previous.sequence,
+      stratum,
+      arm,
+      assignedAt,
+      subjectHash: subject,
+      previousHash: previous.previousHash,
+      hash: previous.hash,
+      cprSealed: sealer.seal(digits),
+      baseline,
+      tookUp,
+    });
+    // Outcomes: a person-level propensity (fewer months on benefits and more education help), plus the effect for those who took up.
+    const propensity = (4 - baseline.monthsOnBenefits / 20 + educationLevels.indexOf(baseline.education)) / 40;
+    for (const h of horizons) {
+      const due = addMonths(localDate(assignedAt), h);
+      if (due > today) continue;
+      const p = BASE[h]! + propensity + (tookUp ? TRUE_EFFECT[h]! / 0.85 : 0);
+      const good = faker.number.float() < p;
+      const status: OutcomeStatus =
+        faker.number.float() < 0.04
+          ? 'unknown'
+          : good
+            ? faker.helpers.arrayElement(['job_ordinary', 'job_subsidised', 'education'] as const)
+            : faker.helpers.arrayElement(['benefits', 'benefits', 'internship', 'other'] as const);
+      outcomeRows.push({ sequence: previous.sequence, horizon: h, status, at: new Date(`${due}T10:00:00Z`) });
+    }
+  }
+  const inserted = await tx
+    .insert(trialParticipants)
+    .values(participantRows)
+    .returning({ id: trialParticipants.id, sequence: trialParticipants.sequence });
+  const idOf = new Map(inserted.map((r) => [r.sequence, r.id]));
+  await tx.insert(trialOutcomes).values(
+    outcomeRows.map((o) => ({
+      participantId: idOf.get(o.sequence)!,
+      horizon: o.horizon,
+      status: o.status,
+      source: 'import' as const,
+      recordedAt: o.at,
+    })),
+  );
+}
+
+function addMonthsTo(at: Date, months: number): Date {
+  return new Date(`${addMonths(localDate(at), months)}T09:00:00Z`);
+}

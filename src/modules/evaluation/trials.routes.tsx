@@ -1,0 +1,137 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App, RouteDeps } from '../../app/server.ts';
+import { invalid } from '../../platform/errors.ts';
+import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { pageContext, sendPage } from '../../platform/http/render.tsx';
+import { ctxOf, setFlash } from '../../platform/http/request.ts';
+import { municipalityFor } from '../../platform/http/scope.ts';
+import { emptyForm, type FormState } from '../../platform/views/components.tsx';
+import { decodeUpload } from '../companies/companies.csv.ts';
+import { strataFactors } from './trials.schema.ts';
+import { EvaluationPage, IntakePage, IntakeResult, OutcomesImportPage, SeedPage, TrialsListView } from './trials.views.tsx';
+
+interface UploadedFile {
+  filename?: string;
+  mimetype?: string;
+  toBuffer?: () => Promise<Buffer>;
+  _buf?: Buffer;
+}
+
+/** The effect evaluation: researchers' trials and evaluation pages, the team's randomised intake and outcome import. */
+export async function trialsRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
+  const { trials, trialResults } = services;
+
+  const listPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const ctx = ctxOf(request);
+    const [list, municipalities] = await Promise.all([trialResults.list(ctx), services.municipalities.listMine(ctx)]);
+    const page = pageContext(request, reply, settings);
+    const shown = form === emptyForm ? { values: { ratioTreatment: '1', ratioControl: '1', blockMultiplier: '2' }, errors: {} } : form;
+    return sendPage(
+      reply,
+      page,
+      page.t('trials.title'),
+      <TrialsListView page={page} trials={list} municipalities={municipalities} form={shown} />,
+      status,
+    );
+  };
+  app.get('/trials', (request, reply) => listPage(request, reply, emptyForm));
+  app.post('/trials', async (request, reply) => {
+    const values = formValues(request.body);
+    try {
+      const trial = await trials.create(ctxOf(request), values.municipalityId ?? '', {
+        ...values,
+        stratifyBy: strataFactors.filter((f) => values[`stratify.${f}`] === 'on'),
+      });
+      setFlash(reply, settings, { kind: 'success', key: 'trials.created' });
+      return reply.redirect(`/trials/${trial.id}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return listPage(request, reply, form, status);
+    }
+  });
+
+  // The team's randomised intake (declared before /trials/:id).
+  const intakePage = async (request: FastifyRequest, reply: FastifyReply, m: string, form: FormState, status = 200) => {
+    const page = pageContext(request, reply, settings);
+    const recruiting = await trials.recruiting(ctxOf(request), m);
+    if (!recruiting) return sendPage(reply, page, page.t('intake.title'), <p>{page.t('intake.none')}</p>);
+    return sendPage(reply, page, page.t('intake.title'), <IntakePage page={page} m={m} form={form} />, status);
+  };
+  app.get('/trials/intake', (request, reply) =>
+    intakePage(request, reply, municipalityFor(request, 'trial.assign'), {
+      values: { referredOn: services.clock.now().toISOString().slice(0, 10) },
+      errors: {},
+    }),
+  );
+  app.post('/trials/intake', async (request, reply) => {
+    const m = municipalityFor(request, 'trial.assign');
+    const values = formValues(request.body);
+    const page = pageContext(request, reply, settings);
+    try {
+      const out = await trials.intake(ctxOf(request), m, values, page.locale);
+      return sendPage(reply, page, page.t('intake.result_title'), <IntakeResult page={page} m={m} arm={out.arm} link={out.link} />);
+    } catch (err) {
+      const { cpr: _cpr, ...kept } = values; // the CPR number is never sent back
+      const { form, status } = formFromError(err, kept);
+      return intakePage(request, reply, m, form, status);
+    }
+  });
+
+  const evaluationPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const data = await trialResults.evaluation(ctxOf(request), (request.params as { id: string }).id);
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, data.trial.name, <EvaluationPage page={page} data={data} form={form} />, status);
+  };
+  app.get('/trials/:id', (request, reply) => evaluationPage(request, reply, emptyForm));
+  app.get('/trials/:id/seed', async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const seed = await trials.seed(ctxOf(request), id);
+    const { trial } = await trialResults.evaluation(ctxOf(request), id);
+    const page = pageContext(request, reply, settings);
+    reply.header('cache-control', 'no-store');
+    return sendPage(reply, page, page.t('trial.seed_title', { name: trial.name }), <SeedPage page={page} trial={trial} seed={seed} />);
+  });
+  app.post('/trials/:id/export', async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    try {
+      const csv = await trialResults.export(ctxOf(request), id, formValues(request.body));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="forsoeg-${id.slice(0, 8)}-pseudonymiseret.csv"`)
+        .header('cache-control', 'no-store')
+        .send(csv);
+    } catch (err) {
+      const { form, status } = formFromError(err, {});
+      return evaluationPage(request, reply, form, status);
+    }
+  });
+  app.get('/trials/:id/dictionary.csv', async (request, reply) => {
+    await trialResults.evaluation(ctxOf(request), (request.params as { id: string }).id);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="datadokumentation.csv"')
+      .send(trialResults.dictionary());
+  });
+
+  const outcomesPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const trial = await trialResults.forOutcomes(ctxOf(request), (request.params as { id: string }).id);
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('outcomes.title'), <OutcomesImportPage page={page} trial={trial} form={form} />, status);
+  };
+  app.get('/trials/:id/outcomes', (request, reply) => outcomesPage(request, reply, emptyForm));
+  app.post('/trials/:id/outcomes', async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const file = (request.body as Record<string, unknown> | undefined)?.file as UploadedFile | undefined;
+    try {
+      const bytes = file?._buf ?? (file?.toBuffer ? await file.toBuffer() : undefined);
+      const isCsv = !!file?.filename && (/\.csv$/i.test(file.filename) || /^text\/(csv|plain)/.test(file.mimetype ?? ''));
+      if (!bytes || !bytes.length || !isCsv) throw invalid({ file: 'validation.csv_file' });
+      const { imported } = await trialResults.importOutcomes(ctxOf(request), id, decodeUpload(bytes));
+      setFlash(reply, settings, { kind: 'success', key: 'outcomes.done', params: { count: imported } });
+      return reply.redirect(`/trials/${id}/outcomes`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, {});
+      return outcomesPage(request, reply, form, status);
+    }
+  });
+}

@@ -1,0 +1,367 @@
+import type { Translate } from '../../platform/i18n/i18n.ts';
+import { Checkbox, CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
+import type { PageContext } from '../../platform/views/page.ts';
+import { ReferralForm } from '../youth/youth.views.tsx';
+import type { TrialResultsService } from './trial-results.service.ts';
+import { enrolmentChart, estimatesChart } from './trials.charts.ts';
+import type { Trial } from './trials.repository.ts';
+import { educationLevels, genders, strataFactors } from './trials.schema.ts';
+
+type Key = Parameters<Translate>[0];
+type Evaluation = Awaited<ReturnType<TrialResultsService['evaluation']>>;
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '–');
+const pp = (x: number) => (x * 100).toFixed(1);
+
+/** The researcher's trials, and a form to set up a new one in a municipality. */
+export function TrialsListView(props: {
+  page: PageContext;
+  trials: Trial[];
+  municipalities: { id: string; name: string }[];
+  form: FormState;
+}) {
+  const { page, trials, municipalities, form } = props;
+  const { t } = page;
+  const names = new Map(municipalities.map((m) => [m.id, m.name]));
+  const labels = {
+    municipalityId: t('trials.municipality'),
+    name: t('trials.name'),
+    ratioTreatment: t('trials.ratio_treatment'),
+    ratioControl: t('trials.ratio_control'),
+    blockMultiplier: t('trials.block'),
+  };
+  return (
+    <>
+      <h1>{t('trials.title')}</h1>
+      <p class="font-lead">{t('trials.lead')}</p>
+      {trials.length ? (
+        <DataTable
+          label={t('trials.title')}
+          headers={[t('trials.name'), t('trials.municipality'), t('trials.status'), t('trials.started')]}
+        >
+          {trials.map((tr) => (
+            <tr>
+              <td>
+                <a href={`/trials/${tr.id}`}>{tr.name}</a>
+              </td>
+              <td>{names.get(tr.municipalityId) ?? '–'}</td>
+              <td>{t(`trial.status.${tr.status}` as Key)}</td>
+              <td>{tr.startedOn}</td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : (
+        <p>{t('trials.none')}</p>
+      )}
+      <form method="post" action="/trials" class="app-narrow-form" novalidate>
+        <h2>{t('trials.new')}</h2>
+        <ErrorSummary t={t} form={form} labels={labels} />
+        <CsrfField token={page.csrfToken} />
+        <SelectField
+          t={t}
+          form={form}
+          name="municipalityId"
+          label={labels.municipalityId}
+          options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
+          required
+        />
+        <TextField t={t} form={form} name="name" label={labels.name} required />
+        <TextField
+          t={t}
+          form={form}
+          name="ratioTreatment"
+          label={labels.ratioTreatment}
+          hint={t('trials.ratio_hint')}
+          inputmode="numeric"
+          required
+        />
+        <TextField t={t} form={form} name="ratioControl" label={labels.ratioControl} inputmode="numeric" required />
+        <TextField
+          t={t}
+          form={form}
+          name="blockMultiplier"
+          label={labels.blockMultiplier}
+          hint={t('trials.block_hint')}
+          inputmode="numeric"
+          required
+        />
+        <fieldset class="app-fieldset">
+          <legend class="form-label">{t('trials.stratify')}</legend>
+          <p class="form-hint">{t('trials.stratify_hint')}</p>
+          {strataFactors.map((f) => (
+            <Checkbox t={t} form={form} name={`stratify.${f}`} label={t(`trial.factor.${f}` as Key)} />
+          ))}
+        </fieldset>
+        <button class="button button-primary" type="submit">
+          {t('trials.create')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+/** The researcher's evaluation page: design, integrity, enrolment, balance, estimates, follow-ups, export. */
+export function EvaluationPage({ page, data, form }: { page: PageContext; data: Evaluation; form: FormState }) {
+  const { t } = page;
+  const { trial } = data;
+  const strata = [t('trial.strata_municipality'), ...trial.stratifyBy.map((f) => t(`trial.factor.${f}` as Key))].join(' × ');
+  const totals = data.enrolment.reduce((s, e) => ({ t: s.t + e.nextwork, c: s.c + e.control }), { t: 0, c: 0 });
+  const shown = data.results.filter((r) => r.itt ?? r.dim);
+  return (
+    <>
+      <h1>{trial.name}</h1>
+      <p class="font-lead">
+        {t('trial.design', {
+          ratioT: trial.ratioTreatment,
+          ratioC: trial.ratioControl,
+          block: trial.blockMultiplier * (trial.ratioTreatment + trial.ratioControl),
+          strata,
+          started: trial.startedOn,
+        })}
+      </p>
+      <p>{data.chainBreak === -1 ? t('trial.chain_ok', { n: data.n }) : t('trial.chain_broken', { index: data.chainBreak })}</p>
+      <p>
+        <a href={`/trials/${trial.id}/seed`}>{t('trial.seed_link')}</a>
+      </p>
+
+      <h2>{t('trial.estimates')}</h2>
+      <p>{t('trial.estimates_lead')}</p>
+      {shown.length > 0 && (
+        <figure>
+          <div
+            dangerouslySetInnerHTML={{
+              __html: estimatesChart(data.results, t('trial.estimates_chart', { horizons: shown.map((r) => r.horizon).join(', ') })),
+            }}
+          />
+        </figure>
+      )}
+      <DataTable
+        label={t('trial.estimates')}
+        headers={[
+          t('trial.horizon'),
+          t('trial.n'),
+          t('trial.share_t'),
+          t('trial.share_c'),
+          t('trial.itt'),
+          t('trial.ci'),
+          t('trial.p'),
+          t('trial.dim'),
+          t('trial.cace'),
+        ]}
+        compact
+      >
+        {data.results.map((r) => {
+          const e = r.itt ?? r.dim;
+          return (
+            <tr>
+              <th scope="row">{r.horizon}</th>
+              <td>
+                {r.nTreated} / {r.nControl}
+              </td>
+              <td>{pct(r.shareTreated)}</td>
+              <td>{pct(r.shareControl)}</td>
+              {e ? (
+                <>
+                  <td>{pp(e.estimate)}</td>
+                  <td>
+                    {pp(e.ciLower)} – {pp(e.ciUpper)}
+                  </td>
+                  <td>{r.pHolm?.toFixed(3)}</td>
+                  <td>{r.dim ? `${pp(r.dim.estimate)} (${pp(r.dim.ciLower)} – ${pp(r.dim.ciUpper)})` : '–'}</td>
+                  <td>{r.cace ? `${pp(r.cace.estimate)} (${pp(r.cace.ciLower)} – ${pp(r.cace.ciUpper)})` : '–'}</td>
+                </>
+              ) : (
+                <td colSpan={5}>{t('trial.too_few')}</td>
+              )}
+            </tr>
+          );
+        })}
+      </DataTable>
+      <p>{t('trial.takeup', { share: pct(data.results[0]?.takeup ?? 0) })}</p>
+      <p>{t('trial.not_built')}</p>
+
+      <h2>{t('trial.enrolment')}</h2>
+      {data.enrolment.length > 0 && (
+        <figure>
+          <p class="app-legend">
+            <span class="app-legend-counsellor">{t('trial.arm.nextwork')}</span>{' '}
+            <span class="app-legend-youth">{t('trial.arm.control')}</span>
+          </p>
+          <div dangerouslySetInnerHTML={{ __html: enrolmentChart(data.enrolment, t('trial.enrolment_chart', totals), page.locale) }} />
+        </figure>
+      )}
+      <DataTable label={t('trial.enrolment')} headers={[t('trial.month'), t('trial.arm.nextwork'), t('trial.arm.control')]} compact>
+        {data.enrolment.map((e) => (
+          <tr>
+            <td>{e.month}</td>
+            <td>{e.nextwork}</td>
+            <td>{e.control}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <h3>{t('trial.blocks')}</h3>
+      <DataTable label={t('trial.blocks')} headers={[t('trial.block_label'), t('trial.arm.nextwork'), t('trial.arm.control')]} compact>
+        {data.blocks.map((b) => (
+          <tr>
+            <td>{b.stratum}</td>
+            <td>{b.nextwork}</td>
+            <td>{b.control}</td>
+          </tr>
+        ))}
+      </DataTable>
+
+      <h2>{t('trial.balance')}</h2>
+      <DataTable
+        label={t('trial.balance')}
+        headers={[t('trial.covariate'), t('trial.mean_t'), t('trial.mean_c'), t('trial.std_diff')]}
+        compact
+      >
+        {data.balance.map((b) => (
+          <tr>
+            <th scope="row">{t(`trial.cov.${b.covariate}` as Key)}</th>
+            <td>{b.meanTreated.toFixed(2)}</td>
+            <td>{b.meanControl.toFixed(2)}</td>
+            <td>{b.standardisedDiff.toFixed(3)}</td>
+          </tr>
+        ))}
+      </DataTable>
+
+      <h2>{t('trial.due')}</h2>
+      <ul>
+        {data.dueNow.map((d) => (
+          <li>{t('trial.due_line', { horizon: d.horizon, n: d.due })}</li>
+        ))}
+      </ul>
+
+      <h2>{t('trial.export')}</h2>
+      <p>{t('trial.export_lead')}</p>
+      <form method="post" action={`/trials/${trial.id}/export`} class="app-narrow-form" novalidate>
+        <ErrorSummary t={t} form={form} labels={{ secret: t('trial.secret') }} />
+        <CsrfField token={page.csrfToken} />
+        <TextField t={t} form={form} name="secret" label={t('trial.secret')} type="password" autocomplete="off" required />
+        <button class="button button-primary" type="submit">
+          {t('trial.download')}
+        </button>
+      </form>
+      <p>
+        <a href={`/trials/${trial.id}/dictionary.csv`}>{t('trial.dictionary')}</a>
+      </p>
+    </>
+  );
+}
+
+export function SeedPage({ page, trial, seed }: { page: PageContext; trial: Trial; seed: string }) {
+  const { t } = page;
+  return (
+    <>
+      <h1>{t('trial.seed_title', { name: trial.name })}</h1>
+      <p>{t('trial.seed_lead')}</p>
+      <p>
+        <code class="app-prose">{seed}</code>
+      </p>
+      <p>
+        <a href={`/trials/${trial.id}`}>{trial.name}</a>
+      </p>
+    </>
+  );
+}
+
+/** The team's referral under a trial: the usual referral plus the baseline, then the lottery. */
+export function IntakePage({ page, m, form }: { page: PageContext; m: string; form: FormState }) {
+  const { t } = page;
+  const labels = { gender: t('intake.gender'), monthsOnBenefits: t('intake.months'), education: t('intake.education') };
+  return (
+    <ReferralForm
+      page={page}
+      m={m}
+      form={form}
+      variant={{
+        action: `/trials/intake?m=${m}`,
+        heading: t('intake.title'),
+        intro: t('intake.lead'),
+        submit: t('intake.submit'),
+        labels,
+        fields: (
+          <fieldset class="app-fieldset">
+            <legend class="h4">{t('intake.baseline')}</legend>
+            <SelectField
+              t={t}
+              form={form}
+              name="gender"
+              label={labels.gender}
+              options={genders.map((g) => ({ value: g, label: t(`trial.gender.${g}` as Key) }))}
+              emptyLabel=""
+              required
+            />
+            <TextField t={t} form={form} name="monthsOnBenefits" label={labels.monthsOnBenefits} inputmode="numeric" required />
+            <SelectField
+              t={t}
+              form={form}
+              name="education"
+              label={labels.education}
+              options={educationLevels.map((e) => ({ value: e, label: t(`trial.education.${e}` as Key) }))}
+              emptyLabel=""
+              required
+            />
+          </fieldset>
+        ),
+      }}
+    />
+  );
+}
+
+export function IntakeResult({ page, m, arm, link }: { page: PageContext; m: string; arm: 'nextwork' | 'control'; link?: string }) {
+  const { t } = page;
+  return (
+    <>
+      <h1>{t('intake.result_title')}</h1>
+      <div class={`alert ${arm === 'nextwork' ? 'alert-success' : 'alert-info'}`} role="status">
+        <div class="alert-body">
+          <p class="alert-heading">{t(`trial.arm.${arm}` as Key)}</p>
+          <p class="alert-text">{t(`intake.result_${arm}` as Key)}</p>
+        </div>
+      </div>
+      {link && (
+        <p>
+          <code class="app-prose">{link}</code>
+        </p>
+      )}
+      <p>
+        <a href={`/trials/intake?m=${m}`}>{t('intake.again')}</a>
+      </p>
+    </>
+  );
+}
+
+/** The team leader brings in the jobcentre's status file. */
+export function OutcomesImportPage({ page, trial, form }: { page: PageContext; trial: Trial; form: FormState }) {
+  const { t } = page;
+  return (
+    <>
+      <h1>{t('outcomes.title')}</h1>
+      <p class="font-lead">{trial.name}</p>
+      <p>{t('outcomes.lead')}</p>
+      <ErrorSummary
+        t={t}
+        form={form}
+        labels={Object.fromEntries(
+          Object.keys(form.errors).map((key) => {
+            const [, line, field] = /^line\.(\d+)\.(.+)$/.exec(key) ?? [];
+            return [key, line ? `${t('import.line', { line })}, ${field === '_' ? t('outcomes.file') : field}` : t('outcomes.file')];
+          }),
+        )}
+      />
+      <form method="post" action={`/trials/${trial.id}/outcomes`} enctype="multipart/form-data" class="app-narrow-form" novalidate>
+        <CsrfField token={page.csrfToken} />
+        <div class={`form-group${form.errors.file ? ' form-error' : ''}`}>
+          <label class="form-label" for="file">
+            {t('outcomes.file')}
+          </label>
+          <input class="form-file-input" type="file" id="file" name="file" accept=".csv,text/csv" />
+        </div>
+        <button class="button button-primary" type="submit">
+          {t('outcomes.submit')}
+        </button>
+      </form>
+    </>
+  );
+}
