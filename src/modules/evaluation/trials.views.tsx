@@ -1,7 +1,7 @@
 import type { Translate } from '../../platform/i18n/i18n.ts';
 import { Checkbox, CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
-import { ReferralForm } from '../youth/youth.views.tsx';
+import { ReferralForm } from '../youth/referral.views.tsx';
 import type { TrialResultsService } from './trial-results.service.ts';
 import { enrolmentChart, estimatesChart } from './trials.charts.ts';
 import type { Trial } from './trials.repository.ts';

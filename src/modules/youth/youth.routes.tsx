@@ -10,7 +10,8 @@ import { municipalityFor } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import type { Youth } from './youth.repository.ts';
 import { fieldGroups } from './youth.schema.ts';
-import { MyProfileForm, PreviewView, ReferralForm, YouthDirectoryView, YouthListView, YouthTeamView } from './youth.views.tsx';
+import { ReferralForm } from './referral.views.tsx';
+import { MyProfileForm, PreviewView, YouthDirectoryView, YouthListView, YouthTeamView } from './youth.views.tsx';
 
 const profileValues = (y: Youth): Record<string, string> => ({
   wishToTry: y.wishToTry,
