@@ -46,6 +46,7 @@ import { ReportsService } from '../modules/reports/reports.service.ts';
 import { TrialsRepository } from '../modules/evaluation/trials.repository.ts';
 import { TrialsService } from '../modules/evaluation/trials.service.ts';
 import { TrialResultsService } from '../modules/evaluation/trial-results.service.ts';
+import { StaffTimeService } from '../modules/evaluation/staff-time.service.ts';
 import { NotificationsRepository } from '../platform/notifications/notifications.repository.ts';
 import { NotificationsService } from '../platform/notifications/notifications.service.ts';
 
@@ -152,6 +153,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     groups: new GroupsService(db, groupsRepo, youthRepo, access, audit, clock),
     trials: new TrialsService(db, trialsRepo, youthService, municipalitiesRepo, sealer, access, audit, clock),
     trialResults: new TrialResultsService(db, trialsRepo, sealer, access, audit, clock),
+    staffTime: new StaffTimeService(db, youthRepo, access, audit, clock),
     groupSpace: new GroupSpaceService(db, groupsRepo, youthRepo, access, audit, clock),
     counsellorWeek: new CounsellorWeekService(groupsRepo, youthRepo, internshipOverview, reportsRepo, access, audit, clock),
     supportNotes: new SupportNotesService(db, youthRepo, groupsRepo, access, audit, clock),

@@ -26,6 +26,11 @@ describe.runIf(run)('effect evaluation journey (Chromium, axe WCAG 2.1 AA)', () 
     expect(await estimates.getByRole('row').count()).toBe(5);
     expect(await estimates.getByText('For få svar endnu').count()).toBe(0);
     expect(await p.locator('svg[role="img"]').count()).toBe(2);
+    // Dose from the participants with a record, and cost-effectiveness with its assumptions.
+    expect(await p.getByText('NExTWORK-deltagere med et forløb').count()).toBe(1);
+    const results = p.getByRole('region', { name: 'Resultat' });
+    expect(await results.textContent()).toMatch(/Omkostning pr\. deltager\s*[\d.]+ kr\./);
+    expect(await p.getByRole('region', { name: 'Antagelser' }).textContent()).toContain('Finansministeriets rente');
     await expectAccessible(p);
     await expectNoHorizontalScroll(p);
 
@@ -93,6 +98,16 @@ describe.runIf(run)('effect evaluation journey (Chromium, axe WCAG 2.1 AA)', () 
     await expect.poll(() => s.getByRole('heading', { level: 1 }).textContent()).toBe('Resultat af lodtrækningen');
     expect(await s.getByRole('status').textContent()).toMatch(/NExTWORK|Kontrol/);
     await expectAccessible(s);
+    // Staff time for the cost, on the phone.
+    await s.getByRole('link', { name: 'Tidsregistrering' }).click();
+    await expectAccessible(s);
+    await s.getByLabel(/^Aktivitet/).selectOption('group');
+    await s.getByLabel(/^Timer/).fill('2,5');
+    await s.getByRole('button', { name: 'Gem tiden' }).click();
+    await expect.poll(() => s.getByRole('status').first().textContent()).toContain('Tiden er gemt.');
+    expect(await s.getByText('Du har registreret 2,5 timer denne måned.').count()).toBe(1);
+    await expectAccessible(s);
+    await expectNoHorizontalScroll(s);
     await staff.context.close();
   });
 });

@@ -1,6 +1,8 @@
 import type { Faker } from '@faker-js/faker';
 import type { Sealer } from '../../platform/crypto/sealed.ts';
-import { addMonths, localDate } from '../../platform/dates.ts';
+import { eq } from 'drizzle-orm';
+import { addDays, addMonths, localDate, weekStart } from '../../platform/dates.ts';
+import { activities, staffTime, trialEconomics } from '../evaluation/costs.schema.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { stratumOf } from '../evaluation/analysis.ts';
 import { type ChainedRecord, assignmentAt, chain } from '../evaluation/randomisation.ts';
@@ -27,7 +29,13 @@ const BASE: Record<number, number> = { 3: 0.12, 6: 0.2, 12: 0.3, 24: 0.38 };
  * simulated at every horizon that has passed (a modest true effect, people who took up the
  * programme 85 % of the NExTWORK arm). No names; CPR numbers are made up, sealed like real ones.
  */
-export async function seedTrial(tx: Db, faker: Faker, now: Date, sealer: Sealer, m: { id: string; code: string }): Promise<void> {
+export async function seedTrial(
+  tx: Db,
+  faker: Faker,
+  now: Date,
+  sealer: Sealer,
+  m: { id: string; code: string; teamUserIds: string[]; youthIds: string[] },
+): Promise<void> {
   const [trial] = await tx
     .insert(trials)
     .values({
@@ -118,4 +126,34 @@ export async function seedTrial(tx: Db, faker: Faker, now: Date, sealer: Sealer,
 
 function addMonthsTo(at: Date, months: number): Date {
   return new Date(`${addMonths(localDate(at), months)}T09:00:00Z`);
+}
+
+/** Weekly staff-time estimates over the trial period (about four full-time posts), and the prices. */
+export async function seedTrialCosts(tx: Db, faker: Faker, now: Date, m: { id: string; teamUserIds: string[] }): Promise<void> {
+  const [trial] = await tx.select().from(trials).where(eq(trials.municipalityId, m.id)).limit(1);
+  if (!trial) return;
+  const rows: (typeof staffTime.$inferInsert)[] = [];
+  const end = addMonths(trial.startedOn, 18);
+  for (let week = weekStart(trial.startedOn); week <= end; week = addDays(week, 7))
+    for (const userId of m.teamUserIds.slice(0, 5))
+      rows.push({
+        municipalityId: m.id,
+        userId,
+        kind: 'week',
+        on: week,
+        activity: faker.helpers.arrayElement(activities),
+        minutes: faker.number.int({ min: 22, max: 32 }) * 60,
+        createdAt: now,
+      });
+  await tx.insert(staffTime).values(rows);
+  await tx.insert(trialEconomics).values({
+    trialId: trial.id,
+    hourlyCost: 450,
+    otherCosts: 350_000,
+    benefitsPerYear: 160_000,
+    taxesPerYear: 60_000,
+    effectYears: 10,
+    horizon: 12,
+    updatedAt: now,
+  });
 }

@@ -24,7 +24,7 @@ import { DEMO_PASSWORD, demoEmail, demoMunicipalities } from './demo-accounts.ts
 import { seedInternships } from './seed-internships.ts';
 import { seedWishes } from './seed-matching.ts';
 import { seedGroups } from './seed-groups.ts';
-import { seedTrial } from './seed-trial.ts';
+import { seedTrial, seedTrialCosts } from './seed-trial.ts';
 
 const YOUTH_PER_MUNICIPALITY = 42;
 const COMPANIES_PER_MUNICIPALITY = 60;
@@ -90,14 +90,13 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
       })),
     );
     let cvrSerial = 3_100_000;
-    let trialMunicipality: { id: string; code: string } | undefined;
+    let trialMunicipality: { id: string; code: string; teamUserIds: string[]; youthIds: string[] } | undefined;
     for (const dm of demoMunicipalities) {
       const [m] = await tx
         .insert(municipalities)
         .values({ name: dm.name, code: dm.code, createdAt: now })
         .returning({ id: municipalities.id });
       const municipalityId = m!.id;
-      trialMunicipality ??= { id: municipalityId, code: dm.code };
       const people: { email: string; name: string; role: Role }[] = [];
       const add = (role: Role, n: number) => {
         for (let i = 0; i < n; i++) {
@@ -210,6 +209,14 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
         openings: insertedOpenings,
       });
       await seedWishes(tx, faker, now, municipalityId, inserted[0]!.id);
+      trialMunicipality ??= {
+        id: municipalityId,
+        code: dm.code,
+        teamUserIds: people.flatMap((p, i) =>
+          ['network_consultant', 'youth_counsellor', 'team_leader'].includes(p.role) ? [rows[i]!.id] : [],
+        ),
+        youthIds: insertedYouth.filter((y) => y.status !== 'referred').map((y) => y.id),
+      };
       await seedGroups(tx, faker, now, {
         municipalityId,
         area: dm.name,
@@ -219,7 +226,9 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
       });
     }
     // A finished demo trial in the first municipality, from its own random stream.
-    await seedTrial(tx, new Faker({ locale: [da, base], seed: 2024 }), now, sealer, trialMunicipality!);
+    const trialFaker = new Faker({ locale: [da, base], seed: 2024 });
+    await seedTrial(tx, trialFaker, now, sealer, trialMunicipality!);
+    await seedTrialCosts(tx, trialFaker, now, trialMunicipality!);
   });
   return true;
 }

@@ -4,7 +4,11 @@ import type { AuditService, Context } from '../../platform/audit/audit.service.t
 import type { Clock } from '../../platform/clock.ts';
 import type { Sealer } from '../../platform/crypto/sealed.ts';
 import { CsvSyntaxError, parseCsv, toCsv } from '../../platform/csv.ts';
-import { addMonths, localDate } from '../../platform/dates.ts';
+import { addMonths, localDate, percentile } from '../../platform/dates.ts';
+import { eq } from 'drizzle-orm';
+import { trialEconomics } from './costs.schema.ts';
+import { economics } from './economics.ts';
+import { staffMinutes } from './staff-time.service.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { fieldErrors, parseInput } from '../../platform/validation.ts';
@@ -41,6 +45,29 @@ export const exportColumns = [
     `1 = in a job (ordinary or subsidised) or education at ${h} months, 0 = not, empty when unknown`,
   ]),
 ] as const;
+
+const money = (max: number) =>
+  z.coerce
+    .number({ error: 'validation.amount' })
+    .int({ error: 'validation.amount' })
+    .min(0, { error: 'validation.amount' })
+    .max(max, { error: 'validation.amount' });
+
+/** The prices behind the cost-effectiveness, in whole kroner. */
+export const economicsInput = z.object({
+  hourlyCost: money(5_000).refine((v) => v >= 100, { error: 'validation.amount' }),
+  otherCosts: money(100_000_000),
+  benefitsPerYear: money(1_000_000),
+  taxesPerYear: money(1_000_000),
+  effectYears: z.coerce
+    .number({ error: 'validation.effect_years' })
+    .int({ error: 'validation.effect_years' })
+    .min(1, { error: 'validation.effect_years' })
+    .max(40, { error: 'validation.effect_years' }),
+  horizon: z.coerce
+    .number({ error: 'validation.horizon' })
+    .refine((h) => (horizons as readonly number[]).includes(h), { error: 'validation.horizon' }),
+});
 
 const exportInput = z.object({
   secret: z
@@ -112,6 +139,40 @@ export class TrialResultsService {
       due: rows.filter((r) => addMonths(localDate(r.assignedAt), h) <= today && !r.outcomes[h]).length,
     }));
     const chainBreak = verifyChain((await this.repo.participants(trialId)).map(chainRecord));
+    const results = analyse(analysisRows);
+    const linked = rows.filter((r) => r.arm === 'nextwork' && r.youthId).map((r) => r.youthId!);
+    const doses = await this.repo.dose(linked, today);
+    const median = (xs: number[]) => percentile(xs, 50);
+    const dose = {
+      n: doses.length,
+      weeksInGroup: median(doses.map((d) => d.weeksInGroup)),
+      sessions: median(doses.map((d) => d.sessions)),
+      matchEvents: doses.length ? doses.reduce((s, d) => s + d.matchEvents, 0) / doses.length : null,
+      withInternship: doses.length ? doses.filter((d) => d.internships > 0).length / doses.length : null,
+      internshipWeeks: median(doses.filter((d) => d.internships > 0).map((d) => d.internshipWeeks)),
+      daysToStart: median(doses.flatMap((d) => (d.daysToStart === null ? [] : [d.daysToStart]))),
+    };
+    const [prices] = await this.db.select().from(trialEconomics).where(eq(trialEconomics.trialId, trialId)).limit(1);
+    const minutes = await staffMinutes(this.db, trial.municipalityId, trial.startedOn, today);
+    const at = prices && results.find((r) => r.horizon === prices.horizon);
+    const effect = at ? (at.itt ?? at.dim) : null;
+    const cost = prices
+      ? {
+          prices,
+          staffMinutes: minutes,
+          ...economics({
+            staffMinutes: minutes,
+            hourlyCost: prices.hourlyCost,
+            otherCosts: prices.otherCosts,
+            participants: rows.filter((r) => r.arm === 'nextwork').length,
+            itt: effect?.estimate ?? null,
+            takeup: at?.takeup ?? 0,
+            benefitsPerYear: prices.benefitsPerYear,
+            taxesPerYear: prices.taxesPerYear,
+            effectYears: prices.effectYears,
+          }),
+        }
+      : null;
     await this.audit.record(ctx, {
       action: 'trial.evaluation_read',
       actorRole: grant.role,
@@ -125,7 +186,9 @@ export class TrialResultsService {
       enrolment: [...enrolment.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, c]) => ({ month, ...c })),
       blocks: [...blocks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([stratum, c]) => ({ stratum, ...c })),
       balance: balance(analysisRows),
-      results: analyse(analysisRows),
+      results,
+      dose,
+      cost,
       dueNow,
       chainBreak,
     };
@@ -139,6 +202,14 @@ export class TrialResultsService {
     const { trial, grant } = await this.load(ctx, trialId, 'trial.research');
     const { secret } = parseInput(exportInput, input);
     const rows = await this.repo.forAnalysis(trialId);
+    const doses = new Map(
+      (
+        await this.repo.dose(
+          rows.flatMap((r) => (r.arm === 'nextwork' && r.youthId ? [r.youthId] : [])),
+          localDate(this.clock.now()),
+        )
+      ).map((d) => [d.youthId, d]),
+    );
     const flag = (s: string | undefined) =>
       s === undefined || s === 'unknown' ? null : ['job_ordinary', 'job_subsidised', 'education'].includes(s) ? 1 : 0;
     const csv = toCsv(
@@ -158,6 +229,10 @@ export class TrialResultsService {
           education!,
           ...horizons.map((h) => r.outcomes[h] ?? null),
           ...horizons.map((h) => flag(r.outcomes[h])),
+          ...((d) =>
+            d
+              ? [d.weeksInGroup.toFixed(1), d.sessions, d.matchEvents, d.internships, d.internshipWeeks.toFixed(1), d.daysToStart]
+              : [null, null, null, null, null, null])(r.youthId ? doses.get(r.youthId) : undefined),
         ];
       }),
     );
@@ -170,6 +245,28 @@ export class TrialResultsService {
       details: { rows: rows.length },
     });
     return csv;
+  }
+
+  /** The researcher enters the prices the cost-effectiveness rests on (audited). */
+  async setEconomics(ctx: Context, trialId: string, input: unknown): Promise<void> {
+    const trial = await this.repo.find(trialId);
+    const [grant] = await this.access.require(ctx, 'trial.design', [
+      { type: 'trial', id: trialId, municipalityId: trial?.municipalityId ?? null },
+    ]);
+    if (!trial) throw notFound();
+    const data = parseInput(economicsInput, input);
+    const values = { ...data, updatedAt: this.clock.now(), updatedByUserId: this.access.requireActor(ctx).userId };
+    await this.db
+      .insert(trialEconomics)
+      .values({ trialId, ...values })
+      .onConflictDoUpdate({ target: trialEconomics.trialId, set: values });
+    await this.audit.record(ctx, {
+      action: 'trial.economics',
+      actorRole: grant!.role,
+      municipalityId: trial.municipalityId,
+      targetType: 'trial',
+      targetId: trialId,
+    });
   }
 
   /** The data dictionary for the export, as CSV. */

@@ -129,4 +129,48 @@ export class TrialsRepository {
         set: { status: sql`excluded.status`, source: sql`excluded.source`, recordedAt: sql`excluded.recorded_at` },
       });
   }
+
+  /**
+   * Programme dose per NExTWORK participant with a record: weeks in a group, group sessions
+   * attended, match events they came to, internships and their weeks, and days from the first
+   * choice to the first day.
+   */
+  async dose(youthIds: readonly string[], today: string): Promise<Dose[]> {
+    if (!youthIds.length) return [];
+    const ids = sql.join(
+      youthIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    const res = await this.db.execute(sql`
+      select y.id as youth_id,
+        coalesce((select sum(extract(epoch from (coalesce(m.left_at, ${today}::date::timestamptz) - m.joined_at)) / 604800)
+          from group_members m where m.youth_id = y.id), 0)::float as weeks_in_group,
+        (select count(*) from session_attendance a where a.youth_id = y.id and a.status = 'present')::int as sessions,
+        (select count(*) from match_event_youth e where e.youth_id = y.id and e.response = 'coming')::int as match_events,
+        (select count(*) from internships i where i.youth_id = y.id and i.first_day is not null)::int as internships,
+        coalesce((select sum(coalesce(i.actual_end, ${today}::date) - i.first_day) / 7.0
+          from internships i where i.youth_id = y.id and i.first_day is not null), 0)::float as internship_weeks,
+        (select i.first_day - (i.chosen_at at time zone 'Europe/Copenhagen')::date from internships i
+          where i.youth_id = y.id and i.first_day is not null order by i.first_day limit 1) as days_to_start
+      from youth y where y.id in (${ids})`);
+    return (res as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
+      youthId: String(r.youth_id),
+      weeksInGroup: Number(r.weeks_in_group),
+      sessions: Number(r.sessions),
+      matchEvents: Number(r.match_events),
+      internships: Number(r.internships),
+      internshipWeeks: Number(r.internship_weeks),
+      daysToStart: r.days_to_start === null ? null : Number(r.days_to_start),
+    }));
+  }
+}
+
+export interface Dose {
+  youthId: string;
+  weeksInGroup: number;
+  sessions: number;
+  matchEvents: number;
+  internships: number;
+  internshipWeeks: number;
+  daysToStart: number | null;
 }

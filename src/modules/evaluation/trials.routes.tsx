@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../app/server.ts';
+import { can } from '../../platform/access/policy.ts';
 import { invalid } from '../../platform/errors.ts';
 import { formFromError, formValues } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
@@ -8,6 +9,7 @@ import { municipalityFor } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { decodeUpload } from '../companies/companies.csv.ts';
 import { strataFactors } from './trials.schema.ts';
+import { StaffTimePage } from './staff-time.views.tsx';
 import { EvaluationPage, IntakePage, IntakeResult, OutcomesImportPage, SeedPage, TrialsListView } from './trials.views.tsx';
 
 interface UploadedFile {
@@ -77,11 +79,29 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
     }
   });
 
-  const evaluationPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+  const evaluationPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    status = 200,
+    econForm: FormState = emptyForm,
+  ) => {
     const data = await trialResults.evaluation(ctxOf(request), (request.params as { id: string }).id);
     const page = pageContext(request, reply, settings);
-    return sendPage(reply, page, data.trial.name, <EvaluationPage page={page} data={data} form={form} />, status);
+    return sendPage(reply, page, data.trial.name, <EvaluationPage page={page} data={data} form={form} econForm={econForm} />, status);
   };
+  app.post('/trials/:id/economics', async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const values = formValues(request.body);
+    try {
+      await trialResults.setEconomics(ctxOf(request), id, values);
+      setFlash(reply, settings, { kind: 'success', key: 'cost.saved' });
+      return reply.redirect(`/trials/${id}#cost-results`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return evaluationPage(request, reply, emptyForm, status, form);
+    }
+  });
   app.get('/trials/:id', (request, reply) => evaluationPage(request, reply, emptyForm));
   app.get('/trials/:id/seed', async (request, reply) => {
     const id = (request.params as { id: string }).id;
@@ -132,6 +152,42 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
     } catch (err) {
       const { form, status } = formFromError(err, {});
       return outcomesPage(request, reply, form, status);
+    }
+  });
+
+  // Staff time for the programme's cost.
+  const timePage = async (request: FastifyRequest, reply: FastifyReply, m: string, form: FormState, status = 200) => {
+    const ctx = ctxOf(request);
+    const { entries, monthMinutes } = await services.staffTime.mine(ctx, m);
+    const canPickYouth = can(request.actor!, 'youth.read', [{ municipalityId: m }]);
+    const youth = canPickYouth
+      ? (await services.youth.list(ctx, m)).youth.map((y) => ({ id: y.id, name: `${y.firstName} ${y.lastName}` }))
+      : [];
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      page.t('time.title'),
+      <StaffTimePage page={page} m={m} entries={entries} monthMinutes={monthMinutes} youth={youth} form={form} />,
+      status,
+    );
+  };
+  app.get('/time', (request, reply) =>
+    timePage(request, reply, municipalityFor(request, 'time.log'), {
+      values: { kind: 'entry', on: services.clock.now().toISOString().slice(0, 10) },
+      errors: {},
+    }),
+  );
+  app.post('/time', async (request, reply) => {
+    const m = municipalityFor(request, 'time.log');
+    const values = formValues(request.body);
+    try {
+      await services.staffTime.log(ctxOf(request), m, values);
+      setFlash(reply, settings, { kind: 'success', key: 'time.saved' });
+      return reply.redirect(`/time?m=${m}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return timePage(request, reply, m, form, status);
     }
   });
 }

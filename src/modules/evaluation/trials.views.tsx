@@ -100,7 +100,17 @@ export function TrialsListView(props: {
 }
 
 /** The researcher's evaluation page: design, integrity, enrolment, balance, estimates, follow-ups, export. */
-export function EvaluationPage({ page, data, form }: { page: PageContext; data: Evaluation; form: FormState }) {
+export function EvaluationPage({
+  page,
+  data,
+  form,
+  econForm,
+}: {
+  page: PageContext;
+  data: Evaluation;
+  form: FormState;
+  econForm: FormState;
+}) {
   const { t } = page;
   const { trial } = data;
   const strata = [t('trial.strata_municipality'), ...trial.stratifyBy.map((f) => t(`trial.factor.${f}` as Key))].join(' × ');
@@ -177,7 +187,9 @@ export function EvaluationPage({ page, data, form }: { page: PageContext; data: 
         })}
       </DataTable>
       <p>{t('trial.takeup', { share: pct(data.results[0]?.takeup ?? 0) })}</p>
-      <p>{t('trial.not_built')}</p>
+
+      <DoseSection page={page} dose={data.dose} />
+      <CostSection page={page} data={data} form={econForm} />
 
       <h2>{t('trial.enrolment')}</h2>
       {data.enrolment.length > 0 && (
@@ -360,6 +372,134 @@ export function OutcomesImportPage({ page, trial, form }: { page: PageContext; t
         </div>
         <button class="button button-primary" type="submit">
           {t('outcomes.submit')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+const num = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
+const kr = (x: number | null | undefined) =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : `${Math.round(x).toLocaleString('da-DK')} kr.`;
+
+/** How much of the programme the NExTWORK participants with a record received. */
+function DoseSection({ page, dose }: { page: PageContext; dose: Evaluation['dose'] }) {
+  const { t } = page;
+  return (
+    <>
+      <h2>{t('trial.dose')}</h2>
+      {dose.n ? (
+        <dl class="app-facts">
+          <dt>{t('trial.dose_n')}</dt>
+          <dd>{dose.n}</dd>
+          <dt>{t('trial.dose_weeks')}</dt>
+          <dd>{num(dose.weeksInGroup)}</dd>
+          <dt>{t('trial.dose_sessions')}</dt>
+          <dd>{num(dose.sessions, 0)}</dd>
+          <dt>{t('trial.dose_events')}</dt>
+          <dd>{num(dose.matchEvents)}</dd>
+          <dt>{t('trial.dose_internship')}</dt>
+          <dd>{pct(dose.withInternship ?? NaN)}</dd>
+          <dt>{t('trial.dose_internship_weeks')}</dt>
+          <dd>{num(dose.internshipWeeks)}</dd>
+          <dt>{t('trial.dose_days')}</dt>
+          <dd>{num(dose.daysToStart, 0)}</dd>
+        </dl>
+      ) : (
+        <p>{t('trial.dose_none')}</p>
+      )}
+    </>
+  );
+}
+
+/** Cost-effectiveness and the public-finance view, every assumption beside the result, and the prices form. */
+function CostSection({ page, data, form }: { page: PageContext; data: Evaluation; form: FormState }) {
+  const { t } = page;
+  const c = data.cost;
+  const values =
+    form.values.hourlyCost === undefined && c ? Object.fromEntries(Object.entries(c.prices).map(([k, v]) => [k, String(v)])) : form.values;
+  const shown = { ...form, values: { horizon: '12', ...values } };
+  const labels = {
+    hourlyCost: t('cost.hourly'),
+    otherCosts: t('cost.other'),
+    benefitsPerYear: t('cost.benefits'),
+    taxesPerYear: t('cost.taxes'),
+    effectYears: t('cost.years'),
+    horizon: t('cost.horizon'),
+  };
+  return (
+    <>
+      <h2>{t('cost.title')}</h2>
+      {c ? (
+        <div class="app-two-columns">
+          <section aria-labelledby="cost-results">
+            <h3 id="cost-results">{t('cost.results')}</h3>
+            <dl class="app-facts">
+              <dt>{t('cost.total')}</dt>
+              <dd>{kr(c.totalCost)}</dd>
+              <dt>{t('cost.per_participant')}</dt>
+              <dd>{kr(c.costPerParticipant)}</dd>
+              <dt>{t('cost.per_additional')}</dt>
+              <dd>{c.costPerAdditional === null ? t('cost.no_effect') : kr(c.costPerAdditional)}</dd>
+              <dt>{t('cost.value_per_person')}</dt>
+              <dd>{kr(c.valuePerPersonInWork)}</dd>
+              <dt>{t('cost.gain_per_participant')}</dt>
+              <dd>{kr(c.gainPerParticipant)}</dd>
+              <dt>{t('cost.net')}</dt>
+              <dd>{kr(c.net)}</dd>
+              <dt>{t('cost.bcr')}</dt>
+              <dd>{num(c.benefitCostRatio, 2)}</dd>
+            </dl>
+          </section>
+          <section aria-labelledby="cost-assumptions">
+            <h3 id="cost-assumptions">{t('cost.assumptions')}</h3>
+            <ul>
+              <li>{t('cost.a_staff', { hours: Math.round(c.staffMinutes / 60).toLocaleString('da-DK'), from: data.trial.startedOn })}</li>
+              <li>{t('cost.a_hourly', { kr: kr(c.prices.hourlyCost) })}</li>
+              <li>{t('cost.a_other', { kr: kr(c.prices.otherCosts) })}</li>
+              <li>{t('cost.a_effect', { horizon: c.prices.horizon })}</li>
+              <li>
+                {t('cost.a_public', {
+                  benefits: kr(c.prices.benefitsPerYear),
+                  taxes: kr(c.prices.taxesPerYear),
+                  years: c.prices.effectYears,
+                })}
+              </li>
+              <li>{t('cost.a_discount')}</li>
+              <li>{t('cost.a_spread')}</li>
+            </ul>
+          </section>
+        </div>
+      ) : (
+        <p>{t('cost.none')}</p>
+      )}
+      <form method="post" action={`/trials/${data.trial.id}/economics`} class="app-narrow-form" novalidate>
+        <h3>{t('cost.prices')}</h3>
+        <ErrorSummary t={t} form={shown} labels={labels} />
+        <CsrfField token={page.csrfToken} />
+        <TextField t={t} form={shown} name="hourlyCost" label={labels.hourlyCost} inputmode="numeric" required />
+        <TextField
+          t={t}
+          form={shown}
+          name="otherCosts"
+          label={labels.otherCosts}
+          hint={t('cost.other_hint')}
+          inputmode="numeric"
+          required
+        />
+        <TextField t={t} form={shown} name="benefitsPerYear" label={labels.benefitsPerYear} inputmode="numeric" required />
+        <TextField t={t} form={shown} name="taxesPerYear" label={labels.taxesPerYear} inputmode="numeric" required />
+        <TextField t={t} form={shown} name="effectYears" label={labels.effectYears} inputmode="numeric" required />
+        <SelectField
+          t={t}
+          form={shown}
+          name="horizon"
+          label={labels.horizon}
+          options={['3', '6', '12', '24'].map((h) => ({ value: h, label: t('cost.horizon_option', { h }) }))}
+          required
+        />
+        <button class="button button-secondary" type="submit">
+          {t('cost.save')}
         </button>
       </form>
     </>

@@ -48,6 +48,7 @@ export type Action =
   | 'trial.assign'
   | 'trial.outcomes'
   | 'trial.research'
+  | 'time.log'
   | 'match.answer'
   | 'match.read'
   | 'match.run'
@@ -188,6 +189,7 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'trial.assign': youthTeam,
   'trial.outcomes': ['team_leader', 'municipality_admin'],
   'trial.research': ['researcher'],
+  'time.log': [...teamRoles],
   'match.answer': [...companyTeam, 'company_contact'],
   'match.read': [...youthTeam, 'entrepreneur'],
   'match.run': ['team_leader', 'network_consultant', 'municipality_admin'],

@@ -13,3 +13,4 @@ export * from '../../modules/support/support.schema.ts';
 export * from '../../modules/movement/movement.schema.ts';
 export * from '../../modules/reports/reports.schema.ts';
 export * from '../../modules/evaluation/trials.schema.ts';
+export * from '../../modules/evaluation/costs.schema.ts';

@@ -30,6 +30,7 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
     items.push({ href: '/groups/week', label: t('nav.week') });
   }
   if (can(actor, 'trial.research', [{ municipalityId: null }])) items.push({ href: '/trials', label: t('nav.trials') });
+  if (inMunicipality('time.log')) items.push({ href: '/time', label: t('nav.time') });
   if (inMunicipality('report.read') || inMunicipality('report.receive')) items.push({ href: '/reports', label: t('nav.reports') });
   const ownCompany = actor.companyIds?.[0];
   if (ownCompany) {
