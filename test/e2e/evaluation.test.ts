@@ -27,7 +27,8 @@ describe.runIf(run)('effect evaluation journey (Chromium, axe WCAG 2.1 AA)', () 
     expect(await estimates.getByText('For få svar endnu').count()).toBe(0);
     expect(await p.locator('svg[role="img"]').count()).toBe(2);
     // Dose from the participants with a record, and cost-effectiveness with its assumptions.
-    expect(await p.getByText('NExTWORK-deltagere med et forløb').count()).toBe(1);
+    expect(await p.getByText('NExTWORK-deltagere med et forløb', { exact: true }).count()).toBe(1);
+    expect(await p.getByText('Gruppemøder deltaget i (median)', { exact: true }).count()).toBe(1);
     const results = p.getByRole('region', { name: 'Resultat' });
     expect(await results.textContent()).toMatch(/Omkostning pr\. deltager\s*[\d.]+ kr\./);
     expect(await p.getByRole('region', { name: 'Antagelser' }).textContent()).toContain('Finansministeriets rente');

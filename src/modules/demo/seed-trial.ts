@@ -108,6 +108,9 @@ export async function seedTrial(
       outcomeRows.push({ sequence: previous.sequence, horizon: h, status, at: new Date(`${due}T10:00:00Z`) });
     }
   }
+  // The municipality's young people on the platform stand in for the last NExTWORK participants, so the dose has content.
+  const linkable = [...m.youthIds];
+  for (const row of [...participantRows].reverse()) if (row.arm === 'nextwork' && linkable.length) row.youthId = linkable.shift()!;
   const inserted = await tx
     .insert(trialParticipants)
     .values(participantRows)

@@ -378,7 +378,10 @@ export function OutcomesImportPage({ page, trial, form }: { page: PageContext; t
   );
 }
 
-const num = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
+const num = (locale: string, x: number | null | undefined, digits = 1) =>
+  x === null || x === undefined || !Number.isFinite(x)
+    ? '–'
+    : x.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const kr = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? '–' : `${Math.round(x).toLocaleString('da-DK')} kr.`;
 
@@ -393,17 +396,17 @@ function DoseSection({ page, dose }: { page: PageContext; dose: Evaluation['dose
           <dt>{t('trial.dose_n')}</dt>
           <dd>{dose.n}</dd>
           <dt>{t('trial.dose_weeks')}</dt>
-          <dd>{num(dose.weeksInGroup)}</dd>
+          <dd>{num(page.locale, dose.weeksInGroup)}</dd>
           <dt>{t('trial.dose_sessions')}</dt>
-          <dd>{num(dose.sessions, 0)}</dd>
+          <dd>{num(page.locale, dose.sessions, 0)}</dd>
           <dt>{t('trial.dose_events')}</dt>
-          <dd>{num(dose.matchEvents)}</dd>
+          <dd>{num(page.locale, dose.matchEvents)}</dd>
           <dt>{t('trial.dose_internship')}</dt>
           <dd>{pct(dose.withInternship ?? NaN)}</dd>
           <dt>{t('trial.dose_internship_weeks')}</dt>
-          <dd>{num(dose.internshipWeeks)}</dd>
+          <dd>{num(page.locale, dose.internshipWeeks)}</dd>
           <dt>{t('trial.dose_days')}</dt>
-          <dd>{num(dose.daysToStart, 0)}</dd>
+          <dd>{num(page.locale, dose.daysToStart, 0)}</dd>
         </dl>
       ) : (
         <p>{t('trial.dose_none')}</p>
@@ -448,7 +451,7 @@ function CostSection({ page, data, form }: { page: PageContext; data: Evaluation
               <dt>{t('cost.net')}</dt>
               <dd>{kr(c.net)}</dd>
               <dt>{t('cost.bcr')}</dt>
-              <dd>{num(c.benefitCostRatio, 2)}</dd>
+              <dd>{num(page.locale, c.benefitCostRatio, 2)}</dd>
             </dl>
           </section>
           <section aria-labelledby="cost-assumptions">
