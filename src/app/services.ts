@@ -152,7 +152,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     meetings: new MeetingsService(db, internshipsRepo, notifications, access, audit, clock),
     groups: new GroupsService(db, groupsRepo, youthRepo, access, audit, clock),
     trials: new TrialsService(db, trialsRepo, youthService, municipalitiesRepo, sealer, access, audit, clock),
-    trialResults: new TrialResultsService(db, trialsRepo, sealer, access, audit, clock),
+    trialResults: new TrialResultsService(db, trialsRepo, sealer, notifications, access, audit, clock),
     staffTime: new StaffTimeService(db, youthRepo, access, audit, clock),
     groupSpace: new GroupSpaceService(db, groupsRepo, youthRepo, access, audit, clock),
     counsellorWeek: new CounsellorWeekService(groupsRepo, youthRepo, internshipOverview, reportsRepo, access, audit, clock),
@@ -178,6 +178,8 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     { name: 'internship-daily', cron: '0 6 * * *', handler: async () => [await jobs.startClockAlerts(), await jobs.endReminders()] },
     // The 6-weekly reports: a draft for every young person whose period ended (05:00 UTC).
     { name: 'reports-draft', cron: '0 5 * * *', handler: () => services.reports.draftDue() },
+    // Trial follow-ups due: the team leaders are told on Monday mornings.
+    { name: 'trial-follow-ups', cron: '0 7 * * 1', handler: () => services.trialResults.followUpReminders() },
     // Delivery honours each person's quiet hours and digest choice, so it can run often.
     { name: 'notifications-deliver', cron: '*/10 * * * *', handler: () => services.notifications.deliver() },
   ];

@@ -55,6 +55,20 @@ describe.runIf(run)('effect evaluation journey (Chromium, axe WCAG 2.1 AA)', () 
     expect(await dictionary.text()).toContain('pseudonym');
     await context.close();
 
+    // The team leader brings in outcomes without seeing anyone: a wrong CPR number is named, nothing saved.
+    const lead = await j.newPage();
+    await j.signIn(lead.page, demoEmail('team_leader', demoMunicipalities[0]!));
+    await lead.page.goto(`${trialUrl}/outcomes`);
+    await expectAccessible(lead.page);
+    await lead.page.getByLabel(/^CPR-nummer/).fill('0101011234');
+    await lead.page.getByLabel(/^Tidspunkt/).selectOption('3');
+    await lead.page.getByLabel(/^Status/).selectOption('education');
+    await lead.page.getByRole('button', { name: 'Gem status' }).click();
+    await expect.poll(() => lead.page.getByRole('alert').first().textContent()).toContain('CPR-nummeret er ikke med i forsøget.');
+    expect(await lead.page.getByLabel(/^CPR-nummer/).inputValue()).toBe('');
+    await expectAccessible(lead.page);
+    await lead.context.close();
+
     // Frontline staff cannot open the evaluation.
     const staff = await j.newPage();
     await j.signIn(staff.page, demoEmail('network_consultant', demoMunicipalities[0]!));

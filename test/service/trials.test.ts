@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { trialParticipants } from '../../src/modules/evaluation/trials.schema.ts';
 import { youth } from '../../src/modules/youth/youth.schema.ts';
+import { notifications } from '../../src/platform/notifications/notifications.schema.ts';
 import { type TestContext, auditFor, createTestContext, ctx, failure, makeMunicipality, makeUser } from '../support/context.ts';
 
 let t: TestContext;
@@ -163,5 +164,49 @@ describe('randomised intake', () => {
     expect(results[0]!.itt ?? results[0]!.dim).not.toBeNull();
     expect(results[1]).toMatchObject({ horizon: 6, n: 0, itt: null });
     expect(dueNow.find((d) => d.horizon === 3)!.due).toBe(0);
+  });
+
+  it('follow-ups come due as the clock moves; the team leader is reminded once a week and can enter one status', async () => {
+    const { m, consultant, leader, researcher, trial } = await trialSetting([]);
+    const admin = await makeUser(t, [{ role: 'municipality_admin', municipalityId: m }]);
+    const cprs: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = referral();
+      cprs.push(r.cpr);
+      await t.services.trials.intake(ctx(consultant), m, r, 'da');
+    }
+    const due = async () => (await t.services.trialResults.evaluation(ctx(researcher), trial.id)).dueNow.map((d) => d.due);
+    t.clock.set('2026-06-01T09:00:00Z');
+    expect(await due()).toEqual([0, 0, 0, 0]);
+    const mine = (userId: string) => t.database.db.select().from(notifications).where(eq(notifications.userId, userId));
+    await t.services.trialResults.followUpReminders();
+    expect(await mine(leader.userId)).toEqual([]);
+    t.clock.set('2026-06-02T09:00:00Z'); // three months after 2 March
+    expect(await due()).toEqual([4, 0, 0, 0]);
+    await t.services.trialResults.followUpReminders();
+    await t.services.trialResults.followUpReminders(); // the same week: no second reminder
+    for (const user of [leader, admin]) {
+      const got = await mine(user.userId);
+      expect(got.map((n) => [n.kind, n.params.n, n.link])).toEqual([['trial_follow_ups', 4, `/trials/${trial.id}/outcomes`]]);
+    }
+    expect(await mine(consultant.userId)).toEqual([]);
+    // One status by hand: validated like a file row, the CPR number never echoed.
+    const bad = await failure(t.services.trialResults.recordOutcome(ctx(leader), trial.id, { cpr: cprs[0]!, horizon: '6', status: 'job' }));
+    expect(bad.fields).toEqual({ status: 'validation.outcome' });
+    expect(
+      (await failure(t.services.trialResults.recordOutcome(ctx(leader), trial.id, { cpr: cprs[0]!, horizon: '6', status: 'education' })))
+        .fields,
+    ).toEqual({
+      horizon: 'validation.horizon_future',
+    });
+    await t.services.trialResults.recordOutcome(ctx(leader), trial.id, { cpr: cprs[0]!, horizon: '3', status: 'education' });
+    expect(await due()).toEqual([3, 0, 0, 0]);
+    expect(
+      (
+        await failure(
+          t.services.trialResults.recordOutcome(ctx(consultant), trial.id, { cpr: cprs[1]!, horizon: '3', status: 'education' }),
+        )
+      ).code,
+    ).toBe('not_found');
   });
 });

@@ -4,7 +4,7 @@ import type { AuditService, Context } from '../../platform/audit/audit.service.t
 import type { Clock } from '../../platform/clock.ts';
 import type { Sealer } from '../../platform/crypto/sealed.ts';
 import { CsvSyntaxError, parseCsv, toCsv } from '../../platform/csv.ts';
-import { addMonths, localDate, percentile } from '../../platform/dates.ts';
+import { addMonths, localDate, percentile, weekStart } from '../../platform/dates.ts';
 import { eq } from 'drizzle-orm';
 import { trialEconomics } from './costs.schema.ts';
 import { economics } from './economics.ts';
@@ -13,14 +13,23 @@ import type { Db } from '../../platform/db/client.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { fieldErrors, parseInput } from '../../platform/validation.ts';
 import { type AnalysisRow, analyse, balance, covariatesOf } from './analysis.ts';
+import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
 import { verifyChain } from './randomisation.ts';
 import { outcomeInput } from './trials.inputs.ts';
-import type { TrialsRepository } from './trials.repository.ts';
-import { horizons } from './trials.schema.ts';
+import type { Participant, TrialsRepository } from './trials.repository.ts';
+import { type OutcomeStatus, horizons } from './trials.schema.ts';
 import { chainRecord } from './trials.service.ts';
 import { z } from 'zod';
 
 export const MAX_OUTCOME_ROWS = 50_000;
+
+/** Follow-ups whose time has come without a status, per horizon. */
+export function dueCounts(rows: readonly { assignedAt: Date; outcomes: Partial<Record<number, string>> }[], today: string) {
+  return horizons.map((h) => ({
+    horizon: h,
+    due: rows.filter((r) => addMonths(localDate(r.assignedAt), h) <= today && !r.outcomes[h]).length,
+  }));
+}
 /** The research export's columns and what they mean (the data dictionary). */
 export const exportColumns = [
   [
@@ -86,6 +95,7 @@ export class TrialResultsService {
     private readonly db: Db,
     private readonly repo: TrialsRepository,
     private readonly sealer: Sealer,
+    private readonly notifications: NotificationsService,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -134,10 +144,7 @@ export class TrialResultsService {
         map.set(key, e);
       }
     }
-    const dueNow = horizons.map((h) => ({
-      horizon: h,
-      due: rows.filter((r) => addMonths(localDate(r.assignedAt), h) <= today && !r.outcomes[h]).length,
-    }));
+    const dueNow = dueCounts(rows, today);
     const chainBreak = verifyChain((await this.repo.participants(trialId)).map(chainRecord));
     const results = analyse(analysisRows);
     const linked = rows.filter((r) => r.arm === 'nextwork' && r.youthId).map((r) => r.youthId!);
@@ -269,6 +276,64 @@ export class TrialResultsService {
     });
   }
 
+  /**
+   * The weekly reminder: for every trial with follow-ups due, the municipality's team leaders and
+   * administrators are told how many and where to bring in the jobcentre's status. Returns how many
+   * people were told.
+   */
+  async followUpReminders(): Promise<number> {
+    const today = localDate(this.clock.now());
+    let told = 0;
+    for (const trial of await this.repo.list()) {
+      const due = dueCounts(await this.repo.forAnalysis(trial.id), today).filter((d) => d.due > 0);
+      if (!due.length) continue;
+      const n = due.reduce((s, d) => s + d.due, 0);
+      const horizonsDue = due.map((d) => d.horizon).join(', ');
+      const users = await this.repo.usersWithRole(trial.municipalityId, ['team_leader', 'municipality_admin']);
+      const created = await this.notifications.notify(
+        users.map((userId) => ({
+          userId,
+          key: `trial-due:${trial.id}:${weekStart(today)}:${userId}`,
+          kind: 'trial_follow_ups',
+          params: { trial: trial.name, n, horizons: horizonsDue },
+          link: `/trials/${trial.id}/outcomes`,
+        })),
+      );
+      told += created.length;
+    }
+    return told;
+  }
+
+  /** One status entered by the team (by CPR number, as in the jobcentre's file). */
+  async recordOutcome(ctx: Context, trialId: string, input: unknown): Promise<void> {
+    const { trial, grant } = await this.load(ctx, trialId, 'trial.outcomes');
+    const values = (input ?? {}) as Record<string, string>;
+    const participants = new Map((await this.repo.participants(trialId)).map((p) => [p.subjectHash, p]));
+    const { errors, valid } = this.checkRow(participants, values, localDate(this.clock.now()));
+    if (Object.keys(errors).length) throw invalid(errors);
+    await this.db.transaction((tx) => this.repo.saveOutcomes([{ ...valid!, source: 'team', recordedAt: this.clock.now() }], tx));
+    await this.audit.record(ctx, {
+      action: 'trial.outcome_record',
+      actorRole: grant.role,
+      municipalityId: trial.municipalityId,
+      targetType: 'trial_participant',
+      targetId: valid!.participantId,
+    });
+  }
+
+  /** One outcome row checked: a participant by CPR, a horizon that has come, a known status. */
+  private checkRow(participants: Map<string, Participant>, values: Record<string, string | undefined>, today: string) {
+    const errors: Record<string, string> = {};
+    const parsed = outcomeInput.safeParse({ horizon: (values.horizon ?? '').trim(), status: (values.status ?? '').trim() });
+    if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error));
+    const digits = (values.cpr ?? '').trim().replace('-', '');
+    const p = /^\d{10}$/.test(digits) ? participants.get(this.sealer.lookupHash(digits)) : undefined;
+    if (!p) errors.cpr = 'validation.trial_cpr_unknown';
+    if (!p || !parsed.success) return { errors, valid: undefined };
+    if (addMonths(localDate(p.assignedAt), parsed.data.horizon) > today) errors.horizon = 'validation.horizon_future';
+    return { errors, valid: { participantId: p.id, horizon: parsed.data.horizon, status: parsed.data.status } };
+  }
+
   /** The data dictionary for the export, as CSV. */
   dictionary(): string {
     return toCsv(
@@ -302,28 +367,21 @@ export class TrialResultsService {
     const now = this.clock.now();
     const today = localDate(now);
     const seen = new Set<string>();
-    const valid: { participantId: string; horizon: number; status: (typeof rows)[number]['fields'][number] }[] = [];
+    const valid: { participantId: string; horizon: number; status: OutcomeStatus }[] = [];
     for (const row of rows) {
-      const get = (h: string) => (row.fields[headings.indexOf(h)] ?? '').trim();
-      const parsed = outcomeInput.safeParse({ horizon: get('horizon'), status: get('status') });
-      if (!parsed.success) for (const [field, key] of Object.entries(fieldErrors(parsed.error))) errors[`line.${row.line}.${field}`] = key;
-      const digits = get('cpr').replace('-', '');
-      const p = /^\d{10}$/.test(digits) ? participants.get(this.sealer.lookupHash(digits)) : undefined;
-      if (!p) {
-        errors[`line.${row.line}.cpr`] = 'validation.trial_cpr_unknown';
-        continue;
-      }
-      if (!parsed.success) continue;
-      if (addMonths(localDate(p.assignedAt), parsed.data.horizon) > today) errors[`line.${row.line}.horizon`] = 'validation.horizon_future';
-      const key = `${p.id}/${parsed.data.horizon}`;
+      const get = (h: string) => row.fields[headings.indexOf(h)];
+      const checked = this.checkRow(participants, { cpr: get('cpr'), horizon: get('horizon'), status: get('status') }, today);
+      for (const [field, key] of Object.entries(checked.errors)) errors[`line.${row.line}.${field}`] = key;
+      if (!checked.valid) continue;
+      const key = `${checked.valid.participantId}/${checked.valid.horizon}`;
       if (seen.has(key)) errors[`line.${row.line}.horizon`] = 'validation.csv_duplicate';
       seen.add(key);
-      valid.push({ participantId: p.id, horizon: parsed.data.horizon, status: parsed.data.status });
+      valid.push(checked.valid);
     }
     if (Object.keys(errors).length) throw invalid(errors, 'errors.import');
     await this.db.transaction((tx) =>
       this.repo.saveOutcomes(
-        valid.map((v) => ({ ...v, status: v.status as never, source: 'import' as const, recordedAt: now })),
+        valid.map((v) => ({ ...v, source: 'import' as const, recordedAt: now })),
         tx,
       ),
     );

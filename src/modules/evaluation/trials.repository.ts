@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { memberships } from '../accounts/accounts.schema.ts';
 import { youth, youthStatusHistory } from '../youth/youth.schema.ts';
 import { trialOutcomes, trialParticipants, trials } from './trials.schema.ts';
 
@@ -104,6 +105,15 @@ export class TrialsRepository {
   async insertParticipant(values: typeof trialParticipants.$inferInsert, db: Db): Promise<Participant> {
     const [row] = await db.insert(trialParticipants).values(values).returning();
     return row!;
+  }
+
+  /** The people in a municipality who hold one of these roles (for reminders). */
+  async usersWithRole(municipalityId: string, roles: readonly string[]): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.municipalityId, municipalityId), inArray(memberships.role, [...roles])));
+    return rows.map((r) => r.userId);
   }
 
   async linkYouth(participantId: string, youthId: string): Promise<void> {

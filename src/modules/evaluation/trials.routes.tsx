@@ -133,11 +133,36 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
       .send(trialResults.dictionary());
   });
 
-  const outcomesPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+  const outcomesPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    status = 200,
+    oneForm: FormState = emptyForm,
+  ) => {
     const trial = await trialResults.forOutcomes(ctxOf(request), (request.params as { id: string }).id);
     const page = pageContext(request, reply, settings);
-    return sendPage(reply, page, page.t('outcomes.title'), <OutcomesImportPage page={page} trial={trial} form={form} />, status);
+    return sendPage(
+      reply,
+      page,
+      page.t('outcomes.title'),
+      <OutcomesImportPage page={page} trial={trial} form={form} oneForm={oneForm} />,
+      status,
+    );
   };
+  app.post('/trials/:id/outcomes/one', async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const values = formValues(request.body);
+    try {
+      await trialResults.recordOutcome(ctxOf(request), id, values);
+      setFlash(reply, settings, { kind: 'success', key: 'outcomes.one_done' });
+      return reply.redirect(`/trials/${id}/outcomes`, 303);
+    } catch (err) {
+      const { cpr: _cpr, ...kept } = values; // the CPR number is never sent back
+      const { form, status } = formFromError(err, kept);
+      return outcomesPage(request, reply, emptyForm, status, form);
+    }
+  });
   app.get('/trials/:id/outcomes', (request, reply) => outcomesPage(request, reply, emptyForm));
   app.post('/trials/:id/outcomes', async (request, reply) => {
     const id = (request.params as { id: string }).id;

@@ -5,7 +5,7 @@ import { ReferralForm } from '../youth/referral.views.tsx';
 import type { TrialResultsService } from './trial-results.service.ts';
 import { enrolmentChart, estimatesChart } from './trials.charts.ts';
 import type { Trial } from './trials.repository.ts';
-import { educationLevels, genders, strataFactors } from './trials.schema.ts';
+import { educationLevels, genders, outcomeStatuses, strataFactors } from './trials.schema.ts';
 
 type Key = Parameters<Translate>[0];
 type Evaluation = Awaited<ReturnType<TrialResultsService['evaluation']>>;
@@ -344,9 +344,20 @@ export function IntakeResult({ page, m, arm, link }: { page: PageContext; m: str
   );
 }
 
-/** The team leader brings in the jobcentre's status file. */
-export function OutcomesImportPage({ page, trial, form }: { page: PageContext; trial: Trial; form: FormState }) {
+/** The team leader brings in the jobcentre's status file, or enters one status by hand. */
+export function OutcomesImportPage({
+  page,
+  trial,
+  form,
+  oneForm,
+}: {
+  page: PageContext;
+  trial: Trial;
+  form: FormState;
+  oneForm: FormState;
+}) {
   const { t } = page;
+  const oneLabels = { cpr: t('youth.cpr'), horizon: t('outcomes.horizon'), status: t('outcomes.status') };
   return (
     <>
       <h1>{t('outcomes.title')}</h1>
@@ -372,6 +383,33 @@ export function OutcomesImportPage({ page, trial, form }: { page: PageContext; t
         </div>
         <button class="button button-primary" type="submit">
           {t('outcomes.submit')}
+        </button>
+      </form>
+      <h2>{t('outcomes.one_title')}</h2>
+      <form method="post" action={`/trials/${trial.id}/outcomes/one`} class="app-narrow-form" novalidate autocomplete="off">
+        <ErrorSummary t={t} form={oneForm} labels={oneLabels} />
+        <CsrfField token={page.csrfToken} />
+        <TextField t={t} form={oneForm} name="cpr" label={oneLabels.cpr} inputmode="numeric" required />
+        <SelectField
+          t={t}
+          form={oneForm}
+          name="horizon"
+          label={oneLabels.horizon}
+          options={['3', '6', '12', '24'].map((h) => ({ value: h, label: t('cost.horizon_option', { h }) }))}
+          emptyLabel=""
+          required
+        />
+        <SelectField
+          t={t}
+          form={oneForm}
+          name="status"
+          label={oneLabels.status}
+          options={outcomeStatuses.map((o) => ({ value: o, label: t(`outcomes.status.${o}` as Key) }))}
+          emptyLabel=""
+          required
+        />
+        <button class="button button-secondary" type="submit">
+          {t('outcomes.save_one')}
         </button>
       </form>
     </>
