@@ -17,6 +17,15 @@ describe.runIf(run)('effect evaluation journey (Chromium, axe WCAG 2.1 AA)', () 
     await j.signIn(p, demoEmail('researcher', null));
     await p.getByRole('link', { name: 'Effektmåling' }).click();
     await expectAccessible(p);
+    // The planning calculator first: a linkable GET form.
+    await p.getByRole('link', { name: 'Planlæg et forsøg: styrke og mindste effekt' }).click();
+    await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Med 400 unge kan forsøget opdage en effekt');
+    await expectAccessible(p);
+    await p.getByLabel(/^Antal unge i forsøget/).fill('10');
+    await p.getByRole('button', { name: 'Beregn' }).click();
+    await expect.poll(() => p.getByRole('alert').first().textContent()).toContain('Skriv et helt antal unge fra 20');
+    await expectAccessible(p);
+    await p.goto(`${j.base}/trials`);
     await p.getByRole('link', { name: /demo/ }).click();
     await p.waitForURL(/\/trials\/[0-9a-f-]+$/);
     const trialUrl = p.url();

@@ -209,4 +209,36 @@ describe('randomised intake', () => {
       ).code,
     ).toBe('not_found');
   });
+
+  it('the planning calculator gives the minimum detectable effect and the people needed, as R does; only researchers use it', async () => {
+    const { consultant, researcher } = await trialSetting([]);
+    const plan = await t.services.trialResults.plan(ctx(researcher), {
+      N: '400',
+      P: '0.5',
+      base: '0.3',
+      R2: '0',
+      takeup: '1',
+      power: '0.8',
+      effect: '0.1',
+    });
+    // 2.8016 × √(0.21 / (400 × 0.25)); power.prop.test(p1 = 0.3, p2 = 0.4, power = 0.8) gives n = 355.9.
+    expect(plan.mde).toBeCloseTo(0.12838, 4);
+    expect(plan.perArm).toBe(356);
+    const halfTakeup = await t.services.trialResults.plan(ctx(researcher), {
+      N: '400',
+      P: '0.5',
+      base: '0.3',
+      R2: '0',
+      takeup: '0.5',
+      power: '0.8',
+      effect: '0.2',
+    });
+    expect(halfTakeup.mde).toBeCloseTo(2 * plan.mde, 10);
+    expect(halfTakeup.perArm).toBe(356); // an effect of 20 pp on half the arm is 10 pp on all
+    const bad = await failure(
+      t.services.trialResults.plan(ctx(researcher), { N: '5', P: '1', base: 'x', R2: '1', takeup: '0', power: '0.8', effect: '0.1' }),
+    );
+    expect(Object.keys(bad.fields!).sort()).toEqual(['N', 'P', 'R2', 'base', 'takeup']);
+    expect((await failure(t.services.trialResults.plan(ctx(consultant), { N: '400' }))).code).toBe('not_found');
+  });
 });

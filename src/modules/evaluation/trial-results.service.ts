@@ -13,6 +13,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { fieldErrors, parseInput } from '../../platform/validation.ts';
 import { type AnalysisRow, analyse, balance, covariatesOf } from './analysis.ts';
+import { mdeBinary, sampleSizeProportions } from './planning.ts';
 import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
 import { verifyChain } from './randomisation.ts';
 import { outcomeInput } from './trials.inputs.ts';
@@ -76,6 +77,28 @@ export const economicsInput = z.object({
   horizon: z.coerce
     .number({ error: 'validation.horizon' })
     .refine((h) => (horizons as readonly number[]).includes(h), { error: 'validation.horizon' }),
+});
+
+const share = (error: string) => z.coerce.number({ error }).gt(0, { error }).lt(1, { error });
+/** The planning calculator's questions: how many, how they are split, the base rate and what helps. */
+export const planInput = z.object({
+  N: z.coerce
+    .number({ error: 'validation.plan_n' })
+    .int({ error: 'validation.plan_n' })
+    .min(20, { error: 'validation.plan_n' })
+    .max(1_000_000, { error: 'validation.plan_n' }),
+  P: share('validation.plan_share'),
+  base: share('validation.plan_share'),
+  R2: z.coerce.number({ error: 'validation.plan_r2' }).min(0, { error: 'validation.plan_r2' }).lt(1, { error: 'validation.plan_r2' }),
+  takeup: z.coerce
+    .number({ error: 'validation.plan_takeup' })
+    .gt(0, { error: 'validation.plan_takeup' })
+    .max(1, { error: 'validation.plan_takeup' }),
+  power: share('validation.plan_share'),
+  effect: z.coerce
+    .number({ error: 'validation.plan_effect' })
+    .gt(0, { error: 'validation.plan_effect' })
+    .lt(1, { error: 'validation.plan_effect' }),
 });
 
 const exportInput = z.object({
@@ -332,6 +355,21 @@ export class TrialResultsService {
     if (!p || !parsed.success) return { errors, valid: undefined };
     if (addMonths(localDate(p.assignedAt), parsed.data.horizon) > today) errors.horizon = 'validation.horizon_future';
     return { errors, valid: { participantId: p.id, horizon: parsed.data.horizon, status: parsed.data.status } };
+  }
+
+  /**
+   * Planning a trial: the minimum detectable effect for N people (split P : 1 − P, base rate,
+   * covariates explaining R², take-up), and the people per arm needed to detect a given effect.
+   */
+  async plan(ctx: Context, input: unknown) {
+    await this.access.require(ctx, 'trial.design', [{ type: 'trial_plan', id: '', municipalityId: null }]);
+    const o = parseInput(planInput, input);
+    const alpha = 0.05;
+    const mde = mdeBinary({ N: o.N, P: o.P, base: o.base, R2: o.R2, takeup: o.takeup, power: o.power, alpha });
+    // An effect on participants of `effect` is an ITT effect of effect × take-up.
+    const itt = o.effect * o.takeup;
+    const perArm = o.base + itt < 1 ? Math.ceil(sampleSizeProportions(o.base, o.base + itt, o.power, alpha)) : null;
+    return { input: o, alpha, mde, itt, perArm };
   }
 
   /** The data dictionary for the export, as CSV. */

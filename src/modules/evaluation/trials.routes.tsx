@@ -10,7 +10,7 @@ import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { decodeUpload } from '../companies/companies.csv.ts';
 import { strataFactors } from './trials.schema.ts';
 import { StaffTimePage } from './staff-time.views.tsx';
-import { EvaluationPage, IntakePage, IntakeResult, OutcomesImportPage, SeedPage, TrialsListView } from './trials.views.tsx';
+import { EvaluationPage, IntakePage, PlanPage, IntakeResult, OutcomesImportPage, SeedPage, TrialsListView } from './trials.views.tsx';
 
 interface UploadedFile {
   filename?: string;
@@ -49,6 +49,23 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
     } catch (err) {
       const { form, status } = formFromError(err, values);
       return listPage(request, reply, form, status);
+    }
+  });
+
+  // The planning calculator (before /trials/:id): a GET form, so a calculation can be linked to.
+  app.get('/trials/plan', async (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const asked = Object.keys(query).length > 0;
+    const values: Record<string, string> = asked
+      ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v ?? '').replace(',', '.')]))
+      : { N: '400', P: '0.5', base: '0.3', R2: '0.1', takeup: '0.85', power: '0.8', effect: '0.1' };
+    const page = pageContext(request, reply, settings);
+    try {
+      const result = await trialResults.plan(ctxOf(request), values);
+      return sendPage(reply, page, page.t('plan.title'), <PlanPage page={page} form={{ values, errors: {} }} result={result} />);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return sendPage(reply, page, page.t('plan.title'), <PlanPage page={page} form={form} result={null} />, status);
     }
   });
 
