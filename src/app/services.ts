@@ -46,6 +46,7 @@ import { ReportsService } from '../modules/reports/reports.service.ts';
 import { TrialsRepository } from '../modules/evaluation/trials.repository.ts';
 import { TrialsService } from '../modules/evaluation/trials.service.ts';
 import { TrialResultsService } from '../modules/evaluation/trial-results.service.ts';
+import { TrialOutcomesService } from '../modules/evaluation/trial-outcomes.service.ts';
 import { StaffTimeService } from '../modules/evaluation/staff-time.service.ts';
 import { NotificationsRepository } from '../platform/notifications/notifications.repository.ts';
 import { NotificationsService } from '../platform/notifications/notifications.service.ts';
@@ -152,7 +153,8 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     meetings: new MeetingsService(db, internshipsRepo, notifications, access, audit, clock),
     groups: new GroupsService(db, groupsRepo, youthRepo, access, audit, clock),
     trials: new TrialsService(db, trialsRepo, youthService, municipalitiesRepo, sealer, access, audit, clock),
-    trialResults: new TrialResultsService(db, trialsRepo, sealer, notifications, access, audit, clock),
+    trialResults: new TrialResultsService(db, trialsRepo, sealer, access, audit, clock),
+    trialOutcomes: new TrialOutcomesService(db, trialsRepo, sealer, notifications, access, audit, clock),
     staffTime: new StaffTimeService(db, youthRepo, access, audit, clock),
     groupSpace: new GroupSpaceService(db, groupsRepo, youthRepo, access, audit, clock),
     counsellorWeek: new CounsellorWeekService(groupsRepo, youthRepo, internshipOverview, reportsRepo, access, audit, clock),
@@ -179,7 +181,7 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     // The 6-weekly reports: a draft for every young person whose period ended (05:00 UTC).
     { name: 'reports-draft', cron: '0 5 * * *', handler: () => services.reports.draftDue() },
     // Trial follow-ups due: the team leaders are told on Monday mornings.
-    { name: 'trial-follow-ups', cron: '0 7 * * 1', handler: () => services.trialResults.followUpReminders() },
+    { name: 'trial-follow-ups', cron: '0 7 * * 1', handler: () => services.trialOutcomes.followUpReminders() },
     // Delivery honours each person's quiet hours and digest choice, so it can run often.
     { name: 'notifications-deliver', cron: '*/10 * * * *', handler: () => services.notifications.deliver() },
   ];

@@ -140,7 +140,7 @@ describe('randomised intake', () => {
     }
     t.clock.set('2026-06-10T09:00:00Z'); // three months later
     const bad = await failure(
-      t.services.trialResults.importOutcomes(
+      t.services.trialOutcomes.importOutcomes(
         ctx(leader),
         trial.id,
         `cpr;horizon;status\n${cprs[0]};3;job_ordinary\n0101011234;3;job_ordinary\n${cprs[1]};5;education\n${cprs[2]};6;benefits\n`,
@@ -153,10 +153,10 @@ describe('randomised intake', () => {
     });
     expect((await t.services.trialResults.evaluation(ctx(researcher), trial.id)).results[0]!.n).toBe(0);
     const rows = cprs.map((c, i) => `${c};3;${i % 3 === 0 ? 'job_ordinary' : i % 3 === 1 ? 'education' : 'benefits'}`);
-    expect(await t.services.trialResults.importOutcomes(ctx(leader), trial.id, `cpr;horizon;status\n${rows.join('\n')}\n`)).toEqual({
+    expect(await t.services.trialOutcomes.importOutcomes(ctx(leader), trial.id, `cpr;horizon;status\n${rows.join('\n')}\n`)).toEqual({
       imported: 12,
     });
-    expect((await failure(t.services.trialResults.importOutcomes(ctx(consultant), trial.id, 'cpr;horizon;status\n'))).code).toBe(
+    expect((await failure(t.services.trialOutcomes.importOutcomes(ctx(consultant), trial.id, 'cpr;horizon;status\n'))).code).toBe(
       'not_found',
     );
     const { results, dueNow } = await t.services.trialResults.evaluation(ctx(researcher), trial.id);
@@ -179,32 +179,34 @@ describe('randomised intake', () => {
     t.clock.set('2026-06-01T09:00:00Z');
     expect(await due()).toEqual([0, 0, 0, 0]);
     const mine = (userId: string) => t.database.db.select().from(notifications).where(eq(notifications.userId, userId));
-    await t.services.trialResults.followUpReminders();
+    await t.services.trialOutcomes.followUpReminders();
     expect(await mine(leader.userId)).toEqual([]);
     t.clock.set('2026-06-02T09:00:00Z'); // three months after 2 March
     expect(await due()).toEqual([4, 0, 0, 0]);
-    await t.services.trialResults.followUpReminders();
-    await t.services.trialResults.followUpReminders(); // the same week: no second reminder
+    await t.services.trialOutcomes.followUpReminders();
+    await t.services.trialOutcomes.followUpReminders(); // the same week: no second reminder
     for (const user of [leader, admin]) {
       const got = await mine(user.userId);
       expect(got.map((n) => [n.kind, n.params.n, n.link])).toEqual([['trial_follow_ups', 4, `/trials/${trial.id}/outcomes`]]);
     }
     expect(await mine(consultant.userId)).toEqual([]);
     // One status by hand: validated like a file row, the CPR number never echoed.
-    const bad = await failure(t.services.trialResults.recordOutcome(ctx(leader), trial.id, { cpr: cprs[0]!, horizon: '6', status: 'job' }));
+    const bad = await failure(
+      t.services.trialOutcomes.recordOutcome(ctx(leader), trial.id, { cpr: cprs[0]!, horizon: '6', status: 'job' }),
+    );
     expect(bad.fields).toEqual({ status: 'validation.outcome' });
     expect(
-      (await failure(t.services.trialResults.recordOutcome(ctx(leader), trial.id, { cpr: cprs[0]!, horizon: '6', status: 'education' })))
+      (await failure(t.services.trialOutcomes.recordOutcome(ctx(leader), trial.id, { cpr: cprs[0]!, horizon: '6', status: 'education' })))
         .fields,
     ).toEqual({
       horizon: 'validation.horizon_future',
     });
-    await t.services.trialResults.recordOutcome(ctx(leader), trial.id, { cpr: cprs[0]!, horizon: '3', status: 'education' });
+    await t.services.trialOutcomes.recordOutcome(ctx(leader), trial.id, { cpr: cprs[0]!, horizon: '3', status: 'education' });
     expect(await due()).toEqual([3, 0, 0, 0]);
     expect(
       (
         await failure(
-          t.services.trialResults.recordOutcome(ctx(consultant), trial.id, { cpr: cprs[1]!, horizon: '3', status: 'education' }),
+          t.services.trialOutcomes.recordOutcome(ctx(consultant), trial.id, { cpr: cprs[1]!, horizon: '3', status: 'education' }),
         )
       ).code,
     ).toBe('not_found');

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { companies, openings, searchWords } from './companies.schema.ts';
 import type { DirectoryQuery, OpeningInput } from './companies.inputs.ts';

@@ -10,7 +10,9 @@ import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { decodeUpload } from '../companies/companies.csv.ts';
 import { strataFactors } from './trials.schema.ts';
 import { StaffTimePage } from './staff-time.views.tsx';
-import { EvaluationPage, IntakePage, PlanPage, IntakeResult, OutcomesImportPage, SeedPage, TrialsListView } from './trials.views.tsx';
+import { EvaluationPage } from './evaluation.views.tsx';
+import { PlanPage } from './plan.views.tsx';
+import { IntakePage, IntakeResult, OutcomesImportPage, SeedPage, TrialsListView } from './trials.views.tsx';
 
 interface UploadedFile {
   filename?: string;
@@ -21,7 +23,7 @@ interface UploadedFile {
 
 /** The effect evaluation: researchers' trials and evaluation pages, the team's randomised intake and outcome import. */
 export async function trialsRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
-  const { trials, trialResults } = services;
+  const { trials, trialResults, trialOutcomes } = services;
 
   const listPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
     const ctx = ctxOf(request);
@@ -157,7 +159,7 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
     status = 200,
     oneForm: FormState = emptyForm,
   ) => {
-    const trial = await trialResults.forOutcomes(ctxOf(request), (request.params as { id: string }).id);
+    const trial = await trialOutcomes.forOutcomes(ctxOf(request), (request.params as { id: string }).id);
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
@@ -171,7 +173,7 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
     const id = (request.params as { id: string }).id;
     const values = formValues(request.body);
     try {
-      await trialResults.recordOutcome(ctxOf(request), id, values);
+      await trialOutcomes.recordOutcome(ctxOf(request), id, values);
       setFlash(reply, settings, { kind: 'success', key: 'outcomes.one_done' });
       return reply.redirect(`/trials/${id}/outcomes`, 303);
     } catch (err) {
@@ -188,7 +190,7 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
       const bytes = file?._buf ?? (file?.toBuffer ? await file.toBuffer() : undefined);
       const isCsv = !!file?.filename && (/\.csv$/i.test(file.filename) || /^text\/(csv|plain)/.test(file.mimetype ?? ''));
       if (!bytes || !bytes.length || !isCsv) throw invalid({ file: 'validation.csv_file' });
-      const { imported } = await trialResults.importOutcomes(ctxOf(request), id, decodeUpload(bytes));
+      const { imported } = await trialOutcomes.importOutcomes(ctxOf(request), id, decodeUpload(bytes));
       setFlash(reply, settings, { kind: 'success', key: 'outcomes.done', params: { count: imported } });
       return reply.redirect(`/trials/${id}/outcomes`, 303);
     } catch (err) {
