@@ -26,6 +26,7 @@ import { companiesCsvRoutes, companiesRoutes } from '../modules/companies/compan
 import { openingsRoutes } from '../modules/companies/openings.routes.tsx';
 import { youthRoutes } from '../modules/youth/youth.routes.tsx';
 import { youthApi } from '../modules/youth/youth.api.ts';
+import { trialsApi } from '../modules/evaluation/trials.api.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
 import { municipalitiesRoutes } from '../modules/municipalities/municipalities.routes.tsx';
 import { peopleRoutes } from '../modules/people/people.routes.tsx';
@@ -187,6 +188,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await apiRoutes(scope as App, deps);
     await companiesApi(scope as App, deps);
     await youthApi(scope as App, deps);
+    await trialsApi(scope as App, deps);
     await internshipsApi(scope as App, deps);
     await matchingApi(scope as App, deps);
     await matchEventsApi(scope as App, deps);

@@ -113,4 +113,50 @@ describe('youth API', () => {
     expect(served.rawPayload.equals(png)).toBe(true);
     expect((await new Browser(app).get(`/youth/${youth.id}/photo`)).statusCode).toBe(303);
   });
+
+  it('while a trial recruits, the API referral is refused and the trial intake assigns, returning only the arm', async () => {
+    const m = await makeMunicipality(t);
+    const consultant = await makeUser(t, [{ role: 'network_consultant', municipalityId: m.id }]);
+    const researcher = await makeUser(t, [{ role: 'researcher', municipalityId: null }]);
+    await t.services.trials.create({ actor: researcher }, m.id, {
+      name: 'API-forsøget',
+      ratioTreatment: '1',
+      ratioControl: '1',
+      blockMultiplier: '1',
+    });
+    const b = new Browser(app);
+    await b.signIn(consultant.email);
+    const body = {
+      firstName: 'Lea',
+      lastName: 'Lod',
+      cpr: '050505-4055',
+      email: 'lea.lod@nextwork.test',
+      referringCaseworker: 'Hanne Jobcenter',
+      referredOn: '2026-03-02',
+      hoursPossible: 20,
+      eligibilityNote: '',
+    };
+    const direct = await b.json('POST', `/api/v1/municipalities/${m.id}/youth`, JSON.stringify(body));
+    expect(direct.statusCode).toBe(409);
+    expect(direct.json().error.message).toContain('forsøg');
+    const incomplete = await b.json('POST', `/api/v1/municipalities/${m.id}/trial-intake`, JSON.stringify(body));
+    expect(incomplete.statusCode).toBe(422);
+    expect(Object.keys(incomplete.json().error.fields).sort()).toEqual(['education', 'gender', 'monthsOnBenefits']);
+    const done = await b.json(
+      'POST',
+      `/api/v1/municipalities/${m.id}/trial-intake`,
+      JSON.stringify({ ...body, gender: 'female', monthsOnBenefits: 6, education: 'none' }),
+    );
+    expect(done.statusCode).toBe(201);
+    const out = done.json();
+    expect(['nextwork', 'control']).toContain(out.arm);
+    expect(Boolean(out.youthId)).toBe(out.arm === 'nextwork');
+    expect(done.body).not.toContain('4055');
+    const again = await b.json(
+      'POST',
+      `/api/v1/municipalities/${m.id}/trial-intake`,
+      JSON.stringify({ ...body, gender: 'female', monthsOnBenefits: 6, education: 'none' }),
+    );
+    expect(again.statusCode).toBe(409);
+  });
 });
