@@ -152,7 +152,7 @@ export class TrialResultsService {
       }
     }
     const dueNow = dueCounts(rows, today);
-    const chainBreak = verifyChain((await this.repo.participants(trialId)).map(chainRecord));
+    const chainBreak = verifyChain(rows.map(chainRecord)); // rows are in chain order;
     const results = analyse(analysisRows);
     const linked = rows.filter((r) => r.arm === 'nextwork' && r.youthId).map((r) => r.youthId!);
     const doses = await this.repo.dose(linked, today);
