@@ -1,3 +1,5 @@
+import { invalid } from './errors.ts';
+
 /**
  * CSV as Danish spreadsheets write it: semicolon-separated (comma also read), fields quoted with
  * double quotes when needed, UTF-8 with a byte-order mark so Excel reads æøå right.
@@ -70,4 +72,27 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
     rows.push({ line: rowLine, fields });
   }
   return rows;
+}
+
+/**
+ * A CSV file for an all-or-nothing import: parsed, with a header and at least one row, at most
+ * `maxRows`, and the required columns present. Otherwise refused with errors keyed
+ * `line.<n>.<field>` (message-catalog keys). Headings come back trimmed and lower-cased.
+ */
+export function readCsvTable(text: string, o: { required: readonly string[]; maxRows: number }) {
+  let table: { line: number; fields: string[] }[];
+  try {
+    table = parseCsv(text);
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) throw invalid({ [`line.${err.line}._`]: 'validation.csv_syntax' }, 'errors.import');
+    throw err;
+  }
+  const [header, ...rows] = table;
+  if (!header || !rows.length) throw invalid({ 'line.1._': 'validation.csv_empty' }, 'errors.import');
+  if (rows.length > o.maxRows) throw invalid({ 'line.1._': 'validation.csv_too_many' }, 'errors.import');
+  const headings = header.fields.map((h) => h.trim().toLowerCase());
+  const missing = o.required.filter((h) => !headings.includes(h));
+  if (missing.length)
+    throw invalid(Object.fromEntries(missing.map((h) => [`line.1.${h}`, 'validation.csv_missing_column'])), 'errors.import');
+  return { headings, rows };
 }

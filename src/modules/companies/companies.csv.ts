@@ -1,7 +1,7 @@
 import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { CsvSyntaxError, parseCsv, toCsv } from '../../platform/csv.ts';
+import { readCsvTable, toCsv } from '../../platform/csv.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { invalid } from '../../platform/errors.ts';
 import { fieldErrors } from '../../platform/validation.ts';
@@ -23,15 +23,6 @@ const companyColumns: [heading: string, field: keyof CompanyInput | 'networkStat
 ];
 const requiredHeadings = ['navn', 'cvr', 'branche', 'område'];
 export const MAX_IMPORT_ROWS = 5000;
-
-/** Decodes an uploaded file: UTF-8, or Windows-1252/Latin-1 as older spreadsheets save it. */
-export function decodeUpload(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
 
 /** CSV export for the team, and an all-or-nothing CSV import of companies. */
 export class CompaniesCsv {
@@ -81,21 +72,8 @@ export class CompaniesCsv {
    */
   async importCompanies(ctx: Context, municipalityId: string, text: string): Promise<{ imported: number }> {
     const [grant] = await this.access.require(ctx, 'company.create', [{ type: 'company', id: '', municipalityId }]);
-    let table: { line: number; fields: string[] }[];
-    try {
-      table = parseCsv(text);
-    } catch (err) {
-      if (err instanceof CsvSyntaxError) throw invalid({ [`line.${err.line}._`]: 'validation.csv_syntax' }, 'errors.import');
-      throw err;
-    }
-    const [header, ...rows] = table;
-    if (!header || !rows.length) throw invalid({ 'line.1._': 'validation.csv_empty' }, 'errors.import');
-    if (rows.length > MAX_IMPORT_ROWS) throw invalid({ 'line.1._': 'validation.csv_too_many' }, 'errors.import');
-    const headings = header.fields.map((h) => h.trim().toLowerCase());
+    const { headings, rows } = readCsvTable(text, { required: requiredHeadings, maxRows: MAX_IMPORT_ROWS });
     const errors: Record<string, string> = {};
-    for (const h of requiredHeadings) if (!headings.includes(h)) errors[`line.1.${h}`] = 'validation.csv_missing_column';
-    if (Object.keys(errors).length) throw invalid(errors, 'errors.import');
-
     const existing = new Set((await this.companies.all(municipalityId)).map((c) => c.cvr));
     const seen = new Map<string, number>();
     const valid: CompanyInput[] = [];

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../app/server.ts';
 import { can } from '../../platform/access/policy.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
-import { decodeUpload } from './companies.csv.ts';
+import { notFound } from '../../platform/errors.ts';
+import { uploadedCsv } from '../../platform/http/upload.ts';
 import { formFromError, formValues } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
@@ -207,13 +207,6 @@ export async function companiesRoutes(app: App, { services, settings }: RouteDep
   });
 }
 
-interface UploadedFile {
-  filename?: string;
-  mimetype?: string;
-  toBuffer?: () => Promise<Buffer>;
-  _buf?: Buffer;
-}
-
 /** CSV export of companies and openings, and the all-or-nothing import of companies. */
 export async function companiesCsvRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
   const sendCsv = (reply: FastifyReply, name: string, csv: string) =>
@@ -247,12 +240,8 @@ export async function companiesCsvRoutes(app: App, { services, settings }: Route
 
   app.post('/companies/import', async (request, reply) => {
     const m = municipalityFor(request, 'company.create');
-    const file = (request.body as Record<string, unknown> | undefined)?.file as UploadedFile | undefined;
     try {
-      const bytes = file?._buf ?? (file?.toBuffer ? await file.toBuffer() : undefined);
-      const isCsv = !!file?.filename && (/\.csv$/i.test(file.filename) || /^text\/(csv|plain)/.test(file.mimetype ?? ''));
-      if (!bytes || !bytes.length || !isCsv) throw invalid({ file: 'validation.csv_file' });
-      const { imported } = await services.companiesCsv.importCompanies(ctxOf(request), m, decodeUpload(bytes));
+      const { imported } = await services.companiesCsv.importCompanies(ctxOf(request), m, await uploadedCsv(request));
       setFlash(reply, settings, { kind: 'success', key: 'import.done', params: { count: imported } });
       return reply.redirect(`/companies?m=${m}`, 303);
     } catch (err) {

@@ -2,7 +2,7 @@ import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Sealer } from '../../platform/crypto/sealed.ts';
-import { CsvSyntaxError, parseCsv } from '../../platform/csv.ts';
+import { readCsvTable } from '../../platform/csv.ts';
 import { addMonths, localDate, weekStart } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
@@ -116,20 +116,8 @@ export class TrialOutcomesService {
    */
   async importOutcomes(ctx: Context, trialId: string, text: string): Promise<{ imported: number }> {
     const { trial, grant } = await this.load(ctx, trialId);
-    let table: { line: number; fields: string[] }[];
-    try {
-      table = parseCsv(text);
-    } catch (err) {
-      if (err instanceof CsvSyntaxError) throw invalid({ [`line.${err.line}._`]: 'validation.csv_syntax' }, 'errors.import');
-      throw err;
-    }
-    const [header, ...rows] = table;
-    if (!header || !rows.length) throw invalid({ 'line.1._': 'validation.csv_empty' }, 'errors.import');
-    if (rows.length > MAX_OUTCOME_ROWS) throw invalid({ 'line.1._': 'validation.csv_too_many' }, 'errors.import');
-    const headings = header.fields.map((h) => h.trim().toLowerCase());
+    const { headings, rows } = readCsvTable(text, { required: ['cpr', 'horizon', 'status'], maxRows: MAX_OUTCOME_ROWS });
     const errors: Record<string, string> = {};
-    for (const h of ['cpr', 'horizon', 'status']) if (!headings.includes(h)) errors[`line.1.${h}`] = 'validation.csv_missing_column';
-    if (Object.keys(errors).length) throw invalid(errors, 'errors.import');
     const participants = new Map((await this.repo.participants(trialId)).map((p) => [p.subjectHash, p]));
     const now = this.clock.now();
     const today = localDate(now);

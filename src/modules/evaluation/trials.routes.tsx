@@ -1,25 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../app/server.ts';
 import { can } from '../../platform/access/policy.ts';
-import { invalid } from '../../platform/errors.ts';
 import { formFromError, formValues } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
-import { decodeUpload } from '../companies/companies.csv.ts';
+import { uploadedCsv } from '../../platform/http/upload.ts';
 import { strataFactors } from './trials.schema.ts';
 import { StaffTimePage } from './staff-time.views.tsx';
 import { EvaluationPage } from './evaluation.views.tsx';
 import { PlanPage } from './plan.views.tsx';
 import { IntakePage, IntakeResult, OutcomesImportPage, SeedPage, TrialsListView } from './trials.views.tsx';
-
-interface UploadedFile {
-  filename?: string;
-  mimetype?: string;
-  toBuffer?: () => Promise<Buffer>;
-  _buf?: Buffer;
-}
 
 /** The effect evaluation: researchers' trials and evaluation pages, the team's randomised intake and outcome import. */
 export async function trialsRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
@@ -185,12 +177,8 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
   app.get('/trials/:id/outcomes', (request, reply) => outcomesPage(request, reply, emptyForm));
   app.post('/trials/:id/outcomes', async (request, reply) => {
     const id = (request.params as { id: string }).id;
-    const file = (request.body as Record<string, unknown> | undefined)?.file as UploadedFile | undefined;
     try {
-      const bytes = file?._buf ?? (file?.toBuffer ? await file.toBuffer() : undefined);
-      const isCsv = !!file?.filename && (/\.csv$/i.test(file.filename) || /^text\/(csv|plain)/.test(file.mimetype ?? ''));
-      if (!bytes || !bytes.length || !isCsv) throw invalid({ file: 'validation.csv_file' });
-      const { imported } = await trialOutcomes.importOutcomes(ctxOf(request), id, decodeUpload(bytes));
+      const { imported } = await trialOutcomes.importOutcomes(ctxOf(request), id, await uploadedCsv(request));
       setFlash(reply, settings, { kind: 'success', key: 'outcomes.done', params: { count: imported } });
       return reply.redirect(`/trials/${id}/outcomes`, 303);
     } catch (err) {
