@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Faker, base, da } from '@faker-js/faker';
+import { sql } from 'drizzle-orm';
 import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { danishSortKey } from '../src/platform/i18n/sort-key.ts';
@@ -97,8 +98,20 @@ async function seed(database: Database): Promise<string> {
   return m!.id;
 }
 
+/** The area with the most listed openings: the broadest choice in the area filter. */
+async function broadestArea(database: Database, m: string): Promise<string> {
+  const rows = await database.db
+    .select({ area: openings.companyArea })
+    .from(openings)
+    .where(sql`${openings.municipalityId} = ${m} and ${openings.published} and ${openings.companyListed}`)
+    .groupBy(openings.companyArea)
+    .orderBy(sql`count(*) desc`, openings.companyArea)
+    .limit(1);
+  return rows[0]!.area;
+}
+
 /** Searches as people type them: words, inflections, typos, with and without filters. */
-const queries = (m: string) =>
+const queries = (m: string, area: string) =>
   [
     'q=lager',
     'q=lagermedarbejder&hours=30',
@@ -106,7 +119,7 @@ const queries = (m: string) =>
     'q=kokkenhjalper',
     'q=butik&trade=G',
     'q=tømrer&startBy=2026-04-15',
-    'q=hjælper&area=a',
+    `q=hjælper&area=${area}`,
     'trade=Q&hours=25',
     'q=bornehave',
     'q=autovarksted',
@@ -115,6 +128,7 @@ const queries = (m: string) =>
 async function run(label: string, env: Record<string, string>, database: Database): Promise<void> {
   const t0 = performance.now();
   const m = await seed(database);
+  const area = await broadestArea(database, m);
   await database.close();
   console.log(`${label}: seeded ${COMPANIES} companies and ${OPENINGS} openings in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const port = await freePort();
@@ -123,7 +137,7 @@ async function run(label: string, env: Record<string, string>, database: Databas
     await waitFor(`http://127.0.0.1:${port}/health`);
     const cookie = await signIn(port, EMAIL, PASSWORD);
     const baseUrl = `http://127.0.0.1:${port}`;
-    for (const q of queries(m)) {
+    for (const q of queries(m, area)) {
       const t1 = performance.now();
       const res = await fetch(baseUrl + q, { headers: { cookie } });
       const body = (await res.json()) as { total?: number };
@@ -131,8 +145,8 @@ async function run(label: string, env: Record<string, string>, database: Databas
         `  ${res.status} ${(performance.now() - t1).toFixed(1).padStart(7)} ms  ${String(body.total ?? '-').padStart(5)} hits  ${decodeURI(q.split('?')[1]!)}`,
       );
     }
-    await load(baseUrl, queries(m), Math.min(3, seconds), cookie); // warm-up
-    const r = await load(baseUrl, queries(m), seconds, cookie);
+    await load(baseUrl, queries(m, area), Math.min(3, seconds), cookie); // warm-up
+    const r = await load(baseUrl, queries(m, area), seconds, cookie);
     console.log(
       `${label}: directory search, 20 connections, ${seconds} s: ${fmt(r)} — p95 target < 50 ms: ${r.p95 < 50 ? 'met' : 'NOT met'}`,
     );

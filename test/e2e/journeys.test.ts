@@ -243,6 +243,17 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     await expect.poll(() => team.page.getByRole('link', { name: 'Cykelmekanikerhjælper' }).isVisible()).toBe(true);
     await expectNoHorizontalScroll(team.page);
     await expectAccessible(team.page);
+    // The area is chosen among the municipality's areas; every hit is then in that area.
+    const areaField = team.page.getByRole('search').getByLabel(/^Område/);
+    const area = (await areaField.locator('option').nth(1).textContent())!;
+    await team.page.getByRole('search').getByLabel(/^Søg/).fill('');
+    await areaField.selectOption(area);
+    await team.page.getByRole('search').getByRole('button', { name: 'Søg' }).click();
+    await team.page.waitForURL(/area=/);
+    const cards = await team.page.locator('.app-results li').allTextContents();
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((c) => c.includes(` · ${area}`))).toBe(true);
+    await expectAccessible(team.page);
     for (const path of ['/companies', '/network-meetings', '/companies/import', '/youth']) {
       await team.page.goto(`${base}${path}`);
       await expectNoHorizontalScroll(team.page);

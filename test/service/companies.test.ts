@@ -189,6 +189,14 @@ describe('the directory', () => {
     expect((await search({ hours: '15' })).total).toBe(0);
     expect((await search({ startBy: '2026-03-31' })).total).toBe(0);
     await expect(search({ hours: 'mange' })).rejects.toThrow(AppError);
+    // The area is a choice among the areas of listed companies, matched exactly.
+    expect(await t.services.openings.areas(ctx(youth), m)).toEqual(['Roskilde']);
+    expect((await search({ area: 'Roskilde' })).total).toBe(1);
+    expect((await search({ area: 'Rosk' })).total).toBe(0);
+    // Typos in several words: each corrected; one word without any near word finds nothing.
+    expect((await search({ q: 'hjalper kraftvarmevarket' })).total).toBe(1);
+    expect((await search({ q: 'kraftvarmevarket qqqxxyz' })).total).toBe(0);
+    expect((await search({ q: "kraftvarme'&|!" })).total).toBe(1);
 
     // The directory reads the company's fields from each opening: a change to the company follows.
     await t.services.companies.setStatus(ctx(entrepreneur), c.id, { status: 'resting', note: 'Pause' });

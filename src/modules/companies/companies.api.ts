@@ -5,7 +5,7 @@ import { ctxOf } from '../../platform/http/request.ts';
 import { companyInput, companyStatusInput, directoryQuery, openingInput } from './companies.inputs.ts';
 import type { Company } from './companies.repository.ts';
 import { companySizes, companyStatuses } from './companies.schema.ts';
-import type { Opening } from './openings.repository.ts';
+import type { ListedOpening } from './openings.repository.ts';
 import { tradeSectionCodes } from './trades.ts';
 
 const company = z
@@ -56,7 +56,7 @@ const toCompany = (c: Company): z.infer<typeof company> => ({
   networkStatus: c.networkStatus,
   updatedAt: c.updatedAt.toISOString(),
 });
-const toOpening = (o: Opening): z.infer<typeof opening> => ({
+const toOpening = (o: ListedOpening): z.infer<typeof opening> => ({
   id: o.id,
   companyId: o.companyId,
   title: o.title,

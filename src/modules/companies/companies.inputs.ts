@@ -94,7 +94,12 @@ export const meetingInput = z.object({
 export const directoryQuery = z.object({
   q: z.string().trim().max(200, { error: 'validation.text_long' }).default(''),
   trade: z.union([z.literal(''), z.enum(tradeSectionCodes)], { error: 'validation.trade' }).default(''),
-  area: z.string().trim().max(80).default(''),
+  area: z
+    .string()
+    .trim()
+    .max(80, { error: 'validation.text_long' })
+    .default('')
+    .meta({ description: "One of the municipality's areas (a company's area), matched exactly" }),
   hours: z.union([z.literal(''), z.coerce.number().int().min(15).max(37)], { error: 'validation.hours' }).default(''),
   startBy: z.union([z.literal(''), isoDate]).default(''),
   page: z.coerce.number().int().min(1).max(10_000).default(1),

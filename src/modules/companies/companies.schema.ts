@@ -136,10 +136,13 @@ export const openings = pgTable(
   (t) => [
     index('openings_company_idx').on(t.companyId),
     index('openings_municipality_published_idx').on(t.municipalityId, t.published, t.startFrom),
-    index('openings_search_idx').using('gin', t.search),
+    // Only what the directory lists: a search reads no bitmap entries for unpublished openings.
+    index('openings_search_idx')
+      .using('gin', t.search)
+      .where(sql`${t.published} and ${t.companyListed}`),
     index('openings_title_trgm_idx').using('gin', sql`${t.titlePlain} gin_trgm_ops`),
-    // The directory's covering index (openings_directory_idx, with INCLUDE columns) is made in
-    // drizzle/0012: drizzle cannot declare INCLUDE.
+    // The directory's covering indexes (openings_directory_idx, drizzle/0012; by trade and by
+    // area, drizzle/0018) are made in the migrations: drizzle cannot declare INCLUDE.
   ],
 );
 

@@ -1,12 +1,14 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { companies, openings, searchWords } from './companies.schema.ts';
 import type { DirectoryQuery, OpeningInput } from './companies.inputs.ts';
 import { PAGE_SIZE } from './companies.repository.ts';
 
 export type Opening = typeof openings.$inferSelect;
+/** An opening as a list shows it: without the search document and the typo column. */
+export type ListedOpening = Omit<Opening, 'search' | 'titlePlain'>;
 export interface DirectoryHit {
-  opening: Opening;
+  opening: ListedOpening;
   companyName: string;
   tradeSection: string;
   area: string;
@@ -19,6 +21,9 @@ export interface DirectoryHit {
  * (see platform/db/client.ts).
  */
 export const TYPO_SIMILARITY = 0.45;
+
+type Corrected = ReturnType<OpeningsRepository['corrected']>;
+const { search: _search, titlePlain: _titlePlain, ...listed } = getTableColumns(openings);
 
 export class OpeningsRepository {
   constructor(private readonly db: Db) {}
@@ -59,6 +64,15 @@ export class OpeningsRepository {
       .where(eq(openings.id, id));
   }
 
+  /** The areas of the companies with openings in the directory, for the area filter. */
+  async areas(municipalityId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ area: openings.companyArea })
+      .from(openings)
+      .where(and(eq(openings.municipalityId, municipalityId), eq(openings.published, true), eq(openings.companyListed, true)));
+    return rows.map((r) => r.area);
+  }
+
   /**
    * The directory: published openings of companies in the network. Danish full-text search first
    * (stems, so "kraftvarmeværker" finds "kraftvarmeværket"); only when that finds nothing, each
@@ -70,7 +84,8 @@ export class OpeningsRepository {
     // One table: each opening carries its company's fields (kept by triggers, drizzle/0012).
     const filters: SQL[] = [eq(openings.municipalityId, municipalityId), eq(openings.published, true), eq(openings.companyListed, true)];
     if (q.trade) filters.push(eq(openings.companyTrade, q.trade));
-    if (q.area) filters.push(sql`(${openings.companyArea} ilike ${q.area + '%'} or ${openings.place} ilike ${'%' + q.area + '%'})`);
+    // The area is one of the municipality's areas (a choice on the page, see areas()), matched exactly.
+    if (q.area) filters.push(eq(openings.companyArea, q.area));
     if (q.hours !== '') filters.push(sql`${openings.weeklyHours} <= ${q.hours}`);
     if (q.startBy) filters.push(sql`${openings.startFrom} <= ${q.startBy}`);
     const byName = [asc(openings.companyNameSort), asc(openings.title)];
@@ -79,44 +94,48 @@ export class OpeningsRepository {
     const exact = await this.matching(municipalityId, filters, sql`websearch_to_tsquery('danish', ${q.q})`, q.page);
     if (exact.total > 0 || q.page > 1) return { ...exact, fuzzy: false };
     // Nothing: correct each word against the vocabulary of titles and company names, and search
-    // again with the closest words (say so on the page).
-    const corrected = await this.corrections(municipalityId, q.q);
-    if (!corrected) return { hits: [], total: 0, fuzzy: true };
-    return { ...(await this.matching(municipalityId, filters, sql`to_tsquery('danish', ${corrected})`, 1)), fuzzy: true };
+    // again with the closest words, in one statement (say so on the page).
+    const typed = q.q
+      .split(/[\s,.;:!?()"'/&+–—-]+/)
+      .filter((w) => w.length >= 3)
+      .slice(0, 5);
+    if (!typed.length) return { hits: [], total: 0, fuzzy: true };
+    const corrected = this.corrected(municipalityId, typed);
+    return { ...(await this.matching(municipalityId, filters, sql`(select "query" from ${corrected})`, 1, corrected)), fuzzy: true };
   }
 
   /**
    * Openings whose own text matches, or whose company's does (the few matching companies are found
    * first, and their openings through the company index: the planner combines both indexes).
    */
-  private matching(municipalityId: string, filters: SQL[], query: SQL, page: number) {
+  private matching(municipalityId: string, filters: SQL[], query: SQL, page: number, corrected?: Corrected) {
     const companyMatches = sql`array(select c.id from ${companies} c where c.municipality_id = ${municipalityId} and c.search @@ ${query})`;
     const words = sql`(${openings.search} @@ ${query} or ${openings.companyId} = any(${companyMatches}))`;
     const rank = sql`ts_rank(${openings.search}, ${query}) + (case when ${openings.companyId} = any(${companyMatches}) then 0.1 else 0 end) desc`;
-    return this.page([...filters, words], [rank, asc(openings.companyNameSort), asc(openings.title)], page);
+    return this.page([...filters, words], [rank, asc(openings.companyNameSort), asc(openings.title)], page, corrected);
   }
 
   /**
    * A tsquery of the closest known words for each word typed ("kokkenhjalper" → "køkkenhjælper"),
-   * by trigram word similarity on the words without accents; the two closest per word are allowed.
+   * by trigram word similarity on the words without accents; the two closest per word are allowed,
+   * and every word must have one (else the query is null and nothing matches). Words with
+   * punctuation (the tsquery's operators among it) are skipped, so the query always parses.
    */
-  private async corrections(municipalityId: string, typed: string): Promise<string | null> {
-    const groups: string[] = [];
-    for (const w of typed
-      .split(/[\s,.;:!?()"'/&+–—-]+/)
-      .filter((x) => x.length >= 3)
-      .slice(0, 5)) {
-      const rows = await this.db
-        .select({ word: searchWords.word })
-        .from(searchWords)
-        .where(and(eq(searchWords.municipalityId, municipalityId), sql`nw_unaccent(${w}) <% ${searchWords.plain}`))
-        .orderBy(sql`word_similarity(nw_unaccent(${w}), ${searchWords.plain}) desc`, asc(searchWords.plain))
-        .limit(2);
-      const words = rows.map((r) => r.word).filter((x) => /^[\p{L}\p{N}]+$/u.test(x));
-      if (!words.length) return null;
-      groups.push(`(${words.join(' | ')})`);
-    }
-    return groups.length ? groups.join(' & ') : null;
+  private corrected(municipalityId: string, typed: string[]) {
+    return this.db.$with('corrected', { query: sql<string>`query` }).as(sql`
+      select to_tsquery('danish', string_agg(alternatives, ' & ' order by ord)) as query
+      from (
+        select t.ord, '(' || string_agg(w.word, ' | ') || ')' as alternatives
+        from unnest(string_to_array(${typed.join(' ')}, ' ')) with ordinality as t(typed, ord)
+        cross join lateral (
+          select s.word from ${searchWords} s
+          where s.municipality_id = ${municipalityId} and nw_unaccent(t.typed) <% s.plain and s.word !~ '[[:space:][:punct:]]'
+          order by word_similarity(nw_unaccent(t.typed), s.plain) desc, s.plain
+          limit 2
+        ) w
+        group by t.ord
+      ) per_word
+      having count(*) = ${typed.length}`);
   }
 
   /**
@@ -125,7 +144,12 @@ export class OpeningsRepository {
    * joined by id. (Each query costs a system call that is slow on these machines, so the two steps
    * share one statement.)
    */
-  private async page(where: SQL[], order: (SQL | SQL.Aliased)[], page: number): Promise<{ hits: DirectoryHit[]; total: number }> {
+  private async page(
+    where: SQL[],
+    order: (SQL | SQL.Aliased)[],
+    page: number,
+    corrected?: Corrected,
+  ): Promise<{ hits: DirectoryHit[]; total: number }> {
     const ids = this.db
       .select({ id: sql<string>`${openings.id}`.as('page_id'), total: sql<number>`count(*) over ()`.as('total') })
       .from(openings)
@@ -134,8 +158,8 @@ export class OpeningsRepository {
       .limit(PAGE_SIZE)
       .offset((page - 1) * PAGE_SIZE)
       .as('page_ids');
-    const rows = await this.db
-      .select({ o: openings, total: ids.total })
+    const rows = await (corrected ? this.db.with(corrected) : this.db)
+      .select({ o: listed, total: ids.total })
       .from(ids)
       .innerJoin(openings, eq(openings.id, ids.id))
       // The same order again, on the 20 rows only.

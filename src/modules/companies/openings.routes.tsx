@@ -16,6 +16,7 @@ export async function openingsRoutes(app: App, { services, settings }: RouteDeps
   app.get('/openings', async (request, reply) => {
     const m = municipalityFor(request, 'company.read');
     const result = await openings.search(ctxOf(request), m, request.query);
+    const areas = await openings.areas(ctxOf(request), m);
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
@@ -25,6 +26,7 @@ export async function openingsRoutes(app: App, { services, settings }: RouteDeps
         page={page}
         m={m}
         query={result.query}
+        areas={areas}
         hits={result.hits}
         total={result.total}
         pages={result.pages}

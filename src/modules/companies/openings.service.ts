@@ -69,6 +69,13 @@ export class OpeningsService {
     return { ...result, query: q, pages: Math.max(1, Math.ceil(result.total / 20)) };
   }
 
+  /** The areas to choose among in the directory's filter, in Danish order. */
+  async areas(ctx: Context, municipalityId: string): Promise<string[]> {
+    await this.access.require(ctx, 'company.read', [{ type: 'directory', id: municipalityId, municipalityId }]);
+    const collator = new Intl.Collator('da');
+    return (await this.repo.areas(municipalityId)).sort(collator.compare);
+  }
+
   /** The supervisor must be one of the company's contact persons. */
   private async checkSupervisor(companyId: string, userId: string | null): Promise<void> {
     if (!userId) return;

@@ -19,6 +19,7 @@ export function DirectoryView(props: {
   page: PageContext;
   m: string;
   query: DirectoryQuery;
+  areas: string[];
   hits: DirectoryHit[];
   total: number;
   pages: number;
@@ -37,7 +38,15 @@ export function DirectoryView(props: {
         <input type="hidden" name="m" value={props.m} />
         <TextField t={t} form={form} name="q" label={t('directory.q')} hint={t('directory.q_hint')} />
         <SelectField t={t} form={form} name="trade" label={t('company.trade')} emptyLabel={t('company.all')} options={tradeOptions(page)} />
-        <TextField t={t} form={form} name="area" label={t('company.area')} />
+        <SelectField
+          t={t}
+          form={form}
+          name="area"
+          label={t('company.area')}
+          emptyLabel={t('company.all')}
+          // An area asked for in the address but no longer among them stays chosen, so the form shows what was searched.
+          options={[...new Set([...props.areas, ...(query.area ? [query.area] : [])])].map((a) => ({ value: a, label: a }))}
+        />
         <SelectField
           t={t}
           form={form}
