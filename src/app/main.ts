@@ -4,6 +4,7 @@ import { buildServer } from './server.ts';
 import { jobDefinitions } from './services.ts';
 import { startJobs } from '../platform/jobs/jobs.ts';
 import { DataDirLockedError } from '../platform/db/lock.ts';
+import { followSessionChanges } from '../modules/accounts/session-cache.ts';
 
 /** `npm start`: the platform on one port; in embedded mode it also runs the jobs. */
 async function main(): Promise<void> {
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
     secureCookies: config.secureCookies,
     logLevel: config.logLevel,
   });
+  const sessionNotices = await followSessionChanges(database, services.sessionCache, (err) =>
+    app.log.warn({ err }, 'session change notices lost: the session cache is off until they are back'),
+  );
   const jobs = await startJobs(database, jobDefinitions(services), {
     // With a PostgreSQL server, `nextwork worker` runs the handlers; the web servers only schedule.
     work: database.kind === 'pglite',
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
+      await sessionNotices?.close();
       await jobs.stop();
       services.mailer.close();
       await database.close();

@@ -7,6 +7,7 @@ import type { JobDefinition } from '../platform/jobs/jobs.ts';
 import { type Mailer, OutboxMailer, SmtpMailer } from '../platform/mail/mailer.ts';
 import { OutboxService } from '../platform/mail/outbox.service.ts';
 import { AccountsRepository } from '../modules/accounts/accounts.repository.ts';
+import { SessionCache } from '../modules/accounts/session-cache.ts';
 import { AccountsService } from '../modules/accounts/accounts.service.ts';
 import { CompaniesRepository } from '../modules/companies/companies.repository.ts';
 import { CompaniesService } from '../modules/companies/companies.service.ts';
@@ -71,20 +72,14 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   const access = new Access(audit);
   const municipalitiesRepo = new MunicipalitiesRepository(db);
   const peopleRepo = new PeopleRepository(db);
-  // Embedded mode: one process owns the database, so sessions can be cached briefly (decision 0004).
-  const accounts = new AccountsService(
-    new AccountsRepository(db, database.kind === 'pglite' ? 5_000 : 0),
-    municipalitiesRepo,
-    access,
-    audit,
-    mailer,
-    clock,
-    {
-      baseUrl: settings.baseUrl,
-      idleMinutes: settings.sessionIdleMinutes,
-      absoluteHours: settings.sessionAbsoluteHours,
-    },
-  );
+  // Sessions are cached briefly (decision 0004): in embedded mode this process is the only writer;
+  // with a PostgreSQL server only while the database's change notices arrive (startSessionNotices).
+  const sessionCache = new SessionCache(database.kind === 'pglite' ? 5_000 : 30_000, database.kind === 'pglite');
+  const accounts = new AccountsService(new AccountsRepository(db, sessionCache), municipalitiesRepo, access, audit, mailer, clock, {
+    baseUrl: settings.baseUrl,
+    idleMinutes: settings.sessionIdleMinutes,
+    absoluteHours: settings.sessionAbsoluteHours,
+  });
   const companiesRepo = new CompaniesRepository(db);
   const sealer = new Sealer(settings.dataKey);
   const openingsRepo = new OpeningsRepository(db);
@@ -123,6 +118,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     audit,
     auditLog: new AuditLogService(auditRepo, access),
     accounts,
+    sessionCache,
     municipalities: new MunicipalitiesService(municipalitiesRepo, access, audit),
     people: new PeopleService(peopleRepo, access, audit),
     // Embedded mode reuses the overview's counts for up to 5 s (decision 0004).

@@ -4,29 +4,25 @@ import type { Membership } from '../../platform/access/policy.ts';
 import type { Role } from '../../platform/access/roles.ts';
 import { companyContacts } from '../companies/companies.schema.ts';
 import { memberships, oneTimeTokens, sessions, signInThrottle, users } from './accounts.schema.ts';
+import { type FoundSession, SessionCache } from './session-cache.ts';
 
 export type User = typeof users.$inferSelect;
 export type OneTimeToken = typeof oneTimeTokens.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 
-type FoundSession = { session: Session; user: User; memberships: Membership[]; companyIds: string[] };
-
 export class AccountsRepository {
   /**
-   * Sessions read on every request. Only in embedded mode, where this process is the only writer
-   * (the data directory is locked), so every change below can clear it; with a PostgreSQL server
-   * other servers write too, and the TTL is 0. Anything that changes users or memberships must go
-   * through this repository.
+   * @param sessions Sessions read on every request (see SessionCache). This repository evicts on
+   * its own writes at once; the database's change notices cover other processes' writes.
    */
-  readonly #sessions = new Map<string, { found: FoundSession; at: number }>();
-
   constructor(
     readonly db: Db,
-    private readonly sessionCacheMs = 0,
+    private readonly sessions = new SessionCache(0, false),
   ) {}
 
+  /** After a write that may change what sessions resolve to (and is committed, or will be). */
   #changed(): void {
-    this.#sessions.clear();
+    this.sessions.clear();
   }
 
   async findUserByEmail(email: string, db: Db = this.db): Promise<User | undefined> {
@@ -52,19 +48,19 @@ export class AccountsRepository {
   }
 
   async createUser(values: typeof users.$inferInsert, db: Db = this.db): Promise<User> {
-    this.#changed();
     const [user] = await db.insert(users).values(values).returning();
+    this.#changed();
     return user!;
   }
 
   async setPassword(userId: string, passwordHash: string, db: Db = this.db): Promise<void> {
-    this.#changed();
     await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    this.#changed();
   }
 
   async addMembership(values: typeof memberships.$inferInsert, db: Db = this.db): Promise<void> {
-    this.#changed();
     await db.insert(memberships).values(values).onConflictDoNothing();
+    this.#changed();
   }
 
   async insertSession(values: Session, db: Db = this.db): Promise<void> {
@@ -73,8 +69,9 @@ export class AccountsRepository {
 
   /** The session, its user and the user's roles in one round trip (this runs on every request). */
   async findSession(id: string): Promise<FoundSession | undefined> {
-    const cached = this.#sessions.get(id);
-    if (cached && Date.now() - cached.at < this.sessionCacheMs) return cached.found;
+    const cached = this.sessions.get(id);
+    if (cached) return cached;
+    const mark = this.sessions.mark();
     const [row] = await this.db
       .select({
         session: sessions,
@@ -90,31 +87,27 @@ export class AccountsRepository {
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(eq(sessions.id, id))
       .limit(1);
-    if (row && this.sessionCacheMs > 0) {
-      if (this.#sessions.size > 10_000) this.#sessions.clear();
-      this.#sessions.set(id, { found: row, at: Date.now() });
-    }
+    if (row) this.sessions.set(id, row, mark);
     return row;
   }
 
   async touchSession(id: string, lastSeenAt: Date): Promise<void> {
     await this.db.update(sessions).set({ lastSeenAt }).where(eq(sessions.id, id));
-    const cached = this.#sessions.get(id);
-    if (cached) cached.found = { ...cached.found, session: { ...cached.found.session, lastSeenAt } };
+    this.sessions.touched(id, lastSeenAt);
   }
 
   async deleteSession(id: string): Promise<void> {
-    this.#sessions.delete(id);
     await this.db.delete(sessions).where(eq(sessions.id, id));
+    this.sessions.evictSession(id);
   }
 
   /** Removes sessions past their absolute or idle limit, and spent or expired one-time tokens. */
   async deleteExpired(now: Date, idleCutoff: Date): Promise<{ sessions: number; tokens: number }> {
-    this.#changed();
     const s = await this.db
       .delete(sessions)
       .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)))
       .returning({ id: sessions.id });
+    this.#changed();
     const t = await this.db.delete(oneTimeTokens).where(lt(oneTimeTokens.expiresAt, now)).returning({ id: oneTimeTokens.id });
     return { sessions: s.length, tokens: t.length };
   }

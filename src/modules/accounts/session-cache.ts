@@ -1,0 +1,104 @@
+import type { Membership } from '../../platform/access/policy.ts';
+import type { Database } from '../../platform/db/client.ts';
+import { type Listener, listen } from '../../platform/db/listen.ts';
+import type { Session, User } from './accounts.repository.ts';
+
+export type FoundSession = { session: Session; user: User; memberships: Membership[]; companyIds: string[] };
+
+/**
+ * Resolved sessions (session, user, roles, companies), read on every request, kept for a short
+ * while (decision 0004). Whatever changes what a session resolves to evicts it: this process's own
+ * writes directly, and — with a PostgreSQL server, where other servers write too — the database's
+ * change notices (`nw_session_changes`, sent by triggers on sessions, users, memberships and company
+ * contacts; see platform/db/listen.ts). Without a live notice channel the cache is off.
+ *
+ * A lookup that began before an eviction is not stored (generation check), so a sign-out that
+ * lands while another request reads the session cannot be undone by that read.
+ */
+export class SessionCache {
+  readonly #entries = new Map<string, { found: FoundSession; at: number }>();
+  #generation = 0;
+  #enabled: boolean;
+
+  constructor(
+    private readonly ttlMs: number,
+    enabled: boolean,
+  ) {
+    this.#enabled = enabled && ttlMs > 0;
+  }
+
+  get enabled(): boolean {
+    return this.#enabled;
+  }
+
+  /** Turns the cache on (the notice channel is live) or off (it is lost: nothing cached is trusted). */
+  setEnabled(enabled: boolean): void {
+    this.#enabled = enabled && this.ttlMs > 0;
+    this.clear();
+  }
+
+  get(id: string, now = Date.now()): FoundSession | undefined {
+    if (!this.#enabled) return undefined;
+    const entry = this.#entries.get(id);
+    return entry && now - entry.at < this.ttlMs ? entry.found : undefined;
+  }
+
+  /** A mark taken before reading the database; `set` stores only if nothing was evicted since. */
+  mark(): number {
+    return this.#generation;
+  }
+
+  set(id: string, found: FoundSession, mark: number, now = Date.now()): void {
+    if (!this.#enabled || mark !== this.#generation) return;
+    if (this.#entries.size >= 10_000) this.#entries.clear();
+    this.#entries.set(id, { found, at: now });
+  }
+
+  /** This process moved the session's last-seen time: keep the entry, with the new time. */
+  touched(id: string, lastSeenAt: Date): void {
+    const entry = this.#entries.get(id);
+    if (entry) entry.found = { ...entry.found, session: { ...entry.found.session, lastSeenAt } };
+  }
+
+  evictSession(id: string): void {
+    this.#generation++;
+    this.#entries.delete(id);
+  }
+
+  evictUser(userId: string): void {
+    this.#generation++;
+    for (const [id, entry] of this.#entries) if (entry.found.user.id === userId) this.#entries.delete(id);
+  }
+
+  clear(): void {
+    this.#generation++;
+    this.#entries.clear();
+  }
+
+  /** A change notice from the database: `s:<session id>` or `u:<user id>`; anything else clears all. */
+  notice(payload: string): void {
+    if (payload.startsWith('s:')) this.evictSession(payload.slice(2));
+    else if (payload.startsWith('u:')) this.evictUser(payload.slice(2));
+    else this.clear();
+  }
+}
+
+/**
+ * With a PostgreSQL server, the cache follows the database's change notices: on while they arrive,
+ * off (and emptied) while the channel is lost. Embedded mode needs none: one process writes.
+ */
+export async function followSessionChanges(
+  database: Database,
+  cache: SessionCache,
+  onLost: (err?: unknown) => void = () => {},
+): Promise<Listener | undefined> {
+  if (database.kind !== 'postgres' || !database.url) return undefined;
+  return listen(database.url, 'nw_session_changes', {
+    notice: (payload) => cache.notice(payload),
+    live: () => cache.setEnabled(true),
+    lost: (err) => {
+      cache.setEnabled(false);
+      onLost(err);
+    },
+  });
+}

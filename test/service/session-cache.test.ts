@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createServices, type Services } from '../../src/app/services.ts';
+import type { Listener } from '../../src/platform/db/listen.ts';
+import { followSessionChanges } from '../../src/modules/accounts/session-cache.ts';
+import { memberships } from '../../src/modules/accounts/accounts.schema.ts';
+import { companies, companyContacts } from '../../src/modules/companies/companies.schema.ts';
+import { driver } from '../support/db.ts';
+import { TEST_PASSWORD, type TestContext, createTestContext, ctx, makeMunicipality, makeUser } from '../support/context.ts';
+
+// Two web servers on one PostgreSQL database: `a` caches sessions and follows the change notices,
+// `b` makes the changes. Each change must reach `a` at once, not after the cache's 30 s.
+describe.runIf(driver === 'postgres')('the session cache across servers (PostgreSQL change notices)', () => {
+  let t: TestContext;
+  let a: Services;
+  let b: Services;
+  let notices: Listener | undefined;
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    a = t.services;
+    b = createServices(t.database, t.clock, {
+      baseUrl: 'http://localhost:3000',
+      smtpUrl: undefined,
+      mailFrom: 'nextwork <test@nextwork.test>',
+      demo: false,
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 12,
+      dataKey: randomBytes(32),
+    });
+    notices = await followSessionChanges(t.database, a.sessionCache);
+  });
+  afterAll(async () => {
+    await notices?.close();
+    b.mailer.close();
+    await t.close();
+  });
+
+  const soon = async (check: () => Promise<boolean>) => {
+    const start = Date.now();
+    while (!(await check())) {
+      if (Date.now() - start > 3_000) throw new Error('not within 3 s');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return Date.now() - start;
+  };
+
+  async function signedIn() {
+    const m = await makeMunicipality(t);
+    const user = await makeUser(t, [{ role: 'network_consultant', municipalityId: m.id }]);
+    const { sessionToken } = await b.accounts.signInWithPassword(ctx(null), { email: user.email, password: TEST_PASSWORD }, '127.0.0.1');
+    const resolved = (await a.accounts.resolveSession(sessionToken))!;
+    expect(a.sessionCache.enabled).toBe(true);
+    expect(a.sessionCache.get(resolved.sessionId)).toBeDefined(); // cached by `a`
+    return { m, user, sessionToken, resolved };
+  }
+
+  it('a sign-out on another server ends the session here at once', async () => {
+    const { sessionToken, resolved } = await signedIn();
+    await b.accounts.signOut(ctx(resolved.actor), resolved.sessionId);
+    expect(await soon(async () => (await a.accounts.resolveSession(sessionToken)) === null)).toBeLessThan(3_000);
+  });
+
+  it('a new role or company on another server shows here at once', async () => {
+    const { m, user, sessionToken } = await signedIn();
+    // Written outside the accounts repository (as other modules and servers do): the triggers tell.
+    await t.database.db.insert(memberships).values({ userId: user.userId, role: 'team_leader', municipalityId: m.id });
+    expect(
+      await soon(async () => (await a.accounts.resolveSession(sessionToken))!.actor.memberships.some((r) => r.role === 'team_leader')),
+    ).toBeLessThan(3_000);
+    const [c] = await t.database.db
+      .insert(companies)
+      .values({ municipalityId: m.id, name: 'Notice ApS', nameSort: 'notice aps', cvr: '10000025', tradeSection: 'G', area: 'Roskilde' })
+      .returning();
+    await t.database.db.insert(companyContacts).values({ companyId: c!.id, userId: user.userId });
+    expect(
+      await soon(async () => (await a.accounts.resolveSession(sessionToken))!.actor.companyIds?.includes(c!.id) === true),
+    ).toBeLessThan(3_000);
+  });
+
+  it('a disabled user is signed out here at once', async () => {
+    const { user, sessionToken } = await signedIn();
+    await t.database.db.execute(sql`update users set disabled_at = now() where id = ${user.userId}`);
+    expect(await soon(async () => (await a.accounts.resolveSession(sessionToken)) === null)).toBeLessThan(3_000);
+  });
+
+  it('while the notices are lost the cache is off, and it comes back when they are', async () => {
+    const { sessionToken, resolved } = await signedIn();
+    await t.database.db.execute(
+      sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query = 'LISTEN nw_session_changes'`,
+    );
+    expect(await soon(async () => !a.sessionCache.enabled)).toBeLessThan(3_000);
+    expect(a.sessionCache.get(resolved.sessionId)).toBeUndefined();
+    // Off, every lookup reads the database: a sign-out meanwhile is seen.
+    await b.accounts.signOut(ctx(resolved.actor), resolved.sessionId);
+    expect(await a.accounts.resolveSession(sessionToken)).toBeNull();
+    expect(await soon(async () => a.sessionCache.enabled)).toBeLessThan(3_000); // reconnected
+    const again = await signedIn();
+    await b.accounts.signOut(ctx(again.resolved.actor), again.resolved.sessionId);
+    expect(await soon(async () => (await a.accounts.resolveSession(again.sessionToken)) === null)).toBeLessThan(3_000);
+  });
+});
