@@ -13,6 +13,7 @@ import { CompaniesRepository } from '../modules/companies/companies.repository.t
 import { CompaniesService } from '../modules/companies/companies.service.ts';
 import { CompaniesCsv } from '../modules/companies/companies.csv.ts';
 import { OpeningsRepository } from '../modules/companies/openings.repository.ts';
+import { DirectoryRepository } from '../modules/companies/directory.repository.ts';
 import { OpeningsService } from '../modules/companies/openings.service.ts';
 import { YouthRepository } from '../modules/youth/youth.repository.ts';
 import { YouthService } from '../modules/youth/youth.service.ts';
@@ -124,7 +125,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     // Embedded mode reuses the overview's counts for up to 5 s (decision 0004).
     dashboard: new DashboardService(access, new DashboardRepository(db, database.kind === 'pglite' ? 5_000 : 0)),
     companies: new CompaniesService(companiesRepo, accounts, access, audit, clock),
-    openings: new OpeningsService(openingsRepo, companiesRepo, access, audit, clock),
+    openings: new OpeningsService(openingsRepo, new DirectoryRepository(db), companiesRepo, access, audit, clock),
     companiesCsv: new CompaniesCsv(db, companiesRepo, openingsRepo, access, audit, clock),
     sealer,
     youth: youthService,

@@ -5,7 +5,7 @@ import { ctxOf } from '../../platform/http/request.ts';
 import { companyInput, companyStatusInput, directoryQuery, openingInput } from './companies.inputs.ts';
 import type { Company } from './companies.repository.ts';
 import { companySizes, companyStatuses } from './companies.schema.ts';
-import type { ListedOpening } from './openings.repository.ts';
+import type { ListedOpening } from './directory.repository.ts';
 import { tradeSectionCodes } from './trades.ts';
 
 const company = z

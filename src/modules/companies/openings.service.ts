@@ -5,12 +5,14 @@ import { invalid, notFound } from '../../platform/errors.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import { directoryQuery, openingInput } from './companies.inputs.ts';
 import type { CompaniesRepository } from './companies.repository.ts';
+import type { DirectoryRepository } from './directory.repository.ts';
 import type { Opening, OpeningsRepository } from './openings.repository.ts';
 
 /** Openings (praktikmuligheder) and the directory where young people and the team find them. */
 export class OpeningsService {
   constructor(
     private readonly repo: OpeningsRepository,
+    private readonly directory: DirectoryRepository,
     private readonly companies: CompaniesRepository,
     private readonly access: Access,
     private readonly audit: AuditService,
@@ -65,7 +67,7 @@ export class OpeningsService {
   async search(ctx: Context, municipalityId: string, input: unknown) {
     await this.access.require(ctx, 'company.read', [{ type: 'directory', id: municipalityId, municipalityId }]);
     const q = parseInput(directoryQuery, input);
-    const result = await this.repo.search(municipalityId, q);
+    const result = await this.directory.search(municipalityId, q);
     return { ...result, query: q, pages: Math.max(1, Math.ceil(result.total / 20)) };
   }
 
@@ -73,7 +75,7 @@ export class OpeningsService {
   async areas(ctx: Context, municipalityId: string): Promise<string[]> {
     await this.access.require(ctx, 'company.read', [{ type: 'directory', id: municipalityId, municipalityId }]);
     const collator = new Intl.Collator('da');
-    return (await this.repo.areas(municipalityId)).sort(collator.compare);
+    return (await this.directory.areas(municipalityId)).sort(collator.compare);
   }
 
   /** The supervisor must be one of the company's contact persons. */

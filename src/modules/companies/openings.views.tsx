@@ -12,7 +12,8 @@ import {
 import type { PageContext } from '../../platform/views/page.ts';
 import { tradeOptions } from './companies.views.tsx';
 import type { DirectoryQuery } from './companies.inputs.ts';
-import type { DirectoryHit, Opening } from './openings.repository.ts';
+import type { DirectoryHit } from './directory.repository.ts';
+import type { Opening } from './openings.repository.ts';
 import { tradeSections } from './trades.ts';
 
 export function DirectoryView(props: {

@@ -9,7 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { lockDataDir } from './lock.ts';
-import { TYPO_SIMILARITY } from '../../modules/companies/openings.repository.ts';
+import { TYPO_SIMILARITY } from '../../modules/companies/directory.repository.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -30,12 +30,15 @@ export const pgliteExtensions = { pg_trgm, unaccent };
 
 /**
  * Settings every session needs: the typo threshold of the directory search (see
- * openings.repository.ts), and the random-page cost of solid-state storage, without which the
- * planner prefers sequential scans to the GIN indexes of the search (measured: 3–5 times slower).
+ * directory.repository.ts), the random-page cost of solid-state storage, without which the
+ * planner prefers sequential scans to the GIN indexes of the search (measured: 3–5 times slower),
+ * and plans made for each execution's values also for named prepared statements (the directory's):
+ * a generic plan cannot know whether a word matches 60 openings or 8,000 (measured: slower).
  */
 const sessionSettings: [string, string][] = [
   ['pg_trgm.word_similarity_threshold', String(TYPO_SIMILARITY)],
   ['random_page_cost', '1.1'],
+  ['plan_cache_mode', 'force_custom_plan'],
 ];
 
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
