@@ -207,10 +207,15 @@ describe('the directory', () => {
       name: 'Roskilde Fjernvarme',
       tradeSection: 'E',
     };
-    await t.services.companies.update(ctx(entrepreneur), c.id, { ...renamed, size: renamed.size, whyJoined: renamed.whyJoined });
+    await t.services.companies.update(ctx(entrepreneur), c.id, {
+      ...renamed,
+      size: renamed.size,
+      whyJoined: 'Vi bygger vindmøller og vil give unge en chance.',
+    });
     const hit = (await search({ q: 'pumper' })).hits[0]!;
     expect([hit.companyName, hit.tradeSection]).toEqual(['Roskilde Fjernvarme', 'E']);
     expect((await search({ trade: 'D', hours: '20' })).total).toBe(0);
     expect((await search({ q: 'fjernvarme' })).total).toBe(1); // the company's own words find its openings
+    expect((await search({ q: 'vindmøllerne' })).total).toBe(1); // also why it joined, as changed
   });
 });

@@ -9,7 +9,7 @@ describe('configuration', () => {
 
   it('turns demo off by default on a PostgreSQL server and cookies secure on https', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u@db/x', BASE_URL: 'https://nextwork.roskilde.dk/', DATA_KEY: 'ab'.repeat(32) });
-    expect(c).toMatchObject({ demo: false, secureCookies: true, baseUrl: 'https://nextwork.roskilde.dk' });
+    expect(c).toMatchObject({ demo: false, secureCookies: true, baseUrl: 'https://nextwork.roskilde.dk', databasePoolSize: 20 });
     expect(c.dataKey).toHaveLength(32);
   });
 
@@ -17,6 +17,8 @@ describe('configuration', () => {
     [{ PORT: 'abc' }, /PORT must be a whole number/],
     [{ PORT: '70000' }, /PORT must be between 0 and 65535/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres/],
+    [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE must be between 1 and 200/],
+    [{ DATABASE_POOL_SIZE: 'many' }, /DATABASE_POOL_SIZE must be a whole number/],
     [{ BASE_URL: 'ftp://x' }, /BASE_URL must be an http/],
     [{ SMTP_URL: 'mail.example' }, /SMTP_URL must be an smtp/],
     [{ SESSION_SECRET: 'short' }, /SESSION_SECRET must be at least 32 characters/],

@@ -123,10 +123,14 @@ export const openings = pgTable(
     companyNameSort: text('company_name_sort').notNull().default(''),
     companyTrade: text('company_trade').notNull().default(''),
     companyArea: text('company_area').notNull().default(''),
-    /** Danish full-text document, kept by PostgreSQL. */
+    /** The company's own search document (name, area, why it joined), so its words find its openings. */
+    companySearch: tsvector('company_search')
+      .notNull()
+      .default(sql`''::tsvector`),
+    /** Danish full-text document of the opening and its company, kept by PostgreSQL. */
     search: tsvector('search').generatedAlwaysAs(
       (): SQL =>
-        sql`to_tsvector('danish', ${openings.title} || ' ' || ${openings.tasks} || ' ' || ${openings.place} || ' ' || ${openings.learning})`,
+        sql`to_tsvector('danish', ${openings.title} || ' ' || ${openings.tasks} || ' ' || ${openings.place} || ' ' || ${openings.learning}) || ${openings.companySearch}`,
     ),
     /** The title lower-cased without accents, for typo-tolerant trigram search. */
     titlePlain: text('title_plain').generatedAlwaysAs((): SQL => sql`nw_unaccent(${openings.title})`),

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { companies, openings, searchWords } from './companies.schema.ts';
+import { openings, searchWords } from './companies.schema.ts';
 import type { DirectoryQuery } from './companies.inputs.ts';
 import { PAGE_SIZE } from './companies.repository.ts';
 import type { Opening } from './openings.repository.ts';
@@ -13,8 +13,8 @@ import type { Opening } from './openings.repository.ts';
  */
 export const TYPO_SIMILARITY = 0.45;
 
-/** An opening as a list shows it: without the search document and the typo column. */
-export type ListedOpening = Omit<Opening, 'search' | 'titlePlain'>;
+/** An opening as a list shows it: without the search documents and the typo column. */
+export type ListedOpening = Omit<Opening, 'search' | 'titlePlain' | 'companySearch'>;
 export interface DirectoryHit {
   opening: ListedOpening;
   companyName: string;
@@ -36,7 +36,7 @@ interface Shape {
   startBy: boolean;
 }
 
-const { search: _search, titlePlain: _titlePlain, ...listed } = getTableColumns(openings);
+const { search: _search, titlePlain: _titlePlain, companySearch: _companySearch, ...listed } = getTableColumns(openings);
 const p = (name: string) => sql.placeholder(name);
 
 /**
@@ -136,10 +136,9 @@ export class DirectoryRepository {
         .prepare(name);
     }
     const query = corrected ? sql`(select "query" from ${corrected})` : sql`websearch_to_tsquery('danish', ${p('q')})`;
-    // Openings whose own text matches, or whose company's does (the few matching companies are
-    // found first, and their openings through the company index: the planner combines both).
-    const companyMatches = sql`array(select c.id from ${companies} c where c.municipality_id = ${p('m')} and c.search @@ ${query})`;
-    filters.push(sql`(${openings.search} @@ ${query} or ${openings.companyId} = any(${companyMatches}))`);
+    // The document holds the opening's words and its company's (name, area, why it joined; copied
+    // by triggers, drizzle/0020), so a company's words find its openings with the one index.
+    filters.push(sql`${openings.search} @@ ${query}`);
     // The matches with their rank and sort keys only: counting and sorting them then handles narrow
     // rows, not rows with the search document (measured: 2.1 → 0.8 ms for 625 matches). An offset
     // (always 0; drizzle leaves out a literal 0) keeps PostgreSQL from merging this into the query
@@ -147,9 +146,7 @@ export class DirectoryRepository {
     const matches = this.db
       .select({
         id: sql<string>`${openings.id}`.as('page_id'),
-        rank: sql<number>`ts_rank(${openings.search}, ${query}) + (case when ${openings.companyId} = any(${companyMatches}) then 0.1 else 0 end)`.as(
-          'rank',
-        ),
+        rank: sql<number>`ts_rank(${openings.search}, ${query})`.as('rank'),
         nameSort: sql<string>`${openings.companyNameSort}`.as('name_sort'),
         titleKey: sql<string>`${openings.title}`.as('title_key'),
       })
