@@ -10,13 +10,13 @@ import Fastify, {
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../platform/errors.ts';
 import { registerErrorBoundary } from '../platform/http/errors.tsx';
+import { securityHeaders } from '../platform/http/security-headers.ts';
 import { type RenderSettings } from '../platform/http/render.tsx';
 import { cookieNames, csrfValid, ensureCsrf, resolveLocale, wantsJson } from '../platform/http/request.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.tsx';
@@ -81,7 +81,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
   await app.register(fastifyFormbody);
   // File uploads (CSV import): fields and the buffered file on request.body, 1 MB and one file at most.
   await app.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: 1_048_576, files: 1, fields: 20 } });
-  await app.register(fastifyHelmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -98,6 +98,10 @@ export async function buildServer(services: Services, options: ServerOptions): P
     },
     strictTransportSecurity: options.secureCookies,
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
