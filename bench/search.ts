@@ -1,6 +1,7 @@
 /**
  * Directory search benchmark: a seeded network of 5,000 companies and 20,000 openings; full-text +
- * filter searches (with typos) under 20 connections for 10 s, on PGlite and on PostgreSQL.
+ * filter searches (with typos) under 20 connections, three runs of 10 s (the median counts), on
+ * PGlite and on PostgreSQL.
  * Target: p95 under 50 ms on PostgreSQL on this machine. Loopback only; stops by itself.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,11 +20,12 @@ import { withCvrCheckDigit } from '../src/modules/companies/cvr.ts';
 import { tradeSectionCodes } from '../src/modules/companies/trades.ts';
 import { municipalities } from '../src/modules/municipalities/municipalities.schema.ts';
 import { genericOpenings, openingIdeas } from '../src/modules/demo/demo-texts.ts';
-import { fmt, freePort, load, signIn, startProcess, stop, waitFor, withScratchPostgres } from './lib.ts';
+import { type LoadResult, fmt, freePort, load, signIn, startProcess, stop, waitFor, withScratchPostgres } from './lib.ts';
 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 5000);
 const OPENINGS = Number(process.env.BENCH_OPENINGS ?? 20000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EMAIL = 'bench@nextwork.test';
 const PASSWORD = 'bench-password-1';
 
@@ -146,9 +148,16 @@ async function run(label: string, env: Record<string, string>, database: Databas
       );
     }
     await load(baseUrl, queries(m, area), Math.min(3, seconds), cookie); // warm-up
-    const r = await load(baseUrl, queries(m, area), seconds, cookie);
+    // Three runs, and the verdict on the median: a single run on these shared machines varies by
+    // ±15 % from minute to minute.
+    const runs: LoadResult[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await load(baseUrl, queries(m, area), seconds, cookie));
+      console.log(`  run ${i + 1}: ${fmt(runs.at(-1)!)}`);
+    }
+    const r = runs.sort((a, b) => a.p95 - b.p95)[Math.floor(runs.length / 2)]!;
     console.log(
-      `${label}: directory search, 20 connections, ${seconds} s: ${fmt(r)} — p95 target < 50 ms: ${r.p95 < 50 ? 'met' : 'NOT met'}`,
+      `${label}: directory search, 20 connections, median of ${RUNS} runs of ${seconds} s: ${fmt(r)}${label === 'PostgreSQL' ? ` — p95 target < 50 ms: ${r.p95 < 50 ? 'met' : 'NOT met'}` : ' (the target is on PostgreSQL)'}`,
     );
   } finally {
     await stop(server);
