@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { openings, searchWords } from './companies.schema.ts';
 import type { DirectoryQuery } from './companies.inputs.ts';
@@ -13,8 +13,25 @@ import type { Opening } from './openings.repository.ts';
  */
 export const TYPO_SIMILARITY = 0.45;
 
-/** An opening as a list shows it: without the search documents and the typo column. */
-export type ListedOpening = Omit<Opening, 'search' | 'titlePlain' | 'companySearch'>;
+/** An opening as lists and the API show it: what the directory reads for each hit. */
+export type ListedOpening = Pick<
+  Opening,
+  | 'id'
+  | 'companyId'
+  | 'title'
+  | 'tasks'
+  | 'place'
+  | 'weeklyHours'
+  | 'durationMonths'
+  | 'seats'
+  | 'startFrom'
+  | 'learning'
+  | 'supervisorUserId'
+  | 'published'
+  | 'companyName'
+  | 'companyTrade'
+  | 'companyArea'
+>;
 export interface DirectoryHit {
   opening: ListedOpening;
   companyName: string;
@@ -36,7 +53,24 @@ interface Shape {
   startBy: boolean;
 }
 
-const { search: _search, titlePlain: _titlePlain, companySearch: _companySearch, ...listed } = getTableColumns(openings);
+/** The columns a hit is read with (not the search documents, not the unused ones). */
+const listed = {
+  id: openings.id,
+  companyId: openings.companyId,
+  title: openings.title,
+  tasks: openings.tasks,
+  place: openings.place,
+  weeklyHours: openings.weeklyHours,
+  durationMonths: openings.durationMonths,
+  seats: openings.seats,
+  startFrom: openings.startFrom,
+  learning: openings.learning,
+  supervisorUserId: openings.supervisorUserId,
+  published: openings.published,
+  companyName: openings.companyName,
+  companyTrade: openings.companyTrade,
+  companyArea: openings.companyArea,
+} satisfies Record<keyof ListedOpening, unknown>;
 const p = (name: string) => sql.placeholder(name);
 
 /**
