@@ -102,7 +102,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     audit,
     clock,
   );
-  const internshipOverview = new OverviewService(internshipsRepo, access, audit, clock);
+  const internshipOverview = new OverviewService(internshipsRepo, access, audit, clock, database.kind === 'pglite' ? 5_000 : 0);
   const groupsRepo = new GroupsRepository(db);
   const trialsRepo = new TrialsRepository(db);
   const youthService = new YouthService(youthRepo, municipalitiesRepo, accounts, access, audit, sealer, clock, async (m) =>

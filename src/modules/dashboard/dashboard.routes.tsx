@@ -14,7 +14,7 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
     if (municipalityId && (isTeam(municipalityId) || (request.query as Record<string, unknown>).m)) {
       const data = await services.dashboard.team(ctx, municipalityId);
       const starts = can(actor, 'internship.read_concerns', [{ municipalityId }])
-        ? await services.internshipOverview.team(ctx, municipalityId)
+        ? await services.internshipOverview.glance(ctx, municipalityId)
         : null;
       const page = pageContext(request, reply, settings);
       // Only someone on several teams needs the list of municipalities to switch between.

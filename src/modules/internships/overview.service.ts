@@ -53,18 +53,62 @@ export interface NationalRow extends StartFigures {
 
 /** The team's view of starts and stability: open clocks, overdue starts, medians, flags. */
 export class OverviewService {
+  /** Overviews reused by the dashboard, by municipality and day (see glance). */
+  readonly #glances = new Map<string, { at: number; overview: TeamOverview; flaggedUsers: Map<string, string | null> }>();
+
+  /**
+   * @param glanceCacheMs how long the dashboard may reuse a municipality's overview: a few seconds
+   * in embedded mode, where every query costs the single event loop (decision 0004); 0 with a
+   * PostgreSQL server. The internships page, the API and the counsellor's week always read afresh.
+   */
   constructor(
     private readonly repo: InternshipsRepository,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly glanceCacheMs = 0,
   ) {}
 
   async team(ctx: Context, municipalityId: string): Promise<TeamOverview> {
+    return this.view(ctx, municipalityId, 0);
+  }
+
+  /** The team overview on the dashboard: figures up to glanceCacheMs old; access checked and audited every time. */
+  async glance(ctx: Context, municipalityId: string): Promise<TeamOverview> {
+    return this.view(ctx, municipalityId, this.glanceCacheMs);
+  }
+
+  private async view(ctx: Context, municipalityId: string, maxAgeMs: number): Promise<TeamOverview> {
     const [grant] = await this.access.require(ctx, 'internship.read_concerns', [
       { type: 'internship_overview', id: municipalityId, municipalityId },
     ]);
     const today = localDate(this.clock.now());
+    const key = `${municipalityId}/${today}`;
+    let found = this.#glances.get(key);
+    if (!found || Date.now() - found.at >= maxAgeMs) {
+      found = { at: Date.now(), ...(await this.read(municipalityId, today)) };
+      if (this.glanceCacheMs > 0) {
+        if (this.#glances.size > 1_000) this.#glances.clear();
+        this.#glances.set(key, found);
+      }
+    }
+    const { overview, flaggedUsers } = found;
+    // Reading the flags shows the team who is struggling: audited as a read of each flagged person.
+    await this.audit.record(
+      ctx,
+      overview.flags.map((f) => ({
+        action: 'internship.flag_read',
+        actorRole: grant!.role,
+        municipalityId,
+        targetType: 'youth',
+        targetId: f.youthId,
+        subjectUserId: flaggedUsers.get(f.youthId) ?? null,
+      })),
+    );
+    return overview;
+  }
+
+  private async read(municipalityId: string, today: string) {
     const [clockRows, flagged, idleCompanies] = await Promise.all([
       this.repo.clocks([municipalityId], addDays(today, -STARTS_WINDOW_DAYS)),
       this.flags([municipalityId], today),
@@ -92,19 +136,8 @@ export class OverviewService {
       const y = people.get(youthId);
       return { youthId, youthName: y ? `${y.firstName} ${y.lastName}` : '', reasons };
     });
-    // Reading the flags shows the team who is struggling: audited as a read of each flagged person.
-    await this.audit.record(
-      ctx,
-      flags.map((f) => ({
-        action: 'internship.flag_read',
-        actorRole: grant!.role,
-        municipalityId,
-        targetType: 'youth',
-        targetId: f.youthId,
-        subjectUserId: people.get(f.youthId)?.userId ?? null,
-      })),
-    );
-    return { ...startFigures(clockRows, today), clocks, flags, idleCompanies };
+    const overview: TeamOverview = { ...startFigures(clockRows, today), clocks, flags, idleCompanies };
+    return { overview, flaggedUsers: new Map([...people].map(([id, y]) => [id, y.userId ?? null])) };
   }
 
   /** Every municipality's start figures and flag count, for the programme lead. Counts only, no names. */
