@@ -74,7 +74,8 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   const municipalitiesRepo = new MunicipalitiesRepository(db);
   const peopleRepo = new PeopleRepository(db);
   // Sessions are cached briefly (decision 0004): in embedded mode this process is the only writer;
-  // with a PostgreSQL server only while the database's change notices arrive (startSessionNotices).
+  // with a PostgreSQL server only while the database's change notices arrive (followSessionChanges,
+  // started by main.ts).
   const sessionCache = new SessionCache(database.kind === 'pglite' ? 5_000 : 30_000, database.kind === 'pglite');
   const accounts = new AccountsService(new AccountsRepository(db, sessionCache), municipalitiesRepo, access, audit, mailer, clock, {
     baseUrl: settings.baseUrl,
