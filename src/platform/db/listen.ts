@@ -5,7 +5,7 @@ export interface NoticeHandlers {
   notice(payload: string): void;
   /** Listening (again): notices from now on arrive. */
   live(): void;
-  /** The connection is lost: notices may be missed until `live` is called again. */
+  /** The connection is lost (or the first cannot be made): notices may be missed until `live` is called again. Once per outage. */
   lost(err?: unknown): void;
 }
 
@@ -24,6 +24,12 @@ export async function listen(url: string, channel: string, handlers: NoticeHandl
   let closed = false;
   let pause = 100;
   let timer: NodeJS.Timeout | undefined;
+  let down = false;
+  const lost = (err?: unknown) => {
+    if (down) return; // tell once per outage, not at every retry
+    down = true;
+    handlers.lost(err);
+  };
 
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: url });
@@ -46,13 +52,14 @@ export async function listen(url: string, channel: string, handlers: NoticeHandl
     }
     client = c;
     pause = 100;
+    down = false;
     handlers.live();
   };
 
   const dropped = (c: pg.Client) => {
     if (client !== c || closed) return;
     client = undefined;
-    handlers.lost();
+    lost();
     c.end().catch(() => {});
     retry();
   };
@@ -60,7 +67,7 @@ export async function listen(url: string, channel: string, handlers: NoticeHandl
   const retry = () => {
     timer = setTimeout(() => {
       connect().catch((err: unknown) => {
-        handlers.lost(err);
+        lost(err);
         pause = Math.min(pause * 2, 5_000);
         if (!closed) retry();
       });
@@ -69,7 +76,7 @@ export async function listen(url: string, channel: string, handlers: NoticeHandl
   };
 
   await connect().catch((err: unknown) => {
-    handlers.lost(err);
+    lost(err);
     retry();
   });
   return {
