@@ -151,7 +151,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     meetings: new MeetingsService(db, internshipsRepo, notifications, access, audit, clock),
     groups: new GroupsService(db, groupsRepo, youthRepo, access, audit, clock),
     trials: new TrialsService(db, trialsRepo, youthService, municipalitiesRepo, sealer, access, audit, clock),
-    trialResults: new TrialResultsService(db, trialsRepo, sealer, access, audit, clock),
+    trialResults: new TrialResultsService(db, trialsRepo, access, audit, clock),
     trialOutcomes: new TrialOutcomesService(db, trialsRepo, sealer, notifications, access, audit, clock),
     staffTime: new StaffTimeService(db, youthRepo, access, audit, clock),
     groupSpace: new GroupSpaceService(db, groupsRepo, youthRepo, access, audit, clock),

@@ -1,12 +1,21 @@
 import { invalid } from './errors.ts';
 
 /**
+ * A text that a spreadsheet would run as a formula (OWASP: a cell beginning with =, +, -, @, tab or
+ * CR) is written with a leading apostrophe; so is one that already begins with apostrophes before
+ * such a character, so the reader can take exactly one away again and every text round-trips.
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+
+/**
  * CSV as Danish spreadsheets write it: semicolon-separated (comma also read), fields quoted with
- * double quotes when needed, UTF-8 with a byte-order mark so Excel reads æøå right.
+ * double quotes when needed, UTF-8 with a byte-order mark so Excel reads æøå right. Texts that
+ * would run as formulas are neutralised (numbers are written as numbers).
  */
 export function toCsv(header: string[], rows: (string | number | boolean | null)[][]): string {
   const cell = (v: string | number | boolean | null) => {
-    const s = v === null ? '' : String(v);
+    const s = v === null ? '' : typeof v === 'string' && FORMULA.test(v) ? `'${v}` : String(v);
     return /[";\r\n,]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
@@ -18,7 +27,7 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-/** Parses CSV text into rows of fields, with the line number each row starts on. */
+/** Parses CSV text into rows of fields, with the line number each row starts on (formula guards taken off). */
 export function parseCsv(text: string): { line: number; fields: string[] }[] {
   const input = text.replace(/^\uFEFF/, '');
   const firstLine = input.split(/\r?\n/, 1)[0] ?? '';
@@ -71,6 +80,8 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
     fields.push(field);
     rows.push({ line: rowLine, fields });
   }
+  // Undo the writer's formula neutralising (one apostrophe), so an exported file imports as it was.
+  for (const row of rows) row.fields = row.fields.map((f) => (NEUTRALISED.test(f) ? f.slice(1) : f));
   return rows;
 }
 

@@ -44,12 +44,7 @@ describe.runIf(run)('effect evaluation journey (Chromium, axe WCAG 2.1 AA)', () 
     await expectAccessible(p);
     await expectNoHorizontalScroll(p);
 
-    // A short secret is refused with a message; a good one gives the CSV without names or CPR numbers.
-    await p.getByLabel(/^Din hemmelige nøgle/).fill('kort');
-    await p.getByRole('button', { name: 'Hent udtrækket' }).click();
-    await expect.poll(() => p.getByRole('alert').first().textContent()).toContain('mindst 16 tegn');
-    await expectAccessible(p);
-    await p.getByLabel(/^Din hemmelige nøgle/).fill('forskerens-lange-hemmelighed');
+    // The export: random research ids, no names, CPR numbers, exact dates or ages.
     const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Hent udtrækket' }).click()]);
     const fs = await import('node:fs/promises');
     const csv = await fs.readFile((await download.path())!, 'utf8');
@@ -58,10 +53,10 @@ describe.runIf(run)('effect evaluation journey (Chromium, axe WCAG 2.1 AA)', () 
       .trim()
       .split('\r\n');
     expect(lines).toHaveLength(321);
-    expect(lines[0]).toMatch(/^pseudonym;sequence;stratum;arm;assigned_on;took_up;age;female;months_on_benefits;education;status_3m/);
-    expect(lines[1]).toMatch(/^[0-9a-f]{64};0;m\d+\/age/);
+    expect(lines[0]).toMatch(/^research_id;stratum;arm;assigned_month;took_up;age_band;female;months_on_benefits;education;status_3m/);
+    expect(lines[1]).toMatch(/^[0-9a-f-]{36};m\d+\/age\d\d-\d\d\/\w+;[01];\d{4}-\d\d;/);
     const dictionary = await p.request.get(`${trialUrl}/dictionary.csv`);
-    expect(await dictionary.text()).toContain('pseudonym');
+    expect(await dictionary.text()).toContain('research_id');
     await context.close();
 
     // The team leader brings in outcomes without seeing anyone: a wrong CPR number is named, nothing saved.

@@ -112,22 +112,58 @@ describe('randomised intake', () => {
     for (const actor of [consultant, leader]) {
       expect((await failure(t.services.trials.seed(ctx(actor), trial.id))).code).toBe('not_found');
       expect((await failure(t.services.trialResults.evaluation(ctx(actor), trial.id))).code).toBe('not_found');
-      expect((await failure(t.services.trialResults.export(ctx(actor), trial.id, { secret: 'x'.repeat(20) }))).code).toBe('not_found');
+      expect((await failure(t.services.trialResults.export(ctx(actor), trial.id))).code).toBe('not_found');
     }
-    expect((await failure(t.services.trialResults.export(ctx(researcher), trial.id, { secret: 'short' }))).fields).toEqual({
-      secret: 'validation.export_secret',
-    });
     const c = ctx(researcher);
-    const csv = await t.services.trialResults.export(c, trial.id, { secret: 'forskerens-hemmelighed-2026' });
+    const csv = await t.services.trialResults.export(c, trial.id);
     const lines = csv
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
     expect(lines).toHaveLength(7);
-    expect(lines[0]).toMatch(/^pseudonym;sequence;stratum;arm;/);
+    const header = lines[0]!.split(';');
+    expect(header.slice(0, 9)).toEqual([
+      'research_id',
+      'stratum',
+      'arm',
+      'assigned_month',
+      'took_up',
+      'age_band',
+      'female',
+      'months_on_benefits',
+      'education',
+    ]);
+    for (const line of lines.slice(1)) expect(line.split(';')).toHaveLength(header.length); // every value has its column
     expect(csv).not.toMatch(/Ung|Nr \d|150605/); // no names, no CPR numbers
-    expect(lines[1]).toMatch(/^[0-9a-f]{64};0;/);
+    expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}/); // no exact dates
+    expect(lines[1]).toMatch(/^[0-9a-f-]{36};m\d+\/(female|male);[01];2026-03;[01]?;18-21;[01];\d+;0;/); // born 15 June 2005: 20 at referral
     expect((await auditFor(t, c.requestId!)).map((e) => e.action)).toEqual(['trial.export']);
+  });
+
+  it('exports a random research id per participant: stable across exports, not a function of the CPR number (#19)', async () => {
+    const first = await trialSetting();
+    const second = await trialSetting();
+    // The same person (same CPR number) randomised in two municipalities' trials.
+    const person = referral();
+    await t.services.trials.intake(ctx(first.consultant), first.m, person, 'da');
+    await t.services.trials.intake(ctx(second.consultant), second.m, { ...person, email: 'samme@trial.test' }, 'da');
+    const idsOf = async (s: { researcher: Parameters<typeof ctx>[0]; trial: { id: string } }) =>
+      (await t.services.trialResults.export(ctx(s.researcher), s.trial.id))
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((l) => l.split(';')[0]);
+    const [a] = await idsOf(first);
+    const [b] = await idsOf(second);
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/); // 122 random bits
+    expect(b).not.toBe(a);
+    expect(await idsOf(first)).toEqual([a]);
+    const [stored] = await t.database.db
+      .select({ researchId: trialParticipants.researchId })
+      .from(trialParticipants)
+      .where(eq(trialParticipants.trialId, first.trial.id));
+    expect(stored!.researchId).toBe(a);
   });
 
   it('imports outcomes all or nothing with every error by line, and estimates by horizon', async () => {

@@ -1,10 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageOn, maskCpr, parseCpr } from '../../src/modules/youth/cpr.ts';
+import { ageOn, cprFor, maskCpr, parseCpr } from '../../src/modules/youth/cpr.ts';
 import { Sealer } from '../../src/platform/crypto/sealed.ts';
 
 describe('CPR numbers', () => {
+  it('makes CPR numbers consistent in date, century and sex (the demo’s made-up people)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1937-01-01T00:00:00Z'), max: new Date('2036-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.constantFrom('female' as const, 'male' as const, 'other' as const),
+        fc.nat(1_000_000),
+        (at, sex, serial) => {
+          const birth = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+          const digits = cprFor(birth, sex, serial);
+          expect(digits).toMatch(/^\d{10}$/);
+          expect(parseCpr(digits)?.birthDate).toEqual(birth);
+          if (sex !== 'other') expect(Number(digits[9]) % 2).toBe(sex === 'male' ? 1 : 0);
+        },
+      ),
+    );
+    expect(cprFor(new Date('2005-06-15T00:00:00Z'), 'female', 0)).toMatch(/^1506054\d\d[02468]$/);
+    expect(() => cprFor(new Date('1930-01-01T00:00:00Z'), 'male', 0)).toThrow(RangeError);
+  });
+
   it('accepts valid dates with or without the dash and finds the century', () => {
     expect(parseCpr('010203-1234')?.birthDate.toISOString().slice(0, 10)).toBe('1903-02-01');
     expect(parseCpr('0102031234')?.birthDate.toISOString().slice(0, 10)).toBe('1903-02-01');

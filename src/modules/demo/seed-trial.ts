@@ -5,6 +5,7 @@ import { addDays, addMonths, localDate, weekStart } from '../../platform/dates.t
 import { activities, staffTime, trialEconomics } from '../evaluation/costs.schema.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { stratumOf } from '../evaluation/analysis.ts';
+import { cprFor } from '../youth/cpr.ts';
 import { type ChainedRecord, assignmentAt, chain } from '../evaluation/randomisation.ts';
 import {
   type Baseline,
@@ -27,7 +28,8 @@ const BASE: Record<number, number> = { 3: 0.12, 6: 0.2, 12: 0.3, 24: 0.38 };
  * A finished demo trial in one municipality: 320 young people randomised 1:1 in permuted blocks of
  * 4 within age band × gender over 18 months, chained like real assignments, with outcomes
  * simulated at every horizon that has passed (a modest true effect, people who took up the
- * programme 85 % of the NExTWORK arm). No names; CPR numbers are made up, sealed like real ones.
+ * programme 85 % of the NExTWORK arm). No names; CPR numbers are made up but valid (birth date, century and sex agree with the
+ * baseline), sealed like real ones.
  */
 export async function seedTrial(
   tx: Db,
@@ -75,7 +77,13 @@ export async function seedTrial(
     const n = counts.get(stratum) ?? 0;
     counts.set(stratum, n + 1);
     const arm = assignmentAt(design, `${trial!.id}/${stratum}`, n);
-    const digits = `${faker.string.numeric(6)}${faker.string.numeric(4)}`;
+    // A valid CPR number for this age and sex on the day of assignment, so the demo shows the real re-identification risk.
+    const birth = faker.date.birthdate({ mode: 'age', min: baseline.age, max: baseline.age, refDate: assignedAt });
+    const digits = cprFor(
+      new Date(Date.UTC(birth.getUTCFullYear(), birth.getUTCMonth(), birth.getUTCDate())),
+      baseline.gender,
+      faker.number.int({ min: 0, max: 999_999 }),
+    );
     const subject = sealer.lookupHash(digits);
     previous = chain(previous, { stratum, subject, arm, at: assignedAt.toISOString() });
     const tookUp = arm === 'nextwork' ? faker.number.float() < 0.85 : null;

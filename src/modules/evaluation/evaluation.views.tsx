@@ -143,12 +143,10 @@ function CostSection({ page, data, form }: { page: PageContext; data: Evaluation
 export function EvaluationPage({
   page,
   data,
-  form,
   econForm,
 }: {
   page: PageContext;
   data: Evaluation;
-  form: FormState;
   econForm: FormState;
 }) {
   const { t } = page;
@@ -287,9 +285,7 @@ export function EvaluationPage({
       <h2>{t('trial.export')}</h2>
       <p>{t('trial.export_lead')}</p>
       <form method="post" action={`/trials/${trial.id}/export`} class="app-narrow-form" novalidate>
-        <ErrorSummary t={t} form={form} labels={{ secret: t('trial.secret') }} />
         <CsrfField token={page.csrfToken} />
-        <TextField t={t} form={form} name="secret" label={t('trial.secret')} type="password" autocomplete="off" required />
         <button class="button button-primary" type="submit">
           {t('trial.download')}
         </button>

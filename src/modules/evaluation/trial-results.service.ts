@@ -1,10 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Sealer } from '../../platform/crypto/sealed.ts';
 import { toCsv } from '../../platform/csv.ts';
 import { localDate, percentile } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -21,20 +19,24 @@ import type { TrialsRepository } from './trials.repository.ts';
 import { horizons } from './trials.schema.ts';
 import { chainRecord } from './trials.service.ts';
 
-/** The research export's columns and what they mean (the data dictionary). */
+/**
+ * The research export's columns and what they mean (the data dictionary). The id is random and
+ * kept only on the server; the quasi-identifiers are coarsened to what the analysis needs (age in
+ * the design's bands, the month of assignment, months on benefits in half years), and the rows come
+ * in random order, not in the order of assignment (decision 0014).
+ */
 export const exportColumns = [
   [
-    'pseudonym',
-    'HMAC-SHA256 of the CPR number under the researcher’s secret (hex); the data controller can link it to register data with the same secret',
+    'research_id',
+    'Random id of the participant in this trial, the same in every export of it; not derived from the CPR number. Only the data controller can link it to a person (through the platform)',
   ],
-  ['sequence', 'Order of assignment in the trial (0 = first)'],
   ['stratum', 'Randomisation block: municipality code, and age band / gender when the design stratified by them'],
   ['arm', '1 = NExTWORK, 0 = control (ordinary offer)'],
-  ['assigned_on', 'Date of assignment (Europe/Copenhagen)'],
+  ['assigned_month', 'Month of assignment (YYYY-MM, Europe/Copenhagen)'],
   ['took_up', '1 = a NExTWORK participant started in the programme, 0 = did not; empty for the control group'],
-  ['age', 'Age in years at referral'],
+  ['age_band', 'Age at referral in the design’s bands: 18-21, 22-25, 26-29'],
   ['female', '1 = female, 0 = not'],
-  ['months_on_benefits', 'Months on public benefits before referral'],
+  ['months_on_benefits', 'Months on public benefits before referral, in half years: 0 = 0–5, 6 = 6–11, … 48 = 48 or more'],
   ['education', '0 = none, 1 = some upper secondary, 2 = upper secondary, 3 = vocational'],
   ...horizons.map((h) => [
     `status_${h}m`,
@@ -44,7 +46,18 @@ export const exportColumns = [
     `job_or_education_${h}m`,
     `1 = in a job (ordinary or subsidised) or education at ${h} months, 0 = not, empty when unknown`,
   ]),
+  ['weeks_in_group', 'NExTWORK arm: weeks as a member of a network group (empty for the control group)'],
+  ['group_sessions', 'NExTWORK arm: group sessions attended'],
+  ['match_events', 'NExTWORK arm: match events attended'],
+  ['internships', 'NExTWORK arm: internships started'],
+  ['internship_weeks', 'NExTWORK arm: weeks in internships'],
+  ['days_choice_to_start', 'NExTWORK arm: days from the choice to the start of the first internship'],
 ] as const;
+
+/** The design's age bands (as in the strata), so an exported age narrows no further than the design. */
+export const ageBand = (age: number) => (age <= 21 ? '18-21' : age <= 25 ? '22-25' : '26-29');
+/** Months on benefits in half years, top-coded at 48. */
+export const benefitsBand = (months: number) => Math.min(48, Math.floor(months / 6) * 6);
 
 const money = (max: number) =>
   z.coerce
@@ -91,13 +104,6 @@ export const planInput = z.object({
     .lt(1, { error: 'validation.plan_effect' }),
 });
 
-const exportInput = z.object({
-  secret: z
-    .string({ error: 'validation.export_secret' })
-    .min(16, { error: 'validation.export_secret' })
-    .max(200, { error: 'validation.export_secret' }),
-});
-
 /**
  * What researchers see of a trial — never names or CPR numbers: enrolment by arm and block,
  * balance, effect estimates by horizon, dose, cost-effectiveness, the chain's integrity,
@@ -107,7 +113,6 @@ export class TrialResultsService {
   constructor(
     private readonly db: Db,
     private readonly repo: TrialsRepository,
-    private readonly sealer: Sealer,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -209,13 +214,12 @@ export class TrialResultsService {
   }
 
   /**
-   * The pseudonymised research export: no names, no CPR numbers; a keyed hash under a secret the
-   * researcher gives (and the platform does not keep) replaces the CPR number. Audited.
+   * The pseudonymised research export: no names, no CPR numbers, no exact dates or ages; each
+   * participant under a random research id the platform keeps (decision 0014). Audited.
    */
-  async export(ctx: Context, trialId: string, input: unknown): Promise<string> {
+  async export(ctx: Context, trialId: string): Promise<string> {
     const { trial, grant } = await this.load(ctx, trialId, 'trial.research');
-    const { secret } = parseInput(exportInput, input);
-    const rows = await this.repo.forAnalysis(trialId);
+    const rows = (await this.repo.forAnalysis(trialId)).sort((a, b) => (a.researchId < b.researchId ? -1 : 1));
     const doses = new Map(
       (
         await this.repo.dose(
@@ -231,15 +235,14 @@ export class TrialResultsService {
       rows.map((r) => {
         const [age, female, months, education] = covariatesOf(r.baseline);
         return [
-          createHmac('sha256', secret).update(this.sealer.open(r.cprSealed)).digest('hex'),
-          r.sequence,
+          r.researchId,
           r.stratum,
           r.arm === 'nextwork' ? 1 : 0,
-          localDate(r.assignedAt),
+          localDate(r.assignedAt).slice(0, 7),
           r.arm === 'nextwork' ? (r.tookUp ? 1 : 0) : null,
-          age!,
+          ageBand(age!),
           female!,
-          months!,
+          benefitsBand(months!),
           education!,
           ...horizons.map((h) => r.outcomes[h] ?? null),
           ...horizons.map((h) => flag(r.outcomes[h])),

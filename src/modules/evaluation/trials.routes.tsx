@@ -90,16 +90,10 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
     }
   });
 
-  const evaluationPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    form: FormState,
-    status = 200,
-    econForm: FormState = emptyForm,
-  ) => {
+  const evaluationPage = async (request: FastifyRequest, reply: FastifyReply, status = 200, econForm: FormState = emptyForm) => {
     const data = await trialResults.evaluation(ctxOf(request), (request.params as { id: string }).id);
     const page = pageContext(request, reply, settings);
-    return sendPage(reply, page, data.trial.name, <EvaluationPage page={page} data={data} form={form} econForm={econForm} />, status);
+    return sendPage(reply, page, data.trial.name, <EvaluationPage page={page} data={data} econForm={econForm} />, status);
   };
   app.post('/trials/:id/economics', async (request, reply) => {
     const id = (request.params as { id: string }).id;
@@ -110,10 +104,10 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
       return reply.redirect(`/trials/${id}#cost-results`, 303);
     } catch (err) {
       const { form, status } = formFromError(err, values);
-      return evaluationPage(request, reply, emptyForm, status, form);
+      return evaluationPage(request, reply, status, form);
     }
   });
-  app.get('/trials/:id', (request, reply) => evaluationPage(request, reply, emptyForm));
+  app.get('/trials/:id', (request, reply) => evaluationPage(request, reply));
   app.get('/trials/:id/seed', async (request, reply) => {
     const id = (request.params as { id: string }).id;
     const seed = await trials.seed(ctxOf(request), id);
@@ -124,17 +118,12 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
   });
   app.post('/trials/:id/export', async (request, reply) => {
     const id = (request.params as { id: string }).id;
-    try {
-      const csv = await trialResults.export(ctxOf(request), id, formValues(request.body));
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="forsoeg-${id.slice(0, 8)}-pseudonymiseret.csv"`)
-        .header('cache-control', 'no-store')
-        .send(csv);
-    } catch (err) {
-      const { form, status } = formFromError(err, {});
-      return evaluationPage(request, reply, form, status);
-    }
+    const csv = await trialResults.export(ctxOf(request), id);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="forsoeg-${id.slice(0, 8)}-pseudonymiseret.csv"`)
+      .header('cache-control', 'no-store')
+      .send(csv);
   });
   app.get('/trials/:id/dictionary.csv', async (request, reply) => {
     await trialResults.evaluation(ctxOf(request), (request.params as { id: string }).id);

@@ -73,6 +73,11 @@ export const trialParticipants = pgTable(
     arm: text('arm').$type<(typeof arms)[number]>().notNull(),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull(),
     subjectHash: text('subject_hash').notNull(),
+    /**
+     * The participant's id in research exports: random (gen_random_uuid at randomisation), kept
+     * only here, so a recipient cannot compute it from a CPR number (decision 0014).
+     */
+    researchId: uuid('research_id').notNull().defaultRandom(),
     previousHash: text('previous_hash').notNull(),
     hash: text('hash').notNull(),
     cprSealed: text('cpr_sealed').notNull(),
@@ -85,6 +90,7 @@ export const trialParticipants = pgTable(
   (t) => [
     uniqueIndex('trial_participants_sequence_idx').on(t.trialId, t.sequence),
     uniqueIndex('trial_participants_subject_idx').on(t.trialId, t.subjectHash),
+    uniqueIndex('trial_participants_research_idx').on(t.researchId),
     index('trial_participants_stratum_idx').on(t.trialId, t.stratum),
     check('trial_participants_arm_check', sql`arm in ('nextwork', 'control')`),
   ],

@@ -40,3 +40,21 @@ export function ageOn(birthDate: Date, on: Date): number {
 export function maskCpr(digits: string): string {
   return `${digits.slice(0, 6)}-****`;
 }
+
+/**
+ * A CPR number that is consistent in every part a person can check: the birth date, the century
+ * digit for its year, and the last digit's parity for the sex (odd for men, even for women).
+ * `serial` gives the three free digits and the parity choice for `other`; used for made-up people.
+ */
+export function cprFor(birthDate: Date, sex: 'female' | 'male' | 'other', serial: number): string {
+  const year = birthDate.getUTCFullYear();
+  const yy = year % 100;
+  if (year < 1937 || year > 2036) throw new RangeError(`no CPR century digit covers ${year}`);
+  // 0–3 cover 1900–1999; 4 covers 2000–2036 (and 1937–1999).
+  const century = year >= 2000 ? 4 : serial % 4;
+  const middle = String(Math.floor(serial / 4) % 100).padStart(2, '0');
+  const parity = sex === 'male' ? 1 : sex === 'female' ? 0 : serial % 2;
+  const last = ((Math.floor(serial / 400) % 5) * 2 + parity) % 10;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(birthDate.getUTCDate())}${two(birthDate.getUTCMonth() + 1)}${two(yy)}${century}${middle}${last}`;
+}

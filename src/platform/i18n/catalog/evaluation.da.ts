@@ -7,7 +7,6 @@ export const evaluationDa = {
   'validation.education': 'Vælg uddannelsesniveau.',
   'validation.horizon': 'Tidspunktet skal være 3, 6, 12 eller 24 måneder.',
   'validation.outcome': 'Vælg en status: job_ordinary, job_subsidised, education, internship, benefits, other eller unknown.',
-  'validation.export_secret': 'Skriv din hemmelige nøgle (mindst 16 tegn). Platformen gemmer den ikke.',
   'validation.trial_cpr_unknown': 'CPR-nummeret er ikke med i forsøget.',
   'validation.horizon_future': 'Det tidspunkt er ikke nået endnu for denne unge.',
   'errors.trial_running': 'Kommunen har allerede et forsøg, der optager unge.',
@@ -87,8 +86,7 @@ export const evaluationDa = {
   'trial.due_line': '{horizon} måneder: {n} mangler',
   'trial.export': 'Pseudonymiseret udtræk',
   'trial.export_lead':
-    'CSV uden navne og CPR-numre. CPR-nummeret erstattes af en nøglet hash (HMAC) med din hemmelige nøgle, så den dataansvarlige kan koble til registerdata med samme nøgle. Hvert udtræk logges.',
-  'trial.secret': 'Din hemmelige nøgle',
+    'CSV uden navne, CPR-numre, præcise datoer og alder. Hver deltager har et tilfældigt forsknings-id, som kun platformen kan koble til en person; alder står i aldersbånd og tildelingen som måned. Hvert udtræk logges.',
   'trial.download': 'Hent udtrækket',
   'trial.dictionary': 'Datadokumentation (CSV)',
   'intake.title': 'Visitation i forsøget',

@@ -9,7 +9,6 @@ export const evaluationEn: Record<keyof typeof evaluationDa, string> = {
   'validation.education': 'Choose the level of education.',
   'validation.horizon': 'The horizon must be 3, 6, 12 or 24 months.',
   'validation.outcome': 'Choose a status: job_ordinary, job_subsidised, education, internship, benefits, other or unknown.',
-  'validation.export_secret': 'Enter your secret key (at least 16 characters). The platform does not keep it.',
   'validation.trial_cpr_unknown': 'The CPR number is not in the trial.',
   'validation.horizon_future': 'That horizon has not been reached yet for this young person.',
   'errors.trial_running': 'The municipality already has a trial taking in young people.',
@@ -89,8 +88,7 @@ export const evaluationEn: Record<keyof typeof evaluationDa, string> = {
   'trial.due_line': '{horizon} months: {n} missing',
   'trial.export': 'Pseudonymised export',
   'trial.export_lead':
-    'CSV without names or CPR numbers. The CPR number is replaced by a keyed hash (HMAC) under your secret key, so the data controller can link to register data with the same key. Every export is logged.',
-  'trial.secret': 'Your secret key',
+    'CSV without names, CPR numbers, exact dates or ages. Each participant has a random research id that only the platform can link to a person; age is given in bands and the assignment as a month. Every export is logged.',
   'trial.download': 'Download the export',
   'trial.dictionary': 'Data dictionary (CSV)',
   'intake.title': 'Intake in the trial',

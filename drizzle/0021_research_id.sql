@@ -1,0 +1,2 @@
+ALTER TABLE "trial_participants" ADD COLUMN "research_id" uuid DEFAULT gen_random_uuid() NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "trial_participants_research_idx" ON "trial_participants" USING btree ("research_id");
