@@ -14,7 +14,15 @@ describe('CSV', () => {
   });
 
   it('neutralises texts a spreadsheet would run as formulas, in every cell (#19)', () => {
-    const csv = toCsv(['titel', 'n'], [['=HYPERLINK("https://evil.example","klik")', -3], ['+1', '@SUM(A1)'], ['-2', '\tx'], ["'=x", 'ok']]);
+    const csv = toCsv(
+      ['titel', 'n'],
+      [
+        ['=HYPERLINK("https://evil.example","klik")', -3],
+        ['+1', '@SUM(A1)'],
+        ['-2', '\tx'],
+        ["'=x", 'ok'],
+      ],
+    );
     const cells = parseCsv(csv.replace(/'(?=['=+\-@\t\r])/g, '\u0000')).flatMap((r) => r.fields); // read as a spreadsheet would: no guard removed
     for (const c of cells) if (!/^-?\d+$/.test(c)) expect(c).not.toMatch(/^[=+\-@\t\r]/);
     expect(csv).toContain(';-3\r\n'); // numbers stay numbers

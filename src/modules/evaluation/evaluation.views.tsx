@@ -140,15 +140,7 @@ function CostSection({ page, data, form }: { page: PageContext; data: Evaluation
 }
 
 /** The researcher's evaluation page: design, integrity, enrolment, balance, estimates, follow-ups, export. */
-export function EvaluationPage({
-  page,
-  data,
-  econForm,
-}: {
-  page: PageContext;
-  data: Evaluation;
-  econForm: FormState;
-}) {
+export function EvaluationPage({ page, data, econForm }: { page: PageContext; data: Evaluation; econForm: FormState }) {
   const { t } = page;
   const { trial } = data;
   const strata = [t('trial.strata_municipality'), ...trial.stratifyBy.map((f) => t(`trial.factor.${f}` as Key))].join(' × ');
