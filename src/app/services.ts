@@ -64,20 +64,27 @@ export interface ServiceSettings {
   dataKey: Buffer;
 }
 
+/**
+ * Sessions are cached briefly (decision 0004): in embedded mode this process is the only writer;
+ * with a PostgreSQL server only while the database's change notices arrive (followSessionChanges,
+ * started by main.ts).
+ */
+const sessionCacheFor = (database: Database) => new SessionCache(database.kind === 'pglite' ? 5_000 : 30_000, database.kind === 'pglite');
+
 /** The one composition root: server, worker and CLI all build their services here. */
 export function createServices(database: Database, clock: Clock, settings: ServiceSettings) {
   const { db } = database;
-  const mailer: Mailer = settings.smtpUrl ? new SmtpMailer(settings.smtpUrl, settings.mailFrom) : new OutboxMailer(db, clock);
+  const sessionCache = sessionCacheFor(database);
+  const accountsRepo = new AccountsRepository(db, sessionCache);
+  const mailer: Mailer = settings.smtpUrl
+    ? new SmtpMailer(settings.smtpUrl, settings.mailFrom)
+    : new OutboxMailer(db, clock, (email) => accountsRepo.membershipsOfAddress(email));
   const auditRepo = new AuditRepository(db);
   const audit = new AuditService(auditRepo, clock);
   const access = new Access(audit);
   const municipalitiesRepo = new MunicipalitiesRepository(db);
   const peopleRepo = new PeopleRepository(db);
-  // Sessions are cached briefly (decision 0004): in embedded mode this process is the only writer;
-  // with a PostgreSQL server only while the database's change notices arrive (followSessionChanges,
-  // started by main.ts).
-  const sessionCache = new SessionCache(database.kind === 'pglite' ? 5_000 : 30_000, database.kind === 'pglite');
-  const accounts = new AccountsService(new AccountsRepository(db, sessionCache), municipalitiesRepo, access, audit, mailer, clock, {
+  const accounts = new AccountsService(accountsRepo, municipalitiesRepo, access, audit, mailer, clock, {
     baseUrl: settings.baseUrl,
     idleMinutes: settings.sessionIdleMinutes,
     absoluteHours: settings.sessionAbsoluteHours,

@@ -26,10 +26,10 @@ describe('weekly feedback', () => {
       'internship_planned_company',
     ]);
     expect((await t.services.notifications.recent(ctx(amina.actor))).map((x) => x.kind)).toContain('checkin_request');
-    const before = (await listOutbox(t.database.db, 500)).filter((m) => m.to === n.supervisor.email);
+    const before = (await listOutbox(t.database.db, 'all', 500)).filter((m) => m.to === n.supervisor.email);
     await Promise.all([t.services.notifications.deliver(), t.services.notifications.deliver()]);
     await t.services.notifications.deliver();
-    const mails = (await listOutbox(t.database.db, 500)).filter((m) => m.to === n.supervisor.email);
+    const mails = (await listOutbox(t.database.db, 'all', 500)).filter((m) => m.to === n.supervisor.email);
     expect(mails.length - before.length).toBe(1);
     expect(mails[0]!.subject).toBe('Hvordan gik ugen med Amina?');
     expect(mails[0]!.text).toMatch(/\/feedback\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}/);
@@ -148,7 +148,7 @@ describe('notifications', () => {
     });
     t.clock.set('2026-03-02T21:30:00Z'); // 22:30 in Denmark
     await t.services.notifications.notify([note(person.userId, 'a'), note(person.userId, 'b'), note(quiet.userId, 'a')]);
-    const sent = async (email: string) => (await listOutbox(t.database.db, 500)).filter((m) => m.to === email);
+    const sent = async (email: string) => (await listOutbox(t.database.db, 'all', 500)).filter((m) => m.to === email);
     await t.services.notifications.deliver();
     expect(await sent(person.email)).toHaveLength(0);
     t.clock.set('2026-03-03T07:00:00Z'); // 08:00

@@ -47,6 +47,28 @@ export class AccountsRepository {
     return rows.map((r) => ({ role: r.role as Role, municipalityId: r.municipalityId }));
   }
 
+  /**
+   * Every membership an email address holds or has been invited to (unused invitations), for
+   * deciding who may read mail to it in the development outbox.
+   */
+  async membershipsOfAddress(email: string): Promise<Membership[]> {
+    const user = await this.findUserByEmail(email);
+    const invited = await this.db
+      .select({ role: oneTimeTokens.role, municipalityId: oneTimeTokens.municipalityId })
+      .from(oneTimeTokens)
+      .where(
+        and(
+          eq(sql`lower(${oneTimeTokens.email})`, email.toLowerCase()),
+          eq(oneTimeTokens.purpose, 'invitation'),
+          isNull(oneTimeTokens.usedAt),
+        ),
+      );
+    return [
+      ...(user ? await this.membershipsOf(user.id) : []),
+      ...invited.flatMap((i) => (i.role ? [{ role: i.role as Role, municipalityId: i.municipalityId }] : [])),
+    ];
+  }
+
   async createUser(values: typeof users.$inferInsert, db: Db = this.db): Promise<User> {
     const [user] = await db.insert(users).values(values).returning();
     this.#changed();

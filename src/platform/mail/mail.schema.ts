@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Development outbox: mail that would have been sent when no SMTP_URL is configured. */
 export const outboxMessages = pgTable(
@@ -9,6 +9,9 @@ export const outboxMessages = pgTable(
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
+    /** Who may read it (outbox-audience.ts): the recipient's municipality, and whether only the system administrator may. */
+    municipalityId: uuid('municipality_id'),
+    privileged: boolean('privileged').notNull().default(true),
   },
   (t) => [index('outbox_at_idx').on(t.at)],
 );

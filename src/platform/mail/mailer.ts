@@ -1,8 +1,10 @@
-import { desc } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Membership } from '../access/policy.ts';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { outboxMessages } from './mail.schema.ts';
+import { outboxAudience } from './outbox-audience.ts';
 
 export interface Mail {
   to: string;
@@ -32,20 +34,33 @@ export class SmtpMailer implements Mailer {
   }
 }
 
-/** Without SMTP_URL: mail lands in the development outbox, shown to administrators in demo mode. */
+/**
+ * Without SMTP_URL: mail lands in the development outbox, shown to administrators in demo mode.
+ * Each message keeps who may read it, from the memberships of its recipient's address (held, or
+ * granted by a pending invitation) at the time it is sent.
+ */
 export class OutboxMailer implements Mailer {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly membershipsOfAddress: (email: string) => Promise<Membership[]>,
   ) {}
   async send(mail: Mail): Promise<void> {
-    await this.db.insert(outboxMessages).values({ ...mail, at: this.clock.now() });
+    const audience = outboxAudience(await this.membershipsOfAddress(mail.to));
+    await this.db.insert(outboxMessages).values({ ...mail, ...audience, at: this.clock.now() });
   }
   close(): void {}
 }
 
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
 
-export async function listOutbox(db: Db, limit = 50): Promise<OutboxMessage[]> {
-  return db.select().from(outboxMessages).orderBy(desc(outboxMessages.at)).limit(limit);
+/**
+ * The newest messages someone may read: all (`'all'`, the system administrator), or those to
+ * unprivileged people of the given municipalities.
+ */
+export async function listOutbox(db: Db, readable: 'all' | string[], limit = 50): Promise<OutboxMessage[]> {
+  if (readable !== 'all' && !readable.length) return [];
+  const where: SQL | undefined =
+    readable === 'all' ? undefined : and(eq(outboxMessages.privileged, false), inArray(outboxMessages.municipalityId, readable));
+  return db.select().from(outboxMessages).where(where).orderBy(desc(outboxMessages.at)).limit(limit);
 }

@@ -3,8 +3,9 @@ import { actorMunicipalityIds, can } from '../access/policy.ts';
 import type { Context } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { listOutbox, type OutboxMessage } from './mailer.ts';
+import { mayReadOutboxMessage } from './outbox-audience.ts';
 
-/** The development outbox: administrators, in demo mode, when mail is not sent by SMTP. */
+/** The development outbox: administrators, in demo mode, when mail is not sent by SMTP; each sees only mail they may (outbox-audience.ts). */
 export class OutboxService {
   constructor(
     private readonly db: Db,
@@ -16,6 +17,11 @@ export class OutboxService {
     const actor = this.access.requireActor(ctx);
     const scope = [null, ...actorMunicipalityIds(actor)].find((m) => can(actor, 'outbox.read', [{ municipalityId: m }])) ?? null;
     await this.access.requireAction(ctx, 'outbox.read', { type: 'outbox', municipalityId: scope });
-    return this.enabled ? listOutbox(this.db) : [];
+    if (!this.enabled) return [];
+    // The same rule as mayReadOutboxMessage, as a query.
+    const all = actor.memberships.some((m) => m.role === 'system_admin');
+    const mine = actor.memberships.flatMap((m) => (m.role === 'municipality_admin' && m.municipalityId ? [m.municipalityId] : []));
+    const rows = await listOutbox(this.db, all ? 'all' : mine);
+    return rows.filter((r) => mayReadOutboxMessage(actor.memberships, r));
   }
 }

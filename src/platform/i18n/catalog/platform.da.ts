@@ -185,7 +185,8 @@ export const platformDa = {
   'audit.older': 'Ældre hændelser',
   'audit.system': 'Systemet',
   'outbox.title': 'Udbakke (demo)',
-  'outbox.intro': 'Uden SMTP_URL bliver e-mails ikke sendt, men vist her. Kun i demo-tilstand.',
+  'outbox.intro':
+    'Uden SMTP_URL bliver e-mails ikke sendt, men vist her. Kun i demo-tilstand. Du ser kun post til folk i din egen kommune, aldrig til andre administratorer.',
   'outbox.to': 'Til',
   'outbox.subject': 'Emne',
   'outbox.at': 'Sendt',

@@ -187,7 +187,8 @@ export const platformEn: Record<keyof typeof platformDa, string> = {
   'audit.older': 'Older events',
   'audit.system': 'The system',
   'outbox.title': 'Outbox (demo)',
-  'outbox.intro': 'Without SMTP_URL, emails are not sent but shown here. Demo mode only.',
+  'outbox.intro':
+    'Without SMTP_URL, emails are not sent but shown here. Demo mode only. You see only mail to people in your own municipality, never to other administrators.',
   'outbox.to': 'To',
   'outbox.subject': 'Subject',
   'outbox.at': 'Sent',
