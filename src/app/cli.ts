@@ -7,6 +7,7 @@ import { MatchInputError } from '../modules/matching/deferred-acceptance.ts';
 import { runMatchCommand } from '../modules/matching/match.command.ts';
 import { EstimationError } from '../modules/evaluation/estimators.ts';
 import { runEvaluateCommand } from '../modules/evaluation/evaluate.command.ts';
+import { safeError } from '../platform/logging/log-safety.ts';
 
 const usage = `Usage: nextwork <command> [options]
 
@@ -109,6 +110,6 @@ run(process.argv.slice(2)).catch((err: unknown) => {
     console.error((err as Error).message);
     process.exit(2);
   }
-  console.error(err);
+  console.error(safeError(err).stack); // no bound values or tokens (#19.3)
   process.exit(1);
 });

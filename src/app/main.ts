@@ -5,6 +5,7 @@ import { jobDefinitions } from './services.ts';
 import { startJobs } from '../platform/jobs/jobs.ts';
 import { DataDirLockedError } from '../platform/db/lock.ts';
 import { followSessionChanges } from '../modules/accounts/session-cache.ts';
+import { safeError } from '../platform/logging/log-safety.ts';
 
 /** `npm start`: the platform on one port; in embedded mode it also runs the jobs. */
 async function main(): Promise<void> {
@@ -55,6 +56,6 @@ main().catch((err: unknown) => {
     console.error(err.message);
     process.exit(2);
   }
-  console.error(err);
+  console.error(safeError(err).stack); // no bound values or tokens (#19.3)
   process.exit(1);
 });

@@ -45,13 +45,16 @@ import { matchEventsApi } from '../modules/matching/events.api.ts';
 import { matchingApi } from '../modules/matching/matching.api.ts';
 import { notificationsRoutes } from '../platform/notifications/notifications.routes.tsx';
 import type { Services } from './services.ts';
+import { logOptions } from '../platform/logging/log-safety.ts';
 
 export interface ServerOptions {
   sessionSecret: string;
   secureCookies: boolean;
   logLevel: string;
-  /** Log lines go here (tests pass a quiet level). */
+  /** false: no logger at all (tests pass a quiet level). */
   logger?: boolean;
+  /** Where log lines go (standard output by default); tests read them here. */
+  logStream?: { write(line: string): void };
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -66,7 +69,8 @@ export type App = FastifyInstance<
 
 export async function buildServer(services: Services, options: ServerOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: options.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger:
+      options.logger === false ? false : { ...logOptions(options.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
     genReqId: () => crypto.randomUUID(),
     trustProxy: true,
     bodyLimit: 1_048_576,

@@ -2,12 +2,14 @@ import type { Config } from './config.ts';
 import { boot } from './boot.ts';
 import { jobDefinitions } from './services.ts';
 import { startJobs } from '../platform/jobs/jobs.ts';
+import { createLogger } from '../platform/logging/logger.ts';
 
 /** `nextwork worker`: runs the job handlers, for deployments on a PostgreSQL server. */
 export async function runWorker(config: Config): Promise<void> {
   const { database, services } = await boot({ ...config, demo: false });
-  const jobs = await startJobs(database, jobDefinitions(services), { work: true, onError: (err) => console.error('job error', err) });
-  console.log(`nextwork worker running on ${database.kind}`);
+  const log = createLogger(config.logLevel);
+  const jobs = await startJobs(database, jobDefinitions(services), { work: true, onError: (err) => log.error({ err }, 'job error') });
+  log.info(`nextwork worker running on ${database.kind}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
