@@ -171,7 +171,11 @@ try {
   if (process.env.BENCH_ONLY !== 'postgres') await run('PGlite', { DATA_DIR: dataDir }, await openPglite({ dataDir }));
   if (process.env.BENCH_ONLY !== 'pglite')
     await withScratchPostgres(async (url) => {
-      await run('PostgreSQL', { DATABASE_URL: url, DATA_KEY: randomBytes(32).toString('hex') }, openPostgres(url));
+      await run(
+        'PostgreSQL',
+        { DATABASE_URL: url, DATA_KEY: randomBytes(32).toString('hex'), SESSION_SECRET: randomBytes(32).toString('hex') },
+        openPostgres(url),
+      );
     });
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });

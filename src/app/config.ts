@@ -51,6 +51,13 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'must be the number of proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.0.6 or 10.0.0.0/24)',
+    )
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -74,6 +81,11 @@ export interface Config {
   sessionAbsoluteHours: number;
   logLevel: string;
   production: boolean;
+  /**
+   * Which X-Forwarded-For entries to believe (Fastify's trustProxy): false (the default: the
+   * client's address is the socket's), a number of proxy hops, or the proxies' addresses.
+   */
+  trustProxy: false | number | string;
 }
 
 export class ConfigError extends Error {}
@@ -92,8 +104,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DATABASE_URL && !e.DATA_KEY) {
     throw new ConfigError('Invalid configuration: DATA_KEY is required with DATABASE_URL (32 bytes, e.g. from: openssl rand -hex 32)');
   }
-  if (production && !e.SESSION_SECRET) {
-    throw new ConfigError('Invalid configuration: SESSION_SECRET is required when NODE_ENV=production');
+  if ((production || e.DATABASE_URL) && !e.SESSION_SECRET) {
+    // A generated secret would change at every restart (and differ between servers), breaking open forms and sign-in links.
+    throw new ConfigError(
+      `Invalid configuration: SESSION_SECRET is required ${e.DATABASE_URL ? 'with DATABASE_URL' : 'when NODE_ENV=production'} (at least 32 characters, e.g. from: openssl rand -hex 32)`,
+    );
   }
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
@@ -113,5 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     logLevel: e.LOG_LEVEL,
     production,
+    trustProxy:
+      e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.replace(/\s+/g, ''),
   };
 }

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     sessionSecret: sessionSecretFor(config),
     secureCookies: config.secureCookies,
     logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
   });
   const sessionNotices = await followSessionChanges(database, services.sessionCache, (err) =>
     app.log.warn({ err }, 'session change notices lost: the session cache is off until they are back'),

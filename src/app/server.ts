@@ -16,6 +16,7 @@ import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../platform/errors.ts';
 import { registerErrorBoundary } from '../platform/http/errors.tsx';
+import { registerInputGuards } from '../platform/http/input-guards.ts';
 import { securityHeaders } from '../platform/http/security-headers.ts';
 import { type RenderSettings } from '../platform/http/render.tsx';
 import { cookieNames, csrfValid, ensureCsrf, resolveLocale, wantsJson } from '../platform/http/request.ts';
@@ -51,6 +52,8 @@ export interface ServerOptions {
   sessionSecret: string;
   secureCookies: boolean;
   logLevel: string;
+  /** Which proxies' X-Forwarded-For to believe (config TRUST_PROXY); none by default. */
+  trustProxy?: false | number | string;
   /** false: no logger at all (tests pass a quiet level). */
   logger?: boolean;
   /** Where log lines go (standard output by default); tests read them here. */
@@ -67,12 +70,15 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
+const trustHops = (n: number) => (_address: string, hop: number) => hop < n;
+
 export async function buildServer(services: Services, options: ServerOptions): Promise<App> {
   const app = Fastify({
     logger:
       options.logger === false ? false : { ...logOptions(options.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // A hop count as proxy-addr reads it: the n nearest hops are proxies.
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
     bodyLimit: 1_048_576,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -125,6 +131,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
   });
 
   registerErrorBoundary(app, settings);
+  registerInputGuards(app, services.audit);
 
   await app.register(fastifyStatic, {
     root: path.join(root, 'node_modules/dkfds/dist'),

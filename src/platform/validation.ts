@@ -40,3 +40,6 @@ export const fields = {
 export function isUuid(id: string): boolean {
   return /^[0-9a-f-]{36}$/i.test(id);
 }
+
+/** A record id as PostgreSQL's uuid type reads it. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -8,9 +8,25 @@ describe('configuration', () => {
   });
 
   it('turns demo off by default on a PostgreSQL server and cookies secure on https', () => {
-    const c = loadConfig({ DATABASE_URL: 'postgres://u@db/x', BASE_URL: 'https://nextwork.roskilde.dk/', DATA_KEY: 'ab'.repeat(32) });
-    expect(c).toMatchObject({ demo: false, secureCookies: true, baseUrl: 'https://nextwork.roskilde.dk', databasePoolSize: 20 });
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@db/x',
+      BASE_URL: 'https://nextwork.roskilde.dk/',
+      DATA_KEY: 'ab'.repeat(32),
+      SESSION_SECRET: 's'.repeat(32),
+    });
+    expect(c).toMatchObject({
+      demo: false,
+      secureCookies: true,
+      baseUrl: 'https://nextwork.roskilde.dk',
+      databasePoolSize: 20,
+      trustProxy: false,
+    });
     expect(c.dataKey).toHaveLength(32);
+  });
+
+  it('trusts X-Forwarded-For only from the proxies configured (#19.4)', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.0.0.0/24' }).trustProxy).toBe('10.0.0.5,10.0.0.0/24');
   });
 
   it.each([
@@ -26,6 +42,9 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production' }, /SESSION_SECRET is required/],
     [{ DATABASE_URL: 'postgres://u@db/x' }, /DATA_KEY is required with DATABASE_URL/],
     [{ DATA_KEY: 'tooshort' }, /DATA_KEY must be 32 bytes/],
+    [{ DATABASE_URL: 'postgres://u@db/x', DATA_KEY: 'ab'.repeat(32) }, /SESSION_SECRET is required with DATABASE_URL/],
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY must be the number of proxies/],
+    [{ TRUST_PROXY: '10.0.0.5; rm' }, /TRUST_PROXY must be the number of proxies/],
   ])('refuses %o with one clear line', (env, message) => {
     let error: unknown;
     try {

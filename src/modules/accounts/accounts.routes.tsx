@@ -3,7 +3,9 @@ import type { App, RouteDeps } from '../../app/server.ts';
 import { actorMunicipalityIds, invitableRoles, isCrossMunicipal } from '../../platform/access/policy.ts';
 import { formFromError, formValues } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
-import { baseCookie, cookieNames, ctxOf, safeLocalPath, setFlash } from '../../platform/http/request.ts';
+import { DEVICE_MAX_AGE_SECONDS, deviceCookieValue, knownDeviceEmail } from '../../platform/http/device.ts';
+import { baseCookie, cookieNames, ctxOf, ensureCsrf, safeLocalPath, setFlash } from '../../platform/http/request.ts';
+import type { SignedIn } from './accounts.service.ts';
 import { collator } from '../../platform/i18n/i18n.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { demoAccounts } from '../demo/demo-accounts.ts';
@@ -14,10 +16,18 @@ const signInLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 export async function accountsRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
   const { accounts } = services;
 
-  const startSession = (request: FastifyRequest, reply: FastifyReply, token: string, next: string) => {
+  const startSession = (request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn, next: string, flash = 'signin.signed_in') => {
     if (request.sessionId) void accounts.signOut(ctxOf(request), request.sessionId).catch(() => {});
-    reply.setCookie(cookieNames.session, token, { ...baseCookie(settings), maxAge: services.settings.sessionAbsoluteHours * 3600 });
-    setFlash(reply, settings, { kind: 'success', key: 'signin.signed_in' });
+    reply.setCookie(cookieNames.session, signedIn.sessionToken, {
+      ...baseCookie(settings),
+      maxAge: services.settings.sessionAbsoluteHours * 3600,
+    });
+    reply.setCookie(cookieNames.device, deviceCookieValue(settings.secret, signedIn.user.email, services.clock.now()), {
+      ...baseCookie(settings),
+      maxAge: DEVICE_MAX_AGE_SECONDS,
+    });
+    ensureCsrf(request, reply, settings, true); // a token seen before signing in is not valid after
+    setFlash(reply, settings, { kind: 'success', key: flash });
     return reply.redirect(safeLocalPath(next, '/dashboard'), 303);
   };
 
@@ -51,10 +61,11 @@ export async function accountsRoutes(app: App, { services, settings }: RouteDeps
   app.post('/sign-in', { config: signInLimit }, async (request, reply) => {
     const values = formValues(request.body);
     try {
-      const { sessionToken } = await accounts.signInWithPassword(ctxOf(request), values, request.ip);
-      return startSession(request, reply, sessionToken, values.next ?? '');
+      const device = knownDeviceEmail(settings.secret, request.cookies[cookieNames.device], services.clock.now());
+      const signedIn = await accounts.signInWithPassword(ctxOf(request), values, request.ip, device);
+      return startSession(request, reply, signedIn, values.next ?? '');
     } catch (err) {
-      const { form, status } = formFromError(err, { email: values.email ?? '' });
+      const { form, status } = formFromError(err, { email: values.email ?? '' }, {}, reply);
       return signInPage(request, reply, { form, status, next: values.next });
     }
   });
@@ -65,7 +76,7 @@ export async function accountsRoutes(app: App, { services, settings }: RouteDeps
       await accounts.requestSignInLink(ctxOf(request), { email: values['link-email'] }, request.ip, request.locale);
       return reply.redirect('/sign-in?sent=1', 303);
     } catch (err) {
-      const { form, status } = formFromError(err, { 'link-email': values['link-email'] ?? '' }, { email: 'link-email' });
+      const { form, status } = formFromError(err, { 'link-email': values['link-email'] ?? '' }, { email: 'link-email' }, reply);
       return signInPage(request, reply, { linkForm: form, status });
     }
   });
@@ -78,8 +89,7 @@ export async function accountsRoutes(app: App, { services, settings }: RouteDeps
 
   app.post('/sign-in/link/:token', { config: signInLimit }, async (request, reply) => {
     const { token } = request.params as { token: string };
-    const { sessionToken } = await accounts.signInWithLink(ctxOf(request), token);
-    return startSession(request, reply, sessionToken, '/dashboard');
+    return startSession(request, reply, await accounts.signInWithLink(ctxOf(request), token), '/dashboard');
   });
 
   app.post('/sign-out', async (request, reply) => {
@@ -154,13 +164,8 @@ export async function accountsRoutes(app: App, { services, settings }: RouteDeps
   app.post('/invitations/:token', async (request, reply) => {
     const { token } = request.params as { token: string };
     try {
-      const { sessionToken } = await accounts.acceptInvitation(ctxOf(request), token, formValues(request.body));
-      reply.setCookie(cookieNames.session, sessionToken, {
-        ...baseCookie(settings),
-        maxAge: services.settings.sessionAbsoluteHours * 3600,
-      });
-      setFlash(reply, settings, { kind: 'success', key: 'accept.done' });
-      return reply.redirect('/dashboard', 303);
+      const signedIn = await accounts.acceptInvitation(ctxOf(request), token, formValues(request.body));
+      return startSession(request, reply, signedIn, '/dashboard', 'accept.done');
     } catch (err) {
       const { form, status } = formFromError(err, {});
       return acceptPage(request, reply, token, form, status);

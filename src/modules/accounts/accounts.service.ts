@@ -51,9 +51,13 @@ export class AccountsService {
     private readonly settings: AccountsSettings,
   ) {}
 
-  async signInWithPassword(ctx: Context, input: unknown, ip: string): Promise<SignedIn> {
+  /**
+   * @param knownDevice the account this browser signed in to before (a signed cookie): its owner is
+   * not shut out by a lock that others' wrong guesses put on the account; the per-IP limit still applies.
+   */
+  async signInWithPassword(ctx: Context, input: unknown, ip: string, knownDevice?: string): Promise<SignedIn> {
     const { email, password } = parseInput(signInInput, input);
-    await this.checkThrottle(email, ip);
+    await this.checkThrottle(email, ip, 'password', knownDevice?.toLowerCase() === email.toLowerCase());
     const user = await this.repo.findUserByEmail(email);
     const ok = await verify(user?.passwordHash ?? (await (dummyHash ??= hashPassword('not-a-real-password'))), password);
     if (!user || !user.passwordHash || !ok || user.disabledAt) {
@@ -263,10 +267,10 @@ export class AccountsService {
     return { sessionToken: token, user };
   }
 
-  private async checkThrottle(email: string, ip: string, what: 'password' | 'link' = 'password'): Promise<void> {
+  private async checkThrottle(email: string, ip: string, what: 'password' | 'link' = 'password', knownDevice = false): Promise<void> {
     const now = this.clock.now().getTime();
     for (const [kind, key] of [
-      [what === 'password' ? 'account' : 'link', email],
+      ...(knownDevice ? [] : ([[what === 'password' ? 'account' : 'link', email]] as const)),
       ['ip', ip],
     ] as const) {
       const state = await this.repo.throttleState(kind, key);

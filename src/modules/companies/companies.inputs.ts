@@ -3,6 +3,7 @@ import { isValidCvr } from './cvr.ts';
 import { fields } from '../../platform/validation.ts';
 import { companySizes, companyStatuses } from './companies.schema.ts';
 import { tradeSectionCodes } from './trades.ts';
+import { isIsoDate } from '../../platform/dates.ts';
 
 const text = (max: number, key = 'validation.text_long') => z.string({ error: 'validation.required' }).trim().max(max, { error: key });
 const required = (min: number, max: number, key: string) =>
@@ -34,10 +35,8 @@ export const companyStatusInput = z.object({
 });
 
 export const contactKinds = ['call', 'visit', 'email', 'meeting'] as const;
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
-  .refine((v) => !Number.isNaN(Date.parse(v)), { error: 'validation.date' });
+/** A real calendar day (2026-02-30 is not), as YYYY-MM-DD. */
+const isoDate = z.string({ error: 'validation.date' }).refine(isIsoDate, { error: 'validation.date' });
 
 export const contactLogInput = z.object({
   kind: z.enum(contactKinds, { error: 'validation.contact_kind' }),

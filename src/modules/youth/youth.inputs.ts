@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { fields } from '../../platform/validation.ts';
 import { endReasons, fieldGroups, youthStatuses } from './youth.schema.ts';
 import { parseCpr } from './cpr.ts';
+import { isIsoDate } from '../../platform/dates.ts';
 
 const text = (max: number) => z.string({ error: 'validation.required' }).trim().max(max, { error: 'validation.text_long' });
-const isoDate = z
-  .string({ error: 'validation.date' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
-  .refine((v) => !Number.isNaN(Date.parse(v)), { error: 'validation.date' });
+/** A real calendar day (2026-02-30 is not), as YYYY-MM-DD. */
+const isoDate = z.string({ error: 'validation.date' }).refine(isIsoDate, { error: 'validation.date' });
 const checkbox = z
   .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('')])
   .optional()

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../access/policy.ts';
 import type { AuditEventView, AuditRepository } from './audit.repository.ts';
+import { UUID } from '../validation.ts';
 
 export interface AuditEntry {
   action: string;
@@ -21,6 +22,22 @@ export interface Context {
   requestId?: string;
 }
 
+/** A value safe to keep in the audit log: no control characters, at most 100 characters. */
+export function auditSafe(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 100);
+}
+
+const uuidOrNull = (v: string | null | undefined) => (v && UUID.test(v) ? v : null);
+/** jsonb cannot hold NUL. */
+const withoutNul = (v: unknown): unknown =>
+  typeof v === 'string'
+    ? v.replace(/\u0000/g, '')
+    : Array.isArray(v)
+      ? v.map(withoutNul)
+      : v && typeof v === 'object' && !(v instanceof Date)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withoutNul(x)]))
+        : v;
+
 /** Appends to the audit log. There is deliberately no update or delete. */
 export class AuditService {
   constructor(
@@ -36,14 +53,15 @@ export class AuditService {
         at,
         actorUserId: ctx.actor?.userId ?? null,
         actorRole: e.actorRole ?? null,
-        municipalityId: e.municipalityId ?? null,
+        // A refused attempt with a malformed value is still written: ids that are not UUIDs are left out, texts made safe.
+        municipalityId: uuidOrNull(e.municipalityId),
         action: e.action,
         outcome: e.outcome ?? 'allowed',
         targetType: e.targetType ?? null,
-        targetId: e.targetId ?? null,
-        subjectUserId: e.subjectUserId ?? null,
+        targetId: e.targetId === undefined ? null : auditSafe(e.targetId),
+        subjectUserId: uuidOrNull(e.subjectUserId),
         requestId: ctx.requestId ?? null,
-        details: e.details ?? null,
+        details: e.details ? (withoutNul(e.details) as Record<string, unknown>) : null,
       })),
       db,
     );

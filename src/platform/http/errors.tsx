@@ -81,8 +81,8 @@ export function registerErrorBoundary(app: FastifyInstance, settings: RenderSett
         ? t('errors.not_found_title')
         : c.status === 403
           ? t('errors.forbidden_title')
-          : c.status >= 500
-            ? t('errors.server_title')
+          : c.status === 400 || c.status === 422
+            ? t('errors.invalid_title')
             : t('errors.server_title');
     return sendPage(
       reply,
@@ -91,6 +91,13 @@ export function registerErrorBoundary(app: FastifyInstance, settings: RenderSett
       <>
         <h1>{title}</h1>
         <p>{translate(request.locale, c.key, c.params)}</p>
+        {c.fields && (
+          <ul>
+            {Object.values(c.fields).map((key) => (
+              <li>{translate(request.locale, key)}</li>
+            ))}
+          </ul>
+        )}
         {c.status >= 500 && <p>{t('errors.request_id', { id: request.id })}</p>}
         <p>
           <a href="/">{t('errors.back_home')}</a>

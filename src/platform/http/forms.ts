@@ -12,14 +12,16 @@ export function formValues(body: unknown): Record<string, string> {
 
 /**
  * Turns a service error into a form to re-render (422 with errors and the values entered), or
- * rethrows errors that are not about the input.
+ * rethrows errors that are not about the input. Given the reply, a 429 says when to try again.
  */
 export function formFromError(
   err: unknown,
   values: Record<string, string>,
   rename: Record<string, string> = {},
+  reply?: { header(name: string, value: string): unknown },
 ): { form: FormState; status: number } {
   if (!(err instanceof AppError) || !['invalid', 'conflict', 'rate_limited'].includes(err.code)) throw err;
+  if (err.code === 'rate_limited' && reply && err.params?.seconds) reply.header('retry-after', String(err.params.seconds));
   const errors: Record<string, string> = {};
   for (const [field, key] of Object.entries(err.fields ?? {})) errors[rename[field] ?? field] = key;
   const status = err.code === 'invalid' ? 422 : err.code === 'conflict' ? 409 : 429;

@@ -14,7 +14,7 @@ declare module 'fastify' {
   }
 }
 
-export const cookieNames = { session: 'nw_session', csrf: 'nw_csrf', flash: 'nw_flash', lang: 'nw_lang' } as const;
+export const cookieNames = { session: 'nw_session', csrf: 'nw_csrf', flash: 'nw_flash', lang: 'nw_lang', device: 'nw_device' } as const;
 
 export interface CookieSettings {
   secure: boolean;
@@ -38,9 +38,9 @@ export function resolveLocale(request: FastifyRequest): Locale {
  * CSRF: a random per-browser cookie, and in forms an HMAC of it under the server secret. A site
  * that cannot read our cookies cannot forge the field; SameSite=Lax is a second wall.
  */
-export function ensureCsrf(request: FastifyRequest, reply: FastifyReply, settings: CookieSettings): void {
+export function ensureCsrf(request: FastifyRequest, reply: FastifyReply, settings: CookieSettings, rotate = false): void {
   let seed = request.cookies[cookieNames.csrf];
-  if (!seed || !/^[A-Za-z0-9_-]{32,}$/.test(seed)) {
+  if (rotate || !seed || !/^[A-Za-z0-9_-]{32,}$/.test(seed)) {
     seed = randomBytes(24).toString('base64url');
     reply.setCookie(cookieNames.csrf, seed, baseCookie(settings));
   }
@@ -76,6 +76,23 @@ export function wantsJson(request: FastifyRequest): boolean {
 }
 
 /** Redirect targets must stay on this site. */
+const LOCAL = 'http://local.invalid';
+
+/**
+ * A path on this site to redirect to, from a `next` or `back` value, or the fallback. Normalised
+ * as a browser would first (tabs and line breaks dropped, backslashes as slashes, dot segments
+ * resolved, non-ASCII percent-encoded), then accepted only when it stays on this origin and does
+ * not start with two slashes — so `/%09/evil.example` or `/.//evil.example` cannot leave the site,
+ * and the Location header always holds plain ASCII.
+ */
 export function safeLocalPath(path: unknown, fallback = '/'): string {
-  return typeof path === 'string' && /^\/(?![/\\])/.test(path) ? path : fallback;
+  if (typeof path !== 'string' || !path.startsWith('/') || path.length > 2000) return fallback;
+  let url: URL;
+  try {
+    url = new URL(path, LOCAL);
+  } catch {
+    return fallback;
+  }
+  const local = `${url.pathname}${url.search}${url.hash}`;
+  return url.origin === LOCAL && /^\/(?![/\\])/.test(local) && /^[\x21-\x7e]*$/.test(local) ? local : fallback;
 }
