@@ -24,14 +24,14 @@ export interface Context {
 
 /** A value safe to keep in the audit log: no control characters, at most 100 characters. */
 export function auditSafe(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 100);
+  return [...value.slice(0, 100)].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? '?' : c)).join('');
 }
 
 const uuidOrNull = (v: string | null | undefined) => (v && UUID.test(v) ? v : null);
 /** jsonb cannot hold NUL. */
 const withoutNul = (v: unknown): unknown =>
   typeof v === 'string'
-    ? v.replace(/\u0000/g, '')
+    ? v.replaceAll('\u0000', '')
     : Array.isArray(v)
       ? v.map(withoutNul)
       : v && typeof v === 'object' && !(v instanceof Date)

@@ -50,7 +50,12 @@ export function registerInputGuards(app: FastifyInstance, audit: AuditService): 
         if (typeof value === 'string' && UUID.test(value)) continue;
         await audit.record(
           { actor: request.actor, requestId: request.id },
-          { action: 'request.invalid_id', outcome: 'denied', targetType: `${source}.${name}`, targetId: auditSafe(String(value)) },
+          {
+            action: 'request.invalid_id',
+            outcome: 'denied',
+            targetType: `${source}.${name}`,
+            targetId: auditSafe(typeof value === 'string' ? value : JSON.stringify(value)),
+          },
         );
         throw notFound();
       }
