@@ -24,7 +24,12 @@ export interface Context {
 
 /** A value safe to keep in the audit log: no control characters, at most 100 characters. */
 export function auditSafe(value: string): string {
-  return [...value.slice(0, 100)].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? '?' : c)).join('');
+  let out = '';
+  for (let i = 0; i < Math.min(value.length, 100); i++) {
+    const code = value.charCodeAt(i);
+    out += code < 0x20 || code === 0x7f ? '?' : value[i];
+  }
+  return out;
 }
 
 const uuidOrNull = (v: string | null | undefined) => (v && UUID.test(v) ? v : null);
