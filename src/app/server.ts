@@ -18,6 +18,7 @@ import { AppError } from '../platform/errors.ts';
 import { registerErrorBoundary } from '../platform/http/errors.tsx';
 import { registerInputGuards } from '../platform/http/input-guards.ts';
 import { securityHeaders } from '../platform/http/security-headers.ts';
+import { transformObject } from '../platform/http/openapi-components.ts';
 import { type RenderSettings } from '../platform/http/render.tsx';
 import { cookieNames, csrfValid, ensureCsrf, resolveLocale, wantsJson } from '../platform/http/request.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.tsx';
@@ -127,6 +128,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject,
     hideUntagged: true,
   });
 
