@@ -7,6 +7,7 @@ import { followSessionChanges } from '../../src/modules/accounts/session-cache.t
 import { memberships } from '../../src/modules/accounts/accounts.schema.ts';
 import { companies, companyContacts } from '../../src/modules/companies/companies.schema.ts';
 import { driver } from '../support/db.ts';
+import { startTcpProxy } from '../support/tcp-proxy.ts';
 import { TEST_PASSWORD, type TestContext, createTestContext, ctx, makeMunicipality, makeUser } from '../support/context.ts';
 
 // Two web servers on one PostgreSQL database: `a` caches sessions and follows the change notices,
@@ -88,7 +89,7 @@ describe.runIf(driver === 'postgres')('the session cache across servers (Postgre
   it('while the notices are lost the cache is off, and it comes back when they are', async () => {
     const { sessionToken, resolved } = await signedIn();
     await t.database.db.execute(
-      sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query = 'LISTEN nw_session_changes'`,
+      sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'nextwork listen nw_session_changes'`,
     );
     expect(await soon(async () => !a.sessionCache.enabled)).toBeLessThan(3_000);
     expect(a.sessionCache.get(resolved.sessionId)).toBeUndefined();
@@ -99,5 +100,49 @@ describe.runIf(driver === 'postgres')('the session cache across servers (Postgre
     const again = await signedIn();
     await b.accounts.signOut(ctx(again.resolved.actor), again.resolved.sessionId);
     expect(await soon(async () => (await a.accounts.resolveSession(again.sessionToken)) === null)).toBeLessThan(3_000);
+  });
+
+  it('while the listening connection is silent (packets dropped, nothing closed) the cache is off within two heartbeats', async () => {
+    // A third server, `c`, listens through a proxy that can freeze its connection.
+    const HEARTBEAT_MS = 250;
+    const server = new URL(t.database.url!);
+    const proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+    const viaProxy = new URL(server);
+    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    const c = createServices(t.database, t.clock, b.settings);
+    const lost: unknown[] = [];
+    const cNotices = await followSessionChanges({ ...t.database, url: viaProxy.toString() }, c.sessionCache, (err) => lost.push(err), {
+      heartbeatMs: HEARTBEAT_MS,
+    });
+    try {
+      await soon(async () => c.sessionCache.enabled);
+      const { sessionToken, resolved } = await signedIn();
+      await c.accounts.resolveSession(sessionToken);
+      // Heartbeats come and go, their own and the other server's: nothing cached is cleared for them.
+      await new Promise((r) => setTimeout(r, 3 * HEARTBEAT_MS));
+      expect(c.sessionCache.get(resolved.sessionId)).toBeDefined();
+      expect(a.sessionCache.get(resolved.sessionId)).toBeDefined();
+
+      proxy.freeze();
+      const frozenAt = Date.now();
+      await b.accounts.signOut(ctx(resolved.actor), resolved.sessionId); // its notice cannot reach `c`
+      await soon(async () => !c.sessionCache.enabled);
+      expect(Date.now() - frozenAt).toBeLessThan(2 * HEARTBEAT_MS + 250);
+      expect(lost).toEqual([expect.objectContaining({ message: `no heartbeat back for ${2 * HEARTBEAT_MS} ms` })]);
+      expect(c.sessionCache.get(resolved.sessionId)).toBeUndefined();
+      expect(await c.accounts.resolveSession(sessionToken)).toBeNull();
+
+      // A new connection (new connections pass the proxy) is trusted once a heartbeat is back.
+      await soon(async () => c.sessionCache.enabled);
+      const again = await signedIn();
+      await c.accounts.resolveSession(again.sessionToken);
+      expect(c.sessionCache.get(again.resolved.sessionId)).toBeDefined();
+      await b.accounts.signOut(ctx(again.resolved.actor), again.resolved.sessionId);
+      expect(await soon(async () => (await c.accounts.resolveSession(again.sessionToken)) === null)).toBeLessThan(3_000);
+    } finally {
+      await cNotices?.close();
+      c.mailer.close();
+      await proxy.close();
+    }
   });
 });

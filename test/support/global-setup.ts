@@ -6,7 +6,8 @@ import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../../src/platform/db/client.ts';
 import { migrateDatabase } from '../../src/platform/db/migrate.ts';
 
-export const TEMPLATE_DB = 'nextwork_test_template';
+// One per run: runs on one server at the same time must not drop each other's template.
+export const TEMPLATE_DB = `nextwork_test_template_${process.pid}`;
 
 /** Migrate once: a PGlite data-dir dump, or a PostgreSQL template database, cloned per test file. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -23,7 +24,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await db.close();
     await admin.end();
     project.provide('templateUrl', u.toString());
-    return async () => {};
+    return async () => {
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+      await a.end();
+    };
   }
   const db = await openPglite({});
   await migrateDatabase(db);

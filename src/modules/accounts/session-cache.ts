@@ -1,6 +1,6 @@
 import type { Membership } from '../../platform/access/policy.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { type Listener, listen } from '../../platform/db/listen.ts';
+import { type Listener, type ListenOptions, listen } from '../../platform/db/listen.ts';
 import type { Session, User } from './accounts.repository.ts';
 
 export type FoundSession = { session: Session; user: User; memberships: Membership[]; companyIds: string[] };
@@ -85,20 +85,28 @@ export class SessionCache {
 
 /**
  * With a PostgreSQL server, the cache follows the database's change notices: on while they arrive,
- * off (and emptied) while the channel is lost. Embedded mode needs none: one process writes.
+ * off (and emptied) while the channel is lost — closed, or silent: a heartbeat late (listen.ts), so a
+ * half-dead connection cannot keep serving sessions ended meanwhile. Embedded mode needs none: one
+ * process writes.
  */
 export async function followSessionChanges(
   database: Database,
   cache: SessionCache,
   onLost: (err?: unknown) => void = () => {},
+  options: ListenOptions = {},
 ): Promise<Listener | undefined> {
   if (database.kind !== 'postgres' || !database.url) return undefined;
-  return listen(database.url, 'nw_session_changes', {
-    notice: (payload) => cache.notice(payload),
-    live: () => cache.setEnabled(true),
-    lost: (err) => {
-      cache.setEnabled(false);
-      onLost(err);
+  return listen(
+    database.url,
+    'nw_session_changes',
+    {
+      notice: (payload) => cache.notice(payload),
+      live: () => cache.setEnabled(true),
+      lost: (err) => {
+        cache.setEnabled(false);
+        onLost(err);
+      },
     },
-  });
+    options,
+  );
 }

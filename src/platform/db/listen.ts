@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 export interface NoticeHandlers {
   /** A notice on the channel (its payload). */
   notice(payload: string): void;
-  /** Listening (again): notices from now on arrive. */
+  /** Listening (again), and the first heartbeat is back: notices from now on arrive. */
   live(): void;
-  /** The connection is lost (or the first cannot be made): notices may be missed until `live` is called again. Once per outage. */
+  /** The connection is lost, silent (a heartbeat late) or cannot be made: notices may be missed until `live` is called again. Once per outage. */
   lost(err?: unknown): void;
 }
 
@@ -13,17 +14,33 @@ export interface Listener {
   close(): Promise<void>;
 }
 
+export interface ListenOptions {
+  /** How often the connection proves it still works both ways (default 5 s); see `listen`. */
+  heartbeatMs?: number;
+}
+
+/** Heartbeat payloads on the channel: never passed on as notices. */
+const HEARTBEAT = 'heartbeat:';
+
 /**
- * LISTEN on a PostgreSQL channel over a connection of its own, reconnecting with a growing pause
- * (0.1 s doubling to 5 s) when the connection is lost or cannot be made. Resolves after the first
- * try, listening or not (then `lost` was called and it keeps trying).
+ * LISTEN on a PostgreSQL channel over a connection of its own. The connection counts as live only
+ * while its heartbeats come back: every `heartbeatMs` it sends a NOTIFY on the channel that it must
+ * receive itself. A connection that went silent without closing (a network dropping packets) would
+ * otherwise look healthy until TCP gives up, minutes later; now it is lost once no heartbeat came
+ * back for twice the interval, and replaced. Reconnects with a growing pause (0.1 s doubling to 5 s);
+ * `live` comes with the first heartbeat back. Resolves after the first try, listening or not (then
+ * it keeps trying).
  */
-export async function listen(url: string, channel: string, handlers: NoticeHandlers): Promise<Listener> {
+export async function listen(url: string, channel: string, handlers: NoticeHandlers, options: ListenOptions = {}): Promise<Listener> {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  const heartbeatMs = options.heartbeatMs ?? 5_000;
   let client: pg.Client | undefined;
+  let confirmed = false;
   let closed = false;
   let pause = 100;
   let timer: NodeJS.Timeout | undefined;
+  let beating: NodeJS.Timeout | undefined;
+  let deadline: NodeJS.Timeout | undefined;
   let down = false;
   const lost = (err?: unknown) => {
     if (down) return; // tell once per outage, not at every retry
@@ -32,11 +49,21 @@ export async function listen(url: string, channel: string, handlers: NoticeHandl
   };
 
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url });
-    c.on('notification', (n) => {
-      if (n.channel === channel) handlers.notice(n.payload ?? '');
+    const c = new pg.Client({
+      connectionString: url,
+      application_name: `nextwork listen ${channel}`,
+      // A silent network must not hold the connecting or the LISTEN for ever either.
+      connectionTimeoutMillis: 2 * heartbeatMs,
+      query_timeout: 2 * heartbeatMs,
     });
-    c.on('error', () => dropped(c));
+    const beat = `${HEARTBEAT}${randomUUID()}`;
+    c.on('notification', (n) => {
+      if (n.channel !== channel) return;
+      const payload = n.payload ?? '';
+      if (payload === beat) heard(c);
+      else if (!payload.startsWith(HEARTBEAT)) handlers.notice(payload); // other servers' heartbeats
+    });
+    c.on('error', (err) => dropped(c, err));
     c.on('end', () => dropped(c));
     try {
       await c.connect();
@@ -51,16 +78,38 @@ export async function listen(url: string, channel: string, handlers: NoticeHandl
       return;
     }
     client = c;
+    confirmed = false;
+    const send = () => void c.query('select pg_notify($1, $2)', [channel, beat]).catch(() => {});
+    beating = setInterval(send, heartbeatMs);
+    beating.unref();
+    expectBeat(c);
+    send();
+  };
+
+  const expectBeat = (c: pg.Client) => {
+    clearTimeout(deadline);
+    deadline = setTimeout(() => dropped(c, new Error(`no heartbeat back for ${2 * heartbeatMs} ms`)), 2 * heartbeatMs);
+    deadline.unref();
+  };
+
+  const heard = (c: pg.Client) => {
+    if (client !== c || closed) return;
+    expectBeat(c);
+    if (confirmed) return;
+    confirmed = true;
     pause = 100;
     down = false;
     handlers.live();
   };
 
-  const dropped = (c: pg.Client) => {
+  const dropped = (c: pg.Client, err?: unknown) => {
     if (client !== c || closed) return;
     client = undefined;
-    lost();
+    clearInterval(beating);
+    clearTimeout(deadline);
+    lost(err);
     c.end().catch(() => {});
+    c.connection.stream.destroy(); // a silent connection would never finish saying goodbye
     retry();
   };
 
@@ -68,11 +117,11 @@ export async function listen(url: string, channel: string, handlers: NoticeHandl
     timer = setTimeout(() => {
       connect().catch((err: unknown) => {
         lost(err);
-        pause = Math.min(pause * 2, 5_000);
         if (!closed) retry();
       });
     }, pause);
     timer.unref();
+    pause = Math.min(pause * 2, 5_000);
   };
 
   await connect().catch((err: unknown) => {
@@ -83,9 +132,14 @@ export async function listen(url: string, channel: string, handlers: NoticeHandl
     async close() {
       closed = true;
       clearTimeout(timer);
+      clearInterval(beating);
+      clearTimeout(deadline);
       const c = client;
       client = undefined;
-      await c?.end();
+      if (!c) return;
+      const hangUp = setTimeout(() => c.connection.stream.destroy(), heartbeatMs); // a silent server never answers a goodbye
+      await c.end().catch(() => {});
+      clearTimeout(hangUp);
     },
   };
 }

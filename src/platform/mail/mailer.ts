@@ -10,6 +10,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** `<id@host>`: the same for a resend of the same email, so the recipient's mail client can drop the copy. */
+  messageId?: string;
 }
 
 export interface Mailer {
@@ -27,7 +29,7 @@ export class SmtpMailer implements Mailer {
     this.#transport = nodemailer.createTransport(url);
   }
   async send(mail: Mail): Promise<void> {
-    await this.#transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
+    await this.#transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
   }
   close(): void {
     this.#transport.close();
@@ -45,9 +47,10 @@ export class OutboxMailer implements Mailer {
     private readonly clock: Clock,
     private readonly membershipsOfAddress: (email: string) => Promise<Membership[]>,
   ) {}
-  async send(mail: Mail): Promise<void> {
-    const audience = outboxAudience(await this.membershipsOfAddress(mail.to));
-    await this.db.insert(outboxMessages).values({ ...mail, ...audience, at: this.clock.now() });
+  /** The outbox keeps no Message-ID: a resend shows as a second message. */
+  async send({ to, subject, text }: Mail): Promise<void> {
+    const audience = outboxAudience(await this.membershipsOfAddress(to));
+    await this.db.insert(outboxMessages).values({ to, subject, text, ...audience, at: this.clock.now() });
   }
   close(): void {}
 }

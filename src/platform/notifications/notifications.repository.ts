@@ -1,11 +1,13 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { users } from '../../modules/accounts/accounts.schema.ts';
 import { calendarFeeds, notificationPreferences, notifications } from './notifications.schema.ts';
 
 export type Notification = typeof notifications.$inferSelect;
-export type NewNotification = Omit<typeof notifications.$inferInsert, 'id' | 'deliveredAt' | 'emailed'>;
+export type NewNotification = Omit<typeof notifications.$inferInsert, 'id' | 'deliveredAt' | 'emailed' | 'claimedUntil'>;
 export type Preferences = typeof notificationPreferences.$inferSelect;
+
+const unleased = (now: Date) => or(isNull(notifications.claimedUntil), lte(notifications.claimedUntil, now));
 
 export class NotificationsRepository {
   constructor(private readonly db: Db) {}
@@ -16,34 +18,57 @@ export class NotificationsRepository {
     return db.insert(notifications).values(rows).onConflictDoNothing({ target: notifications.key }).returning();
   }
 
-  async usersWithPending(): Promise<string[]> {
+  /** People with unsettled notifications that no run holds a lease on at `now`. */
+  async usersWithPending(now: Date): Promise<string[]> {
     const rows = await this.db
       .selectDistinct({ userId: notifications.userId })
       .from(notifications)
-      .where(isNull(notifications.deliveredAt));
+      .where(and(isNull(notifications.deliveredAt), unleased(now)));
     return rows.map((r) => r.userId);
   }
 
-  /** Claims a person's pending notifications; a second worker claiming at the same time gets none of them. */
-  async claimPending(userId: string, at: Date): Promise<Notification[]> {
+  /**
+   * Claims a person's never-claimed notifications for a delivery run until `until`; a second worker
+   * claiming at the same time gets none of them.
+   */
+  async claimPending(userId: string, now: Date, until: Date): Promise<Notification[]> {
+    return this.claim(userId, now, until, sql`${notifications.claimedUntil} is null`);
+  }
+
+  /**
+   * Claims again, until `until`, the oldest batch whose lease expired before it was settled (its run
+   * died, or its send failed): the same notifications, so that the resend is the same email.
+   */
+  async claimExpired(userId: string, now: Date, until: Date): Promise<Notification[]> {
+    const oldest = sql`(select min(${notifications.claimedUntil}) from ${notifications} where ${notifications.userId} = ${userId} and ${notifications.deliveredAt} is null and ${notifications.claimedUntil} <= ${now})`;
+    return this.claim(userId, now, until, sql`${notifications.claimedUntil} = ${oldest}`);
+  }
+
+  private async claim(userId: string, now: Date, until: Date, which: SQL): Promise<Notification[]> {
+    const free = and(eq(notifications.userId, userId), isNull(notifications.deliveredAt), unleased(now));
     return this.db
       .update(notifications)
-      .set({ deliveredAt: at })
-      .where(
-        inArray(
-          notifications.id,
-          sql`(select id from ${notifications} where ${notifications.userId} = ${userId} and ${notifications.deliveredAt} is null for update skip locked)`,
-        ),
-      )
+      .set({ claimedUntil: until })
+      .where(and(free, inArray(notifications.id, sql`(select id from ${notifications} where ${free} and ${which} for update skip locked)`)))
       .returning();
   }
 
-  async release(ids: string[]): Promise<void> {
-    if (ids.length) await this.db.update(notifications).set({ deliveredAt: null }).where(inArray(notifications.id, ids));
+  /** Ends a lease now, unsettled: the next run sends the batch again (as the same email). */
+  async release(ids: string[], at: Date): Promise<void> {
+    if (ids.length)
+      await this.db
+        .update(notifications)
+        .set({ claimedUntil: at })
+        .where(and(inArray(notifications.id, ids), isNull(notifications.deliveredAt)));
   }
 
-  async markEmailed(ids: string[], email: string): Promise<void> {
-    if (ids.length) await this.db.update(notifications).set({ emailed: email }).where(inArray(notifications.id, ids));
+  /** Settles a batch: sent to `emailed`, or (null) without email. */
+  async markDelivered(ids: string[], at: Date, emailed: string | null): Promise<void> {
+    if (ids.length)
+      await this.db
+        .update(notifications)
+        .set({ deliveredAt: at, emailed, claimedUntil: null })
+        .where(and(inArray(notifications.id, ids), isNull(notifications.deliveredAt)));
   }
 
   async recent(userId: string, limit = 30): Promise<Notification[]> {

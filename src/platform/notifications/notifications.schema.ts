@@ -6,7 +6,8 @@ export type EmailMode = (typeof emailModes)[number];
 
 /**
  * A notification to one person. The key makes creating it idempotent (a week's feedback request
- * exists once however often the job runs); delivery gathers a person's pending ones into one email.
+ * exists once however often the job runs); delivery gathers a person's pending ones into one email,
+ * at least once: a batch is settled only after its email was sent.
  */
 export const notifications = pgTable(
   'notifications',
@@ -21,9 +22,14 @@ export const notifications = pgTable(
     /** A path in the platform, or a feedback link id to sign at delivery. */
     link: text('link').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    /** Sent by email, or settled without email when the person chose none. */
+    /** Settled: sent by email (and the send confirmed), or without email when the person chose none. */
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     emailed: text('emailed'),
+    /**
+     * A delivery run's lease: it is sending these until then. A run that dies before settling them
+     * leaves the lease to expire, and a later run sends them again. One batch shares one value.
+     */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
   },
   (t) => [
     index('notifications_pending_idx').on(t.userId, t.deliveredAt),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Access } from '../access/access.ts';
 import type { AuditService, Context } from '../audit/audit.service.ts';
@@ -29,6 +30,12 @@ export function inQuietHours(h: number, from: number, to: number): boolean {
   if (from === to) return false;
   return from < to ? h >= from && h < to : h >= from || h < to;
 }
+
+/**
+ * How long a delivery run holds a batch it is sending before another run may send it again: longer
+ * than a send can take (nodemailer waits up to 2 min to connect and 10 min on a silent server).
+ */
+export const DELIVERY_LEASE_MS = 15 * 60_000;
 
 /** Turns a notification's link into a URL: a path, or a value a module signs at delivery (`prefix:value`). */
 export type LinkResolver = (value: string) => string;
@@ -68,35 +75,57 @@ export class NotificationsService {
     return `${this.baseUrl}${link}`;
   }
 
-  /** Sends what is due. Safe to run in two workers at once: each notification is claimed by one. */
+  /**
+   * Sends what is due, at least once. Safe to run in two workers at once: a run leases each batch it
+   * sends and settles it only after the send; a batch whose run died (or whose send failed) is sent
+   * again once its lease has expired, as the same email, Message-ID included.
+   */
   async deliver(): Promise<{ emails: number; notifications: number }> {
     const now = this.clock.now();
+    const until = new Date(now.getTime() + DELIVERY_LEASE_MS);
     let emails = 0;
     let count = 0;
-    for (const userId of await this.repo.usersWithPending()) {
+    for (const userId of await this.repo.usersWithPending(now)) {
       const prefs = await this.repo.preferences(userId);
-      if (prefs.email !== 'off' && !this.due(prefs, now)) continue;
-      if (prefs.email === 'daily' && !(await this.repo.takeDigestSlot(userId, localDate(now)))) continue;
-      const claimed = await this.repo.claimPending(userId, now);
+      if (prefs.email !== 'off' && inQuietHours(localHour(now), prefs.quietFrom, prefs.quietTo)) continue;
+      // A lost send goes first, without a digest slot of its own: its run took one.
+      let claimed = await this.repo.claimExpired(userId, now, until);
+      if (!claimed.length) {
+        if (prefs.email !== 'off' && !this.due(prefs, now)) continue;
+        if (prefs.email === 'daily' && !(await this.repo.takeDigestSlot(userId, localDate(now)))) continue;
+        claimed = await this.repo.claimPending(userId, now, until);
+      }
       if (!claimed.length) continue;
+      const ids = claimed.map((n) => n.id);
       count += claimed.length;
-      if (prefs.email === 'off') continue;
-      const to = await this.repo.recipient(userId);
-      if (!to) continue;
+      const to = prefs.email === 'off' ? undefined : await this.repo.recipient(userId);
+      if (!to) {
+        await this.repo.markDelivered(ids, now, null);
+        continue;
+      }
       try {
-        await this.mailer.send({ to: to.email, ...this.compose(claimed, to.locale === 'en' ? 'en' : 'da', to.name) });
-        await this.repo.markEmailed(
-          claimed.map((n) => n.id),
-          to.email,
-        );
-        emails++;
+        await this.mailer.send({
+          to: to.email,
+          messageId: this.messageId(ids),
+          ...this.compose(claimed, to.locale === 'en' ? 'en' : 'da', to.name),
+        });
       } catch (err) {
-        // Not sent: release them for the next run.
-        await this.repo.release(claimed.map((n) => n.id));
+        await this.repo.release(ids, this.clock.now());
         throw err;
       }
+      await this.repo.markDelivered(ids, this.clock.now(), to.email);
+      emails++;
     }
     return { emails, notifications: count };
+  }
+
+  /** One batch of notifications, one Message-ID, however often it is sent. */
+  messageId(ids: readonly string[]): string {
+    const hash = createHash('sha256')
+      .update([...ids].sort().join(','))
+      .digest('hex')
+      .slice(0, 32);
+    return `<notifications.${hash}@${new URL(this.baseUrl).hostname}>`;
   }
 
   private due(prefs: Preferences, now: Date): boolean {
