@@ -36,7 +36,10 @@ export const companyStatusInput = z.object({
 
 export const contactKinds = ['call', 'visit', 'email', 'meeting'] as const;
 /** A real calendar day (2026-02-30 is not), as YYYY-MM-DD. */
-const isoDate = z.string({ error: 'validation.date' }).refine(isIsoDate, { error: 'validation.date' });
+const isoDate = z
+  .string({ error: 'validation.date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
+  .refine(isIsoDate, { error: 'validation.date' });
 
 export const contactLogInput = z.object({
   kind: z.enum(contactKinds, { error: 'validation.contact_kind' }),

@@ -6,7 +6,10 @@ import { isIsoDate } from '../../platform/dates.ts';
 
 const text = (max: number) => z.string({ error: 'validation.required' }).trim().max(max, { error: 'validation.text_long' });
 /** A real calendar day (2026-02-30 is not), as YYYY-MM-DD. */
-const isoDate = z.string({ error: 'validation.date' }).refine(isIsoDate, { error: 'validation.date' });
+const isoDate = z
+  .string({ error: 'validation.date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
+  .refine(isIsoDate, { error: 'validation.date' });
 const checkbox = z
   .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('')])
   .optional()
