@@ -55,6 +55,8 @@ export interface ServerOptions {
   logLevel: string;
   /** Which proxies' X-Forwarded-For to believe (config TRUST_PROXY); none by default. */
   trustProxy?: false | number | string;
+  /** The longest a whole request may take to arrive, body included (slow senders are cut off); 30 s by default. */
+  requestTimeoutMs?: number;
   /** false: no logger at all (tests pass a quiet level). */
   logger?: boolean;
   /** Where log lines go (standard output by default); tests read them here. */
@@ -81,6 +83,12 @@ export async function buildServer(services: Services, options: ServerOptions): P
     // A hop count as proxy-addr reads it: the n nearest hops are proxies.
     trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
     bodyLimit: 1_048_576,
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    // Node checks request timeouts this often (30 s by default, which would let a slow body run twice as long).
+    http: {
+      connectionsCheckingInterval: Math.min(5_000, Math.ceil((options.requestTimeoutMs ?? 30_000) / 2)),
+      headersTimeout: Math.min(10_000, options.requestTimeoutMs ?? 30_000),
+    },
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -149,7 +157,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
   app.decorateRequest('csrfToken', '');
 
   app.addHook('onRequest', async (request, reply) => {
-    if (request.url.startsWith('/assets/')) return;
+    if (request.url.startsWith('/assets/') || request.url === '/health') return; // /health must not wait for a session
     request.locale = resolveLocale(request);
     ensureCsrf(request, reply, settings);
     const token = request.cookies[cookieNames.session];

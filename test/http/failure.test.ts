@@ -25,7 +25,10 @@ describe('when the database is gone', () => {
   it('pages answer 500 with a request id and no internals; the API with the error shape', async () => {
     await t.close();
     const b = new Browser(app);
-    const page = await b.get('/health');
+    const health = await b.get('/health');
+    expect(health.statusCode).toBe(503);
+    expect(health.json()).toEqual({ status: 'unavailable', database: 'unreachable' });
+    const page = await b.get('/invitations/an-old-invitation-token-0123456789abcdef');
     expect(page.statusCode).toBe(500);
     expect(page.body).toContain('Der skete en fejl');
     expect(page.body).toMatch(/Fejlkode: [0-9a-f-]{36}/);

@@ -6,11 +6,18 @@ import net from 'node:net';
  */
 export async function startTcpProxy(target: { host: string; port: number }): Promise<{
   port: number;
-  freeze(): void;
+  /** Stops what passes on open connections; with `everything`, new connections hang too (a frozen host). */
+  freeze(everything?: boolean): void;
   close(): Promise<void>;
 }> {
   const open = new Set<[net.Socket, net.Socket]>();
+  let frozenHost = false;
+  const hanging = new Set<net.Socket>();
   const server = net.createServer((inbound) => {
+    if (frozenHost) {
+      hanging.add(inbound.pause());
+      return;
+    }
     const outbound = net.connect(target.port, target.host);
     const pair: [net.Socket, net.Socket] = [inbound, outbound];
     open.add(pair);
@@ -26,7 +33,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
-    freeze() {
+    freeze(everything = false) {
+      frozenHost = everything;
       for (const [inbound, outbound] of open) {
         inbound.unpipe(outbound);
         outbound.unpipe(inbound);
@@ -35,6 +43,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       }
     },
     async close() {
+      for (const s of hanging) s.destroy();
       for (const pair of open) for (const s of pair) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

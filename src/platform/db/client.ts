@@ -41,6 +41,18 @@ const sessionSettings: [string, string][] = [
   ['plan_cache_mode', 'force_custom_plan'],
 ];
 
+/** How long the platform waits on a PostgreSQL server, in milliseconds. */
+export const databaseWaits = {
+  /** For a connection from the pool (a new one, or a free one when all are busy). */
+  connectMs: 5_000,
+  /** For any statement, on the server. */
+  statementMs: 20_000,
+  /** For an answer on the client, when the server does not answer at all. */
+  queryMs: 25_000,
+  /** A transaction left idle (a stuck process) is ended by the server. */
+  idleInTransactionMs: 60_000,
+};
+
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
   let release = () => {};
   let created = true;
@@ -81,9 +93,25 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
  * request that needs two statements queue twice (directory search benchmark: p95 46–47 against
  * 48–57 ms with 10, same throughput; decision 0010).
  */
-export function openPostgres(url: string, max = 20): Database {
-  const options = sessionSettings.map(([k, v]) => `-c ${k}=${v}`).join(' ');
-  const pool = new pg.Pool({ connectionString: url, max, options });
+export function openPostgres(url: string, max = 20, waits: Partial<typeof databaseWaits> = {}): Database {
+  const w = { ...databaseWaits, ...waits };
+  const options = [
+    ...sessionSettings,
+    ['statement_timeout', String(w.statementMs)],
+    ['idle_in_transaction_session_timeout', String(w.idleInTransactionMs)],
+  ]
+    .map(([k, v]) => `-c ${k}=${v}`)
+    .join(' ');
+  // Bounded waits (#19.12): for a connection (new, or a free one when all are busy), and for an
+  // answer even when the server has stopped answering (the server's own statement_timeout then
+  // cannot fire). The request then fails as `unavailable` (503) instead of hanging.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    options,
+    connectionTimeoutMillis: w.connectMs,
+    query_timeout: w.queryMs,
+  });
   pool.on('error', () => {
     // an idle client lost its connection; the pool replaces it on next use
   });

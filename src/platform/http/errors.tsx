@@ -24,6 +24,34 @@ function fieldsFromValidation(validation: { instancePath?: string; message?: str
   return fields;
 }
 
+/** Codes of a database that cannot answer now: connection errors, shutdown, too many clients, a statement cut off by its timeout. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '57014',
+]);
+const UNAVAILABLE_MESSAGES =
+  /timeout exceeded when trying to connect|Query read timeout|Connection terminated|connection error|Client was closed/i;
+
+/** Whether an error (or its cause) says the database is out of reach for now (#19.12). */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown };
+  if (typeof e.code === 'string' && (UNAVAILABLE_CODES.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code))) return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+  return isDatabaseUnavailable(e.cause, depth + 1);
+}
+
+/** Seconds to suggest before trying again when the database is out of reach. */
+const RETRY_SECONDS = 10;
+
 /** Maps any error to the taxonomy: code, status, message key, field keys. */
 function classify(error: unknown): {
   code: ErrorBody['error']['code'];
@@ -51,6 +79,8 @@ function classify(error: unknown): {
   if (e?.statusCode === 429) return { code: 'rate_limited', status: 429, key: 'errors.rate_limited', params: { seconds: 60 } };
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500)
     return { code: 'bad_request', status: e.statusCode, key: 'errors.invalid' };
+  if (isDatabaseUnavailable(error))
+    return { code: 'unavailable', status: 503, key: 'errors.database_unavailable', params: { seconds: RETRY_SECONDS } };
   return { code: 'server_error', status: 500, key: 'errors.server' };
 }
 
@@ -61,8 +91,9 @@ export function registerErrorBoundary(app: FastifyInstance, settings: RenderSett
     if (c.code === 'unauthenticated' && !wantsJson(request)) {
       return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     }
-    if (c.status >= 500) request.log.error({ err: error }, 'request failed');
-    if (c.status === 429 && c.params?.seconds) reply.header('retry-after', String(c.params.seconds));
+    if (c.status === 503) request.log.warn({ err: error }, 'database unavailable');
+    else if (c.status >= 500) request.log.error({ err: error }, 'request failed');
+    if ((c.status === 429 || c.status === 503) && c.params?.seconds) reply.header('retry-after', String(c.params.seconds));
     if (wantsJson(request)) {
       const body: ErrorBody = {
         error: {
@@ -83,7 +114,9 @@ export function registerErrorBoundary(app: FastifyInstance, settings: RenderSett
           ? t('errors.forbidden_title')
           : c.status === 400 || c.status === 422
             ? t('errors.invalid_title')
-            : t('errors.server_title');
+            : c.status === 503
+              ? t('errors.unavailable_title')
+              : t('errors.server_title');
     return sendPage(
       reply,
       page,
@@ -98,7 +131,7 @@ export function registerErrorBoundary(app: FastifyInstance, settings: RenderSett
             ))}
           </ul>
         )}
-        {c.status >= 500 && <p>{t('errors.request_id', { id: request.id })}</p>}
+        {c.status >= 500 && c.status !== 503 && <p>{t('errors.request_id', { id: request.id })}</p>}
         <p>
           <a href="/">{t('errors.back_home')}</a>
         </p>

@@ -67,6 +67,9 @@ export const platformDa = {
   'errors.csrf': 'Formularen er udløbet. Genindlæs siden og prøv igen.',
   'errors.server': 'Der skete en fejl hos os. Prøv igen om lidt.',
   'errors.server_title': 'Der skete en fejl',
+  'errors.unavailable_title': 'Prøv igen om lidt',
+  'errors.database_unavailable':
+    'Vi kan ikke få fat i databasen lige nu, så siden kan ikke vises. Intet er gemt eller ændret. Prøv igen om et øjeblik.',
   'errors.unavailable': 'Tjenesten er ikke tilgængelig lige nu.',
   'errors.request_id': 'Fejlkode: {id}',
   'errors.back_home': 'Gå til forsiden',

@@ -69,6 +69,9 @@ export const platformEn: Record<keyof typeof platformDa, string> = {
   'errors.csrf': 'The form has expired. Reload the page and try again.',
   'errors.server': 'Something went wrong on our side. Try again in a moment.',
   'errors.server_title': 'Something went wrong',
+  'errors.unavailable_title': 'Try again in a moment',
+  'errors.database_unavailable':
+    'We cannot reach the database right now, so the page cannot be shown. Nothing was saved or changed. Try again in a moment.',
   'errors.unavailable': 'The service is not available right now.',
   'errors.request_id': 'Error code: {id}',
   'errors.back_home': 'Go to the front page',
