@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from '../platform/db/lock.ts';
+import { DataKeyMismatchError } from '../platform/crypto/sealed.ts';
 import { demoAccounts } from '../modules/demo/demo-accounts.ts';
 import { MatchInputError } from '../modules/matching/deferred-acceptance.ts';
 import { runMatchCommand } from '../modules/matching/match.command.ts';
@@ -42,9 +43,12 @@ async function run(argv: string[]): Promise<void> {
     case 'migrate': {
       const { openDatabase } = await import('../platform/db/client.ts');
       const { migrateDatabase } = await import('../platform/db/migrate.ts');
-      const database = await openDatabase(loadConfig());
+      const { dataKeyFor, verifyDataKey } = await import('./boot.ts');
+      const config = loadConfig();
+      const database = await openDatabase(config);
       try {
         await migrateDatabase(database);
+        await verifyDataKey(database, dataKeyFor(config));
       } finally {
         await database.close();
       }
@@ -105,6 +109,7 @@ run(process.argv.slice(2)).catch((err: unknown) => {
     err instanceof EstimationError ||
     err instanceof ConfigError ||
     err instanceof DataDirLockedError ||
+    err instanceof DataKeyMismatchError ||
     (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
   ) {
     console.error((err as Error).message);

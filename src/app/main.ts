@@ -4,6 +4,7 @@ import { buildServer } from './server.ts';
 import { jobDefinitions } from './services.ts';
 import { startJobs } from '../platform/jobs/jobs.ts';
 import { DataDirLockedError } from '../platform/db/lock.ts';
+import { DataKeyMismatchError } from '../platform/crypto/sealed.ts';
 import { followSessionChanges } from '../modules/accounts/session-cache.ts';
 import { safeError } from '../platform/logging/log-safety.ts';
 
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof DataKeyMismatchError) {
     console.error(err.message);
     process.exit(2);
   }
