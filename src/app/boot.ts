@@ -25,14 +25,19 @@ export function sessionSecretFor(config: Config): string {
   return secret;
 }
 
+/** The data key kept in an embedded data directory, if it has one. */
+export function keptDataKey(dataDir: string): Buffer | undefined {
+  const file = path.join(dataDir, 'data-key');
+  return fs.existsSync(file) ? Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex') : undefined;
+}
+
 /** The key that encrypts CPR numbers: DATA_KEY, or in embedded mode one kept in the data directory. */
 export function dataKeyFor(config: Config): Buffer {
-  if (config.dataKey) return config.dataKey;
-  const file = path.join(config.dataDir, 'data-key');
-  if (fs.existsSync(file)) return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+  const kept = config.dataKey ?? keptDataKey(config.dataDir);
+  if (kept) return kept;
   fs.mkdirSync(config.dataDir, { recursive: true });
   const key = randomBytes(32);
-  fs.writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  fs.writeFileSync(path.join(config.dataDir, 'data-key'), key.toString('hex'), { mode: 0o600 });
   return key;
 }
 

@@ -126,6 +126,15 @@ export function lockDataDir(dir: string): () => void {
   }
 }
 
+/** Why the data directory cannot be locked now, or undefined when it can (free, or its lock is stale). */
+export function dataDirHolder(dir: string): DataDirLockedError | undefined {
+  const file = path.join(dir, LOCK_FILE);
+  const entry = readLock(file);
+  if (!entry) return undefined;
+  const v = verdict(entry, currentProcess(), dir, file);
+  return v.state === 'held' ? v.error : undefined;
+}
+
 /** Keeps the lock's heartbeat until released; the release removes the lock only while it is ours. */
 function hold(file: string, content: string, fd: number): () => void {
   const heartbeat = setInterval(() => {
