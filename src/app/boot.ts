@@ -5,7 +5,10 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from '../platform/db/client.ts';
 import { migrateDatabase } from '../platform/db/migrate.ts';
 import { systemClock } from '../platform/clock.ts';
+import { checkDataKey } from '../platform/crypto/key-check.ts';
 import { seedDemo } from '../modules/demo/seed.ts';
+import { youth } from '../modules/youth/youth.schema.ts';
+import { trialParticipants } from '../modules/evaluation/trials.schema.ts';
 import { createServices, type Services } from './services.ts';
 
 /**
@@ -22,22 +25,38 @@ export function sessionSecretFor(config: Config): string {
   return secret;
 }
 
+/** The data key kept in an embedded data directory, if it has one. */
+export function keptDataKey(dataDir: string): Buffer | undefined {
+  const file = path.join(dataDir, 'data-key');
+  return fs.existsSync(file) ? Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex') : undefined;
+}
+
 /** The key that encrypts CPR numbers: DATA_KEY, or in embedded mode one kept in the data directory. */
 export function dataKeyFor(config: Config): Buffer {
-  if (config.dataKey) return config.dataKey;
-  const file = path.join(config.dataDir, 'data-key');
-  if (fs.existsSync(file)) return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+  const kept = config.dataKey ?? keptDataKey(config.dataDir);
+  if (kept) return kept;
   fs.mkdirSync(config.dataDir, { recursive: true });
   const key = randomBytes(32);
-  fs.writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  fs.writeFileSync(path.join(config.dataDir, 'data-key'), key.toString('hex'), { mode: 0o600 });
   return key;
 }
 
-/** Opens and migrates the database, seeds the demo network when asked and empty, builds the services. */
+/** Refuses to go on with a data key the (migrated) database's sealed values were not sealed with. */
+export async function verifyDataKey(database: Database, key: Buffer): Promise<void> {
+  await checkDataKey(database.db, key, async () => {
+    const [young] = await database.db.select({ sealed: youth.cprSealed }).from(youth).limit(1);
+    const [participant] = await database.db.select({ sealed: trialParticipants.cprSealed }).from(trialParticipants).limit(1);
+    return young?.sealed ?? participant?.sealed;
+  });
+}
+
+/** Opens and migrates the database, checks the data key, seeds the demo network when asked and empty, builds the services. */
 export async function boot(config: Config): Promise<{ database: Database; services: Services; seeded: boolean }> {
   const database = await openDatabase(config);
   try {
     await migrateDatabase(database);
+    const dataKey = dataKeyFor(config);
+    await verifyDataKey(database, dataKey);
     const services = createServices(database, systemClock, {
       baseUrl: config.baseUrl,
       smtpUrl: config.smtpUrl,
@@ -45,7 +64,7 @@ export async function boot(config: Config): Promise<{ database: Database; servic
       demo: config.demo,
       sessionIdleMinutes: config.sessionIdleMinutes,
       sessionAbsoluteHours: config.sessionAbsoluteHours,
-      dataKey: dataKeyFor(config),
+      dataKey,
     });
     const seeded = config.demo ? await seedDemo(database.db, systemClock.now(), services.sealer) : false;
     return { database, services, seeded };

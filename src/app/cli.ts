@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from '../platform/db/lock.ts';
+import { DataKeyMismatchError } from '../platform/crypto/sealed.ts';
+import { BackupError } from '../platform/db/backup-requests.ts';
 import { demoAccounts } from '../modules/demo/demo-accounts.ts';
 import { MatchInputError } from '../modules/matching/deferred-acceptance.ts';
 import { runMatchCommand } from '../modules/matching/match.command.ts';
@@ -15,6 +17,9 @@ Commands:
   demo-accounts [--json]        The demo log-ins, one per role per demo municipality
   migrate                       Apply database migrations and exit
   worker                        Run the background jobs (with DATABASE_URL, beside the web servers)
+  backup --output FILE          Write a consistent copy of the embedded database (also while it runs)
+  restore --input FILE [--force]
+                                Restore the embedded database from a backup (not while it runs)
   openapi [--output FILE]       Print the OpenAPI document
   match --input FILE [--output FILE] [--seed N]
                                 Run a matching round on a JSON file (youth-proposing deferred acceptance)
@@ -42,9 +47,12 @@ async function run(argv: string[]): Promise<void> {
     case 'migrate': {
       const { openDatabase } = await import('../platform/db/client.ts');
       const { migrateDatabase } = await import('../platform/db/migrate.ts');
-      const database = await openDatabase(loadConfig());
+      const { dataKeyFor, verifyDataKey } = await import('./boot.ts');
+      const config = loadConfig();
+      const database = await openDatabase(config);
       try {
         await migrateDatabase(database);
+        await verifyDataKey(database, dataKeyFor(config));
       } finally {
         await database.close();
       }
@@ -54,6 +62,20 @@ async function run(argv: string[]): Promise<void> {
     case 'worker': {
       const { runWorker } = await import('./worker.ts');
       await runWorker(loadConfig());
+      return;
+    }
+    case 'backup': {
+      const { values } = parseArgs({ args: rest, options: { output: { type: 'string' } } });
+      if (!values.output) throw new UsageError('backup needs --output FILE');
+      const { backupCommand } = await import('./backup.ts');
+      process.stdout.write(await backupCommand(loadConfig(), values.output));
+      return;
+    }
+    case 'restore': {
+      const { values } = parseArgs({ args: rest, options: { input: { type: 'string' }, force: { type: 'boolean', default: false } } });
+      if (!values.input) throw new UsageError('restore needs --input FILE');
+      const { restoreCommand } = await import('./backup.ts');
+      process.stdout.write(await restoreCommand(loadConfig(), values.input, values.force));
       return;
     }
     case 'openapi': {
@@ -105,6 +127,8 @@ run(process.argv.slice(2)).catch((err: unknown) => {
     err instanceof EstimationError ||
     err instanceof ConfigError ||
     err instanceof DataDirLockedError ||
+    err instanceof DataKeyMismatchError ||
+    err instanceof BackupError ||
     (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
   ) {
     console.error((err as Error).message);

@@ -4,6 +4,8 @@ import { buildServer } from './server.ts';
 import { jobDefinitions } from './services.ts';
 import { startJobs } from '../platform/jobs/jobs.ts';
 import { DataDirLockedError } from '../platform/db/lock.ts';
+import { answerBackupRequests } from '../platform/db/backup-requests.ts';
+import { DataKeyMismatchError } from '../platform/crypto/sealed.ts';
 import { followSessionChanges } from '../modules/accounts/session-cache.ts';
 import { safeError } from '../platform/logging/log-safety.ts';
 
@@ -26,6 +28,10 @@ async function main(): Promise<void> {
     work: database.kind === 'pglite',
     onError: (err) => app.log.error({ err }, 'job error'),
   });
+  const backups =
+    database.kind === 'pglite'
+      ? answerBackupRequests(database.pglite!, config.dataDir, (err) => app.log.error({ err }, 'backup failed'))
+      : undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -37,6 +43,7 @@ async function main(): Promise<void> {
       await app.close();
       await sessionNotices?.close();
       await jobs.stop();
+      await backups?.stop();
       services.mailer.close();
       await database.close();
     } finally {
@@ -53,7 +60,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof DataKeyMismatchError) {
     console.error(err.message);
     process.exit(2);
   }

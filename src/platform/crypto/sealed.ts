@@ -1,5 +1,14 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
+/** The configured data key is not the one the database's data was sealed with (key-check.ts). */
+export class DataKeyMismatchError extends Error {
+  constructor() {
+    super(
+      'DATA_KEY does not match the data in this database: start with the key the data was encrypted with (in embedded mode without DATA_KEY, the file data-key in DATA_DIR). Keep the key together with every backup, in the secret store.',
+    );
+  }
+}
+
 /**
  * Encryption at rest for the most sensitive fields (CPR numbers): AES-256-GCM with a key from
  * configuration, and a keyed hash for finding duplicates without decrypting.

@@ -5,6 +5,7 @@ export * from '../../modules/companies/companies.schema.ts';
 export * from '../../modules/youth/youth.schema.ts';
 export * from '../audit/audit.schema.ts';
 export * from '../mail/mail.schema.ts';
+export * from '../settings/settings.schema.ts';
 export * from '../../modules/internships/internships.schema.ts';
 export * from '../notifications/notifications.schema.ts';
 export * from '../../modules/matching/matching.schema.ts';
