@@ -51,6 +51,12 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  MAX_CONCURRENT_REQUESTS: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 100000')
+    .max(100_000, 'must be between 1 and 100000')
+    .optional(),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -86,6 +92,8 @@ export interface Config {
    * client's address is the socket's), a number of proxy hops, or the proxies' addresses.
    */
   trustProxy: false | number | string;
+  /** Requests a server works on at once; the rest get 503 at once. */
+  maxConcurrentRequests: number;
 }
 
 export class ConfigError extends Error {}
@@ -128,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     logLevel: e.LOG_LEVEL,
     production,
+    // Three per pooled connection keeps the pool busy without a long queue; PGlite has one connection.
+    maxConcurrentRequests: e.MAX_CONCURRENT_REQUESTS ?? (e.DATABASE_URL ? 3 * e.DATABASE_POOL_SIZE : 32),
     trustProxy:
       e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.replace(/\s+/g, ''),
   };

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     secureCookies: config.secureCookies,
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
+    maxConcurrentRequests: config.maxConcurrentRequests,
   });
   const sessionNotices = await followSessionChanges(database, services.sessionCache, (err) =>
     app.log.warn({ err }, 'session change notices lost: the session cache is off until they are back'),

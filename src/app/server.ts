@@ -17,6 +17,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { AppError } from '../platform/errors.ts';
 import { registerErrorBoundary } from '../platform/http/errors.tsx';
 import { registerInputGuards } from '../platform/http/input-guards.ts';
+import { registerLoadShedding } from '../platform/http/load-shedding.ts';
 import { securityHeaders } from '../platform/http/security-headers.ts';
 import { transformObject } from '../platform/http/openapi-components.ts';
 import { type RenderSettings } from '../platform/http/render.tsx';
@@ -55,6 +56,8 @@ export interface ServerOptions {
   logLevel: string;
   /** Which proxies' X-Forwarded-For to believe (config TRUST_PROXY); none by default. */
   trustProxy?: false | number | string;
+  /** Requests worked on at once; more are answered 503 at once (load shedding). */
+  maxConcurrentRequests?: number;
   /** The longest a whole request may take to arrive, body included (slow senders are cut off); 30 s by default. */
   requestTimeoutMs?: number;
   /** false: no logger at all (tests pass a quiet level). */
@@ -91,6 +94,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     },
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
+  registerLoadShedding(app, options.maxConcurrentRequests ?? 64);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -95,3 +95,44 @@ describe('bounded waits (#19.12)', () => {
     });
   });
 });
+
+describe('load shedding (#19.13)', () => {
+  it('answers 503 at once beyond the limit, keeps /health, and admits again when work ends', async () => {
+    const app = await buildServer(t.services, { ...quiet, maxConcurrentRequests: 2 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as net.AddressInfo;
+    const base = `http://127.0.0.1:${port}`;
+    // Two requests in progress: their bodies are still arriving.
+    const slow = await Promise.all(
+      [1, 2].map(
+        () =>
+          new Promise<net.Socket>((resolve) => {
+            const socket = net.connect(port, '127.0.0.1', () => {
+              socket.write(
+                'POST /sign-in HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\ne',
+              );
+              setTimeout(() => resolve(socket), 200);
+            });
+            socket.on('error', () => {});
+          }),
+      ),
+    );
+    try {
+      const started = performance.now();
+      const busy = await fetch(`${base}/sign-in`);
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get('retry-after')).toBe('1');
+      expect(await busy.text()).toContain('Der er travlt lige nu');
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect((await fetch(`${base}/api/v1/me`)).status).toBe(503);
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+      for (const s of slow) s.destroy();
+      await new Promise((r) => setTimeout(r, 100));
+      expect((await fetch(`${base}/sign-in`)).status).toBe(200);
+      expect((await fetch(`${base}/sign-in`)).status).toBe(200);
+    } finally {
+      for (const s of slow) s.destroy();
+      await app.close();
+    }
+  });
+});
