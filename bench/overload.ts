@@ -40,8 +40,8 @@ async function flood(base: string, cookie: string) {
 await withScratchPostgres(async (url) => {
   const env = { DATABASE_URL: url, DATA_KEY: randomBytes(32).toString('hex'), SESSION_SECRET: randomBytes(32).toString('hex'), DEMO: '1' };
   for (const [label, limit] of [
-    ['load shedding at the default (3 × pool = 60)', undefined],
-    ['load shedding at the pool size (20)', '20'],
+    ['load shedding at the default (the pool size, 20)', undefined],
+    ['load shedding at 3 × the pool size (60)', '60'],
     ['load shedding off', '100000'],
   ] as const) {
     const port = await freePort();

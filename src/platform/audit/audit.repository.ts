@@ -13,6 +13,11 @@ export interface AuditEventView {
 export class AuditRepository {
   constructor(private readonly db: Db) {}
 
+  /** Runs `fn` in one transaction that every query inside it joins (platform/db/ambient.ts). */
+  atomically<T>(fn: () => Promise<T>): Promise<T> {
+    return this.db.transaction(() => fn());
+  }
+
   async insert(events: AuditEventInsert[], db: Db = this.db): Promise<void> {
     if (events.length) await db.insert(auditEvents).values(events);
   }

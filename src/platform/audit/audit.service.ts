@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import type { Actor } from '../access/policy.ts';
 import type { AuditEventView, AuditRepository } from './audit.repository.ts';
 import { UUID } from '../validation.ts';
+import { afterUnit } from '../db/ambient.ts';
 
 export interface AuditEntry {
   action: string;
@@ -50,8 +51,25 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Runs a write and the audit entries it records as one transaction: both are kept, or neither
+   * (#19.10). Every repository call inside joins it; nested calls join the outer one.
+   */
+  atomically<T>(fn: () => Promise<T>): Promise<T> {
+    return this.repo.atomically(fn);
+  }
+
+  /**
+   * Appends entries; inside a transaction they commit with it. A refusal (`denied`) is kept even
+   * when the transaction it happened in is rolled back: it is written once that has ended.
+   */
   async record(ctx: Context, entries: AuditEntry | AuditEntry[], db?: Db): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries];
+    if (!db && list.length && list.every((e) => e.outcome === 'denied')) return afterUnit(() => this.insert(ctx, list));
+    return this.insert(ctx, list, db);
+  }
+
+  private async insert(ctx: Context, list: AuditEntry[], db?: Db): Promise<void> {
     const at = this.clock.now();
     await this.repo.insert(
       list.map((e) => ({

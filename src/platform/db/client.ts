@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { lockDataDir } from './lock.ts';
+import { ambient } from './ambient.ts';
 import { TYPO_SIMILARITY } from '../../modules/companies/directory.repository.ts';
 
 export type Schema = typeof schema;
@@ -67,7 +68,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
       extensions: pgliteExtensions,
     });
     await client.exec(sessionSettings.map(([k, v]) => `SET ${k} = ${v}`).join(';'));
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    const db = ambient(drizzlePglite({ client, schema }) as unknown as Db);
     return {
       db,
       kind: 'pglite',
@@ -115,7 +116,7 @@ export function openPostgres(url: string, max = 20, waits: Partial<typeof databa
   pool.on('error', () => {
     // an idle client lost its connection; the pool replaces it on next use
   });
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const db = ambient(drizzlePg({ client: pool, schema }) as unknown as Db);
   return {
     db,
     kind: 'postgres',

@@ -79,7 +79,15 @@ export async function listen(url: string, channel: string, handlers: NoticeHandl
     }
     client = c;
     confirmed = false;
-    const send = () => void c.query('select pg_notify($1, $2)', [channel, beat]).catch(() => {});
+    // One heartbeat at a time: under load the last may still be on its way (a late one is caught by the deadline).
+    let sending = false;
+    const send = () => {
+      if (sending) return;
+      sending = true;
+      c.query('select pg_notify($1, $2)', [channel, beat])
+        .catch(() => {})
+        .finally(() => (sending = false));
+    };
     beating = setInterval(send, heartbeatMs);
     beating.unref();
     expectBeat(c);
