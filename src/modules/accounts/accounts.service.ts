@@ -83,21 +83,23 @@ export class AccountsService {
     if (!user || user.disabledAt) return;
     const { token, id } = newToken();
     const now = this.clock.now();
-    await this.repo.insertToken({
-      id,
-      purpose: 'sign_in',
-      userId: user.id,
-      email: user.email,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
+    await this.audit.atomically(async () => {
+      await this.repo.insertToken({
+        id,
+        purpose: 'sign_in',
+        userId: user.id,
+        email: user.email,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
+      });
+      const link = `${this.settings.baseUrl}/sign-in/link/${token}`;
+      await this.mailer.send({
+        to: user.email,
+        subject: translate(locale, 'mail.signin_subject'),
+        text: translate(locale, 'mail.signin_text', { name: user.name, link }),
+      });
+      await this.audit.record(ctx, { action: 'account.sign_in_link_sent', subjectUserId: user.id });
     });
-    const link = `${this.settings.baseUrl}/sign-in/link/${token}`;
-    await this.mailer.send({
-      to: user.email,
-      subject: translate(locale, 'mail.signin_subject'),
-      text: translate(locale, 'mail.signin_text', { name: user.name, link }),
-    });
-    await this.audit.record(ctx, { action: 'account.sign_in_link_sent', subjectUserId: user.id });
   }
 
   async signInWithLink(ctx: Context, token: string): Promise<SignedIn> {
@@ -113,8 +115,10 @@ export class AccountsService {
   }
 
   async signOut(ctx: Context, sessionId: string): Promise<void> {
-    await this.repo.deleteSession(sessionId);
-    await this.audit.record(ctx, { action: 'account.sign_out', subjectUserId: ctx.actor?.userId ?? null });
+    await this.audit.atomically(async () => {
+      await this.repo.deleteSession(sessionId);
+      await this.audit.record(ctx, { action: 'account.sign_out', subjectUserId: ctx.actor?.userId ?? null });
+    });
   }
 
   /** Finds the session for a cookie token; null when missing or past the idle or absolute limit. */
@@ -162,39 +166,41 @@ export class AccountsService {
     const { token, id } = newToken();
     const inviteLink = `${this.settings.baseUrl}/invitations/${token}`;
     const now = this.clock.now();
-    await this.repo.insertToken({
-      id,
-      purpose: 'invitation',
-      userId: existing?.id ?? null,
-      email: data.email,
-      name: data.name,
-      role: data.role,
-      municipalityId: data.municipalityId,
-      invitedBy: actor.userId,
-      youthId: link.youthId ?? null,
-      companyId: link.companyId ?? null,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
-    });
-    await this.mailer.send({
-      to: data.email,
-      subject: translate(locale, 'mail.invite_subject'),
-      text: translate(locale, 'mail.invite_text', {
+    await this.audit.atomically(async () => {
+      await this.repo.insertToken({
+        id,
+        purpose: 'invitation',
+        userId: existing?.id ?? null,
+        email: data.email,
         name: data.name,
-        inviter: actor.name,
-        municipality: municipality?.name ?? 'nextwork',
-        role: translate(locale, `role.${data.role}`),
-        link: inviteLink,
-      }),
-    });
-    await this.audit.record(ctx, {
-      action: 'person.invite',
-      actorRole: grant!.role,
-      municipalityId: data.municipalityId,
-      targetType: 'invitation',
-      targetId: id,
-      subjectUserId: existing?.id ?? null,
-      details: { role: data.role },
+        role: data.role,
+        municipalityId: data.municipalityId,
+        invitedBy: actor.userId,
+        youthId: link.youthId ?? null,
+        companyId: link.companyId ?? null,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+      });
+      await this.mailer.send({
+        to: data.email,
+        subject: translate(locale, 'mail.invite_subject'),
+        text: translate(locale, 'mail.invite_text', {
+          name: data.name,
+          inviter: actor.name,
+          municipality: municipality?.name ?? 'nextwork',
+          role: translate(locale, `role.${data.role}`),
+          link: inviteLink,
+        }),
+      });
+      await this.audit.record(ctx, {
+        action: 'person.invite',
+        actorRole: grant!.role,
+        municipalityId: data.municipalityId,
+        targetType: 'invitation',
+        targetId: id,
+        subjectUserId: existing?.id ?? null,
+        details: { role: data.role },
+      });
     });
     return { email: data.email, link: inviteLink };
   }
@@ -249,21 +255,23 @@ export class AccountsService {
   private async startSession(ctx: Context, user: User, method: string): Promise<SignedIn> {
     const { token, id } = newToken();
     const now = this.clock.now();
-    await this.repo.insertSession({
-      id,
-      userId: user.id,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + this.settings.absoluteHours * 3_600_000),
+    await this.audit.atomically(async () => {
+      await this.repo.insertSession({
+        id,
+        userId: user.id,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + this.settings.absoluteHours * 3_600_000),
+      });
+      await this.audit.record(
+        { ...ctx, actor: { userId: user.id, name: user.name, email: user.email, memberships: [] } },
+        {
+          action: 'account.sign_in',
+          subjectUserId: user.id,
+          details: { method },
+        },
+      );
     });
-    await this.audit.record(
-      { ...ctx, actor: { userId: user.id, name: user.name, email: user.email, memberships: [] } },
-      {
-        action: 'account.sign_in',
-        subjectUserId: user.id,
-        details: { method },
-      },
-    );
     return { sessionToken: token, user };
   }
 

@@ -99,8 +99,8 @@ export class CompaniesCsv {
     const actor = this.access.requireActor(ctx);
     await this.db.transaction(async (tx) => {
       for (const values of valid) await this.companies.insert(municipalityId, values, now, actor.userId, tx);
+      await this.audit.record(ctx, { action: 'company.import', actorRole: grant!.role, municipalityId, details: { rows: valid.length } });
     });
-    await this.audit.record(ctx, { action: 'company.import', actorRole: grant!.role, municipalityId, details: { rows: valid.length } });
     return { imported: valid.length };
   }
 }

@@ -84,15 +84,17 @@ export class CompaniesService {
     const values = parseInput(companyInput, input);
     const actor = this.access.requireActor(ctx);
     try {
-      const company = await this.repo.insert(municipalityId, values, this.clock.now(), actor.userId);
-      await this.audit.record(ctx, {
-        action: 'company.create',
-        actorRole: grant!.role,
-        municipalityId,
-        targetType: 'company',
-        targetId: company.id,
+      return await this.audit.atomically(async () => {
+        const company = await this.repo.insert(municipalityId, values, this.clock.now(), actor.userId);
+        await this.audit.record(ctx, {
+          action: 'company.create',
+          actorRole: grant!.role,
+          municipalityId,
+          targetType: 'company',
+          targetId: company.id,
+        });
+        return company;
       });
-      return company;
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('errors.cvr_taken', { cvr: 'errors.cvr_taken' });
       throw err;
@@ -103,45 +105,51 @@ export class CompaniesService {
     const { company, grant } = await this.load(ctx, id, 'company.update');
     const values = parseInput(companyInput, input);
     try {
-      await this.repo.update(company.id, values, this.clock.now());
+      await this.audit.atomically(async () => {
+        await this.repo.update(company.id, values, this.clock.now());
+        await this.audit.record(ctx, {
+          action: 'company.update',
+          actorRole: grant.role,
+          municipalityId: company.municipalityId,
+          targetType: 'company',
+          targetId: id,
+        });
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('errors.cvr_taken', { cvr: 'errors.cvr_taken' });
       throw err;
     }
-    await this.audit.record(ctx, {
-      action: 'company.update',
-      actorRole: grant.role,
-      municipalityId: company.municipalityId,
-      targetType: 'company',
-      targetId: id,
-    });
   }
 
   async setStatus(ctx: Context, id: string, input: unknown): Promise<void> {
     const { company, grant } = await this.load(ctx, id, 'company.crm');
     const { status, note } = parseInput(companyStatusInput, input);
     if (status === company.networkStatus) throw invalid({ status: 'validation.status_same' });
-    await this.repo.setStatus(id, company.networkStatus, status, note, this.clock.now(), this.access.requireActor(ctx).userId);
-    await this.audit.record(ctx, {
-      action: 'company.status',
-      actorRole: grant.role,
-      municipalityId: company.municipalityId,
-      targetType: 'company',
-      targetId: id,
-      details: { from: company.networkStatus, to: status },
+    await this.audit.atomically(async () => {
+      await this.repo.setStatus(id, company.networkStatus, status, note, this.clock.now(), this.access.requireActor(ctx).userId);
+      await this.audit.record(ctx, {
+        action: 'company.status',
+        actorRole: grant.role,
+        municipalityId: company.municipalityId,
+        targetType: 'company',
+        targetId: id,
+        details: { from: company.networkStatus, to: status },
+      });
     });
   }
 
   async logContact(ctx: Context, id: string, input: unknown): Promise<void> {
     const { company, grant } = await this.load(ctx, id, 'company.crm');
     const values = parseInput(contactLogInput, input);
-    await this.repo.addContactLog({ ...values, companyId: id, at: this.clock.now(), byUserId: this.access.requireActor(ctx).userId });
-    await this.audit.record(ctx, {
-      action: 'company.contact_log',
-      actorRole: grant.role,
-      municipalityId: company.municipalityId,
-      targetType: 'company',
-      targetId: id,
+    await this.audit.atomically(async () => {
+      await this.repo.addContactLog({ ...values, companyId: id, at: this.clock.now(), byUserId: this.access.requireActor(ctx).userId });
+      await this.audit.record(ctx, {
+        action: 'company.contact_log',
+        actorRole: grant.role,
+        municipalityId: company.municipalityId,
+        targetType: 'company',
+        targetId: id,
+      });
     });
   }
 
@@ -161,15 +169,17 @@ export class CompaniesService {
     const values = parseInput(meetingInput, input);
     const known = await this.repo.inMunicipality(municipalityId, values.companyIds);
     if (known.length !== new Set(values.companyIds).size) throw invalid({ companyIds: 'validation.invalid' });
-    const id = await this.repo.insertMeeting(municipalityId, values.heldOn, values.theme, known, this.clock.now());
-    await this.audit.record(ctx, {
-      action: 'network_meeting.create',
-      actorRole: grant!.role,
-      municipalityId,
-      targetType: 'network_meeting',
-      targetId: id,
+    return this.audit.atomically(async () => {
+      const id = await this.repo.insertMeeting(municipalityId, values.heldOn, values.theme, known, this.clock.now());
+      await this.audit.record(ctx, {
+        action: 'network_meeting.create',
+        actorRole: grant!.role,
+        municipalityId,
+        targetType: 'network_meeting',
+        targetId: id,
+      });
+      return id;
     });
-    return id;
   }
 
   async meetings(ctx: Context, municipalityId: string) {

@@ -35,15 +35,17 @@ export class OpeningsService {
     if (!company) throw notFound();
     const values = parseInput(openingInput, input);
     await this.checkSupervisor(companyId, values.supervisorUserId);
-    const opening = await this.repo.insert(company.municipalityId, companyId, values, this.clock.now());
-    await this.audit.record(ctx, {
-      action: 'opening.create',
-      actorRole: grant!.role,
-      municipalityId: company.municipalityId,
-      targetType: 'opening',
-      targetId: opening.id,
+    return this.audit.atomically(async () => {
+      const opening = await this.repo.insert(company.municipalityId, companyId, values, this.clock.now());
+      await this.audit.record(ctx, {
+        action: 'opening.create',
+        actorRole: grant!.role,
+        municipalityId: company.municipalityId,
+        targetType: 'opening',
+        targetId: opening.id,
+      });
+      return opening;
     });
-    return opening;
   }
 
   async update(ctx: Context, id: string, input: unknown): Promise<void> {
@@ -54,13 +56,15 @@ export class OpeningsService {
     if (!opening) throw notFound();
     const values = parseInput(openingInput, input);
     await this.checkSupervisor(opening.companyId, values.supervisorUserId);
-    await this.repo.update(id, values, this.clock.now());
-    await this.audit.record(ctx, {
-      action: 'opening.update',
-      actorRole: grant!.role,
-      municipalityId: opening.municipalityId,
-      targetType: 'opening',
-      targetId: id,
+    await this.audit.atomically(async () => {
+      await this.repo.update(id, values, this.clock.now());
+      await this.audit.record(ctx, {
+        action: 'opening.update',
+        actorRole: grant!.role,
+        municipalityId: opening.municipalityId,
+        targetType: 'opening',
+        targetId: id,
+      });
     });
   }
 

@@ -53,29 +53,31 @@ export class StaffTimeService {
     const y = data.youthId ? await this.youth.find(data.youthId) : undefined;
     if (data.youthId && y?.municipalityId !== municipalityId) errors.youthId = 'validation.invalid';
     if (Object.keys(errors).length) throw invalid(errors);
-    const [row] = await this.db
-      .insert(staffTime)
-      .values({
+    return this.audit.atomically(async () => {
+      const [row] = await this.db
+        .insert(staffTime)
+        .values({
+          municipalityId,
+          userId: this.access.requireActor(ctx).userId,
+          kind: data.kind,
+          on: data.kind === 'week' ? weekStart(data.on) : data.on,
+          activity: data.activity,
+          minutes: Math.round(data.hours * 60),
+          youthId: data.youthId || null,
+          note: data.note,
+          createdAt: this.clock.now(),
+        })
+        .returning();
+      await this.audit.record(ctx, {
+        action: 'time.log',
+        actorRole: grant!.role,
         municipalityId,
-        userId: this.access.requireActor(ctx).userId,
-        kind: data.kind,
-        on: data.kind === 'week' ? weekStart(data.on) : data.on,
-        activity: data.activity,
-        minutes: Math.round(data.hours * 60),
-        youthId: data.youthId || null,
-        note: data.note,
-        createdAt: this.clock.now(),
-      })
-      .returning();
-    await this.audit.record(ctx, {
-      action: 'time.log',
-      actorRole: grant!.role,
-      municipalityId,
-      targetType: 'staff_time',
-      targetId: row!.id,
-      subjectUserId: y?.userId ?? null,
+        targetType: 'staff_time',
+        targetId: row!.id,
+        subjectUserId: y?.userId ?? null,
+      });
+      return row!;
     });
-    return row!;
   }
 
   /** My latest entries in the municipality, and my total this month. */

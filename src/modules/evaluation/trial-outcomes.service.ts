@@ -87,13 +87,15 @@ export class TrialOutcomesService {
     const participants = new Map((await this.repo.participants(trialId)).map((p) => [p.subjectHash, p]));
     const { errors, valid } = this.checkRow(participants, values, localDate(this.clock.now()));
     if (Object.keys(errors).length) throw invalid(errors);
-    await this.db.transaction((tx) => this.repo.saveOutcomes([{ ...valid!, source: 'team', recordedAt: this.clock.now() }], tx));
-    await this.audit.record(ctx, {
-      action: 'trial.outcome_record',
-      actorRole: grant.role,
-      municipalityId: trial.municipalityId,
-      targetType: 'trial_participant',
-      targetId: valid!.participantId,
+    await this.db.transaction(async (tx) => {
+      await this.repo.saveOutcomes([{ ...valid!, source: 'team', recordedAt: this.clock.now() }], tx);
+      await this.audit.record(ctx, {
+        action: 'trial.outcome_record',
+        actorRole: grant.role,
+        municipalityId: trial.municipalityId,
+        targetType: 'trial_participant',
+        targetId: valid!.participantId,
+      });
     });
   }
 
@@ -134,19 +136,19 @@ export class TrialOutcomesService {
       valid.push(checked.valid);
     }
     if (Object.keys(errors).length) throw invalid(errors, 'errors.import');
-    await this.db.transaction((tx) =>
-      this.repo.saveOutcomes(
+    await this.db.transaction(async (tx) => {
+      await this.repo.saveOutcomes(
         valid.map((v) => ({ ...v, source: 'import' as const, recordedAt: now })),
         tx,
-      ),
-    );
-    await this.audit.record(ctx, {
-      action: 'trial.outcomes_import',
-      actorRole: grant.role,
-      municipalityId: trial.municipalityId,
-      targetType: 'trial',
-      targetId: trialId,
-      details: { rows: valid.length },
+      );
+      await this.audit.record(ctx, {
+        action: 'trial.outcomes_import',
+        actorRole: grant.role,
+        municipalityId: trial.municipalityId,
+        targetType: 'trial',
+        targetId: trialId,
+        details: { rows: valid.length },
+      });
     });
     return { imported: valid.length };
   }

@@ -273,16 +273,18 @@ export class TrialResultsService {
     if (!trial) throw notFound();
     const data = parseInput(economicsInput, input);
     const values = { ...data, updatedAt: this.clock.now(), updatedByUserId: this.access.requireActor(ctx).userId };
-    await this.db
-      .insert(trialEconomics)
-      .values({ trialId, ...values })
-      .onConflictDoUpdate({ target: trialEconomics.trialId, set: values });
-    await this.audit.record(ctx, {
-      action: 'trial.economics',
-      actorRole: grant!.role,
-      municipalityId: trial.municipalityId,
-      targetType: 'trial',
-      targetId: trialId,
+    await this.audit.atomically(async () => {
+      await this.db
+        .insert(trialEconomics)
+        .values({ trialId, ...values })
+        .onConflictDoUpdate({ target: trialEconomics.trialId, set: values });
+      await this.audit.record(ctx, {
+        action: 'trial.economics',
+        actorRole: grant!.role,
+        municipalityId: trial.municipalityId,
+        targetType: 'trial',
+        targetId: trialId,
+      });
     });
   }
 

@@ -52,22 +52,24 @@ export class TrialsService {
     const data = parseInput(trialInput, input);
     if (await this.repo.recruiting(municipalityId)) throw conflict('errors.trial_running');
     const now = this.clock.now();
-    const trial = await this.repo.insert({
-      ...data,
-      municipalityId,
-      seedSealed: this.sealer.seal(randomBytes(32).toString('hex')),
-      startedOn: localDate(now),
-      createdByUserId: this.access.requireActor(ctx).userId,
-      createdAt: now,
+    return this.audit.atomically(async () => {
+      const trial = await this.repo.insert({
+        ...data,
+        municipalityId,
+        seedSealed: this.sealer.seal(randomBytes(32).toString('hex')),
+        startedOn: localDate(now),
+        createdByUserId: this.access.requireActor(ctx).userId,
+        createdAt: now,
+      });
+      await this.audit.record(ctx, {
+        action: 'trial.create',
+        actorRole: grant!.role,
+        municipalityId,
+        targetType: 'trial',
+        targetId: trial.id,
+      });
+      return trial;
     });
-    await this.audit.record(ctx, {
-      action: 'trial.create',
-      actorRole: grant!.role,
-      municipalityId,
-      targetType: 'trial',
-      targetId: trial.id,
-    });
-    return trial;
   }
 
   /** Whether the municipality's intake is a trial now (for the referral page). */
@@ -113,7 +115,7 @@ export class TrialsService {
       const arm = assignmentAt(design, `${trial.id}/${stratum}`, n);
       const last = await this.repo.last(trial.id, tx);
       const record = chain(last && chainRecord(last), { stratum, subject: subjectHash, arm, at: now.toISOString() });
-      return this.repo.insertParticipant(
+      const inserted = await this.repo.insertParticipant(
         {
           trialId: trial.id,
           sequence: record.sequence,
@@ -129,13 +131,14 @@ export class TrialsService {
         },
         tx,
       );
-    });
-    await this.audit.record(ctx, {
-      action: 'trial.assign',
-      actorRole: grant!.role,
-      municipalityId,
-      targetType: 'trial_participant',
-      targetId: participant.id,
+      await this.audit.record(ctx, {
+        action: 'trial.assign',
+        actorRole: grant!.role,
+        municipalityId,
+        targetType: 'trial_participant',
+        targetId: inserted.id,
+      });
+      return inserted;
     });
     if (participant.arm === 'control') return { arm: 'control' };
     // Randomised is randomised: the assignment stands even if the referral below fails (intention to treat).

@@ -44,15 +44,17 @@ export class MunicipalitiesService {
     const grant = await this.access.requireAction(ctx, 'municipality.create', { type: 'municipality', municipalityId: null });
     const values = parseInput(createMunicipalityInput, input);
     try {
-      const m = await this.repo.insert(values);
-      await this.audit.record(ctx, {
-        action: 'municipality.create',
-        actorRole: grant.role,
-        municipalityId: m.id,
-        targetType: 'municipality',
-        targetId: m.id,
+      return await this.audit.atomically(async () => {
+        const m = await this.repo.insert(values);
+        await this.audit.record(ctx, {
+          action: 'municipality.create',
+          actorRole: grant.role,
+          municipalityId: m.id,
+          targetType: 'municipality',
+          targetId: m.id,
+        });
+        return m;
       });
-      return m;
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('errors.municipality_taken', { name: 'errors.municipality_taken' });
       throw err;

@@ -170,12 +170,14 @@ export class NotificationsService {
   async savePreferences(ctx: Context, input: unknown): Promise<void> {
     const actor = this.access.requireActor(ctx);
     const values = parseInput(preferencesInput, input);
-    await this.repo.savePreferences({ userId: actor.userId, ...values });
-    await this.audit.record(ctx, {
-      action: 'notifications.preferences',
-      targetType: 'user',
-      targetId: actor.userId,
-      subjectUserId: actor.userId,
+    await this.audit.atomically(async () => {
+      await this.repo.savePreferences({ userId: actor.userId, ...values });
+      await this.audit.record(ctx, {
+        action: 'notifications.preferences',
+        targetType: 'user',
+        targetId: actor.userId,
+        subjectUserId: actor.userId,
+      });
     });
   }
 
@@ -183,24 +185,28 @@ export class NotificationsService {
   async newCalendarFeed(ctx: Context): Promise<string> {
     const actor = this.access.requireActor(ctx);
     const { token, id } = newToken();
-    await this.repo.setFeed(actor.userId, id, this.clock.now());
-    await this.audit.record(ctx, {
-      action: 'calendar.feed_create',
-      targetType: 'user',
-      targetId: actor.userId,
-      subjectUserId: actor.userId,
+    await this.audit.atomically(async () => {
+      await this.repo.setFeed(actor.userId, id, this.clock.now());
+      await this.audit.record(ctx, {
+        action: 'calendar.feed_create',
+        targetType: 'user',
+        targetId: actor.userId,
+        subjectUserId: actor.userId,
+      });
     });
     return `${this.baseUrl}/calendar/${token}.ics`;
   }
 
   async revokeCalendarFeed(ctx: Context): Promise<void> {
     const actor = this.access.requireActor(ctx);
-    await this.repo.deleteFeed(actor.userId);
-    await this.audit.record(ctx, {
-      action: 'calendar.feed_revoke',
-      targetType: 'user',
-      targetId: actor.userId,
-      subjectUserId: actor.userId,
+    await this.audit.atomically(async () => {
+      await this.repo.deleteFeed(actor.userId);
+      await this.audit.record(ctx, {
+        action: 'calendar.feed_revoke',
+        targetType: 'user',
+        targetId: actor.userId,
+        subjectUserId: actor.userId,
+      });
     });
   }
 
