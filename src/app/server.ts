@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyRequest,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -21,7 +22,7 @@ import { registerLoadShedding } from '../platform/http/load-shedding.ts';
 import { securityHeaders } from '../platform/http/security-headers.ts';
 import { transformObject } from '../platform/http/openapi-components.ts';
 import { type RenderSettings } from '../platform/http/render.tsx';
-import { cookieNames, csrfValid, ensureCsrf, resolveLocale, wantsJson } from '../platform/http/request.ts';
+import { baseCookie, cookieName, cookieNames, csrfValid, ensureCsrf, resolveLocale, wantsJson } from '../platform/http/request.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.tsx';
 import { apiRoutes } from './api.routes.ts';
 import { companiesApi } from '../modules/companies/companies.api.ts';
@@ -75,6 +76,22 @@ export type App = FastifyInstance<
   FastifyBaseLogger,
   ZodTypeProvider
 >;
+
+/** Whether a browser's request comes from this site: its Origin names this host, or it says it is not cross-site. */
+function sameOrigin(request: FastifyRequest, baseUrl: string): boolean {
+  const origin = request.headers.origin;
+  if (origin) {
+    try {
+      const { protocol, host } = new URL(origin);
+      // The request's own host as the browser would write it in an Origin (no default port).
+      const own = (h: string | undefined) => h !== undefined && new URL(`${protocol}//${h}`).host === host;
+      return host === new URL(baseUrl).host || own(request.headers.host) || own(request.host);
+    } catch {
+      return false;
+    }
+  }
+  return request.headers['sec-fetch-site'] !== 'cross-site';
+}
 
 const trustHops = (n: number) => (_address: string, hop: number) => hop < n;
 
@@ -164,14 +181,14 @@ export async function buildServer(services: Services, options: ServerOptions): P
     if (request.url.startsWith('/assets/') || request.url === '/health') return; // /health must not wait for a session
     request.locale = resolveLocale(request);
     ensureCsrf(request, reply, settings);
-    const token = request.cookies[cookieNames.session];
+    const token = request.cookies[cookieName(settings, 'session')];
     if (token) {
       const resolved = await services.accounts.resolveSession(token);
       if (resolved) {
         request.actor = resolved.actor;
         request.sessionId = resolved.sessionId;
       } else {
-        reply.clearCookie(cookieNames.session, { path: '/' });
+        reply.clearCookie(cookieName(settings, 'session'), baseCookie(settings));
       }
     }
   });
@@ -181,6 +198,9 @@ export async function buildServer(services: Services, options: ServerOptions): P
   app.addHook('preHandler', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
     if (wantsJson(request)) {
+      // A cross-site page can send a POST without a body (no content type to refuse): the browser's
+      // Origin, or its Sec-Fetch-Site, says where it came from (#19.9). Clients that are not browsers send neither.
+      if (!sameOrigin(request, services.settings.baseUrl)) throw new AppError('forbidden', 'errors.csrf');
       const type = request.headers['content-type'] ?? '';
       if (request.body !== undefined && !type.startsWith('application/json')) {
         throw Object.assign(new Error('unsupported media type'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 });
@@ -192,6 +212,12 @@ export async function buildServer(services: Services, options: ServerOptions): P
     // A multipart form carries its fields as { value }.
     const token = field && typeof field === 'object' && 'value' in field ? field.value : field;
     if (!csrfValid(request, token)) throw new AppError('forbidden', 'errors.csrf');
+  });
+
+  // JSON answers are personal: never kept by a browser or proxy cache (#19.9).
+  app.addHook('onSend', async (request, reply) => {
+    if (wantsJson(request) && !reply.hasHeader('cache-control') && request.url !== '/api/openapi.json')
+      reply.header('cache-control', 'no-store');
   });
 
   const deps = { services, settings };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invalid } from './errors.ts';
 import { isMessageKey } from './i18n/i18n.ts';
+import { isCommonPassword } from './passwords.ts';
 
 /** Turns zod issues into { field: message-catalog key }, first issue per field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -32,7 +33,8 @@ export const fields = {
   newPassword: z
     .string({ error: 'validation.password_short' })
     .min(10, { error: 'validation.password_short' })
-    .max(200, { error: 'validation.password_long' }),
+    .max(200, { error: 'validation.password_long' })
+    .refine((p) => !isCommonPassword(p), { error: 'validation.password_common' }),
   uuid: z.uuid({ error: 'validation.invalid' }),
 };
 

@@ -1,3 +1,5 @@
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/server.ts';
 import { type TestContext, createTestContext, makeMunicipality, makeUser } from '../support/context.ts';
@@ -104,7 +106,13 @@ describe('youth API', () => {
     const refused = await upload('mig.png', 'image/png', 'not really a picture');
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('Vælg et billede i JPEG, PNG eller WebP.');
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
+    // Only the first bytes of a PNG, or a damaged one, are not a picture (#19.9).
+    const magicOnly = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
+    expect((await upload('mig.png', 'image/png', magicOnly)).statusCode).toBe(422);
+    const png = PNG.sync.write(Object.assign(new PNG({ width: 3, height: 2 }), { data: Buffer.alloc(3 * 2 * 4, 200) }));
+    expect((await upload('mig.png', 'image/png', png.subarray(0, png.length - 20))).statusCode).toBe(422);
+    const photo = jpeg.encode({ width: 4, height: 4, data: Buffer.alloc(4 * 4 * 4, 128) }, 80).data;
+    expect((await upload('mig.jpg', 'image/jpeg', photo)).statusCode).toBe(303);
     expect((await upload('mig.png', 'image/png', png)).statusCode).toBe(303);
     const served = await b.get(`/youth/${youth.id}/photo`);
     expect(served.statusCode).toBe(200);

@@ -16,6 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The database error the refusal causes (drizzle wraps it). */
+const auditRefused = { cause: { message: 'audit refused (test)' } };
+
 const company = (name: string) => ({
   name,
   cvr: '10150817',
@@ -33,7 +36,7 @@ describe('a write and its audit entry are one transaction (#19.10)', () => {
     const entrepreneur = await makeUser(t, [{ role: 'entrepreneur', municipalityId: m.id }]);
     await expect(
       withAuditRefused(t, 'company.create', () => t.services.companies.create(ctx(entrepreneur), m.id, company('Bageriet'))),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(auditRefused);
     expect(await t.database.db.select().from(companies).where(eq(companies.municipalityId, m.id))).toEqual([]);
 
     const created = await t.services.companies.create(ctx(entrepreneur), m.id, company('Bageriet'));
@@ -42,7 +45,7 @@ describe('a write and its audit entry are one transaction (#19.10)', () => {
       withAuditRefused(t, 'company.status', () =>
         t.services.companies.setStatus(ctx(entrepreneur), created.id, { status: 'active', note: 'Klar' }),
       ),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(auditRefused);
     const [after] = await t.database.db.select().from(companies).where(eq(companies.id, created.id));
     expect(after!.networkStatus).toBe(created.networkStatus);
     expect(await t.database.db.select().from(companyStatusHistory).where(eq(companyStatusHistory.companyId, created.id))).toEqual(before);
@@ -69,28 +72,32 @@ describe('a write and its audit entry are one transaction (#19.10)', () => {
     };
     await expect(
       withAuditRefused(t, 'opening.create', () => t.services.openings.create(ctx(entrepreneur), c.id, opening)),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(auditRefused);
     expect(await t.database.db.select().from(openings).where(eq(openings.companyId, c.id))).toEqual([]);
 
     const invite = { name: 'Ny Ung', email: 'atomisk@ung.test', role: 'youth', municipalityId: m.id };
-    await expect(withAuditRefused(t, 'person.invite', () => t.services.accounts.invite(ctx(leader), invite, 'da'))).rejects.toThrow();
+    await expect(withAuditRefused(t, 'person.invite', () => t.services.accounts.invite(ctx(leader), invite, 'da'))).rejects.toMatchObject(
+      auditRefused,
+    );
     expect(await t.database.db.select().from(oneTimeTokens).where(eq(oneTimeTokens.email, invite.email))).toEqual([]);
     expect(await t.database.db.select().from(outboxMessages).where(eq(outboxMessages.to, invite.email))).toEqual([]);
 
     await expect(
       withAuditRefused(t, 'municipality.create', () => t.services.municipalities.create(ctx(admin), { name: 'Atomkommune', code: '999' })),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(auditRefused);
     expect(await t.database.db.select().from(municipalities).where(eq(municipalities.name, 'Atomkommune'))).toEqual([]);
 
     await expect(
       withAuditRefused(t, 'time.log', () =>
         t.services.staffTime.log(ctx(consultant), m.id, { kind: 'entry', on: '2026-03-02', activity: 'admin', hours: '2' }),
       ),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(auditRefused);
     expect(await t.database.db.select().from(staffTime).where(eq(staffTime.municipalityId, m.id))).toEqual([]);
 
     const design = { name: 'Forsøget', ratioTreatment: '1', ratioControl: '1', blockMultiplier: '2', stratifyBy: ['gender'] };
-    await expect(withAuditRefused(t, 'trial.create', () => t.services.trials.create(ctx(researcher), m.id, design))).rejects.toThrow();
+    await expect(withAuditRefused(t, 'trial.create', () => t.services.trials.create(ctx(researcher), m.id, design))).rejects.toMatchObject(
+      auditRefused,
+    );
     expect(await t.database.db.select().from(trials).where(eq(trials.municipalityId, m.id))).toEqual([]);
     const trial = await t.services.trials.create(ctx(researcher), m.id, design);
     const referral = {
@@ -108,7 +115,7 @@ describe('a write and its audit entry are one transaction (#19.10)', () => {
     };
     await expect(
       withAuditRefused(t, 'trial.assign', () => t.services.trials.intake(ctx(consultant), m.id, referral, 'da')),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(auditRefused);
     expect(await t.database.db.select().from(trialParticipants).where(eq(trialParticipants.trialId, trial.id))).toEqual([]);
   });
 
@@ -117,7 +124,9 @@ describe('a write and its audit entry are one transaction (#19.10)', () => {
     const other = await makeMunicipality(t);
     const stranger = await makeUser(t, [{ role: 'entrepreneur', municipalityId: other.id }]);
     const c = ctx(stranger);
-    await expect(t.services.audit.atomically(() => t.services.companies.create(c, m.id, company('Fremmed')))).rejects.toThrow();
+    await expect(t.services.audit.atomically(() => t.services.companies.create(c, m.id, company('Fremmed')))).rejects.toMatchObject({
+      code: 'not_found',
+    });
     const entries = await t.database.db.select().from(auditEvents).where(eq(auditEvents.requestId, c.requestId!));
     expect(entries.map((e) => e.outcome)).toEqual(['denied']);
   });

@@ -4,7 +4,7 @@ import { actorMunicipalityIds, invitableRoles, isCrossMunicipal } from '../../pl
 import { formFromError, formValues } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { DEVICE_MAX_AGE_SECONDS, deviceCookieValue, knownDeviceEmail } from '../../platform/http/device.ts';
-import { baseCookie, cookieNames, ctxOf, ensureCsrf, safeLocalPath, setFlash } from '../../platform/http/request.ts';
+import { baseCookie, cookieName, ctxOf, ensureCsrf, safeLocalPath, setFlash } from '../../platform/http/request.ts';
 import type { SignedIn } from './accounts.service.ts';
 import { collator } from '../../platform/i18n/i18n.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
@@ -18,11 +18,11 @@ export async function accountsRoutes(app: App, { services, settings }: RouteDeps
 
   const startSession = (request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn, next: string, flash = 'signin.signed_in') => {
     if (request.sessionId) void accounts.signOut(ctxOf(request), request.sessionId).catch(() => {});
-    reply.setCookie(cookieNames.session, signedIn.sessionToken, {
+    reply.setCookie(cookieName(settings, 'session'), signedIn.sessionToken, {
       ...baseCookie(settings),
       maxAge: services.settings.sessionAbsoluteHours * 3600,
     });
-    reply.setCookie(cookieNames.device, deviceCookieValue(settings.secret, signedIn.user.email, services.clock.now()), {
+    reply.setCookie(cookieName(settings, 'device'), deviceCookieValue(settings.secret, signedIn.user.email, services.clock.now()), {
       ...baseCookie(settings),
       maxAge: DEVICE_MAX_AGE_SECONDS,
     });
@@ -61,7 +61,7 @@ export async function accountsRoutes(app: App, { services, settings }: RouteDeps
   app.post('/sign-in', { config: signInLimit }, async (request, reply) => {
     const values = formValues(request.body);
     try {
-      const device = knownDeviceEmail(settings.secret, request.cookies[cookieNames.device], services.clock.now());
+      const device = knownDeviceEmail(settings.secret, request.cookies[cookieName(settings, 'device')], services.clock.now());
       const signedIn = await accounts.signInWithPassword(ctxOf(request), values, request.ip, device);
       return startSession(request, reply, signedIn, values.next ?? '');
     } catch (err) {
@@ -94,7 +94,7 @@ export async function accountsRoutes(app: App, { services, settings }: RouteDeps
 
   app.post('/sign-out', async (request, reply) => {
     if (request.sessionId) await accounts.signOut(ctxOf(request), request.sessionId);
-    reply.clearCookie(cookieNames.session, { path: '/' });
+    reply.clearCookie(cookieName(settings, 'session'), baseCookie(settings));
     setFlash(reply, settings, { kind: 'info', key: 'signin.signed_out' });
     return reply.redirect('/sign-in', 303);
   });

@@ -207,7 +207,9 @@ export class InternshipsService {
     const [grant] = await this.access.require(
       ctx,
       'internship.read',
-      team
+      // Without a company of one's own the list is the municipality's, which only the team may read:
+      // another municipality's list is not found (#19.9), not an empty one.
+      team || !companyIds!.length
         ? [{ type: 'internship_list', id: municipalityId, municipalityId }]
         : companyIds!.map((c) => ({ type: 'internship_list', id: c, municipalityId, companyId: c })),
     );

@@ -16,6 +16,14 @@ declare module 'fastify' {
 
 export const cookieNames = { session: 'nw_session', csrf: 'nw_csrf', flash: 'nw_flash', lang: 'nw_lang', device: 'nw_device' } as const;
 
+/**
+ * A cookie's name: on https the `__Host-` prefix, so the browser takes it only from this exact
+ * host, Secure and for the whole site — no subdomain or plain-http page can set it (#19.9).
+ */
+export function cookieName(settings: { secure: boolean }, name: Exclude<keyof typeof cookieNames, 'lang'>): string {
+  return settings.secure ? `__Host-${cookieNames[name]}` : cookieNames[name];
+}
+
 export interface CookieSettings {
   secure: boolean;
   secret: string;
@@ -39,10 +47,10 @@ export function resolveLocale(request: FastifyRequest): Locale {
  * that cannot read our cookies cannot forge the field; SameSite=Lax is a second wall.
  */
 export function ensureCsrf(request: FastifyRequest, reply: FastifyReply, settings: CookieSettings, rotate = false): void {
-  let seed = request.cookies[cookieNames.csrf];
+  let seed = request.cookies[cookieName(settings, 'csrf')];
   if (rotate || !seed || !/^[A-Za-z0-9_-]{32,}$/.test(seed)) {
     seed = randomBytes(24).toString('base64url');
-    reply.setCookie(cookieNames.csrf, seed, baseCookie(settings));
+    reply.setCookie(cookieName(settings, 'csrf'), seed, baseCookie(settings));
   }
   request.csrfToken = createHmac('sha256', settings.secret).update(seed).digest('base64url');
 }
@@ -55,13 +63,13 @@ export function csrfValid(request: FastifyRequest, submitted: unknown): boolean 
 }
 
 export function setFlash(reply: FastifyReply, settings: CookieSettings, flash: Flash): void {
-  reply.setCookie(cookieNames.flash, JSON.stringify(flash), { ...baseCookie(settings), signed: true, maxAge: 60 });
+  reply.setCookie(cookieName(settings, 'flash'), JSON.stringify(flash), { ...baseCookie(settings), signed: true, maxAge: 60 });
 }
 
 export function takeFlash(request: FastifyRequest, reply: FastifyReply, settings: CookieSettings): Flash | null {
-  const raw = request.cookies[cookieNames.flash];
+  const raw = request.cookies[cookieName(settings, 'flash')];
   if (!raw) return null;
-  reply.clearCookie(cookieNames.flash, baseCookie(settings));
+  reply.clearCookie(cookieName(settings, 'flash'), baseCookie(settings));
   const unsigned = request.unsignCookie(raw);
   if (!unsigned.valid || !unsigned.value) return null;
   try {

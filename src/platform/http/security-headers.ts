@@ -18,5 +18,7 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
   };
   // Helmet 8 throws on bad options rather than passing an error on.
   helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, () => {});
+  // Helmet sets no Permissions-Policy: the platform uses no camera, microphone, location or payment (#19.9).
+  headers['permissions-policy'] = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()';
   return headers;
 }

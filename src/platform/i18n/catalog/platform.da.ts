@@ -43,6 +43,7 @@ export const platformDa = {
   'form.save': 'Gem',
   'validation.required': 'Udfyld feltet.',
   'validation.email': 'Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.',
+  'validation.password_common': 'Adgangskoden er for almindelig og let at gætte. Vælg en anden, fx tre-fire tilfældige ord.',
   'validation.password_short': 'Adgangskoden skal være mindst 10 tegn.',
   'validation.password_long': 'Adgangskoden må højst være 200 tegn.',
   'validation.password_mismatch': 'De to adgangskoder er ikke ens.',

@@ -45,6 +45,7 @@ export const platformEn: Record<keyof typeof platformDa, string> = {
   'form.save': 'Save',
   'validation.required': 'Fill in this field.',
   'validation.email': 'Enter a valid email address, e.g. name@example.com.',
+  'validation.password_common': 'That password is too common and easy to guess. Choose another, for example three or four random words.',
   'validation.password_short': 'The password must be at least 10 characters.',
   'validation.password_long': 'The password can be at most 200 characters.',
   'validation.password_mismatch': 'The two passwords do not match.',
