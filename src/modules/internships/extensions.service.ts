@@ -43,45 +43,47 @@ export class ExtensionsService {
     const side = this.side(grant.role);
     const now = this.clock.now();
     const actor = this.access.requireActor(ctx);
-    let ext: Extension;
+    // One open request per internship, kept by a unique index; mapped once the transaction has ended.
     try {
-      ext = await this.repo.insertExtension({
-        internshipId: id,
-        newEnd: data.newEnd,
-        reason: data.reason,
-        requestedBy: side,
-        requestedByUserId: actor.userId,
-        companyAgreedAt: side === 'company' ? now : null,
-        youthAgreedAt: side === 'youth' ? now : null,
-        createdAt: now,
+      return await this.audit.atomically(async () => {
+        const ext = await this.repo.insertExtension({
+          internshipId: id,
+          newEnd: data.newEnd,
+          reason: data.reason,
+          requestedBy: side,
+          requestedByUserId: actor.userId,
+          companyAgreedAt: side === 'company' ? now : null,
+          youthAgreedAt: side === 'youth' ? now : null,
+          createdAt: now,
+        });
+        await this.audit.record(ctx, internshipAudit(i, grant, 'internship.extension_request', { newEnd: data.newEnd }));
+        const params = { company: i.companyName, youth: i.youthFirstName, end: data.newEnd };
+        await this.notifications.notify(
+          [
+            side !== 'youth' &&
+              i.youthUserId && {
+                userId: i.youthUserId,
+                key: `extension:${ext.id}:youth`,
+                kind: 'extension_requested',
+                params,
+                link: '/me/internships',
+              },
+            side !== 'company' &&
+              i.supervisorUserId && {
+                userId: i.supervisorUserId,
+                key: `extension:${ext.id}:company`,
+                kind: 'extension_requested',
+                params,
+                link: `/internships/${id}`,
+              },
+          ].filter((n) => !!n),
+        );
+        return ext;
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('errors.extension_open');
       throw err;
     }
-    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.extension_request', { newEnd: data.newEnd }));
-    const params = { company: i.companyName, youth: i.youthFirstName, end: data.newEnd };
-    await this.notifications.notify(
-      [
-        side !== 'youth' &&
-          i.youthUserId && {
-            userId: i.youthUserId,
-            key: `extension:${ext.id}:youth`,
-            kind: 'extension_requested',
-            params,
-            link: '/me/internships',
-          },
-        side !== 'company' &&
-          i.supervisorUserId && {
-            userId: i.supervisorUserId,
-            key: `extension:${ext.id}:company`,
-            kind: 'extension_requested',
-            params,
-            link: `/internships/${id}`,
-          },
-      ].filter((n) => !!n),
-    );
-    return ext;
   }
 
   /**
@@ -99,28 +101,31 @@ export class ExtensionsService {
     }
     const now = this.clock.now();
     const byUserId = this.access.requireActor(ctx).userId;
-    const updated = await this.db.transaction(async (tx) => {
-      const ext = await this.repo.updateExtension(open.id, side === 'company' ? { companyAgreedAt: now } : { youthAgreedAt: now }, tx);
-      if (!ext.companyAgreedAt || !ext.youthAgreedAt) return ext;
-      const changed = await this.repo.update(
-        id,
-        i.status,
-        { status: 'extended', plannedEnd: ext.newEnd, vitasStatus: 'awaiting' },
-        { kind: 'extended', fromStatus: i.status, toStatus: 'extended', note: `${i.plannedEnd} → ${ext.newEnd}`, at: now, byUserId },
-        tx,
-      );
-      if (!changed) throw conflict('errors.internship_changed');
-      return this.repo.updateExtension(open.id, { status: 'agreed' }, tx);
+    return this.db.transaction(async (tx) => {
+      let ext = await this.repo.updateExtension(open.id, side === 'company' ? { companyAgreedAt: now } : { youthAgreedAt: now }, tx);
+      if (ext.companyAgreedAt && ext.youthAgreedAt) {
+        const changed = await this.repo.update(
+          id,
+          i.status,
+          { status: 'extended', plannedEnd: ext.newEnd, vitasStatus: 'awaiting' },
+          { kind: 'extended', fromStatus: i.status, toStatus: 'extended', note: `${i.plannedEnd} → ${ext.newEnd}`, at: now, byUserId },
+          tx,
+        );
+        if (!changed) throw conflict('errors.internship_changed');
+        ext = await this.repo.updateExtension(open.id, { status: 'agreed' }, tx);
+      }
+      await this.audit.record(ctx, internshipAudit(i, grant, 'internship.extension_agree', { side, agreed: ext.status === 'agreed' }));
+      return ext;
     });
-    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.extension_agree', { side, agreed: updated.status === 'agreed' }));
-    return updated;
   }
 
   async withdrawExtension(ctx: Context, id: string): Promise<void> {
     const { i, grant } = await loadInternship(this.repo, this.access, ctx, id, 'internship.extend');
     const open = await this.repo.openExtension(id);
     if (!open) throw conflict('errors.extension_none');
-    await this.repo.updateExtension(open.id, { status: 'withdrawn' });
-    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.extension_withdraw'));
+    await this.audit.atomically(async () => {
+      await this.repo.updateExtension(open.id, { status: 'withdrawn' });
+      await this.audit.record(ctx, internshipAudit(i, grant, 'internship.extension_withdraw'));
+    });
   }
 }

@@ -95,9 +95,9 @@ export class FeedbackService {
     const { link, i } = await this.checkToken(token);
     const data = parseInput(feedbackInput, { ...(input as object), week: link.weekStart });
     const now = this.clock.now();
-    const saved = await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       if (!(await this.repo.useLink(link.id, now, tx))) throw conflict('errors.link_used');
-      return this.repo.saveFeedback(
+      const saved = await this.repo.saveFeedback(
         {
           internshipId: i.id,
           weekStart: link.weekStart,
@@ -110,17 +110,17 @@ export class FeedbackService {
         },
         tx,
       );
+      await this.audit.record(ctx, {
+        action: 'internship.feedback',
+        municipalityId: i.municipalityId,
+        targetType: 'internship',
+        targetId: i.id,
+        subjectUserId: i.youthUserId,
+        details: { week: link.weekStart, via: 'link' },
+      });
+      await this.passOn(i, saved);
+      return saved;
     });
-    await this.audit.record(ctx, {
-      action: 'internship.feedback',
-      municipalityId: i.municipalityId,
-      targetType: 'internship',
-      targetId: i.id,
-      subjectUserId: i.youthUserId,
-      details: { week: link.weekStart, via: 'link' },
-    });
-    await this.passOn(i, saved);
-    return saved;
   }
 
   // ---- feedback by a signed-in supervisor (or the team on their behalf) ---------------------
@@ -131,22 +131,28 @@ export class FeedbackService {
     if (!running.includes(i.status)) throw conflict('errors.internship_not_running');
     const week = weekStart(data.week);
     if (week > weekStart(this.today()) || (i.firstDay && week < weekStart(i.firstDay))) throw invalid({ week: 'validation.feedback_week' });
-    const saved = await this.repo.saveFeedback({
-      internshipId: i.id,
-      weekStart: week,
-      attendance: data.attendance,
-      didWell: data.didWell,
-      concern: data.concern,
-      submittedAt: this.clock.now(),
-      byUserId: this.access.requireActor(ctx).userId,
-      viaLink: null,
+    const byUserId = this.access.requireActor(ctx).userId;
+    return this.audit.atomically(async () => {
+      const saved = await this.repo.saveFeedback({
+        internshipId: i.id,
+        weekStart: week,
+        attendance: data.attendance,
+        didWell: data.didWell,
+        concern: data.concern,
+        submittedAt: this.clock.now(),
+        byUserId,
+        viaLink: null,
+      });
+      await this.audit.record(ctx, internshipAudit(i, grant, 'internship.feedback', { week }));
+      await this.passOn(i, saved);
+      return saved;
     });
-    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.feedback', { week }));
-    await this.passOn(i, saved);
-    return saved;
   }
 
-  /** The recognition goes to the young person; a concern goes to the responsible consultant only. */
+  /**
+   * The recognition goes to the young person; a concern goes to the responsible consultant only.
+   * Notifications are rows: written in the feedback's transaction, sent later by the delivery job.
+   */
   private async passOn(i: InternshipView, f: Feedback): Promise<void> {
     await this.notifications.notify(
       [
@@ -207,20 +213,22 @@ export class FeedbackService {
     ]);
     if (!y) throw notFound();
     const data = parseInput(checkinInput, input);
-    const saved = await this.repo.saveCheckin({
-      youthId: y.id,
-      weekStart: weekStart(this.today()),
-      ...data,
-      submittedAt: this.clock.now(),
+    return this.audit.atomically(async () => {
+      const saved = await this.repo.saveCheckin({
+        youthId: y.id,
+        weekStart: weekStart(this.today()),
+        ...data,
+        submittedAt: this.clock.now(),
+      });
+      await this.audit.record(ctx, {
+        action: 'internship.checkin',
+        municipalityId: y.municipalityId,
+        targetType: 'youth',
+        targetId: y.id,
+        subjectUserId: y.userId,
+      });
+      return saved;
     });
-    await this.audit.record(ctx, {
-      action: 'internship.checkin',
-      municipalityId: y.municipalityId,
-      targetType: 'youth',
-      targetId: y.id,
-      subjectUserId: y.userId,
-    });
-    return saved;
   }
 
   /** A young person's check-ins, for the team (audited). */

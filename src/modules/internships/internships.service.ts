@@ -13,7 +13,7 @@ import type { MunicipalitiesRepository } from '../municipalities/municipalities.
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import { checkLength, internshipAudit, loadInternship } from './internship-access.ts';
 import { endInput, firstDayInput, planInput, vitasInput } from './internships.inputs.ts';
-import type { Extension, Internship, InternshipEvent, InternshipView, InternshipsRepository } from './internships.repository.ts';
+import type { Extension, Internship, InternshipEvent, InternshipView, InternshipsRepository, NewEvent } from './internships.repository.ts';
 import { type InternshipStatus, openStatuses } from './internships.schema.ts';
 
 const running: readonly InternshipStatus[] = ['active', 'extended'];
@@ -82,10 +82,10 @@ export class InternshipsService {
     const actor = this.access.requireActor(ctx);
     const now = this.clock.now();
     const chosenAt = data.chosenOn === this.today() ? now : new Date(`${data.chosenOn}T12:00:00Z`);
-    let created: Internship;
+    // A second open internship is refused by a unique index; mapped once the transaction has ended.
     try {
-      created = await this.db.transaction((tx) =>
-        this.repo.insert(
+      return await this.db.transaction(async (tx) => {
+        const created = await this.repo.insert(
           {
             municipalityId,
             youthId: y!.id,
@@ -105,14 +105,14 @@ export class InternshipsService {
           },
           { kind: 'planned', at: now, byUserId: actor.userId, note: data.previousId ? 'rotation' : '' },
           tx,
-        ),
-      );
+        );
+        await this.announcePlanned(ctx, created.id, grant!.role);
+        return created;
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('errors.internship_open', { youthId: 'errors.internship_open' });
       throw err;
     }
-    await this.announcePlanned(ctx, created.id, grant!.role);
-    return created;
   }
 
   /**
@@ -157,7 +157,10 @@ export class InternshipsService {
     }
   }
 
-  /** Audits a newly planned internship and tells the young person and the supervisor. */
+  /**
+   * Audits a newly planned internship and tells the young person and the supervisor; call it in the
+   * transaction that planned it, so the internship, its entry and the notifications are kept together.
+   */
   async announcePlanned(ctx: Context, id: string, role: Membership['role']): Promise<void> {
     const view = (await this.repo.find(id))!;
     await this.audit.record(ctx, internshipAudit(view, { role, municipalityId: view.municipalityId }, 'internship.plan'));
@@ -229,33 +232,25 @@ export class InternshipsService {
     const byUserId = this.access.requireActor(ctx).userId;
     const at = this.clock.now();
     if (data.on > this.today()) throw invalid({ on: 'validation.date_future' });
-    let ok: boolean;
+    let change: { set: Partial<Internship>; event: NewEvent };
     if (data.step === 'sent') {
       if (i.status !== 'planned') throw conflict('errors.internship_state');
-      ok = await this.db.transaction((tx) =>
-        this.repo.update(
-          id,
-          i.status,
-          { status: 'awaiting_approval', vitasStatus: 'awaiting', vitasReference: data.reference, vitasSentOn: data.on },
-          { kind: 'vitas_sent', fromStatus: i.status, toStatus: 'awaiting_approval', note: data.reference, at, byUserId },
-          tx,
-        ),
-      );
+      change = {
+        set: { status: 'awaiting_approval', vitasStatus: 'awaiting', vitasReference: data.reference, vitasSentOn: data.on },
+        event: { kind: 'vitas_sent', fromStatus: i.status, toStatus: 'awaiting_approval', note: data.reference, at, byUserId },
+      };
     } else {
       if (i.vitasStatus !== 'awaiting') throw conflict('errors.internship_state');
       if (i.vitasSentOn && data.on < i.vitasSentOn) throw invalid({ on: 'validation.approved_before_sent' });
-      ok = await this.db.transaction((tx) =>
-        this.repo.update(
-          id,
-          i.status,
-          { vitasStatus: 'approved', vitasApprovedOn: data.on },
-          { kind: 'vitas_approved', note: data.on, at, byUserId },
-          tx,
-        ),
-      );
+      change = {
+        set: { vitasStatus: 'approved', vitasApprovedOn: data.on },
+        event: { kind: 'vitas_approved', note: data.on, at, byUserId },
+      };
     }
-    if (!ok) throw conflict('errors.internship_changed');
-    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.vitas', { step: data.step }));
+    await this.db.transaction(async (tx) => {
+      if (!(await this.repo.update(id, i.status, change.set, change.event, tx))) throw conflict('errors.internship_changed');
+      await this.audit.record(ctx, internshipAudit(i, grant, 'internship.vitas', { step: data.step }));
+    });
   }
 
   /** The first day met: stops the start clock; the young person is now in internship. */
@@ -268,7 +263,7 @@ export class InternshipsService {
     const at = this.clock.now();
     const byUserId = this.access.requireActor(ctx).userId;
     const y = (await this.youth.find(i.youthId))!;
-    const ok = await this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const changed = await this.repo.update(
         id,
         i.status,
@@ -276,13 +271,12 @@ export class InternshipsService {
         { kind: 'first_day', fromStatus: i.status, toStatus: 'active', note: firstDay, at, byUserId },
         tx,
       );
-      if (changed && y.status !== 'in_internship' && y.status !== 'ended') {
+      if (!changed) throw conflict('errors.internship_changed');
+      if (y.status !== 'in_internship' && y.status !== 'ended') {
         await this.youth.setStatus(y.id, y.status, 'in_internship', 'internship', at, byUserId, tx);
       }
-      return changed;
+      await this.audit.record(ctx, internshipAudit(i, grant, 'internship.first_day'));
     });
-    if (!ok) throw conflict('errors.internship_changed');
-    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.first_day'));
   }
 
   /** Completed, or ended early with a reason. The young person goes back to the network. */
@@ -296,7 +290,7 @@ export class InternshipsService {
     const at = this.clock.now();
     const byUserId = this.access.requireActor(ctx).userId;
     const y = (await this.youth.find(i.youthId))!;
-    const ok = await this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const changed = await this.repo.update(
         id,
         i.status,
@@ -316,15 +310,13 @@ export class InternshipsService {
         },
         tx,
       );
-      if (changed && y.status === 'in_internship')
-        await this.youth.setStatus(y.id, y.status, 'in_network', 'internship_ended', at, byUserId, tx);
+      if (!changed) throw conflict('errors.internship_changed');
+      if (y.status === 'in_internship') await this.youth.setStatus(y.id, y.status, 'in_network', 'internship_ended', at, byUserId, tx);
       // An open extension request ends with the internship.
       const open = await this.repo.openExtension(id, tx);
-      if (changed && open) await this.repo.updateExtension(open.id, { status: 'withdrawn' }, tx);
-      return changed;
+      if (open) await this.repo.updateExtension(open.id, { status: 'withdrawn' }, tx);
+      await this.audit.record(ctx, internshipAudit(i, grant, 'internship.end', { outcome: data.outcome, reason: data.reason }));
     });
-    if (!ok) throw conflict('errors.internship_changed');
-    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.end', { outcome: data.outcome, reason: data.reason }));
   }
 
   /** For the plan form: young people who can start, and published openings with their supervisors. */

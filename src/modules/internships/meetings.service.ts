@@ -77,32 +77,34 @@ export class MeetingsService {
     const startsAt = localInstant(data.date, data.time);
     if (startsAt < this.clock.now()) throw invalid({ date: 'validation.meeting_past' });
     const actor = this.access.requireActor(ctx);
-    const [meeting] = await this.db
-      .insert(internshipMeetings)
-      .values({
-        internshipId,
-        startsAt,
-        minutes: data.minutes,
-        place: data.place,
-        note: data.note,
-        createdByUserId: actor.userId,
-        createdAt: this.clock.now(),
-      })
-      .returning();
-    await this.audit.record(ctx, internshipAudit(i, grant, 'internship.meeting', { meetingId: meeting!.id }));
-    const params = { company: i.companyName, youth: i.youthFirstName, when: `${data.date} ${data.time}`, place: data.place };
-    await this.notifications.notify(
-      [i.youthUserId, i.supervisorUserId, i.consultantUserId]
-        .filter((u): u is string => !!u && u !== actor.userId)
-        .map((userId) => ({
-          userId,
-          key: `meeting:${meeting!.id}:${userId}`,
-          kind: 'internship_meeting',
-          params,
-          link: userId === i.youthUserId ? '/me/internships' : `/internships/${i.id}`,
-        })),
-    );
-    return meeting!;
+    return this.audit.atomically(async () => {
+      const [meeting] = await this.db
+        .insert(internshipMeetings)
+        .values({
+          internshipId,
+          startsAt,
+          minutes: data.minutes,
+          place: data.place,
+          note: data.note,
+          createdByUserId: actor.userId,
+          createdAt: this.clock.now(),
+        })
+        .returning();
+      await this.audit.record(ctx, internshipAudit(i, grant, 'internship.meeting', { meetingId: meeting!.id }));
+      const params = { company: i.companyName, youth: i.youthFirstName, when: `${data.date} ${data.time}`, place: data.place };
+      await this.notifications.notify(
+        [i.youthUserId, i.supervisorUserId, i.consultantUserId]
+          .filter((u): u is string => !!u && u !== actor.userId)
+          .map((userId) => ({
+            userId,
+            key: `meeting:${meeting!.id}:${userId}`,
+            kind: 'internship_meeting',
+            params,
+            link: userId === i.youthUserId ? '/me/internships' : `/internships/${i.id}`,
+          })),
+      );
+      return meeting!;
+    });
   }
 
   /** Meetings of the internships a person takes part in (young person, supervisor, consultant). */

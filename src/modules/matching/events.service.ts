@@ -56,8 +56,8 @@ export class EventsService {
     if (Object.keys(errors).length) throw invalid(errors);
     const actor = this.access.requireActor(ctx);
     const companyIds = [...new Set(openingRows.map((o) => o!.companyId))];
-    const event = await this.db.transaction((tx) =>
-      this.repo.insert(
+    return this.db.transaction(async (tx) => {
+      const event = await this.repo.insert(
         {
           municipalityId,
           title: data.title,
@@ -72,26 +72,26 @@ export class EventsService {
         companyIds,
         [...new Set(data.youthIds)],
         tx,
-      ),
-    );
-    await this.audit.record(ctx, {
-      action: 'match_event.create',
-      actorRole: grant!.role,
-      municipalityId,
-      targetType: 'match_event',
-      targetId: event.id,
-      details: { openings: data.openingIds.length, youth: data.youthIds.length },
+      );
+      await this.audit.record(ctx, {
+        action: 'match_event.create',
+        actorRole: grant!.role,
+        municipalityId,
+        targetType: 'match_event',
+        targetId: event.id,
+        details: { openings: data.openingIds.length, youth: data.youthIds.length },
+      });
+      await this.notifications.notify(
+        (await this.repo.inviteeUsers(event.id)).map((u) => ({
+          userId: u.userId,
+          key: `match-event:${event.id}:${u.userId}`,
+          kind: 'event_invitation',
+          params: { title: event.title, when: `${data.date} ${data.startTime}`, place: event.place },
+          link: `/matching/events/${event.id}`,
+        })),
+      );
+      return event;
     });
-    await this.notifications.notify(
-      (await this.repo.inviteeUsers(event.id)).map((u) => ({
-        userId: u.userId,
-        key: `match-event:${event.id}:${u.userId}`,
-        kind: 'event_invitation',
-        params: { title: event.title, when: `${data.date} ${data.startTime}`, place: event.place },
-        link: `/matching/events/${event.id}`,
-      })),
-    );
-    return event;
   }
 
   /** What the planning form offers: published openings and the young people in the network (names audited). */
@@ -185,15 +185,17 @@ export class EventsService {
     if (relation.kind === 'team') throw notFound();
     const { response } = parseInput(eventResponseInput, input);
     const at = this.clock.now();
-    if (relation.kind === 'youth') await this.repo.setYouthResponse(id, relation.youthId, response, at);
-    else await this.repo.setCompanyResponse(id, relation.companyId, response, at);
-    await this.audit.record(ctx, {
-      action: 'match_event.respond',
-      municipalityId: event!.municipalityId,
-      targetType: 'match_event',
-      targetId: id,
-      subjectUserId: relation.kind === 'youth' ? ctx.actor!.userId : null,
-      details: { response, ...(relation.kind === 'company' ? { companyId: relation.companyId } : {}) },
+    await this.audit.atomically(async () => {
+      if (relation.kind === 'youth') await this.repo.setYouthResponse(id, relation.youthId, response, at);
+      else await this.repo.setCompanyResponse(id, relation.companyId, response, at);
+      await this.audit.record(ctx, {
+        action: 'match_event.respond',
+        municipalityId: event!.municipalityId,
+        targetType: 'match_event',
+        targetId: id,
+        subjectUserId: relation.kind === 'youth' ? ctx.actor!.userId : null,
+        details: { response, ...(relation.kind === 'company' ? { companyId: relation.companyId } : {}) },
+      });
     });
   }
 

@@ -115,9 +115,8 @@ export class RoundsService {
     if (eventId && (await this.events.find(eventId))?.municipalityId !== municipalityId) throw invalid({ eventId: 'validation.event' });
     const actor = this.access.requireActor(ctx);
     const seed = given ?? randomInt(0, 2 ** 31 - 1);
-    let round: Round;
     try {
-      round = await this.db.transaction(async (tx) => {
+      return await this.db.transaction(async (tx) => {
         const all = await this.repo.roundInput(municipalityId, tx);
         const roundInput = eventId ? restrictToEvent(all, await this.events.scope(eventId, tx)) : all;
         if (!Object.keys(roundInput.youth).length) throw new AppError('invalid', 'errors.round_empty');
@@ -130,7 +129,7 @@ export class RoundsService {
           decidedAt: null,
           internshipId: null,
         }));
-        return this.repo.insertRound(
+        const round = await this.repo.insertRound(
           {
             municipalityId,
             eventId,
@@ -144,20 +143,21 @@ export class RoundsService {
           placements,
           tx,
         );
+        await this.audit.record(ctx, {
+          action: 'match.run',
+          actorRole: grant!.role,
+          municipalityId,
+          targetType: 'matching_round',
+          targetId: round.id,
+          details: { seed, youth: round.stats.youth, matched: round.stats.matched },
+        });
+        return round;
       });
     } catch (err) {
+      // Mapped once the transaction has ended: on PostgreSQL the failed insert aborted it.
       if (isUniqueViolation(err)) throw conflict('errors.round_waiting');
       throw err;
     }
-    await this.audit.record(ctx, {
-      action: 'match.run',
-      actorRole: grant!.role,
-      municipalityId,
-      targetType: 'matching_round',
-      targetId: round.id,
-      details: { seed, youth: round.stats.youth, matched: round.stats.matched },
-    });
-    return round;
   }
 
   private async load(ctx: Context, id: string, action: 'match.read' | 'match.run') {
@@ -190,38 +190,42 @@ export class RoundsService {
   /** Shows the proposal to the young people: each is told their placement (or that there was none this time). */
   async publish(ctx: Context, id: string): Promise<void> {
     const { round, grant } = await this.load(ctx, id, 'match.run');
-    if (!(await this.repo.setRoundStatus(id, 'proposed', 'published', this.clock.now()))) throw conflict('errors.round_state');
-    const placements = await this.repo.placements(id);
-    await this.audit.record(ctx, {
-      action: 'match.publish',
-      actorRole: grant.role,
-      municipalityId: round.municipalityId,
-      targetType: 'matching_round',
-      targetId: id,
+    await this.audit.atomically(async () => {
+      if (!(await this.repo.setRoundStatus(id, 'proposed', 'published', this.clock.now()))) throw conflict('errors.round_state');
+      const placements = await this.repo.placements(id);
+      await this.audit.record(ctx, {
+        action: 'match.publish',
+        actorRole: grant.role,
+        municipalityId: round.municipalityId,
+        targetType: 'matching_round',
+        targetId: id,
+      });
+      await this.notifications.notify(
+        placements
+          .filter((p) => p.youthUserId)
+          .map((p) => ({
+            userId: p.youthUserId!,
+            key: `round:${id}:${p.youthId}`,
+            kind: p.openingId ? 'placement_offered' : 'placement_none',
+            params: { company: p.companyName ?? '' },
+            link: '/me/wishes',
+          })),
+      );
     });
-    await this.notifications.notify(
-      placements
-        .filter((p) => p.youthUserId)
-        .map((p) => ({
-          userId: p.youthUserId!,
-          key: `round:${id}:${p.youthId}`,
-          kind: p.openingId ? 'placement_offered' : 'placement_none',
-          params: { company: p.companyName ?? '' },
-          link: '/me/wishes',
-        })),
-    );
   }
 
   /** Throws the proposal away (e.g. to wait for more answers); the wishes and answers stay. */
   async discard(ctx: Context, id: string): Promise<void> {
     const { round, grant } = await this.load(ctx, id, 'match.run');
-    if (!(await this.repo.setRoundStatus(id, 'proposed', 'discarded', this.clock.now()))) throw conflict('errors.round_state');
-    await this.audit.record(ctx, {
-      action: 'match.discard',
-      actorRole: grant.role,
-      municipalityId: round.municipalityId,
-      targetType: 'matching_round',
-      targetId: id,
+    await this.audit.atomically(async () => {
+      if (!(await this.repo.setRoundStatus(id, 'proposed', 'discarded', this.clock.now()))) throw conflict('errors.round_state');
+      await this.audit.record(ctx, {
+        action: 'match.discard',
+        actorRole: grant.role,
+        municipalityId: round.municipalityId,
+        targetType: 'matching_round',
+        targetId: id,
+      });
     });
   }
 
@@ -262,9 +266,8 @@ export class RoundsService {
     const opening = await this.openings.find(placement.openingId);
     if (!opening) throw notFound();
     const now = this.clock.now();
-    // One transaction for the decision and the internship (nothing else may use this.db inside:
-    // PGlite has one connection).
-    const internshipId = await this.db.transaction(async (tx) => {
+    // One transaction for the decision, the internship, their audit entries and notifications.
+    return this.db.transaction(async (tx) => {
       let created: string | null = null;
       if (decision === 'accept') {
         const internship = await this.internships.planAccepted(tx, {
@@ -280,18 +283,17 @@ export class RoundsService {
       if (!(await this.repo.decide(roundId, y.id, to, now, created, tx))) throw conflict('errors.placement_decided');
       // Declining says no to that opening: it leaves the list, and the seat goes back to the pool.
       if (decision === 'decline') await this.repo.removeWishAndRenumber(y.id, placement.openingId!, now, tx);
-      return created;
+      await this.audit.record(ctx, {
+        action: `match.${decision}`,
+        actorRole: grant!.role,
+        municipalityId: y.municipalityId,
+        targetType: 'matching_round',
+        targetId: roundId,
+        subjectUserId: y.userId,
+        details: { openingId: placement.openingId, internshipId: created },
+      });
+      if (created) await this.internships.announcePlanned(ctx, created, grant!.role);
+      return { internshipId: created };
     });
-    await this.audit.record(ctx, {
-      action: `match.${decision}`,
-      actorRole: grant!.role,
-      municipalityId: y.municipalityId,
-      targetType: 'matching_round',
-      targetId: roundId,
-      subjectUserId: y.userId,
-      details: { openingId: placement.openingId, internshipId },
-    });
-    if (internshipId) await this.internships.announcePlanned(ctx, internshipId, grant!.role);
-    return { internshipId };
   }
 }

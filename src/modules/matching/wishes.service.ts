@@ -99,12 +99,13 @@ export class WishesService {
           },
           tx,
         );
+        await this.record(ctx, y, grant, 'wish.add', { openingId: opening.id });
       });
     } catch (err) {
+      // Mapped once the transaction has ended: on PostgreSQL the failed insert aborted it.
       if (isUniqueViolation(err)) throw conflict('errors.wish_exists');
       throw err;
     }
-    await this.record(ctx, y, grant, 'wish.add', { openingId: opening.id });
   }
 
   async remove(ctx: Context, openingId: string): Promise<void> {
@@ -115,8 +116,8 @@ export class WishesService {
       await this.repo.deleteWish(y.id, openingId, tx);
       const rest = current.filter((w) => w.openingId !== openingId).map((w) => w.openingId);
       await this.repo.setRanks(y.id, rest, this.clock.now(), tx);
+      await this.record(ctx, y, grant, 'wish.remove', { openingId });
     });
-    await this.record(ctx, y, grant, 'wish.remove', { openingId });
   }
 
   /** Move one wish a place up or down (the accessible alternative to dragging). */
@@ -146,20 +147,22 @@ export class WishesService {
 
   private async reorder(ctx: Context, order: (ids: string[]) => string[]): Promise<void> {
     const { y, grant } = await this.own(ctx);
-    let next: string[] = [];
     await this.db.transaction(async (tx) => {
       const ids = (await this.repo.wishesOf(y.id, tx)).map((w) => w.openingId);
-      next = order(ids);
+      const next = order(ids);
       await this.repo.setRanks(y.id, next, this.clock.now(), tx);
+      await this.record(ctx, y, grant, 'wish.rank', { openingIds: next });
     });
-    await this.record(ctx, y, grant, 'wish.rank', { openingIds: next });
   }
 
   async setReason(ctx: Context, openingId: string, input: unknown): Promise<void> {
     const { y, grant } = await this.own(ctx);
     const { reason } = parseInput(wishReasonInput, input);
-    if (!isUuid(openingId) || !(await this.repo.setReason(y.id, openingId, reason, this.clock.now()))) throw notFound();
-    await this.record(ctx, y, grant, 'wish.reason', { openingId });
+    if (!isUuid(openingId)) throw notFound();
+    await this.audit.atomically(async () => {
+      if (!(await this.repo.setReason(y.id, openingId, reason, this.clock.now()))) throw notFound();
+      await this.record(ctx, y, grant, 'wish.reason', { openingId });
+    });
   }
 
   /** The company's view: who wished its openings, showing only what each young person shares. Audited per person. */
@@ -204,24 +207,26 @@ export class WishesService {
     const data = parseInput(answerInput, input);
     if (!(await this.repo.wishExists(opening.id, data.youthId))) throw invalid({ youthId: 'validation.answer_no_wish' });
     const actor = this.access.requireActor(ctx);
-    await this.repo.saveAnswer({
-      municipalityId: opening.municipalityId,
-      openingId: opening.id,
-      youthId: data.youthId,
-      answer: data.answer,
-      tier: data.answer === 'can_take' ? data.tier : 1,
-      answeredAt: this.clock.now(),
-      byUserId: actor.userId,
-    });
     const y = await this.youth.find(data.youthId);
-    await this.audit.record(ctx, {
-      action: 'wish.answer',
-      actorRole: grant!.role,
-      municipalityId: opening.municipalityId,
-      targetType: 'opening',
-      targetId: opening.id,
-      subjectUserId: y?.userId ?? null,
-      details: { answer: data.answer, tier: data.tier },
+    await this.audit.atomically(async () => {
+      await this.repo.saveAnswer({
+        municipalityId: opening.municipalityId,
+        openingId: opening.id,
+        youthId: data.youthId,
+        answer: data.answer,
+        tier: data.answer === 'can_take' ? data.tier : 1,
+        answeredAt: this.clock.now(),
+        byUserId: actor.userId,
+      });
+      await this.audit.record(ctx, {
+        action: 'wish.answer',
+        actorRole: grant!.role,
+        municipalityId: opening.municipalityId,
+        targetType: 'opening',
+        targetId: opening.id,
+        subjectUserId: y?.userId ?? null,
+        details: { answer: data.answer, tier: data.tier },
+      });
     });
   }
 
@@ -241,35 +246,37 @@ export class WishesService {
     if (Object.keys(errors).length) throw invalid(errors);
     const actor = this.access.requireActor(ctx);
     const at = this.clock.now();
-    await this.repo.insertDirectInvitation({
-      municipalityId: company.municipalityId,
-      companyId,
-      youthId: y!.id,
-      openingId: data.openingId,
-      channel: data.channel,
-      message: data.message,
-      at,
-      byUserId: actor.userId,
+    await this.audit.atomically(async () => {
+      await this.repo.insertDirectInvitation({
+        municipalityId: company.municipalityId,
+        companyId,
+        youthId: y!.id,
+        openingId: data.openingId,
+        channel: data.channel,
+        message: data.message,
+        at,
+        byUserId: actor.userId,
+      });
+      await this.audit.record(ctx, {
+        action: 'wish.invite_direct',
+        actorRole: grant!.role,
+        municipalityId: company.municipalityId,
+        targetType: 'youth',
+        targetId: y!.id,
+        subjectUserId: y!.userId,
+        details: { companyId, channel: data.channel },
+      });
+      if (y!.userId)
+        await this.notifications.notify([
+          {
+            userId: y!.userId,
+            key: `direct-invitation:${companyId}:${y!.id}:${at.getTime()}`,
+            kind: 'direct_invitation',
+            params: { company: company.name },
+            link: '/me/wishes',
+          },
+        ]);
     });
-    await this.audit.record(ctx, {
-      action: 'wish.invite_direct',
-      actorRole: grant!.role,
-      municipalityId: company.municipalityId,
-      targetType: 'youth',
-      targetId: y!.id,
-      subjectUserId: y!.userId,
-      details: { companyId, channel: data.channel },
-    });
-    if (y!.userId)
-      await this.notifications.notify([
-        {
-          userId: y!.userId,
-          key: `direct-invitation:${companyId}:${y!.id}:${at.getTime()}`,
-          kind: 'direct_invitation',
-          params: { company: company.name },
-          link: '/me/wishes',
-        },
-      ]);
   }
 
   async directInvitationsForMe(ctx: Context) {
