@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { oneTimeTokens } from '../../src/modules/accounts/accounts.schema.ts';
+import { noteReadRequests, supportNotes } from '../../src/modules/support/support.schema.ts';
+import { youth, youthPhotos, youthStatusHistory } from '../../src/modules/youth/youth.schema.ts';
+import { withAuditRefused } from '../support/atomicity.ts';
+import { type TestContext, createTestContext, ctx, makeUser } from '../support/context.ts';
+import { makeNetwork } from '../support/internships.ts';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(() => t.close());
+beforeEach(() => t.clock.set('2026-03-02T09:00:00Z'));
+
+/** Runs `fn` with the audit action refused: it must fail, by that refusal. */
+async function refused(action: string, fn: () => Promise<unknown>) {
+  const err = await withAuditRefused(t, action, fn).then(
+    () => undefined,
+    (e: unknown) => e as Error & { cause?: Error },
+  );
+  expect(err?.cause?.message ?? err?.message).toContain('audit refused');
+}
+
+/** The smallest PNG there is: its signature and an IHDR header. */
+const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+
+describe('youth, support notes, groups, movement and reports: a write and its audit entry are one (#19.10)', () => {
+  it('a referral refused its audit entry leaves no young person, status history or invitation', async () => {
+    const n = await makeNetwork(t);
+    const email = 'refused-referral@nextwork.test';
+    await refused('youth.refer', () =>
+      t.services.youth.refer(
+        ctx(n.counsellor),
+        n.m,
+        {
+          firstName: 'Bo',
+          lastName: 'Nielsen',
+          cpr: '1506054998',
+          email,
+          referringCaseworker: 'Jens Jobcenter',
+          referredOn: '2026-03-02',
+          hoursPossible: '20',
+          eligibilityNote: '',
+        },
+        'da',
+      ),
+    );
+    expect(await t.database.db.select().from(youth).where(eq(youth.municipalityId, n.m))).toEqual([]);
+    expect(await t.database.db.select().from(oneTimeTokens).where(eq(oneTimeTokens.email, email))).toEqual([]);
+    // Nor does a refused invitation leave the record behind.
+    await refused('person.invite', () =>
+      t.services.youth.refer(
+        ctx(n.counsellor),
+        n.m,
+        {
+          firstName: 'Bo',
+          lastName: 'Nielsen',
+          cpr: '1506054998',
+          email,
+          referringCaseworker: 'Jens Jobcenter',
+          referredOn: '2026-03-02',
+          hoursPossible: '20',
+          eligibilityNote: '',
+        },
+        'da',
+      ),
+    );
+    expect(await t.database.db.select().from(youth).where(eq(youth.municipalityId, n.m))).toEqual([]);
+  });
+
+  it('a status change, a profile edit and a photo refused their audit entries change nothing', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const history = () => t.database.db.select().from(youthStatusHistory).where(eq(youthStatusHistory.youthId, amina.id));
+    const record = async () => (await t.database.db.select().from(youth).where(eq(youth.id, amina.id)))[0]!;
+    const before = await record();
+    const historyBefore = await history();
+
+    await refused('youth.status', () => t.services.youth.setStatus(ctx(n.counsellor), amina.id, { status: 'paused' }));
+    expect((await record()).status).toBe(before.status);
+    expect(await history()).toEqual(historyBefore);
+
+    await refused('youth.profile_update', () =>
+      t.services.youth.updateMyProfile(ctx(amina.actor), {
+        wishToTry: 'Værksted',
+        goodAt: 'Orden',
+        mattersAtWork: 'Ro',
+        practicalHours: '',
+        practicalTransport: '',
+        share_interests: 'on',
+      }),
+    );
+    expect(await record()).toEqual(before);
+
+    await refused('youth.photo_update', () => t.services.youth.setMyPhoto(ctx(amina.actor), png));
+    expect(await t.database.db.select().from(youthPhotos).where(eq(youthPhotos.youthId, amina.id))).toEqual([]);
+    expect((await record()).photoUpdatedAt).toBeNull();
+
+    await t.services.youth.setMyPhoto(ctx(amina.actor), png);
+    await refused('youth.photo_delete', () => t.services.youth.deleteMyPhoto(ctx(amina.actor)));
+    expect(await t.database.db.select().from(youthPhotos).where(eq(youthPhotos.youthId, amina.id))).toHaveLength(1);
+  });
+
+  it('support notes and read requests refused their audit entries leave nothing', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const psychologist = await makeUser(t, [{ role: 'psychologist', municipalityId: n.m }]);
+    const notes = () => t.database.db.select().from(supportNotes).where(eq(supportNotes.youthId, amina.id));
+    const requests = () => t.database.db.select().from(noteReadRequests).where(eq(noteReadRequests.youthId, amina.id));
+
+    await refused('note.write_team', () =>
+      t.services.supportNotes.add(ctx(n.counsellor), amina.id, {
+        kind: 'team',
+        heldOn: '2026-03-02',
+        conversation: 'meeting',
+        note: 'En samtale.',
+      }),
+    );
+    await refused('note.write_youth', () => t.services.supportNotes.writeOwn(ctx(amina.actor), { note: 'Hej team.' }));
+    expect(await notes()).toEqual([]);
+
+    await refused('note.ask_to_read', () => t.services.supportNotes.askToRead(ctx(amina.actor)));
+    expect(await requests()).toEqual([]);
+
+    await t.services.supportNotes.askToRead(ctx(amina.actor));
+    await refused('note.answer_read_request', () =>
+      t.services.supportNotes.answerReadRequest(ctx(psychologist), amina.id, { answer: 'granted' }),
+    );
+    expect((await requests()).map((r) => r.answer)).toEqual([null]);
+    // A second open request is still a conflict, mapped after the rollback.
+    await expect(t.services.supportNotes.askToRead(ctx(amina.actor))).rejects.toMatchObject({ code: 'conflict' });
+  });
+});
