@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { oneTimeTokens } from '../../src/modules/accounts/accounts.schema.ts';
+import {
+  groupMembers,
+  groupPosts,
+  groupSessions,
+  networkGroups,
+  sessionAttendance,
+  sessionCheckins,
+} from '../../src/modules/groups/groups.schema.ts';
 import { noteReadRequests, supportNotes } from '../../src/modules/support/support.schema.ts';
 import { youth, youthPhotos, youthStatusHistory } from '../../src/modules/youth/youth.schema.ts';
 import { withAuditRefused } from '../support/atomicity.ts';
@@ -131,5 +139,56 @@ describe('youth, support notes, groups, movement and reports: a write and its au
     expect((await requests()).map((r) => r.answer)).toEqual([null]);
     // A second open request is still a conflict, mapped after the rollback.
     await expect(t.services.supportNotes.askToRead(ctx(amina.actor))).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('groups, moves, schedules, sessions, check-ins and posts refused their audit entries leave nothing', async () => {
+    const n = await makeNetwork(t);
+    const [a, b] = [await n.young('Ali'), await n.young('Bea')];
+    const groups = () => t.database.db.select().from(networkGroups).where(eq(networkGroups.municipalityId, n.m));
+    const groupOf = async (youthId: string) =>
+      (
+        await t.database.db
+          .select()
+          .from(groupMembers)
+          .where(and(eq(groupMembers.youthId, youthId), isNull(groupMembers.leftAt)))
+      ).map((g) => g.groupId);
+
+    await refused('group.create', () => t.services.groups.createProposed(ctx(n.counsellor), n.m));
+    expect(await groups()).toEqual([]);
+    expect(await groupOf(a.id)).toEqual([]);
+
+    const [one] = await t.services.groups.createProposed(ctx(n.counsellor), n.m);
+    const c = await n.young('Cem');
+    const [two] = await t.services.groups.createProposed(ctx(n.counsellor), n.m);
+    await refused('group.move', () => t.services.groups.move(ctx(n.counsellor), one!.id, a.id, { toGroupId: two!.id }));
+    expect(await groupOf(a.id)).toEqual([one!.id]);
+    expect(await groupOf(c.id)).toEqual([two!.id]);
+
+    await refused('group.schedule', () =>
+      t.services.groups.setSchedule(ctx(n.counsellor), one!.id, { meetsWeekday: '2', meetsAt: '14:00', meetsPlace: 'Ungehuset' }),
+    );
+    expect((await groups()).find((g) => g.id === one!.id)).toEqual(one);
+
+    const session = {
+      heldOn: '2026-03-02',
+      place: 'Ungehuset',
+      theme: 'setbacks',
+      attendance: { [a.id]: 'present', [b.id]: 'present' },
+    };
+    await refused('group.session', () => t.services.groups.recordSession(ctx(n.counsellor), one!.id, session));
+    expect(await t.database.db.select().from(groupSessions).where(eq(groupSessions.groupId, one!.id))).toEqual([]);
+    // The day is still free: the refused session was not kept.
+    const held = await t.services.groups.recordSession(ctx(n.counsellor), one!.id, session);
+    expect(await t.database.db.select().from(sessionAttendance).where(eq(sessionAttendance.sessionId, held.id))).toHaveLength(2);
+    await refused('group.checkin', () => t.services.groups.checkIn(ctx(a.actor), held.id, { score: '7' }));
+    expect(await t.database.db.select().from(sessionCheckins).where(eq(sessionCheckins.sessionId, held.id))).toEqual([]);
+
+    const posts = () => t.database.db.select().from(groupPosts).where(eq(groupPosts.groupId, one!.id));
+    await refused('group.post', () => t.services.groupSpace.post(ctx(a.actor), { kind: 'win', body: 'Jeg fik en praktikplads!' }));
+    expect(await posts()).toEqual([]);
+    await t.services.groupSpace.post(ctx(a.actor), { kind: 'win', body: 'Jeg fik en praktikplads!' });
+    const [post] = await posts();
+    await refused('group.post_hide', () => t.services.groupSpace.hide(ctx(n.counsellor), one!.id, post!.id));
+    expect((await posts()).map((p) => p.hiddenAt)).toEqual([null]);
   });
 });
