@@ -9,8 +9,11 @@ import {
   sessionAttendance,
   sessionCheckins,
 } from '../../src/modules/groups/groups.schema.ts';
+import { movementAssessments } from '../../src/modules/movement/movement.schema.ts';
+import { movementReports, reportConsents } from '../../src/modules/reports/reports.schema.ts';
 import { noteReadRequests, supportNotes } from '../../src/modules/support/support.schema.ts';
 import { youth, youthPhotos, youthStatusHistory } from '../../src/modules/youth/youth.schema.ts';
+import { notifications } from '../../src/platform/notifications/notifications.schema.ts';
 import { withAuditRefused } from '../support/atomicity.ts';
 import { type TestContext, createTestContext, ctx, makeUser } from '../support/context.ts';
 import { makeNetwork } from '../support/internships.ts';
@@ -190,5 +193,56 @@ describe('youth, support notes, groups, movement and reports: a write and its au
     const [post] = await posts();
     await refused('group.post_hide', () => t.services.groupSpace.hide(ctx(n.counsellor), one!.id, post!.id));
     expect((await posts()).map((p) => p.hiddenAt)).toEqual([null]);
+  });
+
+  it('a movement scoring, the young person’s own scores and report steps refused their audit entries leave nothing', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const five = (v: number) => ({ direction: v, persistence: v, curiosity: v, resilience: v, selfEsteem: v });
+    const reasons = {
+      direction: 'Vil gerne være kok.',
+      persistence: 'Mødte op hver dag.',
+      curiosity: 'Prøvede opvasken.',
+      resilience: 'Kom igen efter en dårlig uge.',
+      selfEsteem: 'Taler mere i gruppen.',
+    };
+    const scoring = { assessedOn: '2026-03-02', scores: five(6), reasons };
+    const assessments = () => t.database.db.select().from(movementAssessments).where(eq(movementAssessments.youthId, amina.id));
+
+    await refused('movement.score', () => t.services.movement.score(ctx(n.counsellor), amina.id, scoring));
+    expect(await assessments()).toEqual([]);
+    const scored = await t.services.movement.score(ctx(n.counsellor), amina.id, scoring);
+    await refused('movement.score_own', () => t.services.movement.scoreOwn(ctx(amina.actor), scored.id, { scores: five(8) }));
+    expect((await assessments()).map((a) => a.source)).toEqual(['counsellor']);
+
+    t.clock.set('2026-04-13T05:00:00Z');
+    expect(await t.services.reports.draftDue(n.m)).toBe(1);
+    const report = async () => (await t.database.db.select().from(movementReports).where(eq(movementReports.youthId, amina.id)))[0]!;
+    const draft = await report();
+    const words = { summary: 'Amina er kommet godt i gang.', nextSteps: 'Praktik i april.' };
+
+    await refused('report.write', () => t.services.reports.update(ctx(n.counsellor), draft.id, words));
+    expect(await report()).toEqual(draft);
+
+    await refused('report.approve', () => t.services.reports.approve(ctx(n.counsellor), draft.id, words));
+    expect(await report()).toEqual(draft);
+    const readyNotice = () =>
+      t.database.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.key, `report-ready:${draft.id}`));
+    expect(await readyNotice()).toEqual([]);
+
+    await t.services.reports.approve(ctx(n.counsellor), draft.id, words);
+    expect(await readyNotice()).toHaveLength(1);
+    const approved = await report();
+    await refused('report.held', () => t.services.reports.confirm(ctx(amina.actor), draft.id, { comment: 'Fint.' }));
+    expect(await report()).toEqual(approved);
+
+    expect(await t.services.reports.confirm(ctx(amina.actor), draft.id, {})).toBe('held');
+    const held = await report();
+    await refused('report.consent_given', () => t.services.reports.setConsent(ctx(amina.actor), { toCaseworker: 'on' }));
+    expect(await t.database.db.select().from(reportConsents).where(eq(reportConsents.youthId, amina.id))).toEqual([]);
+    expect(await report()).toEqual(held);
   });
 });
