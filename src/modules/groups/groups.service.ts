@@ -60,11 +60,10 @@ export class GroupsService {
     const [grant] = await this.access.require(ctx, 'group.manage', [{ type: 'groups', id: municipalityId, municipalityId }]);
     const actor = this.access.requireActor(ctx);
     const now = this.clock.now();
-    // Counted before the transaction: PGlite has one connection, so nothing inside may use this.db.
+    // Counted before the transaction; inside it every query, the audit entries too, joins it (#19.10).
     const existing = (await this.repo.list(municipalityId)).length;
-    let created: NetworkGroup[] = [];
     try {
-      created = await this.db.transaction(async (tx) => {
+      return await this.db.transaction(async (tx) => {
         const people = await this.repo.unassigned(municipalityId, tx);
         if (!people.length) throw new AppError('invalid', 'errors.groups_none');
         const proposal = proposeGroups(people.map((y) => ({ id: y.id, inInternship: y.status === 'in_internship' })));
@@ -87,17 +86,17 @@ export class GroupsService {
           );
           out.push(group);
         }
+        await this.audit.record(
+          ctx,
+          out.map((g) => ({ action: 'group.create', actorRole: grant!.role, municipalityId, targetType: 'network_group', targetId: g.id })),
+        );
         return out;
       });
     } catch (err) {
+      // Mapped after the rollback: a failed statement aborts a PostgreSQL transaction.
       if (isUniqueViolation(err)) throw conflict('errors.groups_changed');
       throw err;
     }
-    await this.audit.record(
-      ctx,
-      created.map((g) => ({ action: 'group.create', actorRole: grant!.role, municipalityId, targetType: 'network_group', targetId: g.id })),
-    );
-    return created;
   }
 
   private async load(ctx: Context, id: string, action: 'group.read' | 'group.manage') {
@@ -141,18 +140,20 @@ export class GroupsService {
     const data = parseInput(scheduleInput, input);
     if (data.counsellorUserId && !(await this.repo.counsellors(group.municipalityId)).some((c) => c.userId === data.counsellorUserId))
       throw invalid({ counsellorUserId: 'validation.counsellor' });
-    await this.repo.updateGroup(id, {
-      meetsWeekday: data.meetsWeekday,
-      meetsAt: data.meetsAt,
-      meetsPlace: data.meetsPlace,
-      counsellorUserId: data.counsellorUserId || null,
-    });
-    await this.audit.record(ctx, {
-      action: 'group.schedule',
-      actorRole: grant.role,
-      municipalityId: group.municipalityId,
-      targetType: 'network_group',
-      targetId: id,
+    await this.audit.atomically(async () => {
+      await this.repo.updateGroup(id, {
+        meetsWeekday: data.meetsWeekday,
+        meetsAt: data.meetsAt,
+        meetsPlace: data.meetsPlace,
+        counsellorUserId: data.counsellorUserId || null,
+      });
+      await this.audit.record(ctx, {
+        action: 'group.schedule',
+        actorRole: grant.role,
+        municipalityId: group.municipalityId,
+        targetType: 'network_group',
+        targetId: id,
+      });
     });
   }
 
@@ -169,14 +170,14 @@ export class GroupsService {
         throw new AppError('invalid', 'errors.group_full', { toGroupId: 'errors.group_full' }, { max: MAX_GROUP });
       if (!(await this.repo.leave(group.id, youthId, now, tx))) throw notFound();
       await this.repo.addMembers(target.id, [youthId], now, tx);
-    });
-    await this.audit.record(ctx, {
-      action: 'group.move',
-      actorRole: grant.role,
-      municipalityId: group.municipalityId,
-      targetType: 'network_group',
-      targetId: target.id,
-      details: { youthId, from: group.id },
+      await this.audit.record(ctx, {
+        action: 'group.move',
+        actorRole: grant.role,
+        municipalityId: group.municipalityId,
+        targetType: 'network_group',
+        targetId: target.id,
+        details: { youthId, from: group.id },
+      });
     });
   }
 
@@ -192,8 +193,8 @@ export class GroupsService {
     if (Object.keys(errors).length) throw invalid(errors);
     const actor = this.access.requireActor(ctx);
     try {
-      const session = await this.db.transaction((tx) =>
-        this.repo.insertSession(
+      return await this.db.transaction(async (tx) => {
+        const session = await this.repo.insertSession(
           {
             groupId,
             heldOn: data.heldOn,
@@ -205,17 +206,18 @@ export class GroupsService {
           },
           data.attendance,
           tx,
-        ),
-      );
-      await this.audit.record(ctx, {
-        action: 'group.session',
-        actorRole: grant.role,
-        municipalityId: group.municipalityId,
-        targetType: 'group_session',
-        targetId: session.id,
+        );
+        await this.audit.record(ctx, {
+          action: 'group.session',
+          actorRole: grant.role,
+          municipalityId: group.municipalityId,
+          targetType: 'group_session',
+          targetId: session.id,
+        });
+        return session;
       });
-      return session;
     } catch (err) {
+      // Mapped after the rollback: a failed statement aborts a PostgreSQL transaction.
       if (isUniqueViolation(err)) throw conflict('errors.session_exists', { heldOn: 'errors.session_exists' });
       throw err;
     }
@@ -248,20 +250,22 @@ export class GroupsService {
     if (!session || (await this.repo.attendanceOf(session.id, y.id)) !== 'present') throw notFound();
     const data = parseInput(sessionCheckinInput, input);
     if (daysBetween(session.heldOn, localDate(this.clock.now())) > CHECKIN_DAYS) throw new AppError('conflict', 'errors.checkin_closed');
-    await this.repo.saveCheckin({
-      sessionId: session.id,
-      youthId: y.id,
-      score: data.score,
-      comment: data.comment,
-      submittedAt: this.clock.now(),
-    });
-    await this.audit.record(ctx, {
-      action: 'group.checkin',
-      actorRole: grant.role,
-      municipalityId: y.municipalityId,
-      targetType: 'group_session',
-      targetId: session.id,
-      subjectUserId: y.userId,
+    await this.audit.atomically(async () => {
+      await this.repo.saveCheckin({
+        sessionId: session.id,
+        youthId: y.id,
+        score: data.score,
+        comment: data.comment,
+        submittedAt: this.clock.now(),
+      });
+      await this.audit.record(ctx, {
+        action: 'group.checkin',
+        actorRole: grant.role,
+        municipalityId: y.municipalityId,
+        targetType: 'group_session',
+        targetId: session.id,
+        subjectUserId: y.userId,
+      });
     });
   }
 }

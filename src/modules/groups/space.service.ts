@@ -86,17 +86,19 @@ export class GroupSpaceService {
   async post(ctx: Context, input: unknown): Promise<void> {
     const { y, group, grant, actor } = await this.ownGroup(ctx);
     const data = parseInput(postInput, input);
-    const [row] = await this.db
-      .insert(groupPosts)
-      .values({ groupId: group.id, authorUserId: actor.userId, kind: data.kind, body: data.body, createdAt: this.clock.now() })
-      .returning({ id: groupPosts.id });
-    await this.audit.record(ctx, {
-      action: 'group.post',
-      actorRole: grant.role,
-      municipalityId: y.municipalityId,
-      targetType: 'group_post',
-      targetId: row!.id,
-      subjectUserId: y.userId,
+    await this.audit.atomically(async () => {
+      const [row] = await this.db
+        .insert(groupPosts)
+        .values({ groupId: group.id, authorUserId: actor.userId, kind: data.kind, body: data.body, createdAt: this.clock.now() })
+        .returning({ id: groupPosts.id });
+      await this.audit.record(ctx, {
+        action: 'group.post',
+        actorRole: grant.role,
+        municipalityId: y.municipalityId,
+        targetType: 'group_post',
+        targetId: row!.id,
+        subjectUserId: y.userId,
+      });
     });
   }
 
@@ -131,20 +133,22 @@ export class GroupSpaceService {
   /** Hides a post from the group; it is kept, marked hidden, for the record. */
   async hide(ctx: Context, groupId: string, postId: string): Promise<void> {
     const { group, grant } = await this.moderated(ctx, groupId);
-    const hidden = isUuid(postId)
-      ? await this.db
-          .update(groupPosts)
-          .set({ hiddenAt: this.clock.now(), hiddenByUserId: this.access.requireActor(ctx).userId })
-          .where(and(eq(groupPosts.id, postId), eq(groupPosts.groupId, group.id), isNull(groupPosts.hiddenAt)))
-          .returning({ id: groupPosts.id })
-      : [];
-    if (!hidden.length) throw notFound();
-    await this.audit.record(ctx, {
-      action: 'group.post_hide',
-      actorRole: grant.role,
-      municipalityId: group.municipalityId,
-      targetType: 'group_post',
-      targetId: postId,
+    if (!isUuid(postId)) throw notFound();
+    const hiddenBy = this.access.requireActor(ctx).userId;
+    await this.audit.atomically(async () => {
+      const hidden = await this.db
+        .update(groupPosts)
+        .set({ hiddenAt: this.clock.now(), hiddenByUserId: hiddenBy })
+        .where(and(eq(groupPosts.id, postId), eq(groupPosts.groupId, group.id), isNull(groupPosts.hiddenAt)))
+        .returning({ id: groupPosts.id });
+      if (!hidden.length) throw notFound();
+      await this.audit.record(ctx, {
+        action: 'group.post_hide',
+        actorRole: grant.role,
+        municipalityId: group.municipalityId,
+        targetType: 'group_post',
+        targetId: postId,
+      });
     });
   }
 }

@@ -6,7 +6,7 @@ import { invalid, notFound } from '../../platform/errors.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { Youth, YouthRepository } from '../youth/youth.repository.ts';
 import { counsellorAssessmentInput, ownAssessmentInput } from './movement.inputs.ts';
-import type { Assessment, MovementRepository } from './movement.repository.ts';
+import type { Assessment, AssessmentInsert, MovementRepository } from './movement.repository.ts';
 
 /**
  * Movement tracking: every few weeks the counsellor scores a young person's direction,
@@ -61,25 +61,17 @@ export class MovementService {
     if (!y) throw notFound();
     const data = parseInput(counsellorAssessmentInput, input);
     if (data.assessedOn > localDate(this.clock.now())) throw invalid({ assessedOn: 'validation.date_future' });
-    const saved = await this.repo.save({
+    const row = {
       municipalityId: y.municipalityId,
       youthId: y.id,
       assessedOn: data.assessedOn,
-      source: 'counsellor',
+      source: 'counsellor' as const,
       scores: data.scores,
       reasons: data.reasons,
       authorUserId: this.access.requireActor(ctx).userId,
       createdAt: this.clock.now(),
-    });
-    await this.audit.record(ctx, {
-      action: 'movement.score',
-      actorRole: grant!.role,
-      municipalityId: y.municipalityId,
-      targetType: 'movement_assessment',
-      targetId: saved.id,
-      subjectUserId: y.userId,
-    });
-    return saved;
+    };
+    return this.saveAudited(ctx, row, y, grant!.role, 'movement.score');
   }
 
   private async own(ctx: Context) {
@@ -102,24 +94,32 @@ export class MovementService {
     const beside = isUuid(assessmentId) ? await this.repo.find(assessmentId) : undefined;
     if (!beside || beside.youthId !== y.id || beside.source !== 'counsellor') throw notFound();
     const data = parseInput(ownAssessmentInput, input);
-    const saved = await this.repo.save({
+    const row = {
       municipalityId: y.municipalityId,
       youthId: y.id,
       assessedOn: beside.assessedOn,
-      source: 'youth',
+      source: 'youth' as const,
       scores: data.scores,
       reasons: {},
       authorUserId: y.userId,
       createdAt: this.clock.now(),
+    };
+    return this.saveAudited(ctx, row, y, grant.role, 'movement.score_own');
+  }
+
+  /** Saves a scoring and its audit entry in one transaction: both are kept, or neither (#19.10). */
+  private saveAudited(ctx: Context, row: AssessmentInsert, y: Youth, role: string, action: string): Promise<Assessment> {
+    return this.audit.atomically(async () => {
+      const saved = await this.repo.save(row);
+      await this.audit.record(ctx, {
+        action,
+        actorRole: role,
+        municipalityId: y.municipalityId,
+        targetType: 'movement_assessment',
+        targetId: saved.id,
+        subjectUserId: y.userId,
+      });
+      return saved;
     });
-    await this.audit.record(ctx, {
-      action: 'movement.score_own',
-      actorRole: grant.role,
-      municipalityId: y.municipalityId,
-      targetType: 'movement_assessment',
-      targetId: saved.id,
-      subjectUserId: y.userId,
-    });
-    return saved;
   }
 }

@@ -132,8 +132,10 @@ export class ReportsService {
     const { r, grant } = await this.writable(ctx, id);
     const data = parseInput(reportTextInput, input);
     const facts = await this.repo.facts(r.youthId, { start: r.periodStart, end: r.periodEnd });
-    await this.repo.update(r.id, { ...data, facts, updatedAt: this.clock.now() });
-    await this.auditRows(ctx, [r], grant.role, 'report.write');
+    await this.audit.atomically(async () => {
+      await this.repo.update(r.id, { ...data, facts, updatedAt: this.clock.now() });
+      await this.auditRows(ctx, [r], grant.role, 'report.write');
+    });
   }
 
   /** Saves the words and approves: the report goes to the young person to read. Words are required. */
@@ -146,25 +148,22 @@ export class ReportsService {
     if (Object.keys(missing).length) throw invalid(missing);
     const now = this.clock.now();
     const facts = await this.repo.facts(r.youthId, { start: r.periodStart, end: r.periodEnd });
-    await this.repo.update(r.id, {
-      ...data,
-      facts,
-      status: 'approved',
-      approvedAt: now,
-      approvedByUserId: this.access.requireActor(ctx).userId,
-      updatedAt: now,
+    const approvedBy = this.access.requireActor(ctx).userId;
+    // The approval, its audit entry and the young person's notification (a row, sent later) are one.
+    await this.audit.atomically(async () => {
+      await this.repo.update(r.id, { ...data, facts, status: 'approved', approvedAt: now, approvedByUserId: approvedBy, updatedAt: now });
+      await this.auditRows(ctx, [r], grant.role, 'report.approve');
+      if (r.youthUserId)
+        await this.notifications.notify([
+          {
+            userId: r.youthUserId,
+            key: `report-ready:${r.id}`,
+            kind: 'report_ready',
+            params: { end: r.periodEnd },
+            link: `/me/reports/${r.id}`,
+          },
+        ]);
     });
-    await this.auditRows(ctx, [r], grant.role, 'report.approve');
-    if (r.youthUserId)
-      await this.notifications.notify([
-        {
-          userId: r.youthUserId,
-          key: `report-ready:${r.id}`,
-          kind: 'report_ready',
-          params: { end: r.periodEnd },
-          link: `/me/reports/${r.id}`,
-        },
-      ]);
   }
 
   private async own(ctx: Context) {
@@ -196,20 +195,22 @@ export class ReportsService {
     const data = parseInput(confirmInput, input);
     const now = this.clock.now();
     const status = (await this.repo.consent(y.id)) ? 'sent' : 'held';
-    await this.repo.update(r.id, {
-      youthComment: data.comment,
-      youthConfirmedAt: now,
-      status,
-      sentAt: status === 'sent' ? now : null,
-      updatedAt: now,
-    });
-    await this.audit.record(ctx, {
-      action: `report.${status}`,
-      actorRole: grant.role,
-      municipalityId: y.municipalityId,
-      targetType: 'movement_report',
-      targetId: r.id,
-      subjectUserId: y.userId,
+    await this.audit.atomically(async () => {
+      await this.repo.update(r.id, {
+        youthComment: data.comment,
+        youthConfirmedAt: now,
+        status,
+        sentAt: status === 'sent' ? now : null,
+        updatedAt: now,
+      });
+      await this.audit.record(ctx, {
+        action: `report.${status}`,
+        actorRole: grant.role,
+        municipalityId: y.municipalityId,
+        targetType: 'movement_report',
+        targetId: r.id,
+        subjectUserId: y.userId,
+      });
     });
     return status;
   }
@@ -222,14 +223,14 @@ export class ReportsService {
     await this.db.transaction(async (tx) => {
       await this.repo.setConsent(y.id, toCaseworker, now, tx);
       if (toCaseworker) await this.repo.sendHeld(y.id, now, tx);
-    });
-    await this.audit.record(ctx, {
-      action: toCaseworker ? 'report.consent_given' : 'report.consent_withdrawn',
-      actorRole: grant.role,
-      municipalityId: y.municipalityId,
-      targetType: 'youth',
-      targetId: y.id,
-      subjectUserId: y.userId,
+      await this.audit.record(ctx, {
+        action: toCaseworker ? 'report.consent_given' : 'report.consent_withdrawn',
+        actorRole: grant.role,
+        municipalityId: y.municipalityId,
+        targetType: 'youth',
+        targetId: y.id,
+        subjectUserId: y.userId,
+      });
     });
   }
 

@@ -107,25 +107,27 @@ export class SupportNotesService {
     if (!y) throw notFound();
     const data = parseInput(noteInput, input);
     if (data.heldOn > localDate(this.clock.now())) throw invalid({ heldOn: 'validation.date_future' });
-    const [note] = await this.db
-      .insert(supportNotes)
-      .values({
-        ...data,
+    return this.audit.atomically(async () => {
+      const [note] = await this.db
+        .insert(supportNotes)
+        .values({
+          ...data,
+          municipalityId: y.municipalityId,
+          youthId,
+          authorUserId: this.access.requireActor(ctx).userId,
+          createdAt: this.clock.now(),
+        })
+        .returning();
+      await this.audit.record(ctx, {
+        action: `note.write_${note!.kind}`,
+        actorRole: grant!.role,
         municipalityId: y.municipalityId,
-        youthId,
-        authorUserId: this.access.requireActor(ctx).userId,
-        createdAt: this.clock.now(),
-      })
-      .returning();
-    await this.audit.record(ctx, {
-      action: `note.write_${note!.kind}`,
-      actorRole: grant!.role,
-      municipalityId: y.municipalityId,
-      targetType: 'support_note',
-      targetId: note!.id,
-      subjectUserId: y.userId,
+        targetType: 'support_note',
+        targetId: note!.id,
+        subjectUserId: y.userId,
+      });
+      return note!;
     });
-    return note!;
   }
 
   /** One note; a psychologist's note is not found for anyone but psychologists (the denial is audited). */
@@ -208,30 +210,32 @@ export class SupportNotesService {
     const counsellor = data.onlyCounsellor ? (await this.groups.groupOf(y.id))?.counsellorUserId : null;
     if (data.onlyCounsellor && !counsellor) throw invalid({ onlyCounsellor: 'validation.no_counsellor' });
     const now = this.clock.now();
-    const [note] = await this.db
-      .insert(supportNotes)
-      .values({
+    return this.audit.atomically(async () => {
+      const [note] = await this.db
+        .insert(supportNotes)
+        .values({
+          municipalityId: y.municipalityId,
+          youthId: y.id,
+          kind: 'youth',
+          heldOn: localDate(now),
+          conversation: 'message',
+          note: data.note,
+          authorUserId: y.userId,
+          onlyForUserId: counsellor ?? null,
+          createdAt: now,
+        })
+        .returning();
+      await this.audit.record(ctx, {
+        action: 'note.write_youth',
+        actorRole: grant.role,
         municipalityId: y.municipalityId,
-        youthId: y.id,
-        kind: 'youth',
-        heldOn: localDate(now),
-        conversation: 'message',
-        note: data.note,
-        authorUserId: y.userId,
-        onlyForUserId: counsellor ?? null,
-        createdAt: now,
-      })
-      .returning();
-    await this.audit.record(ctx, {
-      action: 'note.write_youth',
-      actorRole: grant.role,
-      municipalityId: y.municipalityId,
-      targetType: 'support_note',
-      targetId: note!.id,
-      subjectUserId: y.userId,
-      details: { onlyCounsellor: !!counsellor },
+        targetType: 'support_note',
+        targetId: note!.id,
+        subjectUserId: y.userId,
+        details: { onlyCounsellor: !!counsellor },
+      });
+      return note!;
     });
-    return note!;
   }
 
   private requests(youthId: string) {
@@ -242,19 +246,22 @@ export class SupportNotesService {
   async askToRead(ctx: Context): Promise<void> {
     const { y, grant } = await this.own(ctx);
     try {
-      await this.db.insert(noteReadRequests).values({ municipalityId: y.municipalityId, youthId: y.id, askedAt: this.clock.now() });
+      await this.audit.atomically(async () => {
+        await this.db.insert(noteReadRequests).values({ municipalityId: y.municipalityId, youthId: y.id, askedAt: this.clock.now() });
+        await this.audit.record(ctx, {
+          action: 'note.ask_to_read',
+          actorRole: grant.role,
+          municipalityId: y.municipalityId,
+          targetType: 'youth',
+          targetId: y.id,
+          subjectUserId: y.userId,
+        });
+      });
     } catch (err) {
+      // Mapped once the transaction has rolled back (#19.10).
       if (isUniqueViolation(err)) throw conflict('errors.read_request_open');
       throw err;
     }
-    await this.audit.record(ctx, {
-      action: 'note.ask_to_read',
-      actorRole: grant.role,
-      municipalityId: y.municipalityId,
-      targetType: 'youth',
-      targetId: y.id,
-      subjectUserId: y.userId,
-    });
   }
 
   /** For psychologists: the young person's requests to read. */
@@ -275,25 +282,27 @@ export class SupportNotesService {
     ]);
     if (!y) throw notFound();
     const data = parseInput(readAnswerInput, input);
-    const rows = await this.db
-      .update(noteReadRequests)
-      .set({
-        answer: data.answer,
-        answerText: data.text,
-        answeredAt: this.clock.now(),
-        answeredByUserId: this.access.requireActor(ctx).userId,
-      })
-      .where(and(eq(noteReadRequests.youthId, youthId), isNull(noteReadRequests.answer)))
-      .returning({ id: noteReadRequests.id });
-    if (!rows.length) throw conflict('errors.read_request_none');
-    await this.audit.record(ctx, {
-      action: 'note.answer_read_request',
-      actorRole: grant!.role,
-      municipalityId: y.municipalityId,
-      targetType: 'youth',
-      targetId: youthId,
-      subjectUserId: y.userId,
-      details: { answer: data.answer },
+    await this.audit.atomically(async () => {
+      const rows = await this.db
+        .update(noteReadRequests)
+        .set({
+          answer: data.answer,
+          answerText: data.text,
+          answeredAt: this.clock.now(),
+          answeredByUserId: this.access.requireActor(ctx).userId,
+        })
+        .where(and(eq(noteReadRequests.youthId, youthId), isNull(noteReadRequests.answer)))
+        .returning({ id: noteReadRequests.id });
+      if (!rows.length) throw conflict('errors.read_request_none');
+      await this.audit.record(ctx, {
+        action: 'note.answer_read_request',
+        actorRole: grant!.role,
+        municipalityId: y.municipalityId,
+        targetType: 'youth',
+        targetId: youthId,
+        subjectUserId: y.userId,
+        details: { answer: data.answer },
+      });
     });
   }
 }

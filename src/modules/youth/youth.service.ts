@@ -69,48 +69,55 @@ export class YouthService {
     if (age < 18 || age > 29) throw invalid({ cpr: 'validation.cpr_age' });
     const actor = this.access.requireActor(ctx);
     const now = this.clock.now();
-    let created: Youth;
+    // The record, its invitation and both audit entries commit together: no young person without
+    // their youth.refer entry, nor one left behind when the invitation is refused (#19.10). The
+    // invitation email is an outbox row in the same transaction; with SMTP, accounts.invite sends it
+    // before the commit.
+    let referred: { youth: Youth; link: string };
     try {
-      created = await this.repo.insert(
-        {
+      referred = await this.audit.atomically(async () => {
+        const created = await this.repo.insert(
+          {
+            municipalityId,
+            firstName: data.firstName,
+            lastName: data.lastName,
+            email: data.email,
+            phone: data.phone,
+            cprSealed: this.sealer.seal(cpr.digits),
+            cprHash: this.sealer.lookupHash(cpr.digits),
+            birthDate: cpr.birthDate.toISOString().slice(0, 10),
+            referringCaseworker: data.referringCaseworker,
+            referredOn: data.referredOn,
+            hoursPossible: data.hoursPossible,
+            eligibilityNote: data.eligibilityNote,
+            status: 'referred',
+            statusSince: now,
+            visibility: defaultVisibility,
+            createdAt: now,
+            updatedAt: now,
+          },
+          actor.userId,
+        );
+        const { link } = await this.accounts.invite(
+          ctx,
+          { name: `${data.firstName} ${data.lastName}`, email: data.email, role: 'youth', municipalityId },
+          locale,
+          { youthId: created.id },
+        );
+        await this.audit.record(ctx, {
+          action: 'youth.refer',
+          actorRole: grant!.role,
           municipalityId,
-          firstName: data.firstName,
-          lastName: data.lastName,
-          email: data.email,
-          phone: data.phone,
-          cprSealed: this.sealer.seal(cpr.digits),
-          cprHash: this.sealer.lookupHash(cpr.digits),
-          birthDate: cpr.birthDate.toISOString().slice(0, 10),
-          referringCaseworker: data.referringCaseworker,
-          referredOn: data.referredOn,
-          hoursPossible: data.hoursPossible,
-          eligibilityNote: data.eligibilityNote,
-          status: 'referred',
-          statusSince: now,
-          visibility: defaultVisibility,
-          createdAt: now,
-          updatedAt: now,
-        },
-        actor.userId,
-      );
+          targetType: 'youth',
+          targetId: created.id,
+        });
+        return { youth: created, link };
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('errors.cpr_taken', { cpr: 'errors.cpr_taken' });
       throw err;
     }
-    const { link } = await this.accounts.invite(
-      ctx,
-      { name: `${data.firstName} ${data.lastName}`, email: data.email, role: 'youth', municipalityId },
-      locale,
-      { youthId: created.id },
-    );
-    await this.audit.record(ctx, {
-      action: 'youth.refer',
-      actorRole: grant!.role,
-      municipalityId,
-      targetType: 'youth',
-      targetId: created.id,
-    });
-    return { youth: created, link, capacity: await this.capacityOf(municipalityId) };
+    return { ...referred, capacity: await this.capacityOf(municipalityId) };
   }
 
   async list(ctx: Context, municipalityId: string): Promise<{ youth: Youth[]; capacity: Capacity }> {
@@ -158,15 +165,17 @@ export class YouthService {
     const data = parseInput(youthStatusInput, input);
     if (data.status === y.status) throw invalid({ status: 'validation.status_same' });
     const reason = [data.reason, data.note].filter(Boolean).join(': ');
-    await this.repo.setStatus(id, y.status, data.status, reason, this.clock.now(), this.access.requireActor(ctx).userId);
-    await this.audit.record(ctx, {
-      action: 'youth.status',
-      actorRole: grant.role,
-      municipalityId: y.municipalityId,
-      targetType: 'youth',
-      targetId: id,
-      subjectUserId: y.userId,
-      details: { from: y.status, to: data.status },
+    await this.audit.atomically(async () => {
+      await this.repo.setStatus(id, y.status, data.status, reason, this.clock.now(), this.access.requireActor(ctx).userId);
+      await this.audit.record(ctx, {
+        action: 'youth.status',
+        actorRole: grant.role,
+        municipalityId: y.municipalityId,
+        targetType: 'youth',
+        targetId: id,
+        subjectUserId: y.userId,
+        details: { from: y.status, to: data.status },
+      });
     });
   }
 
@@ -182,25 +191,18 @@ export class YouthService {
     const y = await this.ownForEdit(ctx);
     const data = parseInput(profileInput, input);
     const visibility = Object.fromEntries(fieldGroups.map((g) => [g, data[`share_${g}`] === true])) as Visibility;
-    await this.repo.updateProfile(
-      y.id,
-      {
-        wishToTry: data.wishToTry,
-        goodAt: data.goodAt,
-        mattersAtWork: data.mattersAtWork,
-        practicalHours: data.practicalHours,
-        practicalTransport: data.practicalTransport,
-        canStartOn: data.canStartOn,
-        visibility,
-      },
-      this.clock.now(),
-    );
-    await this.audit.record(ctx, {
-      action: 'youth.profile_update',
-      municipalityId: y.municipalityId,
-      targetType: 'youth',
-      targetId: y.id,
-      subjectUserId: y.userId,
+    const profile = {
+      wishToTry: data.wishToTry,
+      goodAt: data.goodAt,
+      mattersAtWork: data.mattersAtWork,
+      practicalHours: data.practicalHours,
+      practicalTransport: data.practicalTransport,
+      canStartOn: data.canStartOn,
+      visibility,
+    };
+    await this.audit.atomically(async () => {
+      await this.repo.updateProfile(y.id, profile, this.clock.now());
+      await this.recordOwnEdit(ctx, y, 'youth.profile_update');
     });
   }
 
@@ -210,21 +212,24 @@ export class YouthService {
     const type = bytes && bytes.length <= MAX_PHOTO_BYTES ? photoType(bytes) : undefined;
     if (!bytes || !type)
       throw invalid({ photo: bytes && bytes.length > MAX_PHOTO_BYTES ? 'validation.file_too_large' : 'validation.photo_type' });
-    await this.repo.savePhoto(y.id, type, bytes, this.clock.now());
-    await this.audit.record(ctx, {
-      action: 'youth.photo_update',
-      municipalityId: y.municipalityId,
-      targetType: 'youth',
-      targetId: y.id,
-      subjectUserId: y.userId,
+    await this.audit.atomically(async () => {
+      await this.repo.savePhoto(y.id, type, bytes, this.clock.now());
+      await this.recordOwnEdit(ctx, y, 'youth.photo_update');
     });
   }
 
   async deleteMyPhoto(ctx: Context): Promise<void> {
     const y = await this.ownForEdit(ctx);
-    await this.repo.deletePhoto(y.id, this.clock.now());
-    await this.audit.record(ctx, {
-      action: 'youth.photo_delete',
+    await this.audit.atomically(async () => {
+      await this.repo.deletePhoto(y.id, this.clock.now());
+      await this.recordOwnEdit(ctx, y, 'youth.photo_delete');
+    });
+  }
+
+  /** The audit entry of a young person's edit of their own record. */
+  private recordOwnEdit(ctx: Context, y: Youth, action: string): Promise<void> {
+    return this.audit.record(ctx, {
+      action,
       municipalityId: y.municipalityId,
       targetType: 'youth',
       targetId: y.id,
