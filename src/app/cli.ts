@@ -10,6 +10,7 @@ import { runMatchCommand } from '../modules/matching/match.command.ts';
 import { EstimationError } from '../modules/evaluation/estimators.ts';
 import { runEvaluateCommand } from '../modules/evaluation/evaluate.command.ts';
 import { safeError } from '../platform/logging/log-safety.ts';
+import { startupFailureLine } from './startup-failure.ts';
 
 const usage = `Usage: nextwork <command> [options]
 
@@ -134,6 +135,8 @@ run(process.argv.slice(2)).catch((err: unknown) => {
     console.error((err as Error).message);
     process.exit(2);
   }
-  console.error(safeError(err).stack); // no bound values or tokens (#19.3)
+  const line = startupFailureLine(err);
+  if (line) console.error(line);
+  else console.error(safeError(err).stack); // no bound values or tokens (#19.3)
   process.exit(1);
 });

@@ -8,6 +8,7 @@ import { answerBackupRequests } from '../platform/db/backup-requests.ts';
 import { DataKeyMismatchError } from '../platform/crypto/sealed.ts';
 import { followSessionChanges } from '../modules/accounts/session-cache.ts';
 import { safeError } from '../platform/logging/log-safety.ts';
+import { startupFailureLine } from './startup-failure.ts';
 
 /** `npm start`: the platform on one port; in embedded mode it also runs the jobs. */
 async function main(): Promise<void> {
@@ -65,6 +66,8 @@ main().catch((err: unknown) => {
     console.error(err.message);
     process.exit(2);
   }
-  console.error(safeError(err).stack); // no bound values or tokens (#19.3)
+  const line = startupFailureLine(err);
+  if (line) console.error(line);
+  else console.error(safeError(err).stack); // no bound values or tokens (#19.3)
   process.exit(1);
 });

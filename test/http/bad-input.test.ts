@@ -115,3 +115,21 @@ describe('redirects stay on the site (#19.5)', () => {
     expect(signIn.statusCode).toBe(200);
   });
 });
+
+describe('uploads (#19.17)', () => {
+  it('a truncated multipart upload is a 400, not a 500', async () => {
+    const m = await makeUser(t, [{ role: 'youth', municipalityId: (await makeNetwork(t)).m }]);
+    const b = new Browser(app);
+    await b.signIn(m.email);
+    const boundary = '----nextworktruncated';
+    const payload = `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="mig.png"\r\nContent-Type: image/png\r\n\r\n\u0089PNG partial`;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/me/profile/photo',
+      payload,
+      headers: { cookie: b.header, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Noget skal rettes');
+  });
+});

@@ -37,3 +37,46 @@ describe('npm start', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('start-up failures say what is wrong in one line (#19.17)', () => {
+  const run = (env: Record<string, string>) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.once('exit', (code) => resolve({ code, stderr }));
+    });
+
+  it('a database that is not running', { timeout: 60_000 }, async () => {
+    const { code, stderr } = await run({
+      DATABASE_URL: `postgres://nobody@127.0.0.1:${await freePort()}/none`,
+      DATA_KEY: 'ab'.repeat(32),
+      SESSION_SECRET: 's'.repeat(32),
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^The database could not be reached \(ECONNREFUSED\): check that PostgreSQL is running/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a port that is taken', { timeout: 60_000 }, async () => {
+    const net = await import('node:net');
+    const taken = net.createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextwork-port-'));
+    try {
+      const { code, stderr } = await run({ DATA_DIR: dir, PORT: String(port), DEMO: 'false' });
+      expect(code).toBe(1);
+      expect(stderr.trim()).toBe(
+        `Port ${port} on 127.0.0.1 is already in use by another program: stop that program or set PORT to a free port.`,
+      );
+    } finally {
+      taken.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, httpStatus } from '../errors.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { translate } from '../i18n/i18n.ts';
 import { isMessageKey } from '../i18n/i18n.ts';
 import { type RenderSettings, pageContext, sendPage } from './render.tsx';
@@ -22,31 +23,6 @@ function fieldsFromValidation(validation: { instancePath?: string; message?: str
     fields[field] ??= v.message && isMessageKey(v.message) ? v.message : 'validation.invalid';
   }
   return fields;
-}
-
-/** Codes of a database that cannot answer now: connection errors, shutdown, too many clients, a statement cut off by its timeout. */
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  '57014',
-]);
-const UNAVAILABLE_MESSAGES =
-  /timeout exceeded when trying to connect|Query read timeout|Connection terminated|connection error|Client was closed/i;
-
-/** Whether an error (or its cause) says the database is out of reach for now (#19.12). */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 4) return false;
-  const e = error as { code?: unknown; message?: unknown; cause?: unknown };
-  if (typeof e.code === 'string' && (UNAVAILABLE_CODES.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code))) return true;
-  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
-  return isDatabaseUnavailable(e.cause, depth + 1);
 }
 
 /** Seconds to suggest before trying again when the database is out of reach. */
@@ -75,6 +51,9 @@ function classify(error: unknown): {
   ) {
     return { code: 'bad_request', status: 400, key: 'errors.invalid_json' };
   }
+  // A multipart body cut short by the client (busboy's words): the client's fault, not ours (#19.17).
+  if (e instanceof Error && /^Unexpected end of (multipart data|form)$/.test(e.message))
+    return { code: 'bad_request', status: 400, key: 'errors.upload_incomplete' };
   if (e?.statusCode === 413) return { code: 'invalid', status: 413, key: 'validation.file_too_large' };
   if (e?.statusCode === 429) return { code: 'rate_limited', status: 429, key: 'errors.rate_limited', params: { seconds: 60 } };
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500)

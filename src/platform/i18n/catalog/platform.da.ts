@@ -71,6 +71,7 @@ export const platformDa = {
   'errors.unavailable_title': 'Prøv igen om lidt',
   'errors.database_unavailable':
     'Vi kan ikke få fat i databasen lige nu, så siden kan ikke vises. Intet er gemt eller ændret. Prøv igen om et øjeblik.',
+  'errors.upload_incomplete': 'Filen kom ikke helt frem. Prøv at sende den igen.',
   'errors.unavailable': 'Tjenesten er ikke tilgængelig lige nu.',
   'errors.request_id': 'Fejlkode: {id}',
   'errors.back_home': 'Gå til forsiden',

@@ -73,6 +73,7 @@ export const platformEn: Record<keyof typeof platformDa, string> = {
   'errors.unavailable_title': 'Try again in a moment',
   'errors.database_unavailable':
     'We cannot reach the database right now, so the page cannot be shown. Nothing was saved or changed. Try again in a moment.',
+  'errors.upload_incomplete': 'The file did not arrive in full. Try sending it again.',
   'errors.unavailable': 'The service is not available right now.',
   'errors.request_id': 'Error code: {id}',
   'errors.back_home': 'Go to the front page',
