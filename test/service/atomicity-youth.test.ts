@@ -17,6 +17,7 @@ import { notifications } from '../../src/platform/notifications/notifications.sc
 import { withAuditRefused } from '../support/atomicity.ts';
 import { type TestContext, createTestContext, ctx, makeUser } from '../support/context.ts';
 import { makeNetwork } from '../support/internships.ts';
+import { tinyPng } from '../support/images.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -35,7 +36,7 @@ async function refused(action: string, fn: () => Promise<unknown>) {
 }
 
 /** The smallest PNG there is: its signature and an IHDR header. */
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+const png = tinyPng();
 
 describe('youth, support notes, groups, movement and reports: a write and its audit entry are one (#19.10)', () => {
   it('a referral refused its audit entry leaves no young person, status history or invitation', async () => {
