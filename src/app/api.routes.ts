@@ -3,7 +3,7 @@ import { roles } from '../platform/access/roles.ts';
 import { ctxOf } from '../platform/http/request.ts';
 import { inviteInput } from '../modules/accounts/accounts.inputs.ts';
 import { createMunicipalityInput } from '../modules/municipalities/municipalities.service.ts';
-import type { App, RouteDeps } from './server.ts';
+import type { App, RouteDeps } from '../platform/http/app.ts';
 import { errors } from '../platform/http/api-errors.ts';
 
 const municipality = z.object({ id: z.uuid(), name: z.string(), code: z.string(), youthCapacity: z.number().int() });

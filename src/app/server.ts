@@ -1,13 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyRequest,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
@@ -69,13 +62,9 @@ export interface ServerOptions {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export type App = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
+import type { App } from '../platform/http/app.ts';
+
+export type { App, RouteDeps } from '../platform/http/app.ts';
 
 /** Whether a browser's request comes from this site: its Origin names this host, or it says it is not cross-site. */
 function sameOrigin(request: FastifyRequest, baseUrl: string): boolean {
@@ -250,9 +239,4 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await meetingsApi(scope as App, deps);
   });
   return app;
-}
-
-export interface RouteDeps {
-  services: Services;
-  settings: RenderSettings;
 }

@@ -175,6 +175,11 @@ export function createServices(database: Database, clock: Clock, settings: Servi
 
 export type Services = ReturnType<typeof createServices>;
 
+declare module '../platform/http/app.ts' {
+  // Route modules see the services with their real types (see RouteServices).
+  interface RouteServices extends Services {}
+}
+
 export function jobDefinitions(services: Services): JobDefinition[] {
   const jobs = services.internshipJobs;
   return [

@@ -2,7 +2,7 @@ import { pageContext, sendPage } from '../platform/http/render.tsx';
 import { baseCookie, cookieNames, ctxOf, safeLocalPath } from '../platform/http/request.ts';
 import { municipalityFor } from '../platform/http/scope.ts';
 import { notFound } from '../platform/errors.ts';
-import type { App, RouteDeps } from './server.ts';
+import type { App, RouteDeps } from '../platform/http/app.ts';
 import { ApiDocs, type ApiOperation, AuditTable, OutboxTable } from './site.views.tsx';
 
 const cursor = (q: unknown) => {

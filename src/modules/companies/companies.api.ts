@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errors } from '../../platform/http/api-errors.ts';
-import type { App, RouteDeps } from '../../app/server.ts';
+import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/request.ts';
 import { companyInput, companyStatusInput, directoryQuery, openingInput } from './companies.inputs.ts';
 import type { Company } from './companies.repository.ts';

@@ -1,6 +1,6 @@
 import { WishButton } from '../matching/wishes.views.tsx';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { App, RouteDeps } from '../../app/server.ts';
+import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { can } from '../../platform/access/policy.ts';
 import { notFound } from '../../platform/errors.ts';
 import { formFromError, formValues } from '../../platform/http/forms.ts';

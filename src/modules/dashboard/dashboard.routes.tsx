@@ -1,4 +1,4 @@
-import type { App, RouteDeps } from '../../app/server.ts';
+import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { actorMunicipalityIds, can } from '../../platform/access/policy.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf } from '../../platform/http/request.ts';

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { App, RouteDeps } from '../../app/server.ts';
+import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { can } from '../../platform/access/policy.ts';
 import { localDate } from '../../platform/dates.ts';
 import { formFromError, formValues } from '../../platform/http/forms.ts';

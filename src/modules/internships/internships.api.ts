@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { App, RouteDeps } from '../../app/server.ts';
+import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { errors } from '../../platform/http/api-errors.ts';
 import { ctxOf } from '../../platform/http/request.ts';
 import { endInput, extensionInput, firstDayInput, planInput, vitasInput } from './internships.inputs.ts';

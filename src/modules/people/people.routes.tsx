@@ -1,4 +1,4 @@
-import type { App, RouteDeps } from '../../app/server.ts';
+import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { can } from '../../platform/access/policy.ts';
 import { roles } from '../../platform/access/roles.ts';
 import { notFound } from '../../platform/errors.ts';

@@ -1,7 +1,7 @@
 import { DirectInviteForm } from '../matching/answers.views.tsx';
 import type { CompanyViewOfYouth } from './company-view.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { App, RouteDeps } from '../../app/server.ts';
+import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { can } from '../../platform/access/policy.ts';
 import { formFromError, formValues } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
