@@ -7,6 +7,7 @@ import type { Company } from './companies.repository.ts';
 import { companySizes, companyStatuses } from './companies.schema.ts';
 import type { ListedOpening } from './directory.repository.ts';
 import { tradeSectionCodes } from './trades.ts';
+import { idParams, municipalityParams, noContent } from '../../platform/http/schemas.ts';
 
 const company = z
   .object({
@@ -71,8 +72,6 @@ const toOpening = (o: ListedOpening): z.infer<typeof opening> => ({
   published: o.published,
 });
 
-const municipalityParams = z.object({ municipalityId: z.uuid({ error: 'validation.municipality' }) });
-const idParams = z.object({ id: z.string() });
 const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int() });
 
 /** JSON API for the company network, with the same services and permissions as the pages. */
@@ -148,7 +147,7 @@ export async function companiesApi(app: App, { services }: RouteDeps): Promise<v
         summary: 'Change network membership status (kept in the history)',
         params: idParams,
         body: companyStatusInput,
-        response: { 204: z.null(), ...errors },
+        response: noContent,
       },
     },
     async (request, reply) => {

@@ -3,8 +3,7 @@ import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { errors } from '../../platform/http/api-errors.ts';
 import { ctxOf } from '../../platform/http/request.ts';
 import { intakeInput } from './trials.inputs.ts';
-
-const municipalityParams = z.object({ municipalityId: z.uuid({ error: 'validation.municipality' }) });
+import { municipalityParams } from '../../platform/http/schemas.ts';
 
 /** The randomised intake in the JSON API: while a trial recruits, referrals come here (the same service as the page). */
 export async function trialsApi(app: App, { services }: RouteDeps): Promise<void> {

@@ -5,6 +5,7 @@ import { ctxOf } from '../../platform/http/request.ts';
 import { endInput, extensionInput, firstDayInput, planInput, vitasInput } from './internships.inputs.ts';
 import type { InternshipView } from './internships.repository.ts';
 import { attendanceValues, earlyEndReasons, internshipStatuses, vitasStatuses, weekdays } from './internships.schema.ts';
+import { idParams, municipalityParams, noContent } from '../../platform/http/schemas.ts';
 
 const date = z.iso.date();
 const internship = z
@@ -96,8 +97,6 @@ const checkinItem = z
     submittedAt: z.iso.datetime(),
   })
   .meta({ id: 'Checkin' });
-const idParams = z.object({ id: z.string() });
-const municipalityParams = z.object({ municipalityId: z.uuid({ error: 'validation.municipality' }) });
 const figures = {
   openClocks: z.number().int(),
   overdue: z.number().int(),
@@ -110,7 +109,6 @@ const figures = {
 export async function internshipsApi(app: App, { services }: RouteDeps): Promise<void> {
   const tags = ['internships'];
   const { internships, feedback, internshipOverview } = services;
-  const noContent = { 204: z.null(), ...errors };
 
   app.get(
     '/api/v1/municipalities/:municipalityId/internships',

@@ -3,6 +3,7 @@ import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { errors } from '../../platform/http/api-errors.ts';
 import { ctxOf } from '../../platform/http/request.ts';
 import { type Meeting, meetingInput } from './meetings.service.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 
 const meeting = z
   .object({ id: z.uuid(), startsAt: z.iso.datetime(), minutes: z.number().int(), place: z.string(), note: z.string() })
@@ -14,7 +15,6 @@ const toItem = (m: Meeting): z.infer<typeof meeting> => ({
   place: m.place,
   note: m.note,
 });
-const idParams = z.object({ id: z.string() });
 
 /** Follow-up meetings with the supervisor, as on the internship page. */
 export async function meetingsApi(app: App, { services }: RouteDeps): Promise<void> {

@@ -5,15 +5,12 @@ import { ctxOf } from '../../platform/http/request.ts';
 import { eventInput, eventResponseInput } from './events.inputs.ts';
 import type { MatchEvent } from './events.repository.ts';
 import { eventResponses } from './matching.schema.ts';
-
-const idParams = z.object({ id: z.string() });
-const municipalityParams = z.object({ municipalityId: z.uuid({ error: 'validation.municipality' }) });
+import { idParams, municipalityParams, noContent } from '../../platform/http/schemas.ts';
 
 /** JSON API for match events: the same service and permissions as the pages. */
 export async function matchEventsApi(app: App, { services }: RouteDeps): Promise<void> {
   const tags = ['matching'];
   const { matchEvents } = services;
-  const noContent = { 204: z.null(), ...errors };
   const event = z
     .object({
       id: z.uuid(),

@@ -14,6 +14,7 @@ import {
 import type { WishExplanation } from './explain.ts';
 import type { PlacementView, Round } from './matching.repository.ts';
 import { answerValues, placementStatuses, roundStatuses } from './matching.schema.ts';
+import { idParams, municipalityParams, noContent, openingParams } from '../../platform/http/schemas.ts';
 
 const outcomes = ['no_seats', 'not_answered', 'not_now', 'filled_before', 'lottery', 'placed'] as const;
 const wish = z
@@ -97,15 +98,11 @@ const report = z.object({
   declined: z.number().int(),
   waiting: z.number().int(),
 });
-const idParams = z.object({ id: z.string() });
-const openingParams = z.object({ openingId: z.string() });
-const municipalityParams = z.object({ municipalityId: z.uuid({ error: 'validation.municipality' }) });
 
 /** JSON API for wishes, company answers and matching rounds: the same services and permissions as the pages. */
 export async function matchingApi(app: App, { services }: RouteDeps): Promise<void> {
   const tags = ['matching'];
   const { wishes, rounds } = services;
-  const noContent = { 204: z.null(), ...errors };
   const myWishes = async (ctx: ReturnType<typeof ctxOf>) => {
     const mine = await wishes.mine(ctx);
     return { limit: mine.limit, items: mine.wishes.map((w) => ({ ...w, createdAt: undefined, updatedAt: undefined })) };

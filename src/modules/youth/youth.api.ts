@@ -5,6 +5,7 @@ import { ctxOf } from '../../platform/http/request.ts';
 import { profileInput, referralInput, youthStatusInput } from './youth.inputs.ts';
 import type { Youth } from './youth.repository.ts';
 import { youthStatuses } from './youth.schema.ts';
+import { idParams, municipalityParams, noContent } from '../../platform/http/schemas.ts';
 
 const capacity = z.object({ used: z.number().int(), capacity: z.number().int(), full: z.boolean() });
 const profile = {
@@ -74,7 +75,6 @@ const toItem = (y: Pick<Youth, keyof z.infer<typeof youthItem> | 'statusSince'>)
   canStartOn: y.canStartOn,
   visibility: y.visibility,
 });
-const municipalityParams = z.object({ municipalityId: z.uuid({ error: 'validation.municipality' }) });
 
 /** JSON API for the youth network, over the same service and permissions as the pages. */
 export async function youthApi(app: App, { services }: RouteDeps): Promise<void> {
@@ -118,7 +118,7 @@ export async function youthApi(app: App, { services }: RouteDeps): Promise<void>
       schema: {
         tags,
         summary: "A young person's record (team; audited)",
-        params: z.object({ id: z.string() }),
+        params: idParams,
         response: { 200: youthItem.extend({ cprMasked: z.string() }), ...errors },
       },
     },
@@ -134,9 +134,9 @@ export async function youthApi(app: App, { services }: RouteDeps): Promise<void>
       schema: {
         tags,
         summary: 'Change status (kept in the history, with a reason when ended)',
-        params: z.object({ id: z.string() }),
+        params: idParams,
         body: youthStatusInput,
-        response: { 204: z.null(), ...errors },
+        response: noContent,
       },
     },
     async (request, reply) => {

@@ -20,4 +20,5 @@ export const errors = {
   415: errorShape,
   422: errorShape,
   429: errorShape,
+  503: errorShape,
 };

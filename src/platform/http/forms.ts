@@ -1,5 +1,7 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { FormState } from '../views/components.tsx';
+import { type CookieSettings, setFlash } from './request.ts';
 
 /** The submitted values as strings, without the CSRF field (passwords are never echoed back). */
 export function formValues(body: unknown): Record<string, string> {
@@ -43,4 +45,51 @@ export function nestForm(values: Record<string, string>): Record<string, unknown
     }
   }
   return out;
+}
+
+/** What a form submission does on success: a flash message (a message-catalog key) and where to go next. */
+export interface FormDone {
+  flash?: string;
+  flashParams?: Record<string, string | number>;
+  to: string;
+}
+
+/**
+ * The one way a page form is handled: POST → the service validates and acts → on success a flash
+ * message and a 303 to the next page (post/redirect/get); on input the service refuses (invalid,
+ * conflict, too many tries) the same page again with the errors and what was typed (422/409/429).
+ * Anything else goes to the error boundary.
+ *
+ * @param o.values the submitted fields (default: the body's, without the CSRF field)
+ * @param o.run the service call; its result decides where to go
+ * @param o.done the flash and the next page, from the result
+ * @param o.again renders the form's page again with the errors
+ * @param o.keep what of the values to show again (e.g. never a CPR number)
+ * @param o.rename service field names that the form names otherwise
+ */
+export async function submitForm<R>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  settings: CookieSettings,
+  o: {
+    values?: Record<string, string>;
+    run: (values: Record<string, string>) => Promise<R>;
+    done: FormDone | ((result: R) => FormDone);
+    again: (form: FormState, status: number) => unknown;
+    keep?: (values: Record<string, string>) => Record<string, string>;
+    rename?: Record<string, string>;
+  },
+): Promise<unknown> {
+  const values = o.values ?? formValues(request.body);
+  let result: R;
+  try {
+    result = await o.run(values);
+  } catch (err) {
+    const { form, status } = formFromError(err, o.keep ? o.keep(values) : values, o.rename, reply);
+    return o.again(form, status);
+  }
+  const done = typeof o.done === 'function' ? o.done(result) : o.done;
+  if (done.flash)
+    setFlash(reply, settings, { kind: 'success', key: done.flash, ...(done.flashParams ? { params: done.flashParams } : {}) });
+  return reply.redirect(done.to, 303);
 }
