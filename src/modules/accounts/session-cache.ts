@@ -2,6 +2,7 @@ import type { Membership } from '../../platform/access/policy.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { type Listener, type ListenOptions, listen } from '../../platform/db/listen.ts';
 import type { Session, User } from './accounts.repository.ts';
+import { TtlCache } from '../../platform/ttl-cache.ts';
 
 export type FoundSession = { session: Session; user: User; memberships: Membership[]; companyIds: string[] };
 
@@ -16,15 +17,17 @@ export type FoundSession = { session: Session; user: User; memberships: Membersh
  * lands while another request reads the session cannot be undone by that read.
  */
 export class SessionCache {
-  readonly #entries = new Map<string, { found: FoundSession; at: number }>();
+  readonly #entries: TtlCache<string, FoundSession>;
   #generation = 0;
   #enabled: boolean;
 
   constructor(
     private readonly ttlMs: number,
     enabled: boolean,
+    now?: () => number,
   ) {
     this.#enabled = enabled && ttlMs > 0;
+    this.#entries = new TtlCache(ttlMs, 10_000, now);
   }
 
   get enabled(): boolean {
@@ -37,10 +40,8 @@ export class SessionCache {
     this.clear();
   }
 
-  get(id: string, now = Date.now()): FoundSession | undefined {
-    if (!this.#enabled) return undefined;
-    const entry = this.#entries.get(id);
-    return entry && now - entry.at < this.ttlMs ? entry.found : undefined;
+  get(id: string): FoundSession | undefined {
+    return this.#enabled ? this.#entries.get(id) : undefined;
   }
 
   /** A mark taken before reading the database; `set` stores only if nothing was evicted since. */
@@ -48,16 +49,14 @@ export class SessionCache {
     return this.#generation;
   }
 
-  set(id: string, found: FoundSession, mark: number, now = Date.now()): void {
+  set(id: string, found: FoundSession, mark: number): void {
     if (!this.#enabled || mark !== this.#generation) return;
-    if (this.#entries.size >= 10_000) this.#entries.clear();
-    this.#entries.set(id, { found, at: now });
+    this.#entries.set(id, found);
   }
 
   /** This process moved the session's last-seen time: keep the entry, with the new time. */
   touched(id: string, lastSeenAt: Date): void {
-    const entry = this.#entries.get(id);
-    if (entry) entry.found = { ...entry.found, session: { ...entry.found.session, lastSeenAt } };
+    this.#entries.update(id, (found) => ({ ...found, session: { ...found.session, lastSeenAt } }));
   }
 
   evictSession(id: string): void {
@@ -67,7 +66,7 @@ export class SessionCache {
 
   evictUser(userId: string): void {
     this.#generation++;
-    for (const [id, entry] of this.#entries) if (entry.found.user.id === userId) this.#entries.delete(id);
+    this.#entries.deleteWhere((found) => found.user.id === userId);
   }
 
   clear(): void {

@@ -3,13 +3,14 @@ import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { can } from '../../platform/access/policy.ts';
 import { notFound } from '../../platform/errors.ts';
 import { uploadedCsv } from '../../platform/http/upload.ts';
-import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { formFromError, formValues, submitForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { CompanyForm, CompanyListView, CompanyPage, ImportView } from './companies.views.tsx';
 import { MeetingsView } from './openings.views.tsx';
+import { pageWithId } from '../../platform/http/schemas.ts';
 
 export async function companiesRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
   const { companies } = services;
@@ -53,17 +54,13 @@ export async function companiesRoutes(app: App, { services, settings }: RouteDep
     return newForm(request, reply, m, { values: { size: '1-9' }, errors: {} });
   });
 
-  app.post('/companies', async (request, reply) => {
+  app.post('/companies', (request, reply) => {
     const m = municipalityFor(request, 'company.create');
-    const values = formValues(request.body);
-    try {
-      const c = await companies.create(ctxOf(request), m, values);
-      setFlash(reply, settings, { kind: 'success', key: 'company.created', params: { name: c.name } });
-      return reply.redirect(`/companies/${c.id}`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return newForm(request, reply, m, form, status);
-    }
+    return submitForm(request, reply, settings, {
+      run: (values) => companies.create(ctxOf(request), m, values),
+      done: (c) => ({ flash: 'company.created', flashParams: { name: c.name }, to: `/companies/${c.id}` }),
+      again: (form, status) => newForm(request, reply, m, form, status),
+    });
   });
 
   const show = async (
@@ -91,44 +88,29 @@ export async function companiesRoutes(app: App, { services, settings }: RouteDep
 
   app.get('/companies/:id', (request, reply) => show(request, reply));
 
-  app.post('/companies/:id/status', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = formValues(request.body);
-    try {
-      await companies.setStatus(ctxOf(request), id, values);
-      setFlash(reply, settings, { kind: 'success', key: 'company.status_changed' });
-      return reply.redirect(`/companies/${id}`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return show(request, reply, { status: form }, status);
-    }
-  });
+  app.post('/companies/:id/status', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => companies.setStatus(ctxOf(request), request.params.id, values),
+      done: { flash: 'company.status_changed', to: `/companies/${request.params.id}` },
+      again: (form, status) => show(request, reply, { status: form }, status),
+    }),
+  );
 
-  app.post('/companies/:id/contacts', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = formValues(request.body);
-    try {
-      const { email } = await companies.inviteContact(ctxOf(request), id, values, request.locale);
-      setFlash(reply, settings, { kind: 'success', key: 'invite.sent', params: { email } });
-      return reply.redirect(`/companies/${id}`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return show(request, reply, { invite: form }, status);
-    }
-  });
+  app.post('/companies/:id/contacts', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => companies.inviteContact(ctxOf(request), request.params.id, values, request.locale),
+      done: ({ email }) => ({ flash: 'invite.sent', flashParams: { email }, to: `/companies/${request.params.id}` }),
+      again: (form, status) => show(request, reply, { invite: form }, status),
+    }),
+  );
 
-  app.post('/companies/:id/contact-log', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = formValues(request.body);
-    try {
-      await companies.logContact(ctxOf(request), id, values);
-      setFlash(reply, settings, { kind: 'success', key: 'company.contact_logged' });
-      return reply.redirect(`/companies/${id}`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return show(request, reply, { log: form }, status);
-    }
-  });
+  app.post('/companies/:id/contact-log', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => companies.logContact(ctxOf(request), request.params.id, values),
+      done: { flash: 'company.contact_logged', to: `/companies/${request.params.id}` },
+      again: (form, status) => show(request, reply, { log: form }, status),
+    }),
+  );
 
   const editForm = async (request: FastifyRequest, reply: FastifyReply, form: FormState | null, status = 200) => {
     const { id } = request.params as { id: string };
@@ -162,18 +144,13 @@ export async function companiesRoutes(app: App, { services, settings }: RouteDep
 
   app.get('/companies/:id/edit', (request, reply) => editForm(request, reply, null));
 
-  app.post('/companies/:id/edit', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = formValues(request.body);
-    try {
-      await companies.update(ctxOf(request), id, values);
-      setFlash(reply, settings, { kind: 'success', key: 'company.saved' });
-      return reply.redirect(`/companies/${id}`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return editForm(request, reply, form, status);
-    }
-  });
+  app.post('/companies/:id/edit', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => companies.update(ctxOf(request), request.params.id, values),
+      done: { flash: 'company.saved', to: `/companies/${request.params.id}` },
+      again: (form, status) => editForm(request, reply, form, status),
+    }),
+  );
 
   const meetingsPage = async (request: FastifyRequest, reply: FastifyReply, m: string, form: FormState, status = 200) => {
     const data = await companies.meetings(ctxOf(request), m);

@@ -3,12 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { can } from '../../platform/access/policy.ts';
 import { notFound } from '../../platform/errors.ts';
-import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { submitForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
-import { ctxOf, setFlash } from '../../platform/http/request.ts';
+import { ctxOf } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import { DirectoryView, OpeningForm, OpeningPage } from './openings.views.tsx';
+import { pageWithId } from '../../platform/http/schemas.ts';
 
 export async function openingsRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
   const { openings, companies } = services;
@@ -35,8 +36,8 @@ export async function openingsRoutes(app: App, { services, settings }: RouteDeps
     );
   });
 
-  app.get('/openings/:id', async (request, reply) => {
-    const opening = await openings.get(ctxOf(request), (request.params as { id: string }).id);
+  app.get('/openings/:id', pageWithId, async (request, reply) => {
+    const opening = await openings.get(ctxOf(request), request.params.id);
     const actor = request.actor!;
     const canEdit = can(actor, 'opening.update', [{ municipalityId: opening.municipalityId, companyId: opening.companyId }]);
     // A young person in the municipality can put a published opening on their wishes.
@@ -75,8 +76,8 @@ export async function openingsRoutes(app: App, { services, settings }: RouteDeps
     );
   };
 
-  app.get('/companies/:id/openings/new', (request, reply) => {
-    const { id } = request.params as { id: string };
+  app.get('/companies/:id/openings/new', pageWithId, (request, reply) => {
+    const { id } = request.params;
     const t = pageContext(request, reply, settings).t;
     return form(request, reply, {
       companyId: id,
@@ -86,23 +87,20 @@ export async function openingsRoutes(app: App, { services, settings }: RouteDeps
     });
   });
 
-  app.post('/companies/:id/openings', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = formValues(request.body);
-    try {
-      const o = await openings.create(ctxOf(request), id, values);
-      setFlash(reply, settings, { kind: 'success', key: 'opening.created' });
-      return reply.redirect(`/openings/${o.id}`, 303);
-    } catch (err) {
-      const { form: f, status } = formFromError(err, values);
-      return form(request, reply, {
-        companyId: id,
-        action: `/companies/${id}/openings`,
-        title: pageContext(request, reply, settings).t('opening.new'),
-        form: f,
-        status,
-      });
-    }
+  app.post('/companies/:id/openings', pageWithId, (request, reply) => {
+    const { id } = request.params;
+    return submitForm(request, reply, settings, {
+      run: (values) => openings.create(ctxOf(request), id, values),
+      done: (o) => ({ flash: 'opening.created', to: `/openings/${o.id}` }),
+      again: (f, status) =>
+        form(request, reply, {
+          companyId: id,
+          action: `/companies/${id}/openings`,
+          title: pageContext(request, reply, settings).t('opening.new'),
+          form: f,
+          status,
+        }),
+    });
   });
 
   const editForm = async (request: FastifyRequest, reply: FastifyReply, f: FormState | null, status = 200) => {
@@ -131,16 +129,11 @@ export async function openingsRoutes(app: App, { services, settings }: RouteDeps
 
   app.get('/openings/:id/edit', (request, reply) => editForm(request, reply, null));
 
-  app.post('/openings/:id/edit', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = formValues(request.body);
-    try {
-      await openings.update(ctxOf(request), id, values);
-      setFlash(reply, settings, { kind: 'success', key: 'opening.saved' });
-      return reply.redirect(`/openings/${id}`, 303);
-    } catch (err) {
-      const { form: f, status } = formFromError(err, values);
-      return editForm(request, reply, f, status);
-    }
-  });
+  app.post('/openings/:id/edit', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => openings.update(ctxOf(request), request.params.id, values),
+      done: { flash: 'opening.saved', to: `/openings/${request.params.id}` },
+      again: (f, status) => editForm(request, reply, f, status),
+    }),
+  );
 }

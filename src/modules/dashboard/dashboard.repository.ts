@@ -5,6 +5,7 @@ import { companies, openings } from '../companies/companies.schema.ts';
 import type { Municipality } from '../municipalities/municipalities.repository.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
+import { TtlCache } from '../../platform/ttl-cache.ts';
 
 export interface TeamFigures {
   municipality: Municipality;
@@ -22,22 +23,24 @@ const outerId = sql.raw('"municipalities"."id"');
 
 /** The team dashboard's figures in one round trip: it is the most visited page. */
 export class DashboardRepository {
-  readonly #cache = new Map<string, { figures: TeamFigures; at: number }>();
-
   /**
    * @param cacheMs how long figures may be reused: a few seconds in embedded mode (one process,
    *   and counts a few seconds old are fine on an overview), 0 with a PostgreSQL server.
    */
+  readonly #cache: TtlCache<string, TeamFigures>;
+
   constructor(
     private readonly db: Db,
-    private readonly cacheMs = 0,
-  ) {}
+    cacheMs = 0,
+  ) {
+    this.#cache = new TtlCache(cacheMs);
+  }
 
   async teamFigures(municipalityId: string): Promise<TeamFigures | undefined> {
     const cached = this.#cache.get(municipalityId);
-    if (cached && Date.now() - cached.at < this.cacheMs) return cached.figures;
+    if (cached) return cached;
     const figures = await this.queryFigures(municipalityId);
-    if (figures && this.cacheMs > 0) this.#cache.set(municipalityId, { figures, at: Date.now() });
+    if (figures) this.#cache.set(municipalityId, figures);
     return figures;
   }
 

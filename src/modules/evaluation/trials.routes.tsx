@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { can } from '../../platform/access/policy.ts';
-import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { formFromError, formValues, submitForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
@@ -12,6 +12,7 @@ import { StaffTimePage } from './staff-time.views.tsx';
 import { EvaluationPage } from './evaluation.views.tsx';
 import { PlanPage } from './plan.views.tsx';
 import { IntakePage, IntakeResult, OutcomesImportPage, SeedPage, TrialsListView } from './trials.views.tsx';
+import { pageWithId } from '../../platform/http/schemas.ts';
 
 /** The effect evaluation: researchers' trials and evaluation pages, the team's randomised intake and outcome import. */
 export async function trialsRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
@@ -31,20 +32,17 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
     );
   };
   app.get('/trials', (request, reply) => listPage(request, reply, emptyForm));
-  app.post('/trials', async (request, reply) => {
-    const values = formValues(request.body);
-    try {
-      const trial = await trials.create(ctxOf(request), values.municipalityId ?? '', {
-        ...values,
-        stratifyBy: strataFactors.filter((f) => values[`stratify.${f}`] === 'on'),
-      });
-      setFlash(reply, settings, { kind: 'success', key: 'trials.created' });
-      return reply.redirect(`/trials/${trial.id}`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return listPage(request, reply, form, status);
-    }
-  });
+  app.post('/trials', (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) =>
+        trials.create(ctxOf(request), values.municipalityId ?? '', {
+          ...values,
+          stratifyBy: strataFactors.filter((f) => values[`stratify.${f}`] === 'on'),
+        }),
+      done: (trial) => ({ flash: 'trials.created', to: `/trials/${trial.id}` }),
+      again: (form, status) => listPage(request, reply, form, status),
+    }),
+  );
 
   // The planning calculator (before /trials/:id): a GET form, so a calculation can be linked to.
   app.get('/trials/plan', async (request, reply) => {
@@ -95,29 +93,24 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
     const page = pageContext(request, reply, settings);
     return sendPage(reply, page, data.trial.name, <EvaluationPage page={page} data={data} econForm={econForm} />, status);
   };
-  app.post('/trials/:id/economics', async (request, reply) => {
-    const id = (request.params as { id: string }).id;
-    const values = formValues(request.body);
-    try {
-      await trialResults.setEconomics(ctxOf(request), id, values);
-      setFlash(reply, settings, { kind: 'success', key: 'cost.saved' });
-      return reply.redirect(`/trials/${id}#cost-results`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return evaluationPage(request, reply, status, form);
-    }
-  });
+  app.post('/trials/:id/economics', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => trialResults.setEconomics(ctxOf(request), request.params.id, values),
+      done: { flash: 'cost.saved', to: `/trials/${request.params.id}#cost-results` },
+      again: (form, status) => evaluationPage(request, reply, status, form),
+    }),
+  );
   app.get('/trials/:id', (request, reply) => evaluationPage(request, reply));
-  app.get('/trials/:id/seed', async (request, reply) => {
-    const id = (request.params as { id: string }).id;
+  app.get('/trials/:id/seed', pageWithId, async (request, reply) => {
+    const id = request.params.id;
     const seed = await trials.seed(ctxOf(request), id);
     const { trial } = await trialResults.evaluation(ctxOf(request), id);
     const page = pageContext(request, reply, settings);
     reply.header('cache-control', 'no-store');
     return sendPage(reply, page, page.t('trial.seed_title', { name: trial.name }), <SeedPage page={page} trial={trial} seed={seed} />);
   });
-  app.post('/trials/:id/export', async (request, reply) => {
-    const id = (request.params as { id: string }).id;
+  app.post('/trials/:id/export', pageWithId, async (request, reply) => {
+    const id = request.params.id;
     const csv = await trialResults.export(ctxOf(request), id);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -125,8 +118,8 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
       .header('cache-control', 'no-store')
       .send(csv);
   });
-  app.get('/trials/:id/dictionary.csv', async (request, reply) => {
-    await trialResults.evaluation(ctxOf(request), (request.params as { id: string }).id);
+  app.get('/trials/:id/dictionary.csv', pageWithId, async (request, reply) => {
+    await trialResults.evaluation(ctxOf(request), request.params.id);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="datadokumentation.csv"')
@@ -150,8 +143,8 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
       status,
     );
   };
-  app.post('/trials/:id/outcomes/one', async (request, reply) => {
-    const id = (request.params as { id: string }).id;
+  app.post('/trials/:id/outcomes/one', pageWithId, async (request, reply) => {
+    const id = request.params.id;
     const values = formValues(request.body);
     try {
       await trialOutcomes.recordOutcome(ctxOf(request), id, values);
@@ -164,8 +157,8 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
     }
   });
   app.get('/trials/:id/outcomes', (request, reply) => outcomesPage(request, reply, emptyForm));
-  app.post('/trials/:id/outcomes', async (request, reply) => {
-    const id = (request.params as { id: string }).id;
+  app.post('/trials/:id/outcomes', pageWithId, async (request, reply) => {
+    const id = request.params.id;
     try {
       const { imported } = await trialOutcomes.importOutcomes(ctxOf(request), id, await uploadedCsv(request));
       setFlash(reply, settings, { kind: 'success', key: 'outcomes.done', params: { count: imported } });

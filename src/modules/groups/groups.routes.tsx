@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { can } from '../../platform/access/policy.ts';
 import { localDate } from '../../platform/dates.ts';
-import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { formFromError, formValues, submitForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
@@ -15,6 +15,7 @@ import { notFound } from '../../platform/errors.ts';
 import { upcomingMeetings } from './schedule.ts';
 import { CounsellorSpacePage } from './space.views.tsx';
 import type { NetworkGroup } from './groups.repository.ts';
+import { pageWithId } from '../../platform/http/schemas.ts';
 
 /** How many weekly sessions a calendar file holds. */
 const CALENDAR_WEEKS = 12;
@@ -83,31 +84,21 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
   };
   app.get('/groups/:id', (request, reply) => show(request, reply, emptyForm));
 
-  app.post('/groups/:id/sessions', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = formValues(request.body);
-    try {
-      await groups.recordSession(ctxOf(request), id, sessionFromForm(values));
-      setFlash(reply, settings, { kind: 'success', key: 'groups.session_saved' });
-      return reply.redirect(`/groups/${id}`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return show(request, reply, form, status);
-    }
-  });
+  app.post('/groups/:id/sessions', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => groups.recordSession(ctxOf(request), request.params.id, sessionFromForm(values)),
+      done: { flash: 'groups.session_saved', to: `/groups/${request.params.id}` },
+      again: (form, status) => show(request, reply, form, status),
+    }),
+  );
 
-  app.post('/groups/:id/schedule', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = formValues(request.body);
-    try {
-      await groups.setSchedule(ctxOf(request), id, values);
-      setFlash(reply, settings, { kind: 'success', key: 'schedule.saved' });
-      return reply.redirect(`/groups/${id}`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return show(request, reply, emptyForm, status, form);
-    }
-  });
+  app.post('/groups/:id/schedule', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => groups.setSchedule(ctxOf(request), request.params.id, values),
+      done: { flash: 'schedule.saved', to: `/groups/${request.params.id}` },
+      again: (form, status) => show(request, reply, emptyForm, status, form),
+    }),
+  );
 
   const sendCalendar = (reply: FastifyReply, group: NetworkGroup, title: string) =>
     reply
@@ -115,14 +106,14 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
       .header('content-disposition', `attachment; filename="netvaerksgruppe.ics"`)
       .send(toIcs(title, upcomingMeetings(group, localDate(services.clock.now()), CALENDAR_WEEKS, title), services.clock.now()));
 
-  app.get('/groups/:id/calendar.ics', async (request, reply) => {
-    const { group } = await groups.get(ctxOf(request), (request.params as { id: string }).id);
+  app.get('/groups/:id/calendar.ics', pageWithId, async (request, reply) => {
+    const { group } = await groups.get(ctxOf(request), request.params.id);
     const page = pageContext(request, reply, settings);
     return sendCalendar(reply, group, page.t('schedule.event', { name: group.name }));
   });
 
-  app.get('/groups/:id/space', async (request, reply) => {
-    const { group, posts } = await services.groupSpace.forCounsellor(ctxOf(request), (request.params as { id: string }).id);
+  app.get('/groups/:id/space', pageWithId, async (request, reply) => {
+    const { group, posts } = await services.groupSpace.forCounsellor(ctxOf(request), request.params.id);
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
@@ -170,29 +161,21 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
     const page = pageContext(request, reply, settings);
     return sendCalendar(reply, data.group, page.t('schedule.event', { name: data.group.name }));
   });
-  app.post('/me/group/posts', async (request, reply) => {
-    const values = formValues(request.body);
-    try {
-      await services.groupSpace.post(ctxOf(request), values);
-      setFlash(reply, settings, { kind: 'success', key: 'space.shared' });
-      return reply.redirect('/me/group#space-heading', 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return myPage(request, reply, emptyForm, status, form);
-    }
-  });
+  app.post('/me/group/posts', (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => services.groupSpace.post(ctxOf(request), values),
+      done: { flash: 'space.shared', to: '/me/group#space-heading' },
+      again: (form, status) => myPage(request, reply, emptyForm, status, form),
+    }),
+  );
   app.get('/me/group', (request, reply) => myPage(request, reply, emptyForm));
-  app.post('/me/group/sessions/:id/checkin', async (request, reply) => {
-    const values = formValues(request.body);
-    try {
-      await groups.checkIn(ctxOf(request), (request.params as { id: string }).id, values);
-      setFlash(reply, settings, { kind: 'success', key: 'my_group.thanks' });
-      return reply.redirect('/me/group', 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return myPage(request, reply, form, status);
-    }
-  });
+  app.post('/me/group/sessions/:id/checkin', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => groups.checkIn(ctxOf(request), request.params.id, values),
+      done: { flash: 'my_group.thanks', to: '/me/group' },
+      again: (form, status) => myPage(request, reply, form, status),
+    }),
+  );
 
   app.get('/groups/week', async (request, reply) => {
     const m = municipalityFor(request, 'group.read');

@@ -3,7 +3,7 @@ import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { type Actor, can } from '../../platform/access/policy.ts';
 import { localDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
-import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { formFromError, formValues, submitForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { chosenMunicipality } from '../../platform/http/scope.ts';
@@ -13,6 +13,7 @@ import { FeedbackForm, FeedbackThanks, MyInternshipsView } from './feedback.view
 import type { InternshipView as Internship } from './internships.repository.ts';
 import { InternshipView } from './internship-page.views.tsx';
 import { InternshipListView, PlanForm } from './internships.views.tsx';
+import { pageWithId } from '../../platform/http/schemas.ts';
 
 /** The municipality for the internship pages: where the actor is on the team, or a company contact. */
 function internshipMunicipality(request: FastifyRequest): string {
@@ -212,18 +213,13 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
 
   app.get('/internships/:id/feedback', (request, reply) => feedbackPage(request, reply, emptyForm));
 
-  app.post('/internships/:id/feedback', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = formValues(request.body);
-    try {
-      await feedback.submit(ctxOf(request), id, values);
-      setFlash(reply, settings, { kind: 'success', key: 'feedback.thanks' });
-      return reply.redirect(`/internships/${id}`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return feedbackPage(request, reply, form, status);
-    }
-  });
+  app.post('/internships/:id/feedback', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => feedback.submit(ctxOf(request), request.params.id, values),
+      done: { flash: 'feedback.thanks', to: `/internships/${request.params.id}` },
+      again: (form, status) => feedbackPage(request, reply, form, status),
+    }),
+  );
 
   // ---- weekly feedback from the emailed link: no sign-in ----
   const linkError = (request: FastifyRequest, reply: FastifyReply, err: unknown) => {
@@ -312,15 +308,11 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
 
   app.get('/me/internships', (request, reply) => myPage(request, reply, emptyForm));
 
-  app.post('/me/checkin', async (request, reply) => {
-    const values = formValues(request.body);
-    try {
-      await feedback.checkin(ctxOf(request), values);
-      setFlash(reply, settings, { kind: 'success', key: 'checkin.saved' });
-      return reply.redirect('/me/internships', 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return myPage(request, reply, form, emptyForm, status);
-    }
-  });
+  app.post('/me/checkin', (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => feedback.checkin(ctxOf(request), values),
+      done: { flash: 'checkin.saved', to: '/me/internships' },
+      again: (form, status) => myPage(request, reply, form, emptyForm, status),
+    }),
+  );
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { addDays, daysBetween, localDate, percentile } from '../../platform/dates.ts';
 import type { InternshipsRepository } from './internships.repository.ts';
 import { type CheckinFacts, type FeedbackFacts, type FlagReason, STABILITY_RULES, stabilityReasons } from './stability.ts';
+import { TtlCache } from '../../platform/ttl-cache.ts';
 
 /** The promise: a young person starts within 14 days of choosing. */
 export const START_PROMISE_DAYS = 14;
@@ -54,7 +55,7 @@ export interface NationalRow extends StartFigures {
 /** The team's view of starts and stability: open clocks, overdue starts, medians, flags. */
 export class OverviewService {
   /** Overviews reused by the dashboard, by municipality and day (see glance). */
-  readonly #glances = new Map<string, { at: number; overview: TeamOverview; flaggedUsers: Map<string, string | null> }>();
+  readonly #glances: TtlCache<string, { overview: TeamOverview; flaggedUsers: Map<string, string | null> }>;
 
   /**
    * @param glanceCacheMs how long the dashboard may reuse a municipality's overview: a few seconds
@@ -66,31 +67,30 @@ export class OverviewService {
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly glanceCacheMs = 0,
-  ) {}
+    glanceCacheMs = 0,
+  ) {
+    this.#glances = new TtlCache(glanceCacheMs);
+  }
 
   async team(ctx: Context, municipalityId: string): Promise<TeamOverview> {
-    return this.view(ctx, municipalityId, 0);
+    return this.view(ctx, municipalityId, false);
   }
 
   /** The team overview on the dashboard: figures up to glanceCacheMs old; access checked and audited every time. */
   async glance(ctx: Context, municipalityId: string): Promise<TeamOverview> {
-    return this.view(ctx, municipalityId, this.glanceCacheMs);
+    return this.view(ctx, municipalityId, true);
   }
 
-  private async view(ctx: Context, municipalityId: string, maxAgeMs: number): Promise<TeamOverview> {
+  private async view(ctx: Context, municipalityId: string, reuse: boolean): Promise<TeamOverview> {
     const [grant] = await this.access.require(ctx, 'internship.read_concerns', [
       { type: 'internship_overview', id: municipalityId, municipalityId },
     ]);
     const today = localDate(this.clock.now());
     const key = `${municipalityId}/${today}`;
-    let found = this.#glances.get(key);
-    if (!found || Date.now() - found.at >= maxAgeMs) {
-      found = { at: Date.now(), ...(await this.read(municipalityId, today)) };
-      if (this.glanceCacheMs > 0) {
-        if (this.#glances.size > 1_000) this.#glances.clear();
-        this.#glances.set(key, found);
-      }
+    let found = reuse ? this.#glances.get(key) : undefined;
+    if (!found) {
+      found = await this.read(municipalityId, today);
+      this.#glances.set(key, found);
     }
     const { overview, flaggedUsers } = found;
     // Reading the flags shows the team who is struggling: audited as a read of each flagged person.

@@ -6,6 +6,7 @@ import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import { EventForm, EventPage } from './events.views.tsx';
+import { pageWithId } from '../../platform/http/schemas.ts';
 
 /** Checkboxes send one value or several. */
 const many = (v: unknown): string[] =>
@@ -61,21 +62,21 @@ export async function matchEventsRoutes(app: App, { services, settings }: RouteD
       return formPage(request, reply, m, form, chosen, status);
     }
   });
-  app.get('/matching/events/:id', async (request, reply) => {
-    const data = await matchEvents.get(ctxOf(request), (request.params as { id: string }).id);
+  app.get('/matching/events/:id', pageWithId, async (request, reply) => {
+    const data = await matchEvents.get(ctxOf(request), request.params.id);
     const page = pageContext(request, reply, settings);
     return sendPage(reply, page, data.event.title, <EventPage page={page} data={data} />);
   });
-  app.get('/matching/events/:id/calendar.ics', async (request, reply) => {
-    const ics = await matchEvents.ics(ctxOf(request), (request.params as { id: string }).id);
+  app.get('/matching/events/:id/calendar.ics', pageWithId, async (request, reply) => {
+    const ics = await matchEvents.ics(ctxOf(request), request.params.id);
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'attachment; filename="match-event.ics"')
       .header('cache-control', 'no-store')
       .send(ics);
   });
-  app.post('/matching/events/:id/respond', async (request, reply) => {
-    const { id } = request.params as { id: string };
+  app.post('/matching/events/:id/respond', pageWithId, async (request, reply) => {
+    const { id } = request.params;
     await matchEvents.respond(ctxOf(request), id, formValues(request.body));
     setFlash(reply, settings, { kind: 'success', key: 'events.answered' });
     return reply.redirect(`/matching/events/${id}`, 303);

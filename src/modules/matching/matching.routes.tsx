@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { can } from '../../platform/access/policy.ts';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
-import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { formFromError, formValues, submitForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
@@ -11,6 +11,8 @@ import { AnswersView } from './answers.views.tsx';
 import { answerFromChoice } from './matching.inputs.ts';
 import { MatchingOverview, RoundPage } from './rounds.views.tsx';
 import { MyWishesView } from './wishes.views.tsx';
+import { z } from 'zod';
+import { pageWithId } from '../../platform/http/schemas.ts';
 
 /** Pages for wishes (the young person), answers (the company) and matching rounds (the team). */
 export async function matchingRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
@@ -65,17 +67,14 @@ export async function matchingRoutes(app: App, { services, settings }: RouteDeps
   myAction('/me/wishes/:openingId/move', (r, v) => wishes.move(ctxOf(r), openingOf(r), v), 'wishes.moved');
   myAction('/me/wishes/:openingId/remove', (r) => wishes.remove(ctxOf(r), openingOf(r)), 'wishes.removed');
   myAction('/me/wishes/:openingId/reason', (r, v) => wishes.setReason(ctxOf(r), openingOf(r), v), 'wishes.reason_saved');
-  app.post('/me/wishes/rounds/:roundId/respond', async (request, reply) => {
-    const values = formValues(request.body);
-    try {
-      const { internshipId } = await rounds.respond(ctxOf(request), (request.params as { roundId: string }).roundId, values);
-      flash(reply, internshipId ? 'wishes.accepted_flash' : 'wishes.declined_flash');
-      return reply.redirect(internshipId ? '/me/internships' : '/me/wishes', 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return myPage(request, reply, form, status);
-    }
-  });
+  app.post('/me/wishes/rounds/:roundId/respond', { schema: { hide: true, params: z.object({ roundId: z.uuid() }) } }, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => rounds.respond(ctxOf(request), request.params.roundId, values),
+      done: ({ internshipId }) =>
+        internshipId ? { flash: 'wishes.accepted_flash', to: '/me/internships' } : { flash: 'wishes.declined_flash', to: '/me/wishes' },
+      again: (form, status) => myPage(request, reply, form, status),
+    }),
+  );
 
   // The company's answers.
   const answersPage = async (request: FastifyRequest, reply: FastifyReply, companyId: string, form: FormState, status = 200) => {
@@ -93,24 +92,21 @@ export async function matchingRoutes(app: App, { services, settings }: RouteDeps
       status,
     );
   };
-  app.get('/companies/:id/wishes', (request, reply) => answersPage(request, reply, (request.params as { id: string }).id, emptyForm));
-  app.post('/openings/:id/answers', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = formValues(request.body);
+  app.get('/companies/:id/wishes', pageWithId, (request, reply) => answersPage(request, reply, request.params.id, emptyForm));
+  app.post('/openings/:id/answers', pageWithId, async (request, reply) => {
+    const { id } = request.params;
     const opening = await services.openings.get(ctxOf(request), id);
-    const key = `${id}-${values.youthId ?? ''}`;
-    try {
-      await wishes.answer(ctxOf(request), id, answerFromChoice(values.youthId ?? '', values.choice));
-      flash(reply, 'answers.saved');
-      return reply.redirect(`/companies/${opening.companyId}/wishes#${key}`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values, { answer: key, tier: key, youthId: key });
-      return answersPage(request, reply, opening.companyId, form, status);
-    }
+    const key = `${id}-${formValues(request.body).youthId ?? ''}`;
+    return submitForm(request, reply, settings, {
+      run: (values) => wishes.answer(ctxOf(request), id, answerFromChoice(values.youthId ?? '', values.choice)),
+      done: { flash: 'answers.saved', to: `/companies/${opening.companyId}/wishes#${key}` },
+      again: (form, status) => answersPage(request, reply, opening.companyId, form, status),
+      rename: { answer: key, tier: key, youthId: key },
+    });
   });
 
-  app.post('/companies/:id/direct-invitations', async (request, reply) => {
-    await wishes.inviteDirect(ctxOf(request), (request.params as { id: string }).id, formValues(request.body));
+  app.post('/companies/:id/direct-invitations', pageWithId, async (request, reply) => {
+    await wishes.inviteDirect(ctxOf(request), request.params.id, formValues(request.body));
     flash(reply, 'invite_direct.done');
     return reply.redirect('/youth-directory', 303);
   });
@@ -129,20 +125,16 @@ export async function matchingRoutes(app: App, { services, settings }: RouteDeps
     );
   };
   app.get('/matching', (request, reply) => overview(request, reply, municipalityFor(request, 'match.read'), emptyForm));
-  app.post('/matching/rounds', async (request, reply) => {
+  app.post('/matching/rounds', (request, reply) => {
     const m = municipalityFor(request, 'match.run');
-    const values = formValues(request.body);
-    try {
-      const round = await rounds.run(ctxOf(request), m, values);
-      flash(reply, 'rounds.ran');
-      return reply.redirect(`/matching/rounds/${round.id}`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return overview(request, reply, m, form, status);
-    }
+    return submitForm(request, reply, settings, {
+      run: (values) => rounds.run(ctxOf(request), m, values),
+      done: (round) => ({ flash: 'rounds.ran', to: `/matching/rounds/${round.id}` }),
+      again: (form, status) => overview(request, reply, m, form, status),
+    });
   });
-  app.get('/matching/rounds/:id', async (request, reply) => {
-    const data = await rounds.get(ctxOf(request), (request.params as { id: string }).id);
+  app.get('/matching/rounds/:id', pageWithId, async (request, reply) => {
+    const data = await rounds.get(ctxOf(request), request.params.id);
     const page = pageContext(request, reply, settings);
     const canRun = can(request.actor!, 'match.run', [{ municipalityId: data.round.municipalityId }]);
     return sendPage(reply, page, page.t('rounds.title'), <RoundPage page={page} {...data} canRun={canRun} />);
@@ -151,8 +143,8 @@ export async function matchingRoutes(app: App, { services, settings }: RouteDeps
     ['publish', 'rounds.published'],
     ['discard', 'rounds.discarded'],
   ] as const) {
-    app.post(`/matching/rounds/:id/${action}`, async (request, reply) => {
-      const { id } = request.params as { id: string };
+    app.post(`/matching/rounds/:id/${action}`, pageWithId, async (request, reply) => {
+      const { id } = request.params;
       await rounds[action](ctxOf(request), id);
       flash(reply, done);
       return reply.redirect(`/matching/rounds/${id}`, 303);

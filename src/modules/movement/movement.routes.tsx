@@ -2,11 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { can } from '../../platform/access/policy.ts';
 import { localDate } from '../../platform/dates.ts';
-import { formFromError, formValues, nestForm } from '../../platform/http/forms.ts';
+import { nestForm, submitForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
-import { ctxOf, setFlash } from '../../platform/http/request.ts';
+import { ctxOf } from '../../platform/http/request.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { MovementPage, MyMovementPage } from './movement.views.tsx';
+import { pageWithId } from '../../platform/http/schemas.ts';
 
 /** Movement tracking: the team's page per young person, and the young person's own. */
 export async function movementRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
@@ -28,18 +29,13 @@ export async function movementRoutes(app: App, { services, settings }: RouteDeps
     );
   };
   app.get('/youth/:id/movement', (request, reply) => teamPage(request, reply, emptyForm));
-  app.post('/youth/:id/movement', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = formValues(request.body);
-    try {
-      await movement.score(ctxOf(request), id, nestForm(values));
-      setFlash(reply, settings, { kind: 'success', key: 'movement.saved' });
-      return reply.redirect(`/youth/${id}/movement`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return teamPage(request, reply, form, status);
-    }
-  });
+  app.post('/youth/:id/movement', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => movement.score(ctxOf(request), request.params.id, nestForm(values)),
+      done: { flash: 'movement.saved', to: `/youth/${request.params.id}/movement` },
+      again: (form, status) => teamPage(request, reply, form, status),
+    }),
+  );
 
   const myPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
     const assessments = await movement.mine(ctxOf(request));
@@ -47,15 +43,11 @@ export async function movementRoutes(app: App, { services, settings }: RouteDeps
     return sendPage(reply, page, page.t('my_movement.title'), <MyMovementPage page={page} assessments={assessments} form={form} />, status);
   };
   app.get('/me/movement', (request, reply) => myPage(request, reply, emptyForm));
-  app.post('/me/movement/:id', async (request, reply) => {
-    const values = formValues(request.body);
-    try {
-      await movement.scoreOwn(ctxOf(request), (request.params as { id: string }).id, nestForm(values));
-      setFlash(reply, settings, { kind: 'success', key: 'my_movement.saved' });
-      return reply.redirect('/me/movement', 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return myPage(request, reply, form, status);
-    }
-  });
+  app.post('/me/movement/:id', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => movement.scoreOwn(ctxOf(request), request.params.id, nestForm(values)),
+      done: { flash: 'my_movement.saved', to: '/me/movement' },
+      again: (form, status) => myPage(request, reply, form, status),
+    }),
+  );
 }

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../platform/http/app.ts';
-import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { submitForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
-import { ctxOf, setFlash } from '../../platform/http/request.ts';
+import { ctxOf } from '../../platform/http/request.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { MunicipalitiesView } from './municipalities.views.tsx';
 
@@ -17,15 +17,11 @@ export async function municipalitiesRoutes(app: App, { services, settings }: Rou
 
   app.get('/municipalities', (request, reply) => show(request, reply, { values: { youthCapacity: '45' }, errors: {} }));
 
-  app.post('/municipalities', async (request, reply) => {
-    const values = formValues(request.body);
-    try {
-      const m = await services.municipalities.create(ctxOf(request), values);
-      setFlash(reply, settings, { kind: 'success', key: 'municipalities.created', params: { name: m.name } });
-      return reply.redirect('/municipalities', 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return show(request, reply, form.formError || Object.keys(form.errors).length ? form : emptyForm, status);
-    }
-  });
+  app.post('/municipalities', (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => services.municipalities.create(ctxOf(request), values),
+      done: (m) => ({ flash: 'municipalities.created', flashParams: { name: m.name }, to: '/municipalities' }),
+      again: (form, status) => show(request, reply, form.formError || Object.keys(form.errors).length ? form : emptyForm, status),
+    }),
+  );
 }

@@ -6,6 +6,7 @@ import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf } from '../../platform/http/request.ts';
 import { chosenMunicipality } from '../../platform/http/scope.ts';
 import { PeopleListView, PersonView } from './people.views.tsx';
+import { pageWithId } from '../../platform/http/schemas.ts';
 
 export async function peopleRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
   app.get('/people', async (request, reply) => {
@@ -33,12 +34,12 @@ export async function peopleRoutes(app: App, { services, settings }: RouteDeps):
     );
   });
 
-  app.get('/people/:id', async (request, reply) => {
+  app.get('/people/:id', pageWithId, async (request, reply) => {
     const ctx = ctxOf(request);
     const actor = services.access.requireActor(ctx);
     const m = chosenMunicipality(request, actor, () => true);
     if (!m) throw notFound();
-    const person = await services.people.get(ctx, m, (request.params as { id: string }).id);
+    const person = await services.people.get(ctx, m, request.params.id);
     const page = pageContext(request, reply, settings);
     return sendPage(reply, page, person.name, <PersonView page={page} person={person} />);
   });

@@ -1,13 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { can } from '../../platform/access/policy.ts';
-import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { formValues, submitForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { reportPdf } from './report.pdf.ts';
 import { InboxView, MyReportPage, MyReportsView, ReportPage, ReportsListView } from './reports.views.tsx';
+import { pageWithId } from '../../platform/http/schemas.ts';
 
 /** The 6-weekly reports: the team's list and editor, the caseworker's inbox, and the young person's own. */
 export async function reportsRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
@@ -42,23 +43,18 @@ export async function reportsRoutes(app: App, { services, settings }: RouteDeps)
     );
   };
   app.get('/reports/:id', (request, reply) => show(request, reply, emptyForm));
-  app.post('/reports/:id', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = formValues(request.body);
-    const approve = values.intent === 'approve';
-    try {
-      if (approve) await reports.approve(ctxOf(request), id, values);
-      else await reports.update(ctxOf(request), id, values);
-      setFlash(reply, settings, { kind: 'success', key: approve ? 'report.approved' : 'report.saved' });
-      return reply.redirect(`/reports/${id}`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return show(request, reply, form, status);
-    }
+  app.post('/reports/:id', pageWithId, (request, reply) => {
+    const { id } = request.params;
+    const approve = formValues(request.body).intent === 'approve';
+    return submitForm(request, reply, settings, {
+      run: (values) => (approve ? reports.approve(ctxOf(request), id, values) : reports.update(ctxOf(request), id, values)),
+      done: { flash: approve ? 'report.approved' : 'report.saved', to: `/reports/${id}` },
+      again: (form, status) => show(request, reply, form, status),
+    });
   });
 
-  app.get('/reports/:id/pdf', async (request, reply) => {
-    const { report } = await reports.get(ctxOf(request), (request.params as { id: string }).id, 'pdf');
+  app.get('/reports/:id/pdf', pageWithId, async (request, reply) => {
+    const { report } = await reports.get(ctxOf(request), request.params.id, 'pdf');
     const page = pageContext(request, reply, settings);
     const pdf = await reportPdf(report, page.t, page.locale);
     return reply
@@ -91,15 +87,11 @@ export async function reportsRoutes(app: App, { services, settings }: RouteDeps)
     );
   };
   app.get('/me/reports/:id', (request, reply) => mine(request, reply, emptyForm));
-  app.post('/me/reports/:id/confirm', async (request, reply) => {
-    const values = formValues(request.body);
-    try {
-      const outcome = await reports.confirm(ctxOf(request), (request.params as { id: string }).id, values);
-      setFlash(reply, settings, { kind: 'success', key: outcome === 'sent' ? 'my_reports.sent' : 'my_reports.held' });
-      return reply.redirect('/me/reports', 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return mine(request, reply, form, status);
-    }
-  });
+  app.post('/me/reports/:id/confirm', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => reports.confirm(ctxOf(request), request.params.id, values),
+      done: (outcome) => ({ flash: outcome === 'sent' ? 'my_reports.sent' : 'my_reports.held', to: '/me/reports' }),
+      again: (form, status) => mine(request, reply, form, status),
+    }),
+  );
 }

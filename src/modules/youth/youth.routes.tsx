@@ -3,7 +3,7 @@ import type { CompanyViewOfYouth } from './company-view.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { can } from '../../platform/access/policy.ts';
-import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { formFromError, submitForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
@@ -12,6 +12,7 @@ import type { Youth } from './youth.repository.ts';
 import { fieldGroups } from './youth.schema.ts';
 import { ReferralForm } from './referral.views.tsx';
 import { MyProfileForm, PreviewView, YouthDirectoryView, YouthListView, YouthTeamView } from './youth.views.tsx';
+import { pageWithId } from '../../platform/http/schemas.ts';
 
 const profileValues = (y: Youth): Record<string, string> => ({
   wishToTry: y.wishToTry,
@@ -54,21 +55,19 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
     });
   });
 
-  app.post('/youth', async (request, reply) => {
+  app.post('/youth', (request, reply) => {
     const m = municipalityFor(request, 'youth.refer');
-    const values = formValues(request.body);
-    try {
-      const result = await youth.refer(ctxOf(request), m, values, request.locale);
-      setFlash(reply, settings, {
-        kind: result.capacity.full ? 'info' : 'success',
-        key: result.capacity.full ? 'youth.referred_full' : 'youth.referred',
-        params: { email: result.youth.email, link: result.link, used: result.capacity.used, capacity: result.capacity.capacity },
-      });
-      return reply.redirect(`/youth/${result.youth.id}`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, { ...values, cpr: '' });
-      return referralPage(request, reply, m, form, status);
-    }
+    return submitForm(request, reply, settings, {
+      run: (values) => youth.refer(ctxOf(request), m, values, request.locale),
+      done: (result) => ({
+        flashKind: result.capacity.full ? 'info' : 'success',
+        flash: result.capacity.full ? 'youth.referred_full' : 'youth.referred',
+        flashParams: { email: result.youth.email, link: result.link, used: result.capacity.used, capacity: result.capacity.capacity },
+        to: `/youth/${result.youth.id}`,
+      }),
+      again: (form, status) => referralPage(request, reply, m, form, status),
+      keep: (values) => ({ ...values, cpr: '' }), // the CPR number is never sent back
+    });
   });
 
   const show = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
@@ -86,18 +85,13 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
 
   app.get('/youth/:id', (request, reply) => show(request, reply, emptyForm));
 
-  app.post('/youth/:id/status', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const values = formValues(request.body);
-    try {
-      await youth.setStatus(ctxOf(request), id, values);
-      setFlash(reply, settings, { kind: 'success', key: 'company.status_changed' });
-      return reply.redirect(`/youth/${id}`, 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return show(request, reply, form, status);
-    }
-  });
+  app.post('/youth/:id/status', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => youth.setStatus(ctxOf(request), request.params.id, values),
+      done: { flash: 'company.status_changed', to: `/youth/${request.params.id}` },
+      again: (form, status) => show(request, reply, form, status),
+    }),
+  );
 
   const profilePage = async (
     request: FastifyRequest,
@@ -126,17 +120,13 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
 
   app.get('/me/profile', (request, reply) => profilePage(request, reply, null));
 
-  app.post('/me/profile', async (request, reply) => {
-    const values = formValues(request.body);
-    try {
-      await youth.updateMyProfile(ctxOf(request), values);
-      setFlash(reply, settings, { kind: 'success', key: 'youth.profile_saved' });
-      return reply.redirect('/me/profile', 303);
-    } catch (err) {
-      const { form, status } = formFromError(err, values);
-      return profilePage(request, reply, form, status);
-    }
-  });
+  app.post('/me/profile', (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => youth.updateMyProfile(ctxOf(request), values),
+      done: { flash: 'youth.profile_saved', to: '/me/profile' },
+      again: (form, status) => profilePage(request, reply, form, status),
+    }),
+  );
 
   app.post('/me/profile/photo', async (request, reply) => {
     const file = (request.body as Record<string, unknown> | undefined)?.photo as
@@ -158,8 +148,8 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
     return reply.redirect('/me/profile', 303);
   });
 
-  app.get('/youth/:id/photo', async (request, reply) => {
-    const photo = await youth.photo(ctxOf(request), (request.params as { id: string }).id);
+  app.get('/youth/:id/photo', pageWithId, async (request, reply) => {
+    const photo = await youth.photo(ctxOf(request), request.params.id);
     return reply.type(photo.contentType).header('cache-control', 'private, max-age=300').send(photo.bytes);
   });
 

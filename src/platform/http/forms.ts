@@ -50,6 +50,8 @@ export function nestForm(values: Record<string, string>): Record<string, unknown
 /** What a form submission does on success: a flash message (a message-catalog key) and where to go next. */
 export interface FormDone {
   flash?: string;
+  /** 'success' unless said otherwise. */
+  flashKind?: 'success' | 'info';
   flashParams?: Record<string, string | number>;
   to: string;
 }
@@ -90,6 +92,10 @@ export async function submitForm<R>(
   }
   const done = typeof o.done === 'function' ? o.done(result) : o.done;
   if (done.flash)
-    setFlash(reply, settings, { kind: 'success', key: done.flash, ...(done.flashParams ? { params: done.flashParams } : {}) });
+    setFlash(reply, settings, {
+      kind: done.flashKind ?? 'success',
+      key: done.flash,
+      ...(done.flashParams ? { params: done.flashParams } : {}),
+    });
   return reply.redirect(done.to, 303);
 }
