@@ -151,9 +151,12 @@ export class AccountsService {
   ): Promise<{ email: string; link: string }> {
     const actor = this.access.requireActor(ctx);
     const data = parseInput(inviteInput, input);
-    const [grant] = await this.access.require(ctx, 'person.invite', [
-      { type: 'invitation', id: data.email, municipalityId: data.municipalityId, role: data.role },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'person.invite', {
+      type: 'invitation',
+      id: data.email,
+      municipalityId: data.municipalityId,
+      role: data.role,
+    });
     const municipality = data.municipalityId ? await this.municipalities.find(data.municipalityId) : undefined;
     if (data.municipalityId && !municipality) throw invalid({ municipalityId: 'validation.municipality' });
     const existing = await this.repo.findUserByEmail(data.email);
@@ -194,7 +197,7 @@ export class AccountsService {
       });
       await this.audit.record(ctx, {
         action: 'person.invite',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId: data.municipalityId,
         targetType: 'invitation',
         targetId: id,

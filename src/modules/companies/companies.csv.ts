@@ -36,9 +36,9 @@ export class CompaniesCsv {
   ) {}
 
   async exportCompanies(ctx: Context, municipalityId: string): Promise<string> {
-    const [grant] = await this.access.require(ctx, 'company.read_internal', [{ type: 'company_list', id: municipalityId, municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'company.read_internal', { type: 'company_list', id: municipalityId, municipalityId });
     const rows = await this.companies.all(municipalityId);
-    await this.audit.record(ctx, { action: 'company.export', actorRole: grant!.role, municipalityId, details: { rows: rows.length } });
+    await this.audit.record(ctx, { action: 'company.export', actorRole: grant.role, municipalityId, details: { rows: rows.length } });
     return toCsv(
       companyColumns.map(([h]) => h),
       rows.map((c) => companyColumns.map(([, f]) => c[f])),
@@ -46,9 +46,9 @@ export class CompaniesCsv {
   }
 
   async exportOpenings(ctx: Context, municipalityId: string): Promise<string> {
-    const [grant] = await this.access.require(ctx, 'company.read_internal', [{ type: 'company_list', id: municipalityId, municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'company.read_internal', { type: 'company_list', id: municipalityId, municipalityId });
     const rows = await this.openings.all(municipalityId);
-    await this.audit.record(ctx, { action: 'opening.export', actorRole: grant!.role, municipalityId, details: { rows: rows.length } });
+    await this.audit.record(ctx, { action: 'opening.export', actorRole: grant.role, municipalityId, details: { rows: rows.length } });
     return toCsv(
       ['virksomhed', 'titel', 'opgaver', 'sted', 'timer', 'varighed', 'pladser', 'start', 'lærer', 'vist'],
       rows.map((o) => [
@@ -71,7 +71,7 @@ export class CompaniesCsv {
    * rows are valid. Errors are keyed `line.<n>.<field>` with message-catalog keys.
    */
   async importCompanies(ctx: Context, municipalityId: string, text: string): Promise<{ imported: number }> {
-    const [grant] = await this.access.require(ctx, 'company.create', [{ type: 'company', id: '', municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'company.create', { type: 'company', id: '', municipalityId });
     const { headings, rows } = readCsvTable(text, { required: requiredHeadings, maxRows: MAX_IMPORT_ROWS });
     const errors: Record<string, string> = {};
     const existing = new Set((await this.companies.all(municipalityId)).map((c) => c.cvr));
@@ -99,7 +99,7 @@ export class CompaniesCsv {
     const actor = this.access.requireActor(ctx);
     await this.db.transaction(async (tx) => {
       for (const values of valid) await this.companies.insert(municipalityId, values, now, actor.userId, tx);
-      await this.audit.record(ctx, { action: 'company.import', actorRole: grant!.role, municipalityId, details: { rows: valid.length } });
+      await this.audit.record(ctx, { action: 'company.import', actorRole: grant.role, municipalityId, details: { rows: valid.length } });
     });
     return { imported: valid.length };
   }

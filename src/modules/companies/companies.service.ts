@@ -49,11 +49,14 @@ export class CompaniesService {
 
   private async load(ctx: Context, id: string, action: Parameters<Access['require']>[1]) {
     const company = isUuid(id) ? await this.repo.find(id) : undefined;
-    const [grant] = await this.access.require(ctx, action, [
-      { type: 'company', id, municipalityId: company?.municipalityId ?? null, companyId: id },
-    ]);
+    const grant = await this.access.requireOne(ctx, action, {
+      type: 'company',
+      id,
+      municipalityId: company?.municipalityId ?? null,
+      companyId: id,
+    });
     if (!company) throw notFound();
-    return { company, grant: grant! };
+    return { company, grant };
   }
 
   async get(ctx: Context, id: string): Promise<CompanyView> {
@@ -80,7 +83,7 @@ export class CompaniesService {
   }
 
   async create(ctx: Context, municipalityId: string, input: unknown): Promise<Company> {
-    const [grant] = await this.access.require(ctx, 'company.create', [{ type: 'company', id: '', municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'company.create', { type: 'company', id: '', municipalityId });
     const values = parseInput(companyInput, input);
     const actor = this.access.requireActor(ctx);
     try {
@@ -88,7 +91,7 @@ export class CompaniesService {
         const company = await this.repo.insert(municipalityId, values, this.clock.now(), actor.userId);
         await this.audit.record(ctx, {
           action: 'company.create',
-          actorRole: grant!.role,
+          actorRole: grant.role,
           municipalityId,
           targetType: 'company',
           targetId: company.id,
@@ -165,7 +168,7 @@ export class CompaniesService {
   }
 
   async recordMeeting(ctx: Context, municipalityId: string, input: unknown): Promise<string> {
-    const [grant] = await this.access.require(ctx, 'network_meeting.manage', [{ type: 'network_meeting', id: '', municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'network_meeting.manage', { type: 'network_meeting', id: '', municipalityId });
     const values = parseInput(meetingInput, input);
     const known = await this.repo.inMunicipality(municipalityId, values.companyIds);
     if (known.length !== new Set(values.companyIds).size) throw invalid({ companyIds: 'validation.invalid' });
@@ -173,7 +176,7 @@ export class CompaniesService {
       const id = await this.repo.insertMeeting(municipalityId, values.heldOn, values.theme, known, this.clock.now());
       await this.audit.record(ctx, {
         action: 'network_meeting.create',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId,
         targetType: 'network_meeting',
         targetId: id,

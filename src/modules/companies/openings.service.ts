@@ -29,9 +29,12 @@ export class OpeningsService {
 
   async create(ctx: Context, companyId: string, input: unknown): Promise<Opening> {
     const company = isUuid(companyId) ? await this.companies.find(companyId) : undefined;
-    const [grant] = await this.access.require(ctx, 'opening.update', [
-      { type: 'company', id: companyId, municipalityId: company?.municipalityId ?? null, companyId },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'opening.update', {
+      type: 'company',
+      id: companyId,
+      municipalityId: company?.municipalityId ?? null,
+      companyId,
+    });
     if (!company) throw notFound();
     const values = parseInput(openingInput, input);
     await this.checkSupervisor(companyId, values.supervisorUserId);
@@ -39,7 +42,7 @@ export class OpeningsService {
       const opening = await this.repo.insert(company.municipalityId, companyId, values, this.clock.now());
       await this.audit.record(ctx, {
         action: 'opening.create',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId: company.municipalityId,
         targetType: 'opening',
         targetId: opening.id,
@@ -50,9 +53,12 @@ export class OpeningsService {
 
   async update(ctx: Context, id: string, input: unknown): Promise<void> {
     const opening = isUuid(id) ? await this.repo.find(id) : undefined;
-    const [grant] = await this.access.require(ctx, 'opening.update', [
-      { type: 'opening', id, municipalityId: opening?.municipalityId ?? null, companyId: opening?.companyId },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'opening.update', {
+      type: 'opening',
+      id,
+      municipalityId: opening?.municipalityId ?? null,
+      companyId: opening?.companyId,
+    });
     if (!opening) throw notFound();
     const values = parseInput(openingInput, input);
     await this.checkSupervisor(opening.companyId, values.supervisorUserId);
@@ -60,7 +66,7 @@ export class OpeningsService {
       await this.repo.update(id, values, this.clock.now());
       await this.audit.record(ctx, {
         action: 'opening.update',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId: opening.municipalityId,
         targetType: 'opening',
         targetId: id,

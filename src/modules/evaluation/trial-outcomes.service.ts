@@ -41,11 +41,13 @@ export class TrialOutcomesService {
 
   private async load(ctx: Context, trialId: string) {
     const trial = await this.repo.find(trialId);
-    const [grant] = await this.access.require(ctx, 'trial.outcomes', [
-      { type: 'trial', id: trialId, municipalityId: trial?.municipalityId ?? null },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'trial.outcomes', {
+      type: 'trial',
+      id: trialId,
+      municipalityId: trial?.municipalityId ?? null,
+    });
     if (!trial) throw notFound();
-    return { trial, grant: grant! };
+    return { trial, grant };
   }
 
   /** The trial whose outcomes the team leader imports (no participants shown). */

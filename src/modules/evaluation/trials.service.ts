@@ -47,7 +47,7 @@ export class TrialsService {
   ) {}
 
   async create(ctx: Context, municipalityId: string, input: unknown): Promise<Trial> {
-    const [grant] = await this.access.require(ctx, 'trial.design', [{ type: 'trial', id: municipalityId, municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'trial.design', { type: 'trial', id: municipalityId, municipalityId });
     if (!(await this.municipalities.find(municipalityId))) throw notFound();
     const data = parseInput(trialInput, input);
     if (await this.repo.recruiting(municipalityId)) throw conflict('errors.trial_running');
@@ -63,7 +63,7 @@ export class TrialsService {
       });
       await this.audit.record(ctx, {
         action: 'trial.create',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId,
         targetType: 'trial',
         targetId: trial.id,
@@ -89,7 +89,7 @@ export class TrialsService {
     input: unknown,
     locale: Locale,
   ): Promise<{ arm: Arm; youthId?: string; link?: string }> {
-    const [grant] = await this.access.require(ctx, 'trial.assign', [{ type: 'trial', id: municipalityId, municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'trial.assign', { type: 'trial', id: municipalityId, municipalityId });
     const trial = await this.repo.recruiting(municipalityId);
     const m = await this.municipalities.find(municipalityId);
     if (!trial || !m) throw new AppError('conflict', 'errors.no_trial');
@@ -133,7 +133,7 @@ export class TrialsService {
       );
       await this.audit.record(ctx, {
         action: 'trial.assign',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId,
         targetType: 'trial_participant',
         targetId: inserted.id,
@@ -150,13 +150,15 @@ export class TrialsService {
   /** The researcher's seed, to reproduce the sequence (audited). */
   async seed(ctx: Context, trialId: string): Promise<string> {
     const trial = await this.repo.find(trialId);
-    const [grant] = await this.access.require(ctx, 'trial.design', [
-      { type: 'trial', id: trialId, municipalityId: trial?.municipalityId ?? null },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'trial.design', {
+      type: 'trial',
+      id: trialId,
+      municipalityId: trial?.municipalityId ?? null,
+    });
     if (!trial) throw notFound();
     await this.audit.record(ctx, {
       action: 'trial.seed_read',
-      actorRole: grant!.role,
+      actorRole: grant.role,
       municipalityId: trial.municipalityId,
       targetType: 'trial',
       targetId: trialId,

@@ -36,13 +36,13 @@ export class GroupsService {
 
   /** The proposal for young people without a group (names audited, as the page shows them). */
   async propose(ctx: Context, municipalityId: string) {
-    const [grant] = await this.access.require(ctx, 'group.read', [{ type: 'groups', id: municipalityId, municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'group.read', { type: 'groups', id: municipalityId, municipalityId });
     const people = await this.repo.unassigned(municipalityId);
     await this.audit.record(
       ctx,
       people.map((y) => ({
         action: 'group.propose',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId,
         targetType: 'youth',
         targetId: y.id,
@@ -57,7 +57,7 @@ export class GroupsService {
 
   /** Creates the proposed groups, numbered after the existing ones, with the counsellor who made them. */
   async createProposed(ctx: Context, municipalityId: string): Promise<NetworkGroup[]> {
-    const [grant] = await this.access.require(ctx, 'group.manage', [{ type: 'groups', id: municipalityId, municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'group.manage', { type: 'groups', id: municipalityId, municipalityId });
     const actor = this.access.requireActor(ctx);
     const now = this.clock.now();
     // Counted before the transaction; inside it every query, the audit entries too, joins it (#19.10).
@@ -73,7 +73,7 @@ export class GroupsService {
             {
               municipalityId,
               name: `Gruppe ${existing + i + 1}`,
-              counsellorUserId: grant!.role === 'youth_counsellor' ? actor.userId : null,
+              counsellorUserId: grant.role === 'youth_counsellor' ? actor.userId : null,
               createdAt: now,
             },
             tx,
@@ -88,7 +88,7 @@ export class GroupsService {
         }
         await this.audit.record(
           ctx,
-          out.map((g) => ({ action: 'group.create', actorRole: grant!.role, municipalityId, targetType: 'network_group', targetId: g.id })),
+          out.map((g) => ({ action: 'group.create', actorRole: grant.role, municipalityId, targetType: 'network_group', targetId: g.id })),
         );
         return out;
       });
@@ -101,9 +101,9 @@ export class GroupsService {
 
   private async load(ctx: Context, id: string, action: 'group.read' | 'group.manage') {
     const group = isUuid(id) ? await this.repo.find(id) : undefined;
-    const [grant] = await this.access.require(ctx, action, [{ type: 'network_group', id, municipalityId: group?.municipalityId ?? null }]);
+    const grant = await this.access.requireOne(ctx, action, { type: 'network_group', id, municipalityId: group?.municipalityId ?? null });
     if (!group) throw notFound();
-    return { group, grant: grant! };
+    return { group, grant: grant };
   }
 
   /** The group page: members and sessions; reading the members is audited per person. */
@@ -227,11 +227,14 @@ export class GroupsService {
   private async own(ctx: Context) {
     const actor = this.access.requireActor(ctx);
     const y = await this.youth.findByUser(actor.userId);
-    const [grant] = await this.access.require(ctx, 'group.checkin', [
-      { type: 'youth', id: y?.id ?? '', municipalityId: y?.municipalityId ?? null, ownerUserId: y?.userId ?? null },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'group.checkin', {
+      type: 'youth',
+      id: y?.id ?? '',
+      municipalityId: y?.municipalityId ?? null,
+      ownerUserId: y?.userId ?? null,
+    });
     if (!y) throw notFound();
-    return { y, grant: grant! };
+    return { y, grant: grant };
   }
 
   /** My group, its members' first names, and the recent sessions with my attendance and check-in. */

@@ -29,7 +29,7 @@ export class CounsellorWeekService {
   ) {}
 
   async week(ctx: Context, municipalityId: string) {
-    const [grant] = await this.access.require(ctx, 'group.read', [{ type: 'counsellor_week', id: municipalityId, municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'group.read', { type: 'counsellor_week', id: municipalityId, municipalityId });
     const since = new Date(this.clock.now().getTime() - LOOKING_DAYS * 86_400_000);
     const writesReports = can(this.access.requireActor(ctx), 'report.write', [{ municipalityId }]);
     const [missed, looking, overview, groups, due] = await Promise.all([
@@ -49,7 +49,7 @@ export class CounsellorWeekService {
         ...due.map((r) => ({ id: r.youthId, userId: r.youthUserId })),
       ].map((y) => ({
         action: 'youth.read',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId,
         targetType: 'youth',
         targetId: y.id,

@@ -234,13 +234,16 @@ export class FeedbackService {
   /** A young person's check-ins, for the team (audited). */
   async checkinsOf(ctx: Context, youthId: string): Promise<Checkin[]> {
     const y = isUuid(youthId) ? await this.youth.find(youthId) : undefined;
-    const [grant] = await this.access.require(ctx, 'internship.read_concerns', [
-      { type: 'youth', id: youthId, municipalityId: y?.municipalityId ?? null, subjectUserId: y?.userId ?? null },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'internship.read_concerns', {
+      type: 'youth',
+      id: youthId,
+      municipalityId: y?.municipalityId ?? null,
+      subjectUserId: y?.userId ?? null,
+    });
     if (!y) throw notFound();
     await this.audit.record(ctx, {
       action: 'internship.checkins_read',
-      actorRole: grant!.role,
+      actorRole: grant.role,
       municipalityId: y.municipalityId,
       targetType: 'youth',
       targetId: y.id,

@@ -19,18 +19,16 @@ export async function loadInternship(
   action: Action,
 ): Promise<{ i: InternshipView; grant: Membership }> {
   const i = isUuid(id) ? await repo.find(id) : undefined;
-  const [grant] = await access.require(ctx, action, [
-    {
-      type: 'internship',
-      id,
-      municipalityId: i?.municipalityId ?? null,
-      companyId: i?.companyId,
-      ownerUserId: i?.youthUserId ?? null,
-      subjectUserId: i?.youthUserId ?? null,
-    },
-  ]);
+  const grant = await access.requireOne(ctx, action, {
+    type: 'internship',
+    id,
+    municipalityId: i?.municipalityId ?? null,
+    companyId: i?.companyId,
+    ownerUserId: i?.youthUserId ?? null,
+    subjectUserId: i?.youthUserId ?? null,
+  });
   if (!i) throw notFound();
-  return { i, grant: grant! };
+  return { i, grant };
 }
 
 /** The audit entry for anything done to an internship (the young person is its subject). */

@@ -57,7 +57,7 @@ export class InternshipsService {
 
   /** The team plans an internship directly; a matching round calls this for an accepted choice. */
   async plan(ctx: Context, municipalityId: string, input: unknown): Promise<Internship> {
-    const [grant] = await this.access.require(ctx, 'internship.manage', [{ type: 'internship', id: '', municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'internship.manage', { type: 'internship', id: '', municipalityId });
     const data = parseInput(planInput, input);
     const [y, opening] = await Promise.all([this.youth.find(data.youthId), this.openings.find(data.openingId)]);
     const errors: Record<string, string> = {};
@@ -106,7 +106,7 @@ export class InternshipsService {
           { kind: 'planned', at: now, byUserId: actor.userId, note: data.previousId ? 'rotation' : '' },
           tx,
         );
-        await this.announcePlanned(ctx, created.id, grant!.role);
+        await this.announcePlanned(ctx, created.id, grant.role);
         return created;
       });
     } catch (err) {

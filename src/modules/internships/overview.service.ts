@@ -82,9 +82,11 @@ export class OverviewService {
   }
 
   private async view(ctx: Context, municipalityId: string, reuse: boolean): Promise<TeamOverview> {
-    const [grant] = await this.access.require(ctx, 'internship.read_concerns', [
-      { type: 'internship_overview', id: municipalityId, municipalityId },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'internship.read_concerns', {
+      type: 'internship_overview',
+      id: municipalityId,
+      municipalityId,
+    });
     const today = localDate(this.clock.now());
     const key = `${municipalityId}/${today}`;
     let found = reuse ? this.#glances.get(key) : undefined;
@@ -98,7 +100,7 @@ export class OverviewService {
       ctx,
       overview.flags.map((f) => ({
         action: 'internship.flag_read',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId,
         targetType: 'youth',
         targetId: f.youthId,

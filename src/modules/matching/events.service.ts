@@ -41,7 +41,7 @@ export class EventsService {
   }
 
   async create(ctx: Context, municipalityId: string, input: unknown): Promise<MatchEvent> {
-    const [grant] = await this.access.require(ctx, 'match.run', [{ type: 'match_event', id: '', municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'match.run', { type: 'match_event', id: '', municipalityId });
     const data = parseInput(eventInput, input);
     const [openingRows, youthRows] = await Promise.all([
       Promise.all(data.openingIds.map((id) => this.openings.find(id))),
@@ -75,7 +75,7 @@ export class EventsService {
       );
       await this.audit.record(ctx, {
         action: 'match_event.create',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId,
         targetType: 'match_event',
         targetId: event.id,
@@ -96,7 +96,7 @@ export class EventsService {
 
   /** What the planning form offers: published openings and the young people in the network (names audited). */
   async choices(ctx: Context, municipalityId: string) {
-    const [grant] = await this.access.require(ctx, 'match.run', [{ type: 'match_event', id: '', municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'match.run', { type: 'match_event', id: '', municipalityId });
     const [openingRows, youthRows] = await Promise.all([
       this.openings.all(municipalityId),
       this.youth.list(municipalityId, ['starting', 'in_network', 'in_internship', 'paused']),
@@ -105,7 +105,7 @@ export class EventsService {
       ctx,
       youthRows.map((y) => ({
         action: 'youth.read',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId,
         targetType: 'youth',
         targetId: y.id,

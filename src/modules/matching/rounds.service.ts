@@ -110,7 +110,7 @@ export class RoundsService {
 
   /** Runs a round for the municipality and stores it as a proposal, with its inputs and seed. */
   async run(ctx: Context, municipalityId: string, input: unknown): Promise<Round> {
-    const [grant] = await this.access.require(ctx, 'match.run', [{ type: 'matching', id: municipalityId, municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'match.run', { type: 'matching', id: municipalityId, municipalityId });
     const { seed: given, eventId } = parseInput(runRoundInput, input);
     if (eventId && (await this.events.find(eventId))?.municipalityId !== municipalityId) throw invalid({ eventId: 'validation.event' });
     const actor = this.access.requireActor(ctx);
@@ -145,7 +145,7 @@ export class RoundsService {
         );
         await this.audit.record(ctx, {
           action: 'match.run',
-          actorRole: grant!.role,
+          actorRole: grant.role,
           municipalityId,
           targetType: 'matching_round',
           targetId: round.id,
@@ -162,9 +162,9 @@ export class RoundsService {
 
   private async load(ctx: Context, id: string, action: 'match.read' | 'match.run') {
     const round = isUuid(id) ? await this.repo.round(id) : undefined;
-    const [grant] = await this.access.require(ctx, action, [{ type: 'matching_round', id, municipalityId: round?.municipalityId ?? null }]);
+    const grant = await this.access.requireOne(ctx, action, { type: 'matching_round', id, municipalityId: round?.municipalityId ?? null });
     if (!round) throw notFound();
-    return { round, grant: grant! };
+    return { round, grant };
   }
 
   /** The round for the team: the report, every placement and why each young person got what they got. Audited. */
@@ -253,9 +253,12 @@ export class RoundsService {
   async respond(ctx: Context, roundId: string, input: unknown): Promise<{ internshipId: string | null }> {
     const actor = this.access.requireActor(ctx);
     const y = await this.youth.findByUser(actor.userId);
-    const [grant] = await this.access.require(ctx, 'match.wish', [
-      { type: 'youth', id: y?.id ?? '', municipalityId: y?.municipalityId ?? null, ownerUserId: y?.userId ?? null },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'match.wish', {
+      type: 'youth',
+      id: y?.id ?? '',
+      municipalityId: y?.municipalityId ?? null,
+      ownerUserId: y?.userId ?? null,
+    });
     if (!y) throw notFound();
     const { decision } = parseInput(respondInput, input);
     const round = isUuid(roundId) ? await this.repo.round(roundId) : undefined;
@@ -285,14 +288,14 @@ export class RoundsService {
       if (decision === 'decline') await this.repo.removeWishAndRenumber(y.id, placement.openingId!, now, tx);
       await this.audit.record(ctx, {
         action: `match.${decision}`,
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId: y.municipalityId,
         targetType: 'matching_round',
         targetId: roundId,
         subjectUserId: y.userId,
         details: { openingId: placement.openingId, internshipId: created },
       });
-      if (created) await this.internships.announcePlanned(ctx, created, grant!.role);
+      if (created) await this.internships.announcePlanned(ctx, created, grant.role);
       return { internshipId: created };
     });
   }

@@ -48,11 +48,14 @@ export class WishesService {
   private async own(ctx: Context): Promise<{ y: Youth; grant: Membership }> {
     const actor = this.access.requireActor(ctx);
     const y = await this.youth.findByUser(actor.userId);
-    const [grant] = await this.access.require(ctx, 'match.wish', [
-      { type: 'youth', id: y?.id ?? '', municipalityId: y?.municipalityId ?? null, ownerUserId: y?.userId ?? null },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'match.wish', {
+      type: 'youth',
+      id: y?.id ?? '',
+      municipalityId: y?.municipalityId ?? null,
+      ownerUserId: y?.userId ?? null,
+    });
     if (!y) throw notFound();
-    return { y, grant: grant! };
+    return { y, grant };
   }
 
   private async record(ctx: Context, y: Youth, grant: Membership, action: string, details: Record<string, unknown>) {
@@ -168,9 +171,12 @@ export class WishesService {
   /** The company's view: who wished its openings, showing only what each young person shares. Audited per person. */
   async forCompany(ctx: Context, companyId: string): Promise<WishForCompany[]> {
     const company = isUuid(companyId) ? await this.companies.find(companyId) : undefined;
-    const [grant] = await this.access.require(ctx, 'match.answer', [
-      { type: 'company', id: companyId, municipalityId: company?.municipalityId ?? null, companyId },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'match.answer', {
+      type: 'company',
+      id: companyId,
+      municipalityId: company?.municipalityId ?? null,
+      companyId,
+    });
     if (!company) throw notFound();
     const rows = await this.repo.wishesAt({ companyIds: [companyId] });
     const seen = new Map(rows.map((r) => [r.youth.id, r.youth]));
@@ -178,7 +184,7 @@ export class WishesService {
       ctx,
       [...seen.values()].map((y) => ({
         action: 'youth.read_shared',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId: company.municipalityId,
         targetType: 'youth',
         targetId: y.id,
@@ -200,9 +206,12 @@ export class WishesService {
   /** Can take (in a tier) or not now, for a young person who wished this opening. */
   async answer(ctx: Context, openingId: string, input: unknown): Promise<void> {
     const opening = isUuid(openingId) ? await this.openings.find(openingId) : undefined;
-    const [grant] = await this.access.require(ctx, 'match.answer', [
-      { type: 'opening', id: openingId, municipalityId: opening?.municipalityId ?? null, companyId: opening?.companyId },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'match.answer', {
+      type: 'opening',
+      id: openingId,
+      municipalityId: opening?.municipalityId ?? null,
+      companyId: opening?.companyId,
+    });
     if (!opening) throw notFound();
     const data = parseInput(answerInput, input);
     if (!(await this.repo.wishExists(opening.id, data.youthId))) throw invalid({ youthId: 'validation.answer_no_wish' });
@@ -220,7 +229,7 @@ export class WishesService {
       });
       await this.audit.record(ctx, {
         action: 'wish.answer',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId: opening.municipalityId,
         targetType: 'opening',
         targetId: opening.id,
@@ -233,9 +242,12 @@ export class WishesService {
   /** A company invites a young person directly (logged); the young person is told and still decides. */
   async inviteDirect(ctx: Context, companyId: string, input: unknown): Promise<void> {
     const company = isUuid(companyId) ? await this.companies.find(companyId) : undefined;
-    const [grant] = await this.access.require(ctx, 'match.answer', [
-      { type: 'company', id: companyId, municipalityId: company?.municipalityId ?? null, companyId },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'match.answer', {
+      type: 'company',
+      id: companyId,
+      municipalityId: company?.municipalityId ?? null,
+      companyId,
+    });
     if (!company) throw notFound();
     const data = parseInput(directInvitationInput, input);
     const y = await this.youth.find(data.youthId);
@@ -259,7 +271,7 @@ export class WishesService {
       });
       await this.audit.record(ctx, {
         action: 'wish.invite_direct',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId: company.municipalityId,
         targetType: 'youth',
         targetId: y!.id,

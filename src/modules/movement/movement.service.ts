@@ -40,12 +40,12 @@ export class MovementService {
   /** A young person's scorings over time, the counsellor's and their own. */
   async history(ctx: Context, youthId: string): Promise<{ youth: Youth; assessments: Assessment[] }> {
     const y = await this.young(youthId);
-    const [grant] = await this.access.require(ctx, 'movement.read', [this.target(youthId, y)]);
+    const grant = await this.access.requireOne(ctx, 'movement.read', this.target(youthId, y));
     if (!y) throw notFound();
     const assessments = await this.repo.forYouth(y.id);
     await this.audit.record(ctx, {
       action: 'movement.read',
-      actorRole: grant!.role,
+      actorRole: grant.role,
       municipalityId: y.municipalityId,
       targetType: 'youth',
       targetId: y.id,
@@ -57,7 +57,7 @@ export class MovementService {
   /** The counsellor's scoring of a day (not in the future); scoring the same day again replaces it. */
   async score(ctx: Context, youthId: string, input: unknown): Promise<Assessment> {
     const y = await this.young(youthId);
-    const [grant] = await this.access.require(ctx, 'movement.score', [this.target(youthId, y)]);
+    const grant = await this.access.requireOne(ctx, 'movement.score', this.target(youthId, y));
     if (!y) throw notFound();
     const data = parseInput(counsellorAssessmentInput, input);
     if (data.assessedOn > localDate(this.clock.now())) throw invalid({ assessedOn: 'validation.date_future' });
@@ -71,15 +71,15 @@ export class MovementService {
       authorUserId: this.access.requireActor(ctx).userId,
       createdAt: this.clock.now(),
     };
-    return this.saveAudited(ctx, row, y, grant!.role, 'movement.score');
+    return this.saveAudited(ctx, row, y, grant.role, 'movement.score');
   }
 
   private async own(ctx: Context) {
     const actor = this.access.requireActor(ctx);
     const y = await this.youth.findByUser(actor.userId);
-    const [grant] = await this.access.require(ctx, 'movement.own', [this.target(y?.id ?? '', y)]);
+    const grant = await this.access.requireOne(ctx, 'movement.own', this.target(y?.id ?? '', y));
     if (!y) throw notFound();
-    return { y, grant: grant! };
+    return { y, grant };
   }
 
   /** My scorings: the counsellor's with their reasons, and mine beside them. */

@@ -59,17 +59,17 @@ export class ReportsService {
 
   /** The team's list: drafts to write, reports with the young person, held and sent. */
   async overview(ctx: Context, municipalityId: string): Promise<ReportRow[]> {
-    const [grant] = await this.access.require(ctx, 'report.read', [{ type: 'reports', id: municipalityId, municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'report.read', { type: 'reports', id: municipalityId, municipalityId });
     const rows = await this.repo.list({ municipalityId });
-    await this.auditRows(ctx, rows, grant!.role, 'report.list');
+    await this.auditRows(ctx, rows, grant.role, 'report.list');
     return rows;
   }
 
   /** Sent reports for the caseworker, while the young person agrees. */
   async inbox(ctx: Context, municipalityId: string): Promise<ReportRow[]> {
-    const [grant] = await this.access.require(ctx, 'report.receive', [{ type: 'reports', id: municipalityId, municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'report.receive', { type: 'reports', id: municipalityId, municipalityId });
     const rows = await this.repo.received(municipalityId);
-    await this.auditRows(ctx, rows, grant!.role, 'report.list');
+    await this.auditRows(ctx, rows, grant.role, 'report.list');
     return rows;
   }
 
@@ -100,7 +100,7 @@ export class ReportsService {
       ownerUserId: r?.youthUserId ?? null,
       subjectUserId: r?.youthUserId ?? null,
     };
-    const [grant] = await this.access.require(ctx, action, [target]);
+    const grant = await this.access.requireOne(ctx, action, target);
     if (!r) throw notFound();
     if (!(await this.visible(reader, r))) {
       await this.audit.record(ctx, {
@@ -113,18 +113,21 @@ export class ReportsService {
       });
       throw notFound();
     }
-    await this.auditRows(ctx, [r], grant!.role, via === 'pdf' ? 'report.pdf' : 'report.read');
+    await this.auditRows(ctx, [r], grant.role, via === 'pdf' ? 'report.pdf' : 'report.read');
     return { report: r, reader, consent: await this.repo.consent(r.youthId) };
   }
 
   private async writable(ctx: Context, id: string) {
     const r = isUuid(id) ? await this.repo.find(id) : undefined;
-    const [grant] = await this.access.require(ctx, 'report.write', [
-      { type: 'movement_report', id, municipalityId: r?.municipalityId ?? null, subjectUserId: r?.youthUserId ?? null },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'report.write', {
+      type: 'movement_report',
+      id,
+      municipalityId: r?.municipalityId ?? null,
+      subjectUserId: r?.youthUserId ?? null,
+    });
     if (!r) throw notFound();
     if (r.status !== 'draft') throw new AppError('conflict', 'errors.report_not_draft');
-    return { r, grant: grant! };
+    return { r, grant };
   }
 
   /** The counsellor edits the words of a draft; the facts are gathered again at the same time. */
@@ -169,11 +172,14 @@ export class ReportsService {
   private async own(ctx: Context) {
     const actor = this.access.requireActor(ctx);
     const y = await this.youth.findByUser(actor.userId);
-    const [grant] = await this.access.require(ctx, 'report.own', [
-      { type: 'youth', id: y?.id ?? '', municipalityId: y?.municipalityId ?? null, ownerUserId: y?.userId ?? null },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'report.own', {
+      type: 'youth',
+      id: y?.id ?? '',
+      municipalityId: y?.municipalityId ?? null,
+      ownerUserId: y?.userId ?? null,
+    });
     if (!y) throw notFound();
-    return { y, grant: grant! };
+    return { y, grant };
   }
 
   /** My reports (once approved) and whether I let them go to my caseworker. */

@@ -61,7 +61,7 @@ export class YouthService {
     locale: Locale,
     options: { randomised?: boolean } = {},
   ): Promise<{ youth: Youth; link: string; capacity: Capacity }> {
-    const [grant] = await this.access.require(ctx, 'youth.refer', [{ type: 'youth', id: '', municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'youth.refer', { type: 'youth', id: '', municipalityId });
     if (!options.randomised && (await this.inTrial(municipalityId))) throw conflict('errors.trial_intake');
     const data = parseInput(referralInput, input);
     const cpr = parseCpr(data.cpr)!;
@@ -106,7 +106,7 @@ export class YouthService {
         );
         await this.audit.record(ctx, {
           action: 'youth.refer',
-          actorRole: grant!.role,
+          actorRole: grant.role,
           municipalityId,
           targetType: 'youth',
           targetId: created.id,
@@ -121,13 +121,13 @@ export class YouthService {
   }
 
   async list(ctx: Context, municipalityId: string): Promise<{ youth: Youth[]; capacity: Capacity }> {
-    const [grant] = await this.access.require(ctx, 'youth.read', [{ type: 'youth_list', id: municipalityId, municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'youth.read', { type: 'youth_list', id: municipalityId, municipalityId });
     const rows = await this.repo.list(municipalityId, null);
     await this.audit.record(
       ctx,
       rows.map((y) => ({
         action: 'youth.list',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId,
         targetType: 'youth',
         targetId: y.id,
@@ -139,11 +139,14 @@ export class YouthService {
 
   private async load(ctx: Context, id: string, action: 'youth.read' | 'youth.update_status') {
     const y = isUuid(id) ? await this.repo.find(id) : undefined;
-    const [grant] = await this.access.require(ctx, action, [
-      { type: 'youth', id, municipalityId: y?.municipalityId ?? null, subjectUserId: y?.userId ?? null },
-    ]);
+    const grant = await this.access.requireOne(ctx, action, {
+      type: 'youth',
+      id,
+      municipalityId: y?.municipalityId ?? null,
+      subjectUserId: y?.userId ?? null,
+    });
     if (!y) throw notFound();
-    return { y, grant: grant! };
+    return { y, grant };
   }
 
   async get(ctx: Context, id: string): Promise<TeamViewOfYouth> {
@@ -247,10 +250,10 @@ export class YouthService {
       const target = { type: 'youth_photo', id, municipalityId: y?.municipalityId ?? null, subjectUserId: y?.userId ?? null };
       const action = y && can(actor, 'youth.read', [target]) ? 'youth.read' : 'youth.read_shared';
       if (action === 'youth.read_shared' && !shared) await this.access.require(ctx, 'youth.read', [target]);
-      const [grant] = await this.access.require(ctx, action, [target]);
+      const grant = await this.access.requireOne(ctx, action, target);
       await this.audit.record(ctx, {
         action: 'youth.photo_read',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId: y!.municipalityId,
         targetType: 'youth',
         targetId: id,
@@ -285,13 +288,13 @@ export class YouthService {
 
   /** The directory of young people for companies and the team: only what each one shares. */
   async directory(ctx: Context, municipalityId: string): Promise<CompanyViewOfYouth[]> {
-    const [grant] = await this.access.require(ctx, 'youth.read_shared', [{ type: 'youth_directory', id: municipalityId, municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'youth.read_shared', { type: 'youth_directory', id: municipalityId, municipalityId });
     const rows = await this.repo.list(municipalityId, ['starting', 'in_network']);
     await this.audit.record(
       ctx,
       rows.map((y) => ({
         action: 'youth.read_shared',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId,
         targetType: 'youth',
         targetId: y.id,

@@ -43,9 +43,14 @@ export class Access {
     return grants as Membership[];
   }
 
+  /** One target: its one granting membership (no array to unpack, nothing undefined to assert). */
+  async requireOne(ctx: Context, action: Action, target: AccessTarget): Promise<Membership> {
+    const [grant] = await this.require(ctx, action, [target]);
+    return grant!;
+  }
+
   /** For actions without a particular record (e.g. create a municipality). */
   async requireAction(ctx: Context, action: Action, target: Omit<AccessTarget, 'id'> & { id?: string }): Promise<Membership> {
-    const [grant] = await this.require(ctx, action, [{ ...target, id: target.id ?? '' }]);
-    return grant!;
+    return this.requireOne(ctx, action, { ...target, id: target.id ?? '' });
   }
 }
