@@ -1,11 +1,13 @@
 import { Access } from '../platform/access/access.ts';
 import { AuditRepository } from '../platform/audit/audit.repository.ts';
-import { AuditLogService, AuditService } from '../platform/audit/audit.service.ts';
+import { AuditService } from '../platform/audit/audit.service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db/client.ts';
 import type { JobDefinition } from '../platform/jobs/jobs.ts';
 import { type Mailer, OutboxMailer, SmtpMailer } from '../platform/mail/mailer.ts';
 import { OutboxService } from '../platform/mail/outbox.service.ts';
+import { AuditLogRepository } from '../modules/audit-log/audit-log.repository.ts';
+import { AuditLogService } from '../modules/audit-log/audit-log.service.ts';
 import { AccountsRepository } from '../modules/accounts/accounts.repository.ts';
 import { SessionCache } from '../modules/accounts/session-cache.ts';
 import { AccountsService } from '../modules/accounts/accounts.service.ts';
@@ -50,8 +52,8 @@ import { TrialsService } from '../modules/evaluation/trials.service.ts';
 import { TrialResultsService } from '../modules/evaluation/trial-results.service.ts';
 import { TrialOutcomesService } from '../modules/evaluation/trial-outcomes.service.ts';
 import { StaffTimeService } from '../modules/evaluation/staff-time.service.ts';
-import { NotificationsRepository } from '../platform/notifications/notifications.repository.ts';
-import { NotificationsService } from '../platform/notifications/notifications.service.ts';
+import { NotificationsRepository } from '../modules/notifications/notifications.repository.ts';
+import { NotificationsService } from '../modules/notifications/notifications.service.ts';
 
 export interface ServiceSettings {
   baseUrl: string;
@@ -125,7 +127,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     mailer,
     access,
     audit,
-    auditLog: new AuditLogService(auditRepo, access),
+    auditLog: new AuditLogService(new AuditLogRepository(db), access),
     accounts,
     sessionCache,
     municipalities: new MunicipalitiesService(municipalitiesRepo, access, audit),
@@ -170,7 +172,24 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),
     outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),
   };
+  wire(services);
   return services;
+}
+
+/**
+ * What modules contribute to one another, wired here rather than by side effect in their
+ * constructors: the order is the order in which they run.
+ */
+function wire(s: Services) {
+  // Accepting an invitation links the new account to the young person's record or the company.
+  s.accounts.onAccept((tx, invitation, userId) => s.youth.acceptedInvitation(tx, invitation, userId));
+  s.accounts.onAccept((tx, invitation, userId) => s.companies.acceptedInvitation(tx, invitation, userId));
+  // The calendar feed: internships' first and last days, match events, follow-up meetings.
+  s.notifications.addCalendarSource((userId, t) => s.internships.calendarFor(userId, t));
+  s.notifications.addCalendarSource((userId) => s.matchEvents.calendarFor(userId));
+  s.notifications.addCalendarSource((userId, t) => s.meetings.calendarFor(userId, t));
+  // Feedback links in notifications are signed when the mail is written.
+  s.notifications.addLinkResolver('feedback', (payload) => s.feedback.signedUrl(payload));
 }
 
 export type Services = ReturnType<typeof createServices>;

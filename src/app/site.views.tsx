@@ -1,4 +1,4 @@
-import type { AuditEventView } from '../platform/audit/audit.repository.ts';
+import type { AuditEventView } from '../modules/audit-log/audit-log.repository.ts';
 import { formatDateTime, isMessageKey, type Translate } from '../platform/i18n/i18n.ts';
 import type { OutboxMessage } from '../platform/mail/mailer.ts';
 import { DataTable } from '../platform/views/components.tsx';

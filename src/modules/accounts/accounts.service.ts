@@ -14,6 +14,9 @@ import type { AccountsRepository, OneTimeToken, User } from './accounts.reposito
 import { accountRule, ipRule, lockSeconds, type ThrottleRule } from './throttle.ts';
 import { hashToken, newToken } from '../../platform/crypto/tokens.ts';
 
+/** Runs inside the transaction that accepts an invitation, once the account exists. */
+export type AcceptHook = (tx: Db, invitation: OneTimeToken, userId: string) => Promise<void>;
+
 const SIGN_IN_LINK_MINUTES = 15;
 const INVITATION_DAYS = 7;
 /** Write last-seen at most this often, so reading pages does not write on every request. */
@@ -140,8 +143,15 @@ export class AccountsService {
     };
   }
 
-  /** Run inside the acceptance transaction, e.g. to link a young person's record to the new account. */
-  readonly acceptHooks: ((tx: Db, invitation: OneTimeToken, userId: string) => Promise<void>)[] = [];
+  private readonly acceptHooks: AcceptHook[] = [];
+
+  /**
+   * Runs `hook` inside the acceptance transaction, after the hooks added before it — e.g. to link a
+   * young person's record to the new account (wired in app/services.ts).
+   */
+  onAccept(hook: AcceptHook): void {
+    this.acceptHooks.push(hook);
+  }
 
   async invite(
     ctx: Context,

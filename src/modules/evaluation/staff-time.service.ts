@@ -8,7 +8,8 @@ import type { Db } from '../../platform/db/client.ts';
 import { invalid } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
-import { activities, staffTime } from './costs.schema.ts';
+import { staffTime } from './costs.schema.ts';
+import { activities } from './costs.values.ts';
 
 export const staffTimeInput = z.object({
   kind: z.enum(['entry', 'week'], { error: 'validation.time_kind' }),

@@ -6,11 +6,12 @@ import { readCsvTable } from '../../platform/csv.ts';
 import { addMonths, localDate, weekStart } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { fieldErrors } from '../../platform/validation.ts';
 import { outcomeInput } from './trials.inputs.ts';
 import type { Participant, TrialsRepository } from './trials.repository.ts';
-import { type OutcomeStatus, horizons } from './trials.schema.ts';
+import { horizons } from './trials.schema.ts';
+import type { OutcomeStatus } from './trials.values.ts';
 
 export const MAX_OUTCOME_ROWS = 50_000;
 

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm
 import type { Db } from '../../platform/db/client.ts';
 import { memberships, users } from '../accounts/accounts.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
-import { type GroupAttendance, groupMembers, groupSessions, networkGroups, sessionAttendance, sessionCheckins } from './groups.schema.ts';
+import { groupMembers, groupSessions, networkGroups, sessionAttendance, sessionCheckins } from './groups.schema.ts';
+import type { GroupAttendance } from './groups.values.ts';
 
 export type NetworkGroup = typeof networkGroups.$inferSelect;
 export type GroupSession = typeof groupSessions.$inferSelect;

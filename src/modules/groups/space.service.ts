@@ -9,7 +9,8 @@ import { isUuid, parseInput } from '../../platform/validation.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import type { GroupsRepository, NetworkGroup } from './groups.repository.ts';
-import { groupPosts, postKinds } from './groups.schema.ts';
+import { groupPosts } from './groups.schema.ts';
+import { postKinds } from './groups.values.ts';
 
 export const postInput = z.object({
   kind: z.enum(postKinds, { error: 'validation.post_kind' }),

@@ -3,7 +3,7 @@ import type { AuditService, Context } from '../../platform/audit/audit.service.t
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { conflict, invalid, isUniqueViolation } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import { checkLength, internshipAudit, loadInternship } from './internship-access.ts';

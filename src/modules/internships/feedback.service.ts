@@ -6,7 +6,7 @@ import type { Sealer } from '../../platform/crypto/sealed.ts';
 import { addDays, localDate, weekStart } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import { internshipAudit, loadInternship } from './internship-access.ts';
@@ -36,9 +36,7 @@ export class FeedbackService {
     private readonly sealer: Sealer,
     private readonly clock: Clock,
     private readonly baseUrl: string,
-  ) {
-    notifications.linkResolvers.set('feedback', (payload) => this.signedUrl(payload));
-  }
+  ) {}
 
   private today(): string {
     return localDate(this.clock.now());
@@ -62,7 +60,8 @@ export class FeedbackService {
     return `feedback:${this.payload(link)}`;
   }
 
-  private signedUrl(payload: string): string {
+  /** The URL of a `feedback:` link, signed at delivery (the notifications' link resolver for `feedback`). */
+  signedUrl(payload: string): string {
     return `${this.baseUrl}/feedback/${payload.split('|')[0]}.${this.sealer.sign(LINK_PURPOSE, payload)}`;
   }
 

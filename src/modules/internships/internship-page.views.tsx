@@ -8,7 +8,7 @@ import type { Meeting } from './meetings.service.ts';
 import { MeetingsSection } from './meetings.views.tsx';
 import type { FeedbackForCompany } from './feedback.service.ts';
 import type { Extension, InternshipEvent, InternshipView } from './internships.repository.ts';
-import { earlyEndReasons, weekdays } from './internships.schema.ts';
+import { earlyEndReasons, weekdays } from './internships.values.ts';
 import { internshipStatusLabel } from './internships.views.tsx';
 
 type Key = Parameters<Translate>[0];

@@ -3,9 +3,11 @@ import { type Membership, can } from '../../platform/access/policy.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { addDays, addMonths, localDate } from '../../platform/dates.ts';
+import type { CalendarEvent } from '../../platform/calendar/ics.ts';
 import type { Db } from '../../platform/db/client.ts';
+import type { Translate } from '../../platform/i18n/i18n.ts';
 import { conflict, invalid, isUniqueViolation } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { CompaniesRepository } from '../companies/companies.repository.ts';
 import type { Opening, OpeningsRepository } from '../companies/openings.repository.ts';
@@ -34,21 +36,22 @@ export class InternshipsService {
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {
-    notifications.calendarSources.push(async (userId, t) =>
-      (await repo.forPerson(userId)).flatMap((i) => {
-        const who = `${i.youthFirstName} · ${i.companyName}`;
-        return [
-          {
-            uid: `internship-start-${i.id}@nextwork`,
-            title: t('calendar.internship_start', { who }),
-            start: i.firstDay ?? i.agreedStart,
-            description: i.tasks,
-          },
-          { uid: `internship-end-${i.id}@nextwork`, title: t('calendar.internship_end', { who }), start: i.actualEnd ?? i.plannedEnd },
-        ];
-      }),
-    );
+  ) {}
+
+  /** For the calendar feed: the first and last day of each internship the person takes part in. */
+  async calendarFor(userId: string, t: Translate): Promise<CalendarEvent[]> {
+    return (await this.repo.forPerson(userId)).flatMap((i) => {
+      const who = `${i.youthFirstName} · ${i.companyName}`;
+      return [
+        {
+          uid: `internship-start-${i.id}@nextwork`,
+          title: t('calendar.internship_start', { who }),
+          start: i.firstDay ?? i.agreedStart,
+          description: i.tasks,
+        },
+        { uid: `internship-end-${i.id}@nextwork`, title: t('calendar.internship_end', { who }), start: i.actualEnd ?? i.plannedEnd },
+      ];
+    });
   }
 
   private today(): string {

@@ -4,9 +4,11 @@ import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isIsoDate, localInstant } from '../../platform/dates.ts';
+import type { CalendarEvent } from '../../platform/calendar/ics.ts';
 import type { Db } from '../../platform/db/client.ts';
+import type { Translate } from '../../platform/i18n/i18n.ts';
 import { invalid } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { companies } from '../companies/companies.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
@@ -48,17 +50,18 @@ export class MeetingsService {
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {
-    notifications.calendarSources.push(async (userId, t) =>
-      (await this.forPerson(userId)).map((m) => ({
-        uid: `internship-meeting-${m.id}@nextwork`,
-        title: t('calendar.internship_meeting', { who: `${m.youthFirstName} · ${m.companyName}` }),
-        start: m.startsAt,
-        end: new Date(m.startsAt.getTime() + m.minutes * 60_000),
-        location: m.place,
-        description: m.note,
-      })),
-    );
+  ) {}
+
+  /** For the calendar feed: the follow-up meetings the person takes part in. */
+  async calendarFor(userId: string, t: Translate): Promise<CalendarEvent[]> {
+    return (await this.forPerson(userId)).map((m) => ({
+      uid: `internship-meeting-${m.id}@nextwork`,
+      title: t('calendar.internship_meeting', { who: `${m.youthFirstName} · ${m.companyName}` }),
+      start: m.startsAt,
+      end: new Date(m.startsAt.getTime() + m.minutes * 60_000),
+      location: m.place,
+      description: m.note,
+    }));
   }
 
   async list(ctx: Context, internshipId: string): Promise<Meeting[]> {

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { localDate } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import { lastEndedPeriod } from './report-cycle.ts';

@@ -3,6 +3,7 @@ import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzl
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
+import { conversationKinds } from './support.values.ts';
 
 /**
  * 1:1 support notes. `team` notes (counsellors, consultants) are read by the municipal team;
@@ -14,7 +15,6 @@ export const noteKinds = ['team', 'psychologist', 'youth'] as const;
 /** The kinds staff write; `youth` notes are written by the young person themselves. */
 export const staffNoteKinds = ['team', 'psychologist'] as const;
 export type NoteKind = (typeof noteKinds)[number];
-export const conversationKinds = ['meeting', 'phone', 'walk', 'message'] as const;
 
 export const supportNotes = pgTable(
   'support_notes',

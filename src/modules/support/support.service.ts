@@ -10,7 +10,8 @@ import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/e
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import type { GroupsRepository } from '../groups/groups.repository.ts';
-import { conversationKinds, noteKinds, noteReadRequests, readRequestAnswers, staffNoteKinds, supportNotes } from './support.schema.ts';
+import { noteKinds, noteReadRequests, readRequestAnswers, staffNoteKinds, supportNotes } from './support.schema.ts';
+import { conversationKinds } from './support.values.ts';
 
 export type SupportNote = typeof supportNotes.$inferSelect;
 

@@ -1,8 +1,7 @@
-import type { Access } from '../access/access.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../access/policy.ts';
-import type { AuditEventView, AuditRepository } from './audit.repository.ts';
+import type { AuditRepository } from './audit.repository.ts';
 import { UUID } from '../validation.ts';
 import { afterUnit } from '../db/ambient.ts';
 
@@ -88,24 +87,5 @@ export class AuditService {
       })),
       db,
     );
-  }
-}
-
-/** Reading the audit log: the team's view of its municipality, and each person's view of themselves. */
-export class AuditLogService {
-  constructor(
-    private readonly repo: AuditRepository,
-    private readonly access: Access,
-  ) {}
-
-  async listForMunicipality(ctx: Context, municipalityId: string, before?: number): Promise<AuditEventView[]> {
-    await this.access.require(ctx, 'audit.read', [{ type: 'audit_log', id: municipalityId, municipalityId }]);
-    return this.repo.list({ municipalityIds: [municipalityId], before, limit: 50 });
-  }
-
-  /** Everyone may read who saw or changed data about them. */
-  async listAboutMe(ctx: Context, before?: number): Promise<AuditEventView[]> {
-    const actor = this.access.requireActor(ctx);
-    return this.repo.list({ subjectUserId: actor.userId, before, limit: 50 });
   }
 }
