@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The boundaries of decision 0018 are enforced by `npm run lint` (.oxlintrc.json). This proves the
-// rule bites: probe files placed where a violation would live are linted with the project's
+// rules bite: probe files placed where a violation would live are linted with the project's
 // configuration, and each violation must be reported by no-restricted-imports (and allowed imports
 // must not be). One oxlint run over all probes, without the type-aware pass: about a second.
 const root = path.resolve(import.meta.dirname, '../..');
@@ -49,6 +49,31 @@ const probes = {
   moduleImportsOtherRowType: {
     file: `src/modules/movement/${tag}-row.ts`,
     code: `import type { Youth } from '../youth/youth.repository.ts';\nexport type Probe = Youth;\n`,
+    restricted: false,
+  },
+  serviceImportsDrizzle: {
+    file: `src/modules/support/${tag}.service.ts`,
+    code: `import { eq } from 'drizzle-orm';\nexport const probe = eq;\n`,
+    restricted: true,
+  },
+  serviceImportsTable: {
+    file: `src/modules/support/${tag}-table.service.ts`,
+    code: `import { supportNotes } from './support.schema.ts';\nexport const probe = supportNotes;\n`,
+    restricted: true,
+  },
+  serviceTakesDb: {
+    file: `src/modules/support/${tag}-db.service.ts`,
+    code: `import type { Db } from '../../platform/db/client.ts';\nexport type Probe = Db;\n`,
+    restricted: true,
+  },
+  platformServiceImportsDrizzle: {
+    file: `src/platform/mail/${tag}.service.ts`,
+    code: `import { sql } from 'drizzle-orm';\nexport const probe = sql;\n`,
+    restricted: true,
+  },
+  serviceImportsVocabularyAndTransactions: {
+    file: `src/modules/support/${tag}-ok.service.ts`,
+    code: `import type { Transactions } from '../../platform/db/transactions.ts';\nimport { noteKinds } from './support.values.ts';\nexport const probe = noteKinds;\nexport type Probe = Transactions;\n`,
     restricted: false,
   },
   moduleImportsOwnRepository: {

@@ -7,7 +7,6 @@ import { isUuid, parseInput } from '../../platform/validation.ts';
 import { companyInput, companyStatusInput, contactInviteInput, contactLogInput, meetingInput } from './companies.inputs.ts';
 import type { OneTimeToken } from '../accounts/accounts.repository.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
-import type { Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import type { CompaniesRepository, Company, ContactLogEntry, StatusChange } from './companies.repository.ts';
 import type { Opening } from './openings.repository.ts';
@@ -33,8 +32,8 @@ export class CompaniesService {
   ) {}
 
   /** An accepted invitation for a company's contact person: the new account becomes one of its contacts. */
-  async acceptedInvitation(tx: Db, invitation: OneTimeToken, userId: string): Promise<void> {
-    if (invitation.companyId) await this.repo.addContact(invitation.companyId, userId, tx);
+  async acceptedInvitation(invitation: OneTimeToken, userId: string): Promise<void> {
+    if (invitation.companyId) await this.repo.addContact(invitation.companyId, userId);
   }
 
   /** Invites a contact person (a user with the company-contact role) for this company. */

@@ -1,5 +1,5 @@
 // The values of a company's status and size.
-// Without the tables, so that views can import them too (a view imports no schema, decision 0018).
+// Without the tables, so that views and services can import them (they import no schema, decision 0018).
 
 export const companyStatuses = ['prospect', 'onboarding', 'active', 'resting', 'left'] as const;
 export type CompanyStatus = (typeof companyStatuses)[number];

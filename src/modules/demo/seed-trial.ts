@@ -8,7 +8,8 @@ import type { Db } from '../../platform/db/client.ts';
 import { stratumOf } from '../evaluation/analysis.ts';
 import { cprFor } from '../youth/cpr.ts';
 import { type ChainedRecord, assignmentAt, chain } from '../evaluation/randomisation.ts';
-import { type Baseline, horizons, trialOutcomes, trialParticipants, trials } from '../evaluation/trials.schema.ts';
+import { type Baseline, trialOutcomes, trialParticipants, trials } from '../evaluation/trials.schema.ts';
+import { horizons } from '../evaluation/trials.values.ts';
 import { type OutcomeStatus, educationLevels } from '../evaluation/trials.values.ts';
 
 /** The demo trial's seed (a real trial's is random and sealed; this one is fixed so the demo is the same every time). */

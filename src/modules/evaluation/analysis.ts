@@ -1,6 +1,7 @@
 import { type Estimate, EstimationError, differenceInMeans, lin } from './estimators.ts';
 import { holm } from './planning.ts';
-import { type Baseline, horizons } from './trials.schema.ts';
+import type { Baseline } from './trials.schema.ts';
+import { horizons } from './trials.values.ts';
 import { type OutcomeStatus, educationLevels } from './trials.values.ts';
 
 /**

@@ -1,22 +1,19 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { toCsv } from '../../platform/csv.ts';
 import { localDate, percentile } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { type AnalysisRow, analyse, balance, covariatesOf } from './analysis.ts';
-import { trialEconomics } from './costs.schema.ts';
+import type { CostsRepository } from './costs.repository.ts';
 import { economics } from './economics.ts';
 import { mdeBinary, sampleSizeProportions } from './planning.ts';
 import { verifyChain } from './randomisation.ts';
-import { staffMinutes } from './staff-time.service.ts';
 import { dueCounts } from './trial-outcomes.service.ts';
 import type { TrialsRepository } from './trials.repository.ts';
-import { horizons } from './trials.schema.ts';
+import { horizons } from './trials.values.ts';
 import { chainRecord } from './trials.service.ts';
 
 /**
@@ -111,8 +108,8 @@ export const planInput = z.object({
  */
 export class TrialResultsService {
   constructor(
-    private readonly db: Db,
     private readonly repo: TrialsRepository,
+    private readonly costs: CostsRepository,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -171,8 +168,8 @@ export class TrialResultsService {
       internshipWeeks: median(doses.filter((d) => d.internships > 0).map((d) => d.internshipWeeks)),
       daysToStart: median(doses.flatMap((d) => (d.daysToStart === null ? [] : [d.daysToStart]))),
     };
-    const [prices] = await this.db.select().from(trialEconomics).where(eq(trialEconomics.trialId, trialId)).limit(1);
-    const minutes = await staffMinutes(this.db, trial.municipalityId, trial.startedOn, today);
+    const prices = await this.costs.economics(trialId);
+    const minutes = await this.costs.staffMinutes(trial.municipalityId, trial.startedOn, today);
     const at = prices && results.find((r) => r.horizon === prices.horizon);
     const effect = at ? (at.itt ?? at.dim) : null;
     const cost = prices
@@ -274,10 +271,7 @@ export class TrialResultsService {
     const data = parseInput(economicsInput, input);
     const values = { ...data, updatedAt: this.clock.now(), updatedByUserId: this.access.requireActor(ctx).userId };
     await this.audit.atomically(async () => {
-      await this.db
-        .insert(trialEconomics)
-        .values({ trialId, ...values })
-        .onConflictDoUpdate({ target: trialEconomics.trialId, set: values });
+      await this.costs.saveEconomics(trialId, values);
       await this.audit.record(ctx, {
         action: 'trial.economics',
         actorRole: grant!.role,

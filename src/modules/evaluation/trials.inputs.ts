@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { referralInput } from '../youth/youth.inputs.ts';
-import { horizons } from './trials.schema.ts';
+import { horizons } from './trials.values.ts';
 import { educationLevels, genders, outcomeStatuses, strataFactors } from './trials.values.ts';
 
 const ratioPart = z.coerce

@@ -91,8 +91,6 @@ export const trialParticipants = pgTable(
   ],
 );
 
-export const horizons = [3, 6, 12, 24] as const;
-
 /** Status 3, 6, 12 and 24 months after assignment, entered by the team or imported from the jobcentre. */
 export const trialOutcomes = pgTable(
   'trial_outcomes',

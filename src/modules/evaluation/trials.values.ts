@@ -1,5 +1,5 @@
 // The values of a trial's design, baseline and outcomes.
-// Without the tables, so that views can import them too (a view imports no schema, decision 0018).
+// Without the tables, so that views and services can import them (they import no schema, decision 0018).
 
 /** What a researcher may stratify by, besides the municipality (always a stratum of its own). */
 export const strataFactors = ['ageBand', 'gender'] as const;
@@ -8,3 +8,4 @@ export const genders = ['female', 'male', 'other'] as const;
 export const educationLevels = ['none', 'some_upper_secondary', 'upper_secondary', 'vocational'] as const;
 export const outcomeStatuses = ['job_ordinary', 'job_subsidised', 'education', 'internship', 'benefits', 'other', 'unknown'] as const;
 export type OutcomeStatus = (typeof outcomeStatuses)[number];
+export const horizons = [3, 6, 12, 24] as const;

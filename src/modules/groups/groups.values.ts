@@ -1,5 +1,5 @@
 // The values of group sessions and posts.
-// Without the tables, so that views can import them too (a view imports no schema, decision 0018).
+// Without the tables, so that views and services can import them (they import no schema, decision 0018).
 
 export const sessionThemes = ['work_experiences', 'setbacks', 'next_steps', 'other'] as const;
 export type SessionTheme = (typeof sessionThemes)[number];

@@ -1,15 +1,11 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
-import { users } from '../accounts/accounts.schema.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import type { GroupsRepository, NetworkGroup } from './groups.repository.ts';
-import { groupPosts } from './groups.schema.ts';
 import { postKinds } from './groups.values.ts';
 
 export const postInput = z.object({
@@ -38,7 +34,6 @@ export interface SpacePost {
  */
 export class GroupSpaceService {
   constructor(
-    private readonly db: Db,
     private readonly groups: GroupsRepository,
     private readonly youth: YouthRepository,
     private readonly access: Access,
@@ -47,13 +42,7 @@ export class GroupSpaceService {
   ) {}
 
   private async posts(group: NetworkGroup, viewerUserId: string, withHidden: boolean): Promise<SpacePost[]> {
-    const rows = await this.db
-      .select({ p: groupPosts, name: users.name })
-      .from(groupPosts)
-      .innerJoin(users, eq(users.id, groupPosts.authorUserId))
-      .where(and(eq(groupPosts.groupId, group.id), withHidden ? undefined : isNull(groupPosts.hiddenAt)))
-      .orderBy(desc(groupPosts.createdAt))
-      .limit(100);
+    const rows = await this.groups.posts(group.id, withHidden);
     return rows.map(({ p, name }) => ({
       id: p.id,
       kind: p.kind,
@@ -88,16 +77,19 @@ export class GroupSpaceService {
     const { y, group, grant, actor } = await this.ownGroup(ctx);
     const data = parseInput(postInput, input);
     await this.audit.atomically(async () => {
-      const [row] = await this.db
-        .insert(groupPosts)
-        .values({ groupId: group.id, authorUserId: actor.userId, kind: data.kind, body: data.body, createdAt: this.clock.now() })
-        .returning({ id: groupPosts.id });
+      const row = await this.groups.insertPost({
+        groupId: group.id,
+        authorUserId: actor.userId,
+        kind: data.kind,
+        body: data.body,
+        createdAt: this.clock.now(),
+      });
       await this.audit.record(ctx, {
         action: 'group.post',
         actorRole: grant.role,
         municipalityId: y.municipalityId,
         targetType: 'group_post',
-        targetId: row!.id,
+        targetId: row.id,
         subjectUserId: y.userId,
       });
     });
@@ -137,12 +129,7 @@ export class GroupSpaceService {
     if (!isUuid(postId)) throw notFound();
     const hiddenBy = this.access.requireActor(ctx).userId;
     await this.audit.atomically(async () => {
-      const hidden = await this.db
-        .update(groupPosts)
-        .set({ hiddenAt: this.clock.now(), hiddenByUserId: hiddenBy })
-        .where(and(eq(groupPosts.id, postId), eq(groupPosts.groupId, group.id), isNull(groupPosts.hiddenAt)))
-        .returning({ id: groupPosts.id });
-      if (!hidden.length) throw notFound();
+      if (!(await this.groups.hidePost(group.id, postId, this.clock.now(), hiddenBy))) throw notFound();
       await this.audit.record(ctx, {
         action: 'group.post_hide',
         actorRole: grant.role,

@@ -4,14 +4,7 @@ import { users } from '../accounts/accounts.schema.ts';
 import { companies, openings } from '../companies/companies.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
-import type { AttendanceValue, EarlyEndReason, Weekday } from './internships.values.ts';
-
-export const internshipStatuses = ['planned', 'awaiting_approval', 'active', 'extended', 'completed', 'ended_early'] as const;
-export type InternshipStatus = (typeof internshipStatuses)[number];
-/** States in which the internship is still going or about to start (at most one per young person). */
-export const openStatuses: readonly InternshipStatus[] = ['planned', 'awaiting_approval', 'active', 'extended'];
-export const vitasStatuses = ['not_sent', 'awaiting', 'approved'] as const;
-export type VitasStatus = (typeof vitasStatuses)[number];
+import type { AttendanceValue, EarlyEndReason, Weekday, InternshipStatus, VitasStatus } from './internships.values.ts';
 
 /** An internship: a young person, a company, an opening and a supervisor. */
 export const internships = pgTable(

@@ -4,7 +4,7 @@ import type { AuditService, Context } from '../../platform/audit/audit.service.t
 import type { Clock } from '../../platform/clock.ts';
 import { addDays, addMonths, localDate } from '../../platform/dates.ts';
 import type { CalendarEvent } from '../../platform/calendar/ics.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Transactions } from '../../platform/db/transactions.ts';
 import type { Translate } from '../../platform/i18n/i18n.ts';
 import { conflict, invalid, isUniqueViolation } from '../../platform/errors.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
@@ -16,7 +16,7 @@ import type { YouthRepository } from '../youth/youth.repository.ts';
 import { checkLength, internshipAudit, loadInternship } from './internship-access.ts';
 import { endInput, firstDayInput, planInput, vitasInput } from './internships.inputs.ts';
 import type { Extension, Internship, InternshipEvent, InternshipView, InternshipsRepository, NewEvent } from './internships.repository.ts';
-import { type InternshipStatus, openStatuses } from './internships.schema.ts';
+import { type InternshipStatus, openStatuses } from './internships.values.ts';
 
 const running: readonly InternshipStatus[] = ['active', 'extended'];
 
@@ -26,7 +26,7 @@ const running: readonly InternshipStatus[] = ['active', 'extended'];
  */
 export class InternshipsService {
   constructor(
-    private readonly db: Db,
+    private readonly transactions: Transactions,
     private readonly repo: InternshipsRepository,
     private readonly youth: YouthRepository,
     private readonly openings: OpeningsRepository,
@@ -87,7 +87,7 @@ export class InternshipsService {
     const chosenAt = data.chosenOn === this.today() ? now : new Date(`${data.chosenOn}T12:00:00Z`);
     // A second open internship is refused by a unique index; mapped once the transaction has ended.
     try {
-      return await this.db.transaction(async (tx) => {
+      return await this.transactions.transaction(async () => {
         const created = await this.repo.insert(
           {
             municipalityId,
@@ -107,7 +107,6 @@ export class InternshipsService {
             updatedAt: now,
           },
           { kind: 'planned', at: now, byUserId: actor.userId, note: data.previousId ? 'rotation' : '' },
-          tx,
         );
         await this.announcePlanned(ctx, created.id, grant!.role);
         return created;
@@ -123,10 +122,13 @@ export class InternshipsService {
    * plans the internship in the caller's transaction. The start clock runs from now, and the agreed
    * start is within the two-week promise (the opening's first possible day, at the earliest today).
    */
-  async planAccepted(
-    tx: Db,
-    p: { municipalityId: string; youthId: string; opening: Opening; consultantUserId: string | null; byUserId: string },
-  ): Promise<Internship> {
+  async planAccepted(p: {
+    municipalityId: string;
+    youthId: string;
+    opening: Opening;
+    consultantUserId: string | null;
+    byUserId: string;
+  }): Promise<Internship> {
     const { opening } = p;
     if (opening.municipalityId !== p.municipalityId) throw invalid({ openingId: 'validation.internship_opening' });
     const today = this.today();
@@ -152,7 +154,6 @@ export class InternshipsService {
           updatedAt: now,
         },
         { kind: 'planned', at: now, byUserId: p.byUserId, note: 'matching' },
-        tx,
       );
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('errors.internship_open', { youthId: 'errors.internship_open' });
@@ -250,8 +251,8 @@ export class InternshipsService {
         event: { kind: 'vitas_approved', note: data.on, at, byUserId },
       };
     }
-    await this.db.transaction(async (tx) => {
-      if (!(await this.repo.update(id, i.status, change.set, change.event, tx))) throw conflict('errors.internship_changed');
+    await this.transactions.transaction(async () => {
+      if (!(await this.repo.update(id, i.status, change.set, change.event))) throw conflict('errors.internship_changed');
       await this.audit.record(ctx, internshipAudit(i, grant, 'internship.vitas', { step: data.step }));
     });
   }
@@ -266,17 +267,16 @@ export class InternshipsService {
     const at = this.clock.now();
     const byUserId = this.access.requireActor(ctx).userId;
     const y = (await this.youth.find(i.youthId))!;
-    await this.db.transaction(async (tx) => {
+    await this.transactions.transaction(async () => {
       const changed = await this.repo.update(
         id,
         i.status,
         { status: 'active', firstDay },
         { kind: 'first_day', fromStatus: i.status, toStatus: 'active', note: firstDay, at, byUserId },
-        tx,
       );
       if (!changed) throw conflict('errors.internship_changed');
       if (y.status !== 'in_internship' && y.status !== 'ended') {
-        await this.youth.setStatus(y.id, y.status, 'in_internship', 'internship', at, byUserId, tx);
+        await this.youth.setStatus(y.id, y.status, 'in_internship', 'internship', at, byUserId);
       }
       await this.audit.record(ctx, internshipAudit(i, grant, 'internship.first_day'));
     });
@@ -293,7 +293,7 @@ export class InternshipsService {
     const at = this.clock.now();
     const byUserId = this.access.requireActor(ctx).userId;
     const y = (await this.youth.find(i.youthId))!;
-    await this.db.transaction(async (tx) => {
+    await this.transactions.transaction(async () => {
       const changed = await this.repo.update(
         id,
         i.status,
@@ -311,13 +311,12 @@ export class InternshipsService {
           at,
           byUserId,
         },
-        tx,
       );
       if (!changed) throw conflict('errors.internship_changed');
-      if (y.status === 'in_internship') await this.youth.setStatus(y.id, y.status, 'in_network', 'internship_ended', at, byUserId, tx);
+      if (y.status === 'in_internship') await this.youth.setStatus(y.id, y.status, 'in_network', 'internship_ended', at, byUserId);
       // An open extension request ends with the internship.
-      const open = await this.repo.openExtension(id, tx);
-      if (open) await this.repo.updateExtension(open.id, { status: 'withdrawn' }, tx);
+      const open = await this.repo.openExtension(id);
+      if (open) await this.repo.updateExtension(open.id, { status: 'withdrawn' });
       await this.audit.record(ctx, internshipAudit(i, grant, 'internship.end', { outcome: data.outcome, reason: data.reason }));
     });
   }

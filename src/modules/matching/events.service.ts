@@ -4,7 +4,7 @@ import type { AuditService, Context } from '../../platform/audit/audit.service.t
 import { type CalendarEvent, toIcs } from '../../platform/calendar/ics.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { localInstant } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Transactions } from '../../platform/db/transactions.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
@@ -23,7 +23,7 @@ type Relation = { kind: 'team' } | { kind: 'youth'; youthId: string } | { kind: 
  */
 export class EventsService {
   constructor(
-    private readonly db: Db,
+    private readonly transactions: Transactions,
     private readonly repo: EventsRepository,
     private readonly youth: YouthRepository,
     private readonly openings: OpeningsRepository,
@@ -56,7 +56,7 @@ export class EventsService {
     if (Object.keys(errors).length) throw invalid(errors);
     const actor = this.access.requireActor(ctx);
     const companyIds = [...new Set(openingRows.map((o) => o!.companyId))];
-    return this.db.transaction(async (tx) => {
+    return this.transactions.transaction(async () => {
       const event = await this.repo.insert(
         {
           municipalityId,
@@ -71,7 +71,6 @@ export class EventsService {
         [...new Set(data.openingIds)],
         companyIds,
         [...new Set(data.youthIds)],
-        tx,
       );
       await this.audit.record(ctx, {
         action: 'match_event.create',

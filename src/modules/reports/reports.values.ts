@@ -1,5 +1,5 @@
 // The states of a 6-weekly report.
-// Without the tables, so that views can import them too (a view imports no schema, decision 0018).
+// Without the tables, so that views and services can import them (they import no schema, decision 0018).
 
 /**
  * A report's life: the platform drafts it when a 6-week period ends; the counsellor edits and

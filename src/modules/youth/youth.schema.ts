@@ -6,19 +6,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
-import type { FieldGroup, YouthStatus } from './youth.values.ts';
-
-export type Visibility = Record<FieldGroup, boolean>;
-/** Companies see only first name, interests and strengths until the young person shares more. */
-export const defaultVisibility: Visibility = {
-  fullName: false,
-  interests: true,
-  strengths: true,
-  values: false,
-  practical: false,
-  contact: false,
-  photo: false,
-};
+import type { Visibility, YouthStatus } from './youth.values.ts';
 
 /** A young person in the youth network: the team's intake, and the profile in their own words. */
 export const youth = pgTable(

@@ -8,14 +8,13 @@ import type { Locale } from '../../platform/i18n/i18n.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { OneTimeToken } from '../accounts/accounts.repository.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
-import type { Db } from '../../platform/db/client.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import { type CompanyViewOfYouth, companyView } from './company-view.ts';
 import { ageOn, maskCpr, parseCpr } from './cpr.ts';
 import { MAX_PHOTO_BYTES, photoType } from './photo.ts';
 import { profileInput, referralInput, youthStatusInput } from './youth.inputs.ts';
 import type { Youth, YouthRepository, YouthStatusChange } from './youth.repository.ts';
-import { type Visibility, defaultVisibility } from './youth.schema.ts';
+import { type Visibility, defaultVisibility } from './youth.values.ts';
 import { fieldGroups } from './youth.values.ts';
 
 /** The team's view: every non-confidential field, the CPR number masked. */
@@ -42,8 +41,8 @@ export class YouthService {
   ) {}
 
   /** An accepted invitation for a young person: their record is linked to the new account. */
-  async acceptedInvitation(tx: Db, invitation: OneTimeToken, userId: string): Promise<void> {
-    if (invitation.youthId) await this.repo.linkUser(invitation.youthId, userId, tx);
+  async acceptedInvitation(invitation: OneTimeToken, userId: string): Promise<void> {
+    if (invitation.youthId) await this.repo.linkUser(invitation.youthId, userId);
   }
 
   async capacity(ctx: Context, municipalityId: string): Promise<Capacity> {

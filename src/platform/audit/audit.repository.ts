@@ -13,7 +13,7 @@ export class AuditRepository {
     return this.db.transaction(() => fn());
   }
 
-  async insert(events: AuditEventInsert[], db: Db = this.db): Promise<void> {
-    if (events.length) await db.insert(auditEvents).values(events);
+  async insert(events: AuditEventInsert[]): Promise<void> {
+    if (events.length) await this.db.insert(auditEvents).values(events);
   }
 }

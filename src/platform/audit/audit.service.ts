@@ -1,5 +1,4 @@
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/client.ts';
 import type { Actor } from '../access/policy.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import { UUID } from '../validation.ts';
@@ -62,13 +61,13 @@ export class AuditService {
    * Appends entries; inside a transaction they commit with it. A refusal (`denied`) is kept even
    * when the transaction it happened in is rolled back: it is written once that has ended.
    */
-  async record(ctx: Context, entries: AuditEntry | AuditEntry[], db?: Db): Promise<void> {
+  async record(ctx: Context, entries: AuditEntry | AuditEntry[]): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries];
-    if (!db && list.length && list.every((e) => e.outcome === 'denied')) return afterUnit(() => this.insert(ctx, list));
-    return this.insert(ctx, list, db);
+    if (list.length && list.every((e) => e.outcome === 'denied')) return afterUnit(() => this.insert(ctx, list));
+    return this.insert(ctx, list);
   }
 
-  private async insert(ctx: Context, list: AuditEntry[], db?: Db): Promise<void> {
+  private async insert(ctx: Context, list: AuditEntry[]): Promise<void> {
     const at = this.clock.now();
     await this.repo.insert(
       list.map((e) => ({
@@ -85,7 +84,6 @@ export class AuditService {
         requestId: ctx.requestId ?? null,
         details: e.details ? (withoutNul(e.details) as Record<string, unknown>) : null,
       })),
-      db,
     );
   }
 }
