@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/platform/db/schema.ts',
+  // Every table: each module (and the platform) owns its own *.schema.ts.
+  schema: ['./src/platform/**/*.schema.ts', './src/modules/**/*.schema.ts'],
   out: './drizzle',
 });

@@ -41,7 +41,7 @@ for (const [name, run] of [
 // effects, HC2), the blocked difference in means and the effect on participants, plus Holm.
 {
   const { analyse } = await import('../src/modules/evaluation/analysis.ts');
-  const { educationLevels, genders } = await import('../src/modules/evaluation/trials.schema.ts');
+  const { educationLevels, genders } = await import('../src/modules/evaluation/trials.values.ts');
   const rows = Array.from({ length: N }, () => {
     const age = 18 + Math.floor(rnd() * 12);
     const gender = genders[Math.floor(rnd() * 3)]!;

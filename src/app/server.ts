@@ -40,7 +40,7 @@ import { matchEventsRoutes } from '../modules/matching/events.routes.tsx';
 import { meetingsApi } from '../modules/internships/meetings.api.ts';
 import { matchEventsApi } from '../modules/matching/events.api.ts';
 import { matchingApi } from '../modules/matching/matching.api.ts';
-import { notificationsRoutes } from '../platform/notifications/notifications.routes.tsx';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes.tsx';
 import type { Services } from './services.ts';
 import { logOptions } from '../platform/logging/log-safety.ts';
 

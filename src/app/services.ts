@@ -1,11 +1,15 @@
 import { Access } from '../platform/access/access.ts';
 import { AuditRepository } from '../platform/audit/audit.repository.ts';
-import { AuditLogService, AuditService } from '../platform/audit/audit.service.ts';
+import { AuditService } from '../platform/audit/audit.service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db/client.ts';
+import { transactionsOf } from '../platform/db/transactions.ts';
 import type { JobDefinition } from '../platform/jobs/jobs.ts';
 import { type Mailer, OutboxMailer, SmtpMailer } from '../platform/mail/mailer.ts';
+import { OutboxRepository } from '../platform/mail/outbox.repository.ts';
 import { OutboxService } from '../platform/mail/outbox.service.ts';
+import { AuditLogRepository } from '../modules/audit-log/audit-log.repository.ts';
+import { AuditLogService } from '../modules/audit-log/audit-log.service.ts';
 import { AccountsRepository } from '../modules/accounts/accounts.repository.ts';
 import { SessionCache } from '../modules/accounts/session-cache.ts';
 import { AccountsService } from '../modules/accounts/accounts.service.ts';
@@ -40,6 +44,7 @@ import { GroupsRepository } from '../modules/groups/groups.repository.ts';
 import { GroupsService } from '../modules/groups/groups.service.ts';
 import { CounsellorWeekService } from '../modules/groups/week.service.ts';
 import { GroupSpaceService } from '../modules/groups/space.service.ts';
+import { SupportRepository } from '../modules/support/support.repository.ts';
 import { SupportNotesService } from '../modules/support/support.service.ts';
 import { MovementRepository } from '../modules/movement/movement.repository.ts';
 import { MovementService } from '../modules/movement/movement.service.ts';
@@ -50,8 +55,9 @@ import { TrialsService } from '../modules/evaluation/trials.service.ts';
 import { TrialResultsService } from '../modules/evaluation/trial-results.service.ts';
 import { TrialOutcomesService } from '../modules/evaluation/trial-outcomes.service.ts';
 import { StaffTimeService } from '../modules/evaluation/staff-time.service.ts';
-import { NotificationsRepository } from '../platform/notifications/notifications.repository.ts';
-import { NotificationsService } from '../platform/notifications/notifications.service.ts';
+import { CostsRepository } from '../modules/evaluation/costs.repository.ts';
+import { NotificationsRepository } from '../modules/notifications/notifications.repository.ts';
+import { NotificationsService } from '../modules/notifications/notifications.service.ts';
 
 export interface ServiceSettings {
   baseUrl: string;
@@ -74,17 +80,20 @@ const sessionCacheFor = (database: Database) => new SessionCache(database.kind =
 /** The one composition root: server, worker and CLI all build their services here. */
 export function createServices(database: Database, clock: Clock, settings: ServiceSettings) {
   const { db } = database;
+  // Services open units of work through this port; only repositories get the database.
+  const transactions = transactionsOf(db);
   const sessionCache = sessionCacheFor(database);
   const accountsRepo = new AccountsRepository(db, sessionCache);
+  const outboxRepo = new OutboxRepository(db);
   const mailer: Mailer = settings.smtpUrl
     ? new SmtpMailer(settings.smtpUrl, settings.mailFrom)
-    : new OutboxMailer(db, clock, (email) => accountsRepo.membershipsOfAddress(email));
+    : new OutboxMailer(outboxRepo, clock, (email) => accountsRepo.membershipsOfAddress(email));
   const auditRepo = new AuditRepository(db);
   const audit = new AuditService(auditRepo, clock);
   const access = new Access(audit);
   const municipalitiesRepo = new MunicipalitiesRepository(db);
   const peopleRepo = new PeopleRepository(db);
-  const accounts = new AccountsService(accountsRepo, municipalitiesRepo, access, audit, mailer, clock, {
+  const accounts = new AccountsService(transactions, accountsRepo, municipalitiesRepo, access, audit, mailer, clock, {
     baseUrl: settings.baseUrl,
     idleMinutes: settings.sessionIdleMinutes,
     absoluteHours: settings.sessionAbsoluteHours,
@@ -97,9 +106,19 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   const notifications = new NotificationsService(new NotificationsRepository(db), mailer, access, audit, clock, settings.baseUrl);
   const matchingRepo = new MatchingRepository(db);
   const eventsRepo = new EventsRepository(db);
-  const feedback = new FeedbackService(db, internshipsRepo, youthRepo, notifications, access, audit, sealer, clock, settings.baseUrl);
+  const feedback = new FeedbackService(
+    transactions,
+    internshipsRepo,
+    youthRepo,
+    notifications,
+    access,
+    audit,
+    sealer,
+    clock,
+    settings.baseUrl,
+  );
   const internships = new InternshipsService(
-    db,
+    transactions,
     internshipsRepo,
     youthRepo,
     openingsRepo,
@@ -113,6 +132,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   const internshipOverview = new OverviewService(internshipsRepo, access, audit, clock, database.kind === 'pglite' ? 5_000 : 0);
   const groupsRepo = new GroupsRepository(db);
   const trialsRepo = new TrialsRepository(db);
+  const costsRepo = new CostsRepository(db);
   const youthService = new YouthService(youthRepo, municipalitiesRepo, accounts, access, audit, sealer, clock, async (m) =>
     Boolean(await trialsRepo.recruiting(m)),
   );
@@ -125,7 +145,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     mailer,
     access,
     audit,
-    auditLog: new AuditLogService(auditRepo, access),
+    auditLog: new AuditLogService(new AuditLogRepository(db), access),
     accounts,
     sessionCache,
     municipalities: new MunicipalitiesService(municipalitiesRepo, access, audit),
@@ -134,13 +154,13 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     dashboard: new DashboardService(access, new DashboardRepository(db, database.kind === 'pglite' ? 5_000 : 0)),
     companies: new CompaniesService(companiesRepo, accounts, access, audit, clock),
     openings: new OpeningsService(openingsRepo, new DirectoryRepository(db), companiesRepo, access, audit, clock),
-    companiesCsv: new CompaniesCsv(db, companiesRepo, openingsRepo, access, audit, clock),
+    companiesCsv: new CompaniesCsv(transactions, companiesRepo, openingsRepo, access, audit, clock),
     sealer,
     youth: youthService,
     notifications,
     internships,
     wishes: new WishesService(
-      db,
+      transactions,
       matchingRepo,
       youthRepo,
       openingsRepo,
@@ -151,26 +171,54 @@ export function createServices(database: Database, clock: Clock, settings: Servi
       audit,
       clock,
     ),
-    matchEvents: new EventsService(db, eventsRepo, youthRepo, openingsRepo, notifications, access, audit, clock),
-    rounds: new RoundsService(db, matchingRepo, youthRepo, openingsRepo, internships, eventsRepo, notifications, access, audit, clock),
+    matchEvents: new EventsService(transactions, eventsRepo, youthRepo, openingsRepo, notifications, access, audit, clock),
+    rounds: new RoundsService(
+      transactions,
+      matchingRepo,
+      youthRepo,
+      openingsRepo,
+      internships,
+      eventsRepo,
+      notifications,
+      access,
+      audit,
+      clock,
+    ),
     feedback,
-    extensions: new ExtensionsService(db, internshipsRepo, municipalitiesRepo, notifications, access, audit, clock),
-    meetings: new MeetingsService(db, internshipsRepo, notifications, access, audit, clock),
-    groups: new GroupsService(db, groupsRepo, youthRepo, access, audit, clock),
-    trials: new TrialsService(db, trialsRepo, youthService, municipalitiesRepo, sealer, access, audit, clock),
-    trialResults: new TrialResultsService(db, trialsRepo, access, audit, clock),
-    trialOutcomes: new TrialOutcomesService(db, trialsRepo, sealer, notifications, access, audit, clock),
-    staffTime: new StaffTimeService(db, youthRepo, access, audit, clock),
-    groupSpace: new GroupSpaceService(db, groupsRepo, youthRepo, access, audit, clock),
+    extensions: new ExtensionsService(transactions, internshipsRepo, municipalitiesRepo, notifications, access, audit, clock),
+    meetings: new MeetingsService(internshipsRepo, notifications, access, audit, clock),
+    groups: new GroupsService(transactions, groupsRepo, youthRepo, access, audit, clock),
+    trials: new TrialsService(transactions, trialsRepo, youthService, municipalitiesRepo, sealer, access, audit, clock),
+    trialResults: new TrialResultsService(trialsRepo, costsRepo, access, audit, clock),
+    trialOutcomes: new TrialOutcomesService(transactions, trialsRepo, sealer, notifications, access, audit, clock),
+    staffTime: new StaffTimeService(costsRepo, youthRepo, access, audit, clock),
+    groupSpace: new GroupSpaceService(groupsRepo, youthRepo, access, audit, clock),
     counsellorWeek: new CounsellorWeekService(groupsRepo, youthRepo, internshipOverview, reportsRepo, access, audit, clock),
-    supportNotes: new SupportNotesService(db, youthRepo, groupsRepo, access, audit, clock),
+    supportNotes: new SupportNotesService(new SupportRepository(db), youthRepo, groupsRepo, access, audit, clock),
     movement: new MovementService(movementRepo, youthRepo, access, audit, clock),
-    reports: new ReportsService(db, reportsRepo, youthRepo, notifications, access, audit, clock),
+    reports: new ReportsService(transactions, reportsRepo, youthRepo, notifications, access, audit, clock),
     internshipOverview,
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),
-    outbox: new OutboxService(db, access, settings.demo && !settings.smtpUrl),
+    outbox: new OutboxService(outboxRepo, access, settings.demo && !settings.smtpUrl),
   };
+  wire(services);
   return services;
+}
+
+/**
+ * What modules contribute to one another, wired here rather than by side effect in their
+ * constructors: the order is the order in which they run.
+ */
+function wire(s: Services) {
+  // Accepting an invitation links the new account to the young person's record or the company.
+  s.accounts.onAccept((invitation, userId) => s.youth.acceptedInvitation(invitation, userId));
+  s.accounts.onAccept((invitation, userId) => s.companies.acceptedInvitation(invitation, userId));
+  // The calendar feed: internships' first and last days, match events, follow-up meetings.
+  s.notifications.addCalendarSource((userId, t) => s.internships.calendarFor(userId, t));
+  s.notifications.addCalendarSource((userId) => s.matchEvents.calendarFor(userId));
+  s.notifications.addCalendarSource((userId, t) => s.meetings.calendarFor(userId, t));
+  // Feedback links in notifications are signed when the mail is written.
+  s.notifications.addLinkResolver('feedback', (payload) => s.feedback.signedUrl(payload));
 }
 
 export type Services = ReturnType<typeof createServices>;

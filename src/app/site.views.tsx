@@ -1,6 +1,6 @@
-import type { AuditEventView } from '../platform/audit/audit.repository.ts';
+import type { AuditEventView } from '../modules/audit-log/audit-log.repository.ts';
 import { formatDateTime, isMessageKey, type Translate } from '../platform/i18n/i18n.ts';
-import type { OutboxMessage } from '../platform/mail/mailer.ts';
+import type { OutboxMessage } from '../platform/mail/outbox.repository.ts';
 import { DataTable } from '../platform/views/components.tsx';
 import type { PageContext } from '../platform/views/page.ts';
 

@@ -23,7 +23,7 @@ import {
 } from '../../src/modules/matching/matching.schema.ts';
 import { youth, youthStatusHistory } from '../../src/modules/youth/youth.schema.ts';
 import { auditEvents } from '../../src/platform/audit/audit.schema.ts';
-import { notifications } from '../../src/platform/notifications/notifications.schema.ts';
+import { notifications } from '../../src/modules/notifications/notifications.schema.ts';
 import { withAuditRefused } from '../support/atomicity.ts';
 import { type TestContext, auditFor, createTestContext, ctx, failure } from '../support/context.ts';
 import { makeNetwork, startedInternship } from '../support/internships.ts';

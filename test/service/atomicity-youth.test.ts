@@ -13,7 +13,7 @@ import { movementAssessments } from '../../src/modules/movement/movement.schema.
 import { movementReports, reportConsents } from '../../src/modules/reports/reports.schema.ts';
 import { noteReadRequests, supportNotes } from '../../src/modules/support/support.schema.ts';
 import { youth, youthPhotos, youthStatusHistory } from '../../src/modules/youth/youth.schema.ts';
-import { notifications } from '../../src/platform/notifications/notifications.schema.ts';
+import { notifications } from '../../src/modules/notifications/notifications.schema.ts';
 import { withAuditRefused } from '../support/atomicity.ts';
 import { type TestContext, createTestContext, ctx, makeUser } from '../support/context.ts';
 import { makeNetwork } from '../support/internships.ts';

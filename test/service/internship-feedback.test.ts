@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { listOutbox } from '../../src/platform/mail/mailer.ts';
+import { listOutbox } from '../../src/platform/mail/outbox.repository.ts';
 import { type TestContext, auditFor, createTestContext, ctx, failure, makeUser } from '../support/context.ts';
 import { makeNetwork, startedInternship } from '../support/internships.ts';
 

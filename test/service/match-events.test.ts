@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { matchEvents } from '../../src/modules/matching/matching.schema.ts';
-import { notifications } from '../../src/platform/notifications/notifications.schema.ts';
+import { notifications } from '../../src/modules/notifications/notifications.schema.ts';
 import { type TestContext, createTestContext, ctx, failure } from '../support/context.ts';
 import { makeNetwork } from '../support/internships.ts';
 

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../src/platform/audit/audit.schema.ts';
 import { internships } from '../../src/modules/internships/internships.schema.ts';
 import { wishes } from '../../src/modules/matching/matching.schema.ts';
-import { notifications } from '../../src/platform/notifications/notifications.schema.ts';
+import { notifications } from '../../src/modules/notifications/notifications.schema.ts';
 import { type TestContext, createTestContext, ctx, failure, makeUser } from '../support/context.ts';
 import { makeNetwork } from '../support/internships.ts';
 

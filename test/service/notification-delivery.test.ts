@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Mail, Mailer } from '../../src/platform/mail/mailer.ts';
-import { NotificationsRepository } from '../../src/platform/notifications/notifications.repository.ts';
-import { DELIVERY_LEASE_MS, NotificationsService } from '../../src/platform/notifications/notifications.service.ts';
+import { NotificationsRepository } from '../../src/modules/notifications/notifications.repository.ts';
+import { DELIVERY_LEASE_MS, NotificationsService } from '../../src/modules/notifications/notifications.service.ts';
 import { startSmtp } from '../support/smtp.ts';
 import { type TestContext, createTestContext, ctx, makeUser } from '../support/context.ts';
 

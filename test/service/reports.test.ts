@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { movementReports } from '../../src/modules/reports/reports.schema.ts';
 import { reportPdf } from '../../src/modules/reports/report.pdf.ts';
-import { notifications } from '../../src/platform/notifications/notifications.schema.ts';
+import { notifications } from '../../src/modules/notifications/notifications.schema.ts';
 import { translator } from '../../src/platform/i18n/i18n.ts';
 import { type TestContext, auditFor, createTestContext, ctx, failure, makeUser } from '../support/context.ts';
 import { makeNetwork, startedInternship } from '../support/internships.ts';

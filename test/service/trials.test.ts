@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { trialParticipants } from '../../src/modules/evaluation/trials.schema.ts';
 import { youth } from '../../src/modules/youth/youth.schema.ts';
-import { notifications } from '../../src/platform/notifications/notifications.schema.ts';
+import { notifications } from '../../src/modules/notifications/notifications.schema.ts';
 import { type TestContext, auditFor, createTestContext, ctx, failure, makeMunicipality, makeUser } from '../support/context.ts';
 
 let t: TestContext;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, addMonths, daysBetween, percentile, weekStart } from '../../src/platform/dates.ts';
 import { fold, toIcs } from '../../src/platform/calendar/ics.ts';
-import { inQuietHours } from '../../src/platform/notifications/notifications.service.ts';
-import { type AttendanceValue, attendanceValues } from '../../src/modules/internships/internships.schema.ts';
+import { inQuietHours } from '../../src/modules/notifications/notifications.service.ts';
+import { type AttendanceValue, attendanceValues } from '../../src/modules/internships/internships.values.ts';
 import { STABILITY_RULES, stabilityReasons } from '../../src/modules/internships/stability.ts';
 
 const date = fc

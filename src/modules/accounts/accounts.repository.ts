@@ -16,7 +16,7 @@ export class AccountsRepository {
    * its own writes at once; the database's change notices cover other processes' writes.
    */
   constructor(
-    readonly db: Db,
+    private readonly db: Db,
     private readonly sessions = new SessionCache(0, false),
   ) {}
 

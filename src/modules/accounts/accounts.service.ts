@@ -3,7 +3,7 @@ import type { Access } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/access/policy.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Transactions } from '../../platform/db/transactions.ts';
 import { AppError, conflict, invalid, rateLimited } from '../../platform/errors.ts';
 import { translate, type Locale } from '../../platform/i18n/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
@@ -13,6 +13,9 @@ import { acceptInvitationInput, inviteInput, signInInput, signInLinkInput } from
 import type { AccountsRepository, OneTimeToken, User } from './accounts.repository.ts';
 import { accountRule, ipRule, lockSeconds, type ThrottleRule } from './throttle.ts';
 import { hashToken, newToken } from '../../platform/crypto/tokens.ts';
+
+/** Runs inside the transaction that accepts an invitation, once the account exists. */
+export type AcceptHook = (invitation: OneTimeToken, userId: string) => Promise<void>;
 
 const SIGN_IN_LINK_MINUTES = 15;
 const INVITATION_DAYS = 7;
@@ -42,6 +45,7 @@ let dummyHash: Promise<string> | undefined;
 
 export class AccountsService {
   constructor(
+    private readonly transactions: Transactions,
     private readonly repo: AccountsRepository,
     private readonly municipalities: MunicipalitiesRepository,
     private readonly access: Access,
@@ -140,8 +144,15 @@ export class AccountsService {
     };
   }
 
-  /** Run inside the acceptance transaction, e.g. to link a young person's record to the new account. */
-  readonly acceptHooks: ((tx: Db, invitation: OneTimeToken, userId: string) => Promise<void>)[] = [];
+  private readonly acceptHooks: AcceptHook[] = [];
+
+  /**
+   * Runs `hook` inside the acceptance transaction, after the hooks added before it — e.g. to link a
+   * young person's record to the new account (wired in app/services.ts).
+   */
+  onAccept(hook: AcceptHook): void {
+    this.acceptHooks.push(hook);
+  }
 
   async invite(
     ctx: Context,
@@ -221,16 +232,13 @@ export class AccountsService {
     const { password } = parseInput(acceptInvitationInput, input);
     const passwordHash = await hashPassword(password);
     const now = this.clock.now();
-    const user = await this.repo.db.transaction(async (tx) => {
-      if (!(await this.repo.consumeToken(invitation.id, now, tx))) throw new AppError('not_found', 'accept.invalid');
+    const user = await this.transactions.transaction(async () => {
+      if (!(await this.repo.consumeToken(invitation.id, now))) throw new AppError('not_found', 'accept.invalid');
       const user =
-        (await this.repo.findUserByEmail(invitation.email, tx)) ??
-        (await this.repo.createUser({ email: invitation.email, name: invitation.name ?? invitation.email, createdAt: now }, tx));
-      await this.repo.setPassword(user.id, passwordHash, tx);
-      await this.repo.addMembership(
-        { userId: user.id, role: invitation.role!, municipalityId: invitation.municipalityId, createdAt: now },
-        tx,
-      );
+        (await this.repo.findUserByEmail(invitation.email)) ??
+        (await this.repo.createUser({ email: invitation.email, name: invitation.name ?? invitation.email, createdAt: now }));
+      await this.repo.setPassword(user.id, passwordHash);
+      await this.repo.addMembership({ userId: user.id, role: invitation.role!, municipalityId: invitation.municipalityId, createdAt: now });
       await this.audit.record(
         { ...ctx, actor: { userId: user.id, name: user.name, email: user.email, memberships: [] } },
         {
@@ -241,9 +249,8 @@ export class AccountsService {
           subjectUserId: user.id,
           details: { role: invitation.role },
         },
-        tx,
       );
-      for (const hook of this.acceptHooks) await hook(tx, invitation, user.id);
+      for (const hook of this.acceptHooks) await hook(invitation, user.id);
       return user;
     });
     return this.startSession(ctx, user, 'invitation');

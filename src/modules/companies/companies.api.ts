@@ -4,7 +4,7 @@ import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/request.ts';
 import { companyInput, companyStatusInput, directoryQuery, openingInput } from './companies.inputs.ts';
 import type { Company } from './companies.repository.ts';
-import { companySizes, companyStatuses } from './companies.schema.ts';
+import { companySizes, companyStatuses } from './companies.values.ts';
 import type { ListedOpening } from './directory.repository.ts';
 import { tradeSectionCodes } from './trades.ts';
 import { idParams, municipalityParams, noContent } from '../../platform/http/schemas.ts';

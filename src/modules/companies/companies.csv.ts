@@ -2,7 +2,7 @@ import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { readCsvTable, toCsv } from '../../platform/csv.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Transactions } from '../../platform/db/transactions.ts';
 import { invalid } from '../../platform/errors.ts';
 import { fieldErrors } from '../../platform/validation.ts';
 import { type CompanyInput, companyInput } from './companies.inputs.ts';
@@ -27,7 +27,7 @@ export const MAX_IMPORT_ROWS = 5000;
 /** CSV export for the team, and an all-or-nothing CSV import of companies. */
 export class CompaniesCsv {
   constructor(
-    private readonly db: Db,
+    private readonly transactions: Transactions,
     private readonly companies: CompaniesRepository,
     private readonly openings: OpeningsRepository,
     private readonly access: Access,
@@ -97,8 +97,8 @@ export class CompaniesCsv {
     if (Object.keys(errors).length) throw invalid(errors, 'errors.import');
     const now = this.clock.now();
     const actor = this.access.requireActor(ctx);
-    await this.db.transaction(async (tx) => {
-      for (const values of valid) await this.companies.insert(municipalityId, values, now, actor.userId, tx);
+    await this.transactions.transaction(async () => {
+      for (const values of valid) await this.companies.insert(municipalityId, values, now, actor.userId);
       await this.audit.record(ctx, { action: 'company.import', actorRole: grant.role, municipalityId, details: { rows: valid.length } });
     });
     return { imported: valid.length };

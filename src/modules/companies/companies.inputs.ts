@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isValidCvr } from './cvr.ts';
 import { fields } from '../../platform/validation.ts';
-import { companySizes, companyStatuses } from './companies.schema.ts';
+import { companySizes, companyStatuses } from './companies.values.ts';
 import { tradeSectionCodes } from './trades.ts';
 import { isIsoDate } from '../../platform/dates.ts';
 

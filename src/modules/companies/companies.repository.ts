@@ -3,7 +3,6 @@ import type { Db } from '../../platform/db/client.ts';
 import { danishSortKey } from '../../platform/i18n/sort-key.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import {
-  type CompanyStatus,
   companies,
   companyContactLog,
   companyContacts,
@@ -12,6 +11,7 @@ import {
   networkMeetings,
   openings,
 } from './companies.schema.ts';
+import type { CompanyStatus } from './companies.values.ts';
 import type { CompanyInput } from './companies.inputs.ts';
 
 export type Company = typeof companies.$inferSelect;

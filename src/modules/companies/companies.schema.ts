@@ -2,12 +2,9 @@ import { boolean, customType, date, index, integer, pgTable, primaryKey, text, t
 import { type SQL, sql } from 'drizzle-orm';
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
+import type { CompanyStatus } from './companies.values.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-
-export const companyStatuses = ['prospect', 'onboarding', 'active', 'resting', 'left'] as const;
-export type CompanyStatus = (typeof companyStatuses)[number];
-export const companySizes = ['1-9', '10-49', '50-249', '250+'] as const;
 
 /** A company in a municipality's company network. */
 export const companies = pgTable(

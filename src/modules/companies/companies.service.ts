@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import { companyInput, companyStatusInput, contactInviteInput, contactLogInput, meetingInput } from './companies.inputs.ts';
+import type { OneTimeToken } from '../accounts/accounts.repository.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import type { CompaniesRepository, Company, ContactLogEntry, StatusChange } from './companies.repository.ts';
@@ -28,10 +29,11 @@ export class CompaniesService {
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {
-    accounts.acceptHooks.push(async (tx, invitation, userId) => {
-      if (invitation.companyId) await repo.addContact(invitation.companyId, userId, tx);
-    });
+  ) {}
+
+  /** An accepted invitation for a company's contact person: the new account becomes one of its contacts. */
+  async acceptedInvitation(invitation: OneTimeToken, userId: string): Promise<void> {
+    if (invitation.companyId) await this.repo.addContact(invitation.companyId, userId);
   }
 
   /** Invites a contact person (a user with the company-contact role) for this company. */

@@ -13,7 +13,7 @@ import {
 import type { PageContext } from '../../platform/views/page.ts';
 import { contactKinds } from './companies.inputs.ts';
 import type { Company } from './companies.repository.ts';
-import { companySizes, companyStatuses } from './companies.schema.ts';
+import { companySizes, companyStatuses } from './companies.values.ts';
 import type { CompanyView } from './companies.service.ts';
 import { tradeSectionCodes, tradeSections } from './trades.ts';
 

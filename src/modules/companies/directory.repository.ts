@@ -5,13 +5,11 @@ import type { DirectoryQuery } from './companies.inputs.ts';
 import { PAGE_SIZE } from './companies.repository.ts';
 import type { Opening } from './openings.repository.ts';
 
-/**
- * Typo tolerance: pg_trgm's word similarity between a typed word and the words of titles and
- * company names (search_words), both lower-cased and without accents (nw_unaccent). The `<%`
- * operator uses the trigram indexes; its threshold is the session setting
- * pg_trgm.word_similarity_threshold, set when a connection opens (see platform/db/client.ts).
- */
-export const TYPO_SIMILARITY = 0.45;
+// Typo tolerance: pg_trgm's word similarity between a typed word and the words of titles and
+// company names (search_words), both lower-cased and without accents (nw_unaccent). The `<%`
+// operator uses the trigram indexes; its threshold is the session setting
+// pg_trgm.word_similarity_threshold, set when a connection opens (WORD_SIMILARITY_THRESHOLD in
+// platform/db/client.ts).
 
 /** An opening as lists and the API show it: what the directory reads for each hit. */
 export type ListedOpening = Pick<

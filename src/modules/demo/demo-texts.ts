@@ -1,7 +1,8 @@
 import type { Faker } from '@faker-js/faker';
 import type { Sealer } from '../../platform/crypto/sealed.ts';
 import type { TradeSection } from '../companies/trades.ts';
-import { type YouthStatus, defaultVisibility } from '../youth/youth.schema.ts';
+import { defaultVisibility } from '../youth/youth.values.ts';
+import type { YouthStatus } from '../youth/youth.values.ts';
 
 /** Made-up but realistic Danish texts for the demo network. */
 export const areas: Record<string, string[]> = {

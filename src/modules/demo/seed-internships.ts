@@ -1,14 +1,8 @@
 import type { Faker } from '@faker-js/faker';
 import { addDays, addMonths, localDate, weekStart } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
-import {
-  type Attendance,
-  type AttendanceValue,
-  internshipEvents,
-  internshipFeedback,
-  internships,
-  youthCheckins,
-} from '../internships/internships.schema.ts';
+import { type Attendance, internshipEvents, internshipFeedback, internships, youthCheckins } from '../internships/internships.schema.ts';
+import type { AttendanceValue } from '../internships/internships.values.ts';
 
 const recognitions = [
   'Tog selv fat i opvasken, da det blev travlt.',

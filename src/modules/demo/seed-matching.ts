@@ -2,7 +2,8 @@ import type { Faker } from '@faker-js/faker';
 import { and, asc, eq, inArray, notExists } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { companies, openings } from '../companies/companies.schema.ts';
-import { internships, openStatuses } from '../internships/internships.schema.ts';
+import { internships } from '../internships/internships.schema.ts';
+import { openStatuses } from '../internships/internships.values.ts';
 import {
   companyAnswers,
   matchEventCompanies,

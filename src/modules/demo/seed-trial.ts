@@ -2,20 +2,15 @@ import type { Faker } from '@faker-js/faker';
 import type { Sealer } from '../../platform/crypto/sealed.ts';
 import { eq } from 'drizzle-orm';
 import { addDays, addMonths, localDate, weekStart } from '../../platform/dates.ts';
-import { activities, staffTime, trialEconomics } from '../evaluation/costs.schema.ts';
+import { staffTime, trialEconomics } from '../evaluation/costs.schema.ts';
+import { activities } from '../evaluation/costs.values.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { stratumOf } from '../evaluation/analysis.ts';
 import { cprFor } from '../youth/cpr.ts';
 import { type ChainedRecord, assignmentAt, chain } from '../evaluation/randomisation.ts';
-import {
-  type Baseline,
-  type OutcomeStatus,
-  educationLevels,
-  horizons,
-  trialOutcomes,
-  trialParticipants,
-  trials,
-} from '../evaluation/trials.schema.ts';
+import { type Baseline, trialOutcomes, trialParticipants, trials } from '../evaluation/trials.schema.ts';
+import { horizons } from '../evaluation/trials.values.ts';
+import { type OutcomeStatus, educationLevels } from '../evaluation/trials.values.ts';
 
 /** The demo trial's seed (a real trial's is random and sealed; this one is fixed so the demo is the same every time). */
 const DEMO_SEED = 'demo-trial-seed-2024';

@@ -5,14 +5,8 @@ import { localDate } from '../../platform/dates.ts';
 import type { Role } from '../../platform/access/roles.ts';
 import { memberships, users } from '../accounts/accounts.schema.ts';
 import { hashPassword } from '../accounts/accounts.service.ts';
-import {
-  type CompanyStatus,
-  companies,
-  companyContacts,
-  companySizes,
-  companyStatusHistory,
-  openings,
-} from '../companies/companies.schema.ts';
+import { companies, companyContacts, companyStatusHistory, openings } from '../companies/companies.schema.ts';
+import { type CompanyStatus, companySizes } from '../companies/companies.values.ts';
 import { danishSortKey } from '../../platform/i18n/sort-key.ts';
 import { areas, demoYouth, genericOpenings, openingIdeas, reasons } from './demo-texts.ts';
 import type { Sealer } from '../../platform/crypto/sealed.ts';

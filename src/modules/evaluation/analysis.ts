@@ -1,6 +1,8 @@
 import { type Estimate, EstimationError, differenceInMeans, lin } from './estimators.ts';
 import { holm } from './planning.ts';
-import { type Baseline, type OutcomeStatus, educationLevels, horizons } from './trials.schema.ts';
+import type { Baseline } from './trials.schema.ts';
+import { horizons } from './trials.values.ts';
+import { type OutcomeStatus, educationLevels } from './trials.values.ts';
 
 /**
  * The trial's analysis, pure: intention-to-treat effects on the share in a job or education at

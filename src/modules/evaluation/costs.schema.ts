@@ -4,9 +4,7 @@ import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
 import { trials } from './trials.schema.ts';
-
-export const activities = ['group', 'one_to_one', 'company_network', 'matching', 'internship_follow_up', 'admin', 'other'] as const;
-export type Activity = (typeof activities)[number];
+import type { Activity } from './costs.values.ts';
 
 /**
  * Staff time, for the cost of the programme: an entry (a day, an activity, minutes, optionally the

@@ -1,14 +1,13 @@
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isIsoDate, localDate, weekStart } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db/client.ts';
 import { invalid } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
-import { activities, staffTime } from './costs.schema.ts';
+import type { CostsRepository, StaffTimeEntry } from './costs.repository.ts';
+import { activities } from './costs.values.ts';
 
 export const staffTimeInput = z.object({
   kind: z.enum(['entry', 'week'], { error: 'validation.time_kind' }),
@@ -29,15 +28,13 @@ export const staffTimeInput = z.object({
   note: z.string().trim().max(500, { error: 'validation.text_long' }).default(''),
 });
 
-export type StaffTimeEntry = typeof staffTime.$inferSelect;
-
 /**
  * Staff time for the cost of the programme: team members log time per activity (and per young
  * person if they like) or give a weekly estimate. Only totals leave this service.
  */
 export class StaffTimeService {
   constructor(
-    private readonly db: Db,
+    private readonly repo: CostsRepository,
     private readonly youth: YouthRepository,
     private readonly access: Access,
     private readonly audit: AuditService,
@@ -45,7 +42,7 @@ export class StaffTimeService {
   ) {}
 
   async log(ctx: Context, municipalityId: string, input: unknown): Promise<StaffTimeEntry> {
-    const [grant] = await this.access.require(ctx, 'time.log', [{ type: 'staff_time', id: municipalityId, municipalityId }]);
+    const grant = await this.access.requireOne(ctx, 'time.log', { type: 'staff_time', id: municipalityId, municipalityId });
     const data = parseInput(staffTimeInput, input);
     const errors: Record<string, string> = {};
     if (data.on > localDate(this.clock.now())) errors.on = 'validation.date_future';
@@ -54,29 +51,26 @@ export class StaffTimeService {
     if (data.youthId && y?.municipalityId !== municipalityId) errors.youthId = 'validation.invalid';
     if (Object.keys(errors).length) throw invalid(errors);
     return this.audit.atomically(async () => {
-      const [row] = await this.db
-        .insert(staffTime)
-        .values({
-          municipalityId,
-          userId: this.access.requireActor(ctx).userId,
-          kind: data.kind,
-          on: data.kind === 'week' ? weekStart(data.on) : data.on,
-          activity: data.activity,
-          minutes: Math.round(data.hours * 60),
-          youthId: data.youthId || null,
-          note: data.note,
-          createdAt: this.clock.now(),
-        })
-        .returning();
+      const row = await this.repo.insertStaffTime({
+        municipalityId,
+        userId: this.access.requireActor(ctx).userId,
+        kind: data.kind,
+        on: data.kind === 'week' ? weekStart(data.on) : data.on,
+        activity: data.activity,
+        minutes: Math.round(data.hours * 60),
+        youthId: data.youthId || null,
+        note: data.note,
+        createdAt: this.clock.now(),
+      });
       await this.audit.record(ctx, {
         action: 'time.log',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId,
         targetType: 'staff_time',
-        targetId: row!.id,
+        targetId: row.id,
         subjectUserId: y?.userId ?? null,
       });
-      return row!;
+      return row;
     });
   }
 
@@ -84,24 +78,11 @@ export class StaffTimeService {
   async mine(ctx: Context, municipalityId: string) {
     await this.access.require(ctx, 'time.log', [{ type: 'staff_time', id: municipalityId, municipalityId }]);
     const userId = this.access.requireActor(ctx).userId;
-    const mine = and(eq(staffTime.municipalityId, municipalityId), eq(staffTime.userId, userId));
     const monthStart = `${localDate(this.clock.now()).slice(0, 7)}-01`;
-    const [entries, [month]] = await Promise.all([
-      this.db.select().from(staffTime).where(mine).orderBy(desc(staffTime.on), desc(staffTime.createdAt)).limit(30),
-      this.db
-        .select({ minutes: sql<number>`coalesce(sum(${staffTime.minutes}), 0)::int` })
-        .from(staffTime)
-        .where(and(mine, gte(staffTime.on, monthStart))),
+    const [entries, monthMinutes] = await Promise.all([
+      this.repo.latestStaffTime(municipalityId, userId),
+      this.repo.staffMinutesOf(municipalityId, userId, monthStart),
     ]);
-    return { entries, monthMinutes: month?.minutes ?? 0 };
+    return { entries, monthMinutes };
   }
-}
-
-/** Total staff minutes in a municipality over a period (for the trial's cost). */
-export async function staffMinutes(db: Db, municipalityId: string, from: string, to: string): Promise<number> {
-  const [row] = await db
-    .select({ minutes: sql<number>`coalesce(sum(${staffTime.minutes}), 0)::int` })
-    .from(staffTime)
-    .where(and(eq(staffTime.municipalityId, municipalityId), gte(staffTime.on, from), lte(staffTime.on, to)));
-  return row?.minutes ?? 0;
 }

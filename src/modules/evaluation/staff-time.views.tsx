@@ -1,8 +1,8 @@
 import type { Translate } from '../../platform/i18n/i18n.ts';
 import { CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
-import { activities } from './costs.schema.ts';
-import type { StaffTimeEntry } from './staff-time.service.ts';
+import { activities } from './costs.values.ts';
+import type { StaffTimeEntry } from './costs.repository.ts';
 
 type Key = Parameters<Translate>[0];
 const hours = (minutes: number) => (minutes / 60).toLocaleString('da-DK', { maximumFractionDigits: 2 });

@@ -4,13 +4,14 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Sealer } from '../../platform/crypto/sealed.ts';
 import { readCsvTable } from '../../platform/csv.ts';
 import { addMonths, localDate, weekStart } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Transactions } from '../../platform/db/transactions.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { fieldErrors } from '../../platform/validation.ts';
 import { outcomeInput } from './trials.inputs.ts';
 import type { Participant, TrialsRepository } from './trials.repository.ts';
-import { type OutcomeStatus, horizons } from './trials.schema.ts';
+import { horizons } from './trials.values.ts';
+import type { OutcomeStatus } from './trials.values.ts';
 
 export const MAX_OUTCOME_ROWS = 50_000;
 
@@ -30,7 +31,7 @@ export function dueCounts(rows: readonly { assignedAt: Date; outcomes: Partial<R
  */
 export class TrialOutcomesService {
   constructor(
-    private readonly db: Db,
+    private readonly transactions: Transactions,
     private readonly repo: TrialsRepository,
     private readonly sealer: Sealer,
     private readonly notifications: NotificationsService,
@@ -89,8 +90,8 @@ export class TrialOutcomesService {
     const participants = new Map((await this.repo.participants(trialId)).map((p) => [p.subjectHash, p]));
     const { errors, valid } = this.checkRow(participants, values, localDate(this.clock.now()));
     if (Object.keys(errors).length) throw invalid(errors);
-    await this.db.transaction(async (tx) => {
-      await this.repo.saveOutcomes([{ ...valid!, source: 'team', recordedAt: this.clock.now() }], tx);
+    await this.transactions.transaction(async () => {
+      await this.repo.saveOutcomes([{ ...valid!, source: 'team', recordedAt: this.clock.now() }]);
       await this.audit.record(ctx, {
         action: 'trial.outcome_record',
         actorRole: grant.role,
@@ -138,11 +139,8 @@ export class TrialOutcomesService {
       valid.push(checked.valid);
     }
     if (Object.keys(errors).length) throw invalid(errors, 'errors.import');
-    await this.db.transaction(async (tx) => {
-      await this.repo.saveOutcomes(
-        valid.map((v) => ({ ...v, source: 'import' as const, recordedAt: now })),
-        tx,
-      );
+    await this.transactions.transaction(async () => {
+      await this.repo.saveOutcomes(valid.map((v) => ({ ...v, source: 'import' as const, recordedAt: now })));
       await this.audit.record(ctx, {
         action: 'trial.outcomes_import',
         actorRole: grant.role,

@@ -1,22 +1,19 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { toCsv } from '../../platform/csv.ts';
 import { localDate, percentile } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { type AnalysisRow, analyse, balance, covariatesOf } from './analysis.ts';
-import { trialEconomics } from './costs.schema.ts';
+import type { CostsRepository } from './costs.repository.ts';
 import { economics } from './economics.ts';
 import { mdeBinary, sampleSizeProportions } from './planning.ts';
 import { verifyChain } from './randomisation.ts';
-import { staffMinutes } from './staff-time.service.ts';
 import { dueCounts } from './trial-outcomes.service.ts';
 import type { TrialsRepository } from './trials.repository.ts';
-import { horizons } from './trials.schema.ts';
+import { horizons } from './trials.values.ts';
 import { chainRecord } from './trials.service.ts';
 
 /**
@@ -111,8 +108,8 @@ export const planInput = z.object({
  */
 export class TrialResultsService {
   constructor(
-    private readonly db: Db,
     private readonly repo: TrialsRepository,
+    private readonly costs: CostsRepository,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -120,9 +117,9 @@ export class TrialResultsService {
 
   private async load(ctx: Context, trialId: string, action: 'trial.research') {
     const trial = await this.repo.find(trialId);
-    const [grant] = await this.access.require(ctx, action, [{ type: 'trial', id: trialId, municipalityId: trial?.municipalityId ?? null }]);
+    const grant = await this.access.requireOne(ctx, action, { type: 'trial', id: trialId, municipalityId: trial?.municipalityId ?? null });
     if (!trial) throw notFound();
-    return { trial, grant: grant! };
+    return { trial, grant };
   }
 
   /** Trials a researcher can open (every municipality's). */
@@ -171,8 +168,8 @@ export class TrialResultsService {
       internshipWeeks: median(doses.filter((d) => d.internships > 0).map((d) => d.internshipWeeks)),
       daysToStart: median(doses.flatMap((d) => (d.daysToStart === null ? [] : [d.daysToStart]))),
     };
-    const [prices] = await this.db.select().from(trialEconomics).where(eq(trialEconomics.trialId, trialId)).limit(1);
-    const minutes = await staffMinutes(this.db, trial.municipalityId, trial.startedOn, today);
+    const prices = await this.costs.economics(trialId);
+    const minutes = await this.costs.staffMinutes(trial.municipalityId, trial.startedOn, today);
     const at = prices && results.find((r) => r.horizon === prices.horizon);
     const effect = at ? (at.itt ?? at.dim) : null;
     const cost = prices
@@ -267,20 +264,19 @@ export class TrialResultsService {
   /** The researcher enters the prices the cost-effectiveness rests on (audited). */
   async setEconomics(ctx: Context, trialId: string, input: unknown): Promise<void> {
     const trial = await this.repo.find(trialId);
-    const [grant] = await this.access.require(ctx, 'trial.design', [
-      { type: 'trial', id: trialId, municipalityId: trial?.municipalityId ?? null },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'trial.design', {
+      type: 'trial',
+      id: trialId,
+      municipalityId: trial?.municipalityId ?? null,
+    });
     if (!trial) throw notFound();
     const data = parseInput(economicsInput, input);
     const values = { ...data, updatedAt: this.clock.now(), updatedByUserId: this.access.requireActor(ctx).userId };
     await this.audit.atomically(async () => {
-      await this.db
-        .insert(trialEconomics)
-        .values({ trialId, ...values })
-        .onConflictDoUpdate({ target: trialEconomics.trialId, set: values });
+      await this.costs.saveEconomics(trialId, values);
       await this.audit.record(ctx, {
         action: 'trial.economics',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId: trial.municipalityId,
         targetType: 'trial',
         targetId: trialId,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { referralInput } from '../youth/youth.inputs.ts';
-import { educationLevels, genders, horizons, outcomeStatuses, strataFactors } from './trials.schema.ts';
+import { horizons } from './trials.values.ts';
+import { educationLevels, genders, outcomeStatuses, strataFactors } from './trials.values.ts';
 
 const ratioPart = z.coerce
   .number({ error: 'validation.trial_ratio' })

@@ -71,11 +71,11 @@ export class TrialsRepository {
   }
 
   /** Locks the trial for one assignment at a time (the count per stratum and the chain's end must not race). */
-  async lock(trialId: string, db: Db): Promise<void> {
+  async lock(trialId: string, db: Db = this.db): Promise<void> {
     await db.select({ id: trials.id }).from(trials).where(eq(trials.id, trialId)).for('update');
   }
 
-  async countInStratum(trialId: string, stratum: string, db: Db): Promise<number> {
+  async countInStratum(trialId: string, stratum: string, db: Db = this.db): Promise<number> {
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(trialParticipants)
@@ -83,7 +83,7 @@ export class TrialsRepository {
     return row?.n ?? 0;
   }
 
-  async last(trialId: string, db: Db): Promise<Participant | undefined> {
+  async last(trialId: string, db: Db = this.db): Promise<Participant | undefined> {
     const [row] = await db
       .select()
       .from(trialParticipants)
@@ -102,7 +102,7 @@ export class TrialsRepository {
     return row;
   }
 
-  async insertParticipant(values: typeof trialParticipants.$inferInsert, db: Db): Promise<Participant> {
+  async insertParticipant(values: typeof trialParticipants.$inferInsert, db: Db = this.db): Promise<Participant> {
     const [row] = await db.insert(trialParticipants).values(values).returning();
     return row!;
   }
@@ -129,7 +129,7 @@ export class TrialsRepository {
     return !!row;
   }
 
-  async saveOutcomes(rows: (typeof trialOutcomes.$inferInsert)[], db: Db): Promise<void> {
+  async saveOutcomes(rows: (typeof trialOutcomes.$inferInsert)[], db: Db = this.db): Promise<void> {
     if (!rows.length) return;
     await db
       .insert(trialOutcomes)

@@ -7,7 +7,7 @@ import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { uploadedCsv } from '../../platform/http/upload.ts';
-import { strataFactors } from './trials.schema.ts';
+import { strataFactors } from './trials.values.ts';
 import { StaffTimePage } from './staff-time.views.tsx';
 import { EvaluationPage } from './evaluation.views.tsx';
 import { PlanPage } from './plan.views.tsx';

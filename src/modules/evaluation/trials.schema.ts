@@ -3,12 +3,7 @@ import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, 
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
-
-/** What a researcher may stratify by, besides the municipality (always a stratum of its own). */
-export const strataFactors = ['ageBand', 'gender'] as const;
-export type StrataFactor = (typeof strataFactors)[number];
-export const genders = ['female', 'male', 'other'] as const;
-export const educationLevels = ['none', 'some_upper_secondary', 'upper_secondary', 'vocational'] as const;
+import { educationLevels, genders, type OutcomeStatus, type StrataFactor } from './trials.values.ts';
 
 /** Baseline covariates recorded at intake, before assignment (for balance and covariate adjustment). */
 export interface Baseline {
@@ -95,10 +90,6 @@ export const trialParticipants = pgTable(
     check('trial_participants_arm_check', sql`arm in ('nextwork', 'control')`),
   ],
 );
-
-export const horizons = [3, 6, 12, 24] as const;
-export const outcomeStatuses = ['job_ordinary', 'job_subsidised', 'education', 'internship', 'benefits', 'other', 'unknown'] as const;
-export type OutcomeStatus = (typeof outcomeStatuses)[number];
 
 /** Status 3, 6, 12 and 24 months after assignment, entered by the team or imported from the jobcentre. */
 export const trialOutcomes = pgTable(

@@ -4,7 +4,7 @@ import type { AuditService, Context } from '../../platform/audit/audit.service.t
 import type { Clock } from '../../platform/clock.ts';
 import type { Sealer } from '../../platform/crypto/sealed.ts';
 import { localDate } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Transactions } from '../../platform/db/transactions.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { parseInput } from '../../platform/validation.ts';
@@ -36,7 +36,7 @@ export const chainRecord = (p: Participant): ChainedRecord => ({
  */
 export class TrialsService {
   constructor(
-    private readonly db: Db,
+    private readonly transactions: Transactions,
     private readonly repo: TrialsRepository,
     private readonly youth: YouthService,
     private readonly municipalities: MunicipalitiesRepository,
@@ -107,30 +107,27 @@ export class TrialsService {
       multiplier: trial.blockMultiplier,
     };
     const now = this.clock.now();
-    const participant = await this.db.transaction(async (tx) => {
-      await this.repo.lock(trial.id, tx);
-      if (await this.repo.bySubject(trial.id, subjectHash, tx))
+    const participant = await this.transactions.transaction(async () => {
+      await this.repo.lock(trial.id);
+      if (await this.repo.bySubject(trial.id, subjectHash))
         throw conflict('errors.already_randomised', { cpr: 'errors.already_randomised' });
-      const n = await this.repo.countInStratum(trial.id, stratum, tx);
+      const n = await this.repo.countInStratum(trial.id, stratum);
       const arm = assignmentAt(design, `${trial.id}/${stratum}`, n);
-      const last = await this.repo.last(trial.id, tx);
+      const last = await this.repo.last(trial.id);
       const record = chain(last && chainRecord(last), { stratum, subject: subjectHash, arm, at: now.toISOString() });
-      const inserted = await this.repo.insertParticipant(
-        {
-          trialId: trial.id,
-          sequence: record.sequence,
-          stratum,
-          arm,
-          assignedAt: now,
-          subjectHash,
-          previousHash: record.previousHash,
-          hash: record.hash,
-          cprSealed: this.sealer.seal(cpr.digits),
-          baseline,
-          assignedByUserId: this.access.requireActor(ctx).userId,
-        },
-        tx,
-      );
+      const inserted = await this.repo.insertParticipant({
+        trialId: trial.id,
+        sequence: record.sequence,
+        stratum,
+        arm,
+        assignedAt: now,
+        subjectHash,
+        previousHash: record.previousHash,
+        hash: record.hash,
+        cprSealed: this.sealer.seal(cpr.digits),
+        baseline,
+        assignedByUserId: this.access.requireActor(ctx).userId,
+      });
       await this.audit.record(ctx, {
         action: 'trial.assign',
         actorRole: grant.role,

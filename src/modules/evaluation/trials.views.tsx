@@ -3,7 +3,7 @@ import { Checkbox, CsrfField, DataTable, ErrorSummary, type FormState, SelectFie
 import type { PageContext } from '../../platform/views/page.ts';
 import { ReferralForm } from '../youth/referral.views.tsx';
 import type { Trial } from './trials.repository.ts';
-import { educationLevels, genders, outcomeStatuses, strataFactors } from './trials.schema.ts';
+import { educationLevels, genders, outcomeStatuses, strataFactors } from './trials.values.ts';
 
 type Key = Parameters<Translate>[0];
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../platform/dates.ts';
-import { attendanceStatuses, sessionThemes } from './groups.schema.ts';
+import { attendanceStatuses, sessionThemes } from './groups.values.ts';
 
 /** A group session as the counsellor records it: attendance for every member. */
 export const sessionInput = z.object({

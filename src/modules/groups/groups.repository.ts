@@ -2,10 +2,12 @@ import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm
 import type { Db } from '../../platform/db/client.ts';
 import { memberships, users } from '../accounts/accounts.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
-import { type GroupAttendance, groupMembers, groupSessions, networkGroups, sessionAttendance, sessionCheckins } from './groups.schema.ts';
+import { groupMembers, groupPosts, groupSessions, networkGroups, sessionAttendance, sessionCheckins } from './groups.schema.ts';
+import type { GroupAttendance } from './groups.values.ts';
 
 export type NetworkGroup = typeof networkGroups.$inferSelect;
 export type GroupSession = typeof groupSessions.$inferSelect;
+export type GroupPost = typeof groupPosts.$inferSelect;
 export interface GroupSummary extends NetworkGroup {
   counsellorName: string | null;
   members: number;
@@ -76,16 +78,16 @@ export class GroupsRepository {
       .orderBy(asc(youth.firstName), asc(youth.lastName), asc(youth.id));
   }
 
-  async insertGroup(values: typeof networkGroups.$inferInsert, db: Db): Promise<NetworkGroup> {
+  async insertGroup(values: typeof networkGroups.$inferInsert, db: Db = this.db): Promise<NetworkGroup> {
     const [row] = await db.insert(networkGroups).values(values).returning();
     return row!;
   }
 
-  async addMembers(groupId: string, youthIds: string[], at: Date, db: Db): Promise<void> {
+  async addMembers(groupId: string, youthIds: string[], at: Date, db: Db = this.db): Promise<void> {
     if (youthIds.length) await db.insert(groupMembers).values(youthIds.map((youthId) => ({ groupId, youthId, joinedAt: at })));
   }
 
-  async leave(groupId: string, youthId: string, at: Date, db: Db): Promise<boolean> {
+  async leave(groupId: string, youthId: string, at: Date, db: Db = this.db): Promise<boolean> {
     const rows = await db
       .update(groupMembers)
       .set({ leftAt: at })
@@ -114,7 +116,7 @@ export class GroupsRepository {
   async insertSession(
     values: typeof groupSessions.$inferInsert,
     attendance: Record<string, GroupAttendance>,
-    db: Db,
+    db: Db = this.db,
   ): Promise<GroupSession> {
     const [session] = await db.insert(groupSessions).values(values).returning();
     const rows = Object.entries(attendance).map(([youthId, status]) => ({ sessionId: session!.id, youthId, status }));
@@ -210,5 +212,33 @@ export class GroupsRepository {
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.municipalityId, municipalityId), eq(memberships.role, 'youth_counsellor')))
       .orderBy(asc(users.name));
+  }
+
+  // ---- the group space ---------------------------------------------------------------------
+
+  /** The group's newest 100 posts with their authors' names; hidden ones only when asked. */
+  posts(groupId: string, withHidden: boolean): Promise<{ p: GroupPost; name: string }[]> {
+    return this.db
+      .select({ p: groupPosts, name: users.name })
+      .from(groupPosts)
+      .innerJoin(users, eq(users.id, groupPosts.authorUserId))
+      .where(and(eq(groupPosts.groupId, groupId), withHidden ? undefined : isNull(groupPosts.hiddenAt)))
+      .orderBy(desc(groupPosts.createdAt))
+      .limit(100);
+  }
+
+  async insertPost(values: typeof groupPosts.$inferInsert): Promise<{ id: string }> {
+    const [row] = await this.db.insert(groupPosts).values(values).returning({ id: groupPosts.id });
+    return row!;
+  }
+
+  /** Hides a post of the group (kept, marked hidden); false when there is no such visible post. */
+  async hidePost(groupId: string, postId: string, at: Date, byUserId: string): Promise<boolean> {
+    const hidden = await this.db
+      .update(groupPosts)
+      .set({ hiddenAt: at, hiddenByUserId: byUserId })
+      .where(and(eq(groupPosts.id, postId), eq(groupPosts.groupId, groupId), isNull(groupPosts.hiddenAt)))
+      .returning({ id: groupPosts.id });
+    return hidden.length > 0;
   }
 }

@@ -3,6 +3,7 @@ import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniq
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
+import type { GroupAttendance, PostKind, SessionTheme } from './groups.values.ts';
 
 /** A network group: 6–7 young people (at most 8) who meet every week with a youth counsellor. */
 export const networkGroups = pgTable(
@@ -46,11 +47,6 @@ export const groupMembers = pgTable(
       .where(sql`left_at is null`),
   ],
 );
-
-export const sessionThemes = ['work_experiences', 'setbacks', 'next_steps', 'other'] as const;
-export type SessionTheme = (typeof sessionThemes)[number];
-export const attendanceStatuses = ['present', 'absent_notice', 'absent'] as const;
-export type GroupAttendance = (typeof attendanceStatuses)[number];
 
 /** A weekly group session: date, place, theme, and who came. */
 export const groupSessions = pgTable(
@@ -100,9 +96,6 @@ export const sessionCheckins = pgTable(
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.youthId] }), check('session_checkins_score_check', sql`score between 0 and 10`)],
 );
-
-export const postKinds = ['win', 'question'] as const;
-export type PostKind = (typeof postKinds)[number];
 
 /**
  * The group space between sessions: wins and questions shared with the group only. The counsellor

@@ -2,7 +2,7 @@ import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { daysBetween, localDate } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Transactions } from '../../platform/db/transactions.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import { MAX_GROUP, proposeGroups } from './grouping.ts';
@@ -20,7 +20,7 @@ const CHECKIN_DAYS = 7;
  */
 export class GroupsService {
   constructor(
-    private readonly db: Db,
+    private readonly transactions: Transactions,
     private readonly repo: GroupsRepository,
     private readonly youth: YouthRepository,
     private readonly access: Access,
@@ -63,26 +63,22 @@ export class GroupsService {
     // Counted before the transaction; inside it every query, the audit entries too, joins it (#19.10).
     const existing = (await this.repo.list(municipalityId)).length;
     try {
-      return await this.db.transaction(async (tx) => {
-        const people = await this.repo.unassigned(municipalityId, tx);
+      return await this.transactions.transaction(async () => {
+        const people = await this.repo.unassigned(municipalityId);
         if (!people.length) throw new AppError('invalid', 'errors.groups_none');
         const proposal = proposeGroups(people.map((y) => ({ id: y.id, inInternship: y.status === 'in_internship' })));
         const out: NetworkGroup[] = [];
         for (const [i, members] of proposal.entries()) {
-          const group = await this.repo.insertGroup(
-            {
-              municipalityId,
-              name: `Gruppe ${existing + i + 1}`,
-              counsellorUserId: grant.role === 'youth_counsellor' ? actor.userId : null,
-              createdAt: now,
-            },
-            tx,
-          );
+          const group = await this.repo.insertGroup({
+            municipalityId,
+            name: `Gruppe ${existing + i + 1}`,
+            counsellorUserId: grant.role === 'youth_counsellor' ? actor.userId : null,
+            createdAt: now,
+          });
           await this.repo.addMembers(
             group.id,
             members.map((m) => m.id),
             now,
-            tx,
           );
           out.push(group);
         }
@@ -165,11 +161,11 @@ export class GroupsService {
     if (!target || target.municipalityId !== group.municipalityId || target.id === group.id)
       throw invalid({ toGroupId: 'validation.group' });
     const now = this.clock.now();
-    await this.db.transaction(async (tx) => {
-      if ((await this.repo.members(target.id, tx)).length >= MAX_GROUP)
+    await this.transactions.transaction(async () => {
+      if ((await this.repo.members(target.id)).length >= MAX_GROUP)
         throw new AppError('invalid', 'errors.group_full', { toGroupId: 'errors.group_full' }, { max: MAX_GROUP });
-      if (!(await this.repo.leave(group.id, youthId, now, tx))) throw notFound();
-      await this.repo.addMembers(target.id, [youthId], now, tx);
+      if (!(await this.repo.leave(group.id, youthId, now))) throw notFound();
+      await this.repo.addMembers(target.id, [youthId], now);
       await this.audit.record(ctx, {
         action: 'group.move',
         actorRole: grant.role,
@@ -193,7 +189,7 @@ export class GroupsService {
     if (Object.keys(errors).length) throw invalid(errors);
     const actor = this.access.requireActor(ctx);
     try {
-      return await this.db.transaction(async (tx) => {
+      return await this.transactions.transaction(async () => {
         const session = await this.repo.insertSession(
           {
             groupId,
@@ -205,7 +201,6 @@ export class GroupsService {
             createdAt: this.clock.now(),
           },
           data.attendance,
-          tx,
         );
         await this.audit.record(ctx, {
           action: 'group.session',

@@ -3,7 +3,7 @@ import { CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextFi
 import type { PageContext } from '../../platform/views/page.ts';
 import type { GroupsService } from './groups.service.ts';
 import type { GroupSummary } from './groups.repository.ts';
-import { attendanceStatuses, sessionThemes } from './groups.schema.ts';
+import { attendanceStatuses, sessionThemes } from './groups.values.ts';
 import { MeetsLine, ScheduleForm } from './schedule.views.tsx';
 
 type Key = Parameters<Translate>[0];

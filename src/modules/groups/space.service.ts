@@ -1,15 +1,12 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
-import { users } from '../accounts/accounts.schema.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import type { GroupsRepository, NetworkGroup } from './groups.repository.ts';
-import { groupPosts, postKinds } from './groups.schema.ts';
+import { postKinds } from './groups.values.ts';
 
 export const postInput = z.object({
   kind: z.enum(postKinds, { error: 'validation.post_kind' }),
@@ -37,7 +34,6 @@ export interface SpacePost {
  */
 export class GroupSpaceService {
   constructor(
-    private readonly db: Db,
     private readonly groups: GroupsRepository,
     private readonly youth: YouthRepository,
     private readonly access: Access,
@@ -46,13 +42,7 @@ export class GroupSpaceService {
   ) {}
 
   private async posts(group: NetworkGroup, viewerUserId: string, withHidden: boolean): Promise<SpacePost[]> {
-    const rows = await this.db
-      .select({ p: groupPosts, name: users.name })
-      .from(groupPosts)
-      .innerJoin(users, eq(users.id, groupPosts.authorUserId))
-      .where(and(eq(groupPosts.groupId, group.id), withHidden ? undefined : isNull(groupPosts.hiddenAt)))
-      .orderBy(desc(groupPosts.createdAt))
-      .limit(100);
+    const rows = await this.groups.posts(group.id, withHidden);
     return rows.map(({ p, name }) => ({
       id: p.id,
       kind: p.kind,
@@ -69,12 +59,15 @@ export class GroupSpaceService {
   private async ownGroup(ctx: Context) {
     const actor = this.access.requireActor(ctx);
     const y = await this.youth.findByUser(actor.userId);
-    const [grant] = await this.access.require(ctx, 'group.post', [
-      { type: 'youth', id: y?.id ?? '', municipalityId: y?.municipalityId ?? null, ownerUserId: y?.userId ?? null },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'group.post', {
+      type: 'youth',
+      id: y?.id ?? '',
+      municipalityId: y?.municipalityId ?? null,
+      ownerUserId: y?.userId ?? null,
+    });
     const group = y && (await this.groups.groupOf(y.id));
     if (!y || !group) throw notFound();
-    return { y, group, grant: grant!, actor };
+    return { y, group, grant, actor };
   }
 
   /** My group's space (hidden posts are not shown). */
@@ -87,16 +80,19 @@ export class GroupSpaceService {
     const { y, group, grant, actor } = await this.ownGroup(ctx);
     const data = parseInput(postInput, input);
     await this.audit.atomically(async () => {
-      const [row] = await this.db
-        .insert(groupPosts)
-        .values({ groupId: group.id, authorUserId: actor.userId, kind: data.kind, body: data.body, createdAt: this.clock.now() })
-        .returning({ id: groupPosts.id });
+      const row = await this.groups.insertPost({
+        groupId: group.id,
+        authorUserId: actor.userId,
+        kind: data.kind,
+        body: data.body,
+        createdAt: this.clock.now(),
+      });
       await this.audit.record(ctx, {
         action: 'group.post',
         actorRole: grant.role,
         municipalityId: y.municipalityId,
         targetType: 'group_post',
-        targetId: row!.id,
+        targetId: row.id,
         subjectUserId: y.userId,
       });
     });
@@ -105,16 +101,14 @@ export class GroupSpaceService {
   /** The group's counsellor reads the space, hidden posts included (marked); the read is audited. */
   private async moderated(ctx: Context, groupId: string) {
     const group = isUuid(groupId) ? await this.groups.find(groupId) : undefined;
-    const [grant] = await this.access.require(ctx, 'group.moderate', [
-      {
-        type: 'network_group',
-        id: groupId,
-        municipalityId: group?.municipalityId ?? null,
-        counsellorUserId: group?.counsellorUserId ?? null,
-      },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'group.moderate', {
+      type: 'network_group',
+      id: groupId,
+      municipalityId: group?.municipalityId ?? null,
+      counsellorUserId: group?.counsellorUserId ?? null,
+    });
     if (!group) throw notFound();
-    return { group, grant: grant! };
+    return { group, grant };
   }
 
   async forCounsellor(ctx: Context, groupId: string): Promise<{ group: NetworkGroup; posts: SpacePost[] }> {
@@ -136,12 +130,7 @@ export class GroupSpaceService {
     if (!isUuid(postId)) throw notFound();
     const hiddenBy = this.access.requireActor(ctx).userId;
     await this.audit.atomically(async () => {
-      const hidden = await this.db
-        .update(groupPosts)
-        .set({ hiddenAt: this.clock.now(), hiddenByUserId: hiddenBy })
-        .where(and(eq(groupPosts.id, postId), eq(groupPosts.groupId, group.id), isNull(groupPosts.hiddenAt)))
-        .returning({ id: groupPosts.id });
-      if (!hidden.length) throw notFound();
+      if (!(await this.groups.hidePost(group.id, postId, this.clock.now(), hiddenBy))) throw notFound();
       await this.audit.record(ctx, {
         action: 'group.post_hide',
         actorRole: grant.role,

@@ -2,7 +2,7 @@ import { formatDateTime, type Translate } from '../../platform/i18n/i18n.ts';
 import { CsrfField, ErrorSummary, type FormState, SelectField, TextArea } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { NetworkGroup } from './groups.repository.ts';
-import { postKinds } from './groups.schema.ts';
+import { postKinds } from './groups.values.ts';
 import type { SpacePost } from './space.service.ts';
 
 type Key = Parameters<Translate>[0];

@@ -1,15 +1,15 @@
 import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Transactions } from '../../platform/db/transactions.ts';
 import { conflict, invalid, isUniqueViolation } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import { checkLength, internshipAudit, loadInternship } from './internship-access.ts';
 import { extensionInput } from './internships.inputs.ts';
 import type { Extension, InternshipsRepository } from './internships.repository.ts';
-import type { InternshipStatus } from './internships.schema.ts';
+import type { InternshipStatus } from './internships.values.ts';
 
 const running: readonly InternshipStatus[] = ['active', 'extended'];
 
@@ -19,7 +19,7 @@ const running: readonly InternshipStatus[] = ['active', 'extended'];
  */
 export class ExtensionsService {
   constructor(
-    private readonly db: Db,
+    private readonly transactions: Transactions,
     private readonly repo: InternshipsRepository,
     private readonly municipalities: MunicipalitiesRepository,
     private readonly notifications: NotificationsService,
@@ -101,18 +101,17 @@ export class ExtensionsService {
     }
     const now = this.clock.now();
     const byUserId = this.access.requireActor(ctx).userId;
-    return this.db.transaction(async (tx) => {
-      let ext = await this.repo.updateExtension(open.id, side === 'company' ? { companyAgreedAt: now } : { youthAgreedAt: now }, tx);
+    return this.transactions.transaction(async () => {
+      let ext = await this.repo.updateExtension(open.id, side === 'company' ? { companyAgreedAt: now } : { youthAgreedAt: now });
       if (ext.companyAgreedAt && ext.youthAgreedAt) {
         const changed = await this.repo.update(
           id,
           i.status,
           { status: 'extended', plannedEnd: ext.newEnd, vitasStatus: 'awaiting' },
           { kind: 'extended', fromStatus: i.status, toStatus: 'extended', note: `${i.plannedEnd} → ${ext.newEnd}`, at: now, byUserId },
-          tx,
         );
         if (!changed) throw conflict('errors.internship_changed');
-        ext = await this.repo.updateExtension(open.id, { status: 'agreed' }, tx);
+        ext = await this.repo.updateExtension(open.id, { status: 'agreed' });
       }
       await this.audit.record(ctx, internshipAudit(i, grant, 'internship.extension_agree', { side, agreed: ext.status === 'agreed' }));
       return ext;

@@ -4,15 +4,15 @@ import type { AuditService, Context } from '../../platform/audit/audit.service.t
 import type { Clock } from '../../platform/clock.ts';
 import type { Sealer } from '../../platform/crypto/sealed.ts';
 import { addDays, localDate, weekStart } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Transactions } from '../../platform/db/transactions.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import { internshipAudit, loadInternship } from './internship-access.ts';
 import { checkinInput, feedbackInput } from './internships.inputs.ts';
 import type { Checkin, Feedback, FeedbackLink, InternshipView, InternshipsRepository } from './internships.repository.ts';
-import type { InternshipStatus } from './internships.schema.ts';
+import type { InternshipStatus } from './internships.values.ts';
 
 const LINK_PURPOSE = 'feedback-link';
 export const LINK_DAYS = 14;
@@ -27,7 +27,7 @@ export type FeedbackForCompany = Omit<Feedback, 'concern'> & { concern?: string 
  */
 export class FeedbackService {
   constructor(
-    private readonly db: Db,
+    private readonly transactions: Transactions,
     private readonly repo: InternshipsRepository,
     private readonly youth: YouthRepository,
     private readonly notifications: NotificationsService,
@@ -36,9 +36,7 @@ export class FeedbackService {
     private readonly sealer: Sealer,
     private readonly clock: Clock,
     private readonly baseUrl: string,
-  ) {
-    notifications.linkResolvers.set('feedback', (payload) => this.signedUrl(payload));
-  }
+  ) {}
 
   private today(): string {
     return localDate(this.clock.now());
@@ -62,7 +60,8 @@ export class FeedbackService {
     return `feedback:${this.payload(link)}`;
   }
 
-  private signedUrl(payload: string): string {
+  /** The URL of a `feedback:` link, signed at delivery (the notifications' link resolver for `feedback`). */
+  signedUrl(payload: string): string {
     return `${this.baseUrl}/feedback/${payload.split('|')[0]}.${this.sealer.sign(LINK_PURPOSE, payload)}`;
   }
 
@@ -95,21 +94,18 @@ export class FeedbackService {
     const { link, i } = await this.checkToken(token);
     const data = parseInput(feedbackInput, { ...(input as object), week: link.weekStart });
     const now = this.clock.now();
-    return this.db.transaction(async (tx) => {
-      if (!(await this.repo.useLink(link.id, now, tx))) throw conflict('errors.link_used');
-      const saved = await this.repo.saveFeedback(
-        {
-          internshipId: i.id,
-          weekStart: link.weekStart,
-          attendance: data.attendance,
-          didWell: data.didWell,
-          concern: data.concern,
-          submittedAt: now,
-          byUserId: null,
-          viaLink: link.id,
-        },
-        tx,
-      );
+    return this.transactions.transaction(async () => {
+      if (!(await this.repo.useLink(link.id, now))) throw conflict('errors.link_used');
+      const saved = await this.repo.saveFeedback({
+        internshipId: i.id,
+        weekStart: link.weekStart,
+        attendance: data.attendance,
+        didWell: data.didWell,
+        concern: data.concern,
+        submittedAt: now,
+        byUserId: null,
+        viaLink: link.id,
+      });
       await this.audit.record(ctx, {
         action: 'internship.feedback',
         municipalityId: i.municipalityId,

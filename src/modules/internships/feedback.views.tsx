@@ -3,7 +3,7 @@ import { formatDateTime } from '../../platform/i18n/i18n.ts';
 import { CsrfField, ErrorSummary, type FormState, SelectField, TextArea } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { Checkin, Extension, InternshipView } from './internships.repository.ts';
-import { attendanceValues, weekdays } from './internships.schema.ts';
+import { attendanceValues, weekdays } from './internships.values.ts';
 import { ExtensionSection } from './extension.views.tsx';
 import { internshipStatusLabel } from './internships.views.tsx';
 

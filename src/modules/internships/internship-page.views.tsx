@@ -4,11 +4,11 @@ import { localDate } from '../../platform/dates.ts';
 import { Alert, CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import { ExtensionSection } from './extension.views.tsx';
-import type { Meeting } from './meetings.service.ts';
+import type { Meeting } from './internships.repository.ts';
 import { MeetingsSection } from './meetings.views.tsx';
 import type { FeedbackForCompany } from './feedback.service.ts';
 import type { Extension, InternshipEvent, InternshipView } from './internships.repository.ts';
-import { earlyEndReasons, weekdays } from './internships.schema.ts';
+import { earlyEndReasons, weekdays } from './internships.values.ts';
 import { internshipStatusLabel } from './internships.views.tsx';
 
 type Key = Parameters<Translate>[0];

@@ -4,7 +4,8 @@ import { errors } from '../../platform/http/api-errors.ts';
 import { ctxOf } from '../../platform/http/request.ts';
 import { endInput, extensionInput, firstDayInput, planInput, vitasInput } from './internships.inputs.ts';
 import type { InternshipView } from './internships.repository.ts';
-import { attendanceValues, earlyEndReasons, internshipStatuses, vitasStatuses, weekdays } from './internships.schema.ts';
+import { internshipStatuses, vitasStatuses } from './internships.values.ts';
+import { attendanceValues, earlyEndReasons, weekdays } from './internships.values.ts';
 import { idParams, municipalityParams, noContent } from '../../platform/http/schemas.ts';
 
 const date = z.iso.date();

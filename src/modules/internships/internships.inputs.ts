@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../platform/dates.ts';
-import { attendanceValues, earlyEndReasons, weekdays } from './internships.schema.ts';
+import { attendanceValues, earlyEndReasons, weekdays } from './internships.values.ts';
 
 const text = (max: number) => z.string({ error: 'validation.required' }).trim().max(max, { error: 'validation.text_long' });
 const isoDate = z.string({ error: 'validation.date' }).trim().refine(isIsoDate, { error: 'validation.date' });

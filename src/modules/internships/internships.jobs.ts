@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import { addDays, daysBetween, localDate, weekStart } from '../../platform/dates.ts';
-import type { NewNotification } from '../../platform/notifications/notifications.repository.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NewNotification } from '../notifications/notifications.repository.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { FeedbackService } from './feedback.service.ts';
 import type { InternshipsRepository } from './internships.repository.ts';
 import { START_PROMISE_DAYS } from './overview.service.ts';

@@ -5,18 +5,19 @@ import { companies, openings } from '../companies/companies.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
 import {
   type Attendance,
-  type InternshipStatus,
   feedbackLinks,
   internshipEvents,
   internshipExtensions,
   internshipFeedback,
+  internshipMeetings,
   internships,
-  openStatuses,
   youthCheckins,
 } from './internships.schema.ts';
+import { type InternshipStatus, openStatuses } from './internships.values.ts';
 
 export type Internship = typeof internships.$inferSelect;
 export type InternshipInsert = typeof internships.$inferInsert;
+export type Meeting = typeof internshipMeetings.$inferSelect;
 export type InternshipEvent = typeof internshipEvents.$inferSelect & { byName: string | null };
 export type Extension = typeof internshipExtensions.$inferSelect;
 export type Feedback = typeof internshipFeedback.$inferSelect;
@@ -156,14 +157,14 @@ export class InternshipsRepository {
     return row;
   }
 
-  async insert(values: InternshipInsert, event: NewEvent, db: Db): Promise<Internship> {
+  async insert(values: InternshipInsert, event: NewEvent, db: Db = this.db): Promise<Internship> {
     const [row] = await db.insert(internships).values(values).returning();
     await db.insert(internshipEvents).values({ ...event, internshipId: row!.id, toStatus: row!.status });
     return row!;
   }
 
   /** Updates the internship only if it is still in the state the caller read (no lost updates). */
-  async update(id: string, expected: InternshipStatus, set: Partial<Internship>, event: NewEvent, db: Db): Promise<boolean> {
+  async update(id: string, expected: InternshipStatus, set: Partial<Internship>, event: NewEvent, db: Db = this.db): Promise<boolean> {
     const rows = await db
       .update(internships)
       .set({ ...set, updatedAt: event.at })
@@ -283,7 +284,7 @@ export class InternshipsRepository {
   }
 
   /** Spends a link: true for the one caller that got it, false if it was already used. */
-  async useLink(id: string, at: Date, db: Db): Promise<boolean> {
+  async useLink(id: string, at: Date, db: Db = this.db): Promise<boolean> {
     const rows = await db
       .update(feedbackLinks)
       .set({ usedAt: at })
@@ -380,5 +381,44 @@ export class InternshipsRepository {
         ),
       )
       .orderBy(asc(internships.chosenAt));
+  }
+
+  // ---- follow-up meetings ------------------------------------------------------------------
+
+  meetings(internshipId: string): Promise<Meeting[]> {
+    return this.db
+      .select()
+      .from(internshipMeetings)
+      .where(eq(internshipMeetings.internshipId, internshipId))
+      .orderBy(asc(internshipMeetings.startsAt));
+  }
+
+  async insertMeeting(values: typeof internshipMeetings.$inferInsert): Promise<Meeting> {
+    const [meeting] = await this.db.insert(internshipMeetings).values(values).returning();
+    return meeting!;
+  }
+
+  /** Meetings of the open or completed internships a person takes part in (young person, supervisor, consultant). */
+  async meetingsForPerson(userId: string) {
+    const rows = await this.db
+      .select({
+        m: internshipMeetings,
+        youthFirstName: youth.firstName,
+        companyId: internships.companyId,
+        companyName: sql<string>`(select name from companies c where c.id = ${internships.companyId})`,
+      })
+      .from(internshipMeetings)
+      .innerJoin(internships, eq(internships.id, internshipMeetings.internshipId))
+      .innerJoin(youth, eq(youth.id, internships.youthId))
+      .innerJoin(companies, eq(companies.id, internships.companyId))
+      .where(
+        and(
+          sql`(${youth.userId} = ${userId} or ${internships.supervisorUserId} = ${userId} or ${internships.consultantUserId} = ${userId})`,
+          inArray(internships.status, [...openStatuses, 'completed']),
+        ),
+      )
+      .orderBy(asc(internshipMeetings.startsAt))
+      .limit(200);
+    return rows.map(({ m, ...rest }) => ({ ...m, ...rest }));
   }
 }

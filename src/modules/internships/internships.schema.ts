@@ -4,15 +4,7 @@ import { users } from '../accounts/accounts.schema.ts';
 import { companies, openings } from '../companies/companies.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
-
-export const internshipStatuses = ['planned', 'awaiting_approval', 'active', 'extended', 'completed', 'ended_early'] as const;
-export type InternshipStatus = (typeof internshipStatuses)[number];
-/** States in which the internship is still going or about to start (at most one per young person). */
-export const openStatuses: readonly InternshipStatus[] = ['planned', 'awaiting_approval', 'active', 'extended'];
-export const earlyEndReasons = ['job_offer', 'education', 'illness', 'did_not_work_out', 'other'] as const;
-export type EarlyEndReason = (typeof earlyEndReasons)[number];
-export const vitasStatuses = ['not_sent', 'awaiting', 'approved'] as const;
-export type VitasStatus = (typeof vitasStatuses)[number];
+import type { AttendanceValue, EarlyEndReason, Weekday, InternshipStatus, VitasStatus } from './internships.values.ts';
 
 /** An internship: a young person, a company, an opening and a supervisor. */
 export const internships = pgTable(
@@ -115,10 +107,6 @@ export const internshipExtensions = pgTable(
   ],
 );
 
-export const attendanceValues = ['met', 'absent_notice', 'absent_no_notice', 'sick', 'off'] as const;
-export type AttendanceValue = (typeof attendanceValues)[number];
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
-export type Weekday = (typeof weekdays)[number];
 export type Attendance = Record<Weekday, AttendanceValue>;
 
 /** The company's weekly feedback: attendance per day, one thing done well, any concern. */

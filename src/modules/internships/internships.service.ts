@@ -3,9 +3,11 @@ import { type Membership, can } from '../../platform/access/policy.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { addDays, addMonths, localDate } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { CalendarEvent } from '../../platform/calendar/ics.ts';
+import type { Transactions } from '../../platform/db/transactions.ts';
+import type { Translate } from '../../platform/i18n/i18n.ts';
 import { conflict, invalid, isUniqueViolation } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { CompaniesRepository } from '../companies/companies.repository.ts';
 import type { Opening, OpeningsRepository } from '../companies/openings.repository.ts';
@@ -14,7 +16,7 @@ import type { YouthRepository } from '../youth/youth.repository.ts';
 import { checkLength, internshipAudit, loadInternship } from './internship-access.ts';
 import { endInput, firstDayInput, planInput, vitasInput } from './internships.inputs.ts';
 import type { Extension, Internship, InternshipEvent, InternshipView, InternshipsRepository, NewEvent } from './internships.repository.ts';
-import { type InternshipStatus, openStatuses } from './internships.schema.ts';
+import { type InternshipStatus, openStatuses } from './internships.values.ts';
 
 const running: readonly InternshipStatus[] = ['active', 'extended'];
 
@@ -24,7 +26,7 @@ const running: readonly InternshipStatus[] = ['active', 'extended'];
  */
 export class InternshipsService {
   constructor(
-    private readonly db: Db,
+    private readonly transactions: Transactions,
     private readonly repo: InternshipsRepository,
     private readonly youth: YouthRepository,
     private readonly openings: OpeningsRepository,
@@ -34,21 +36,22 @@ export class InternshipsService {
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {
-    notifications.calendarSources.push(async (userId, t) =>
-      (await repo.forPerson(userId)).flatMap((i) => {
-        const who = `${i.youthFirstName} · ${i.companyName}`;
-        return [
-          {
-            uid: `internship-start-${i.id}@nextwork`,
-            title: t('calendar.internship_start', { who }),
-            start: i.firstDay ?? i.agreedStart,
-            description: i.tasks,
-          },
-          { uid: `internship-end-${i.id}@nextwork`, title: t('calendar.internship_end', { who }), start: i.actualEnd ?? i.plannedEnd },
-        ];
-      }),
-    );
+  ) {}
+
+  /** For the calendar feed: the first and last day of each internship the person takes part in. */
+  async calendarFor(userId: string, t: Translate): Promise<CalendarEvent[]> {
+    return (await this.repo.forPerson(userId)).flatMap((i) => {
+      const who = `${i.youthFirstName} · ${i.companyName}`;
+      return [
+        {
+          uid: `internship-start-${i.id}@nextwork`,
+          title: t('calendar.internship_start', { who }),
+          start: i.firstDay ?? i.agreedStart,
+          description: i.tasks,
+        },
+        { uid: `internship-end-${i.id}@nextwork`, title: t('calendar.internship_end', { who }), start: i.actualEnd ?? i.plannedEnd },
+      ];
+    });
   }
 
   private today(): string {
@@ -84,7 +87,7 @@ export class InternshipsService {
     const chosenAt = data.chosenOn === this.today() ? now : new Date(`${data.chosenOn}T12:00:00Z`);
     // A second open internship is refused by a unique index; mapped once the transaction has ended.
     try {
-      return await this.db.transaction(async (tx) => {
+      return await this.transactions.transaction(async () => {
         const created = await this.repo.insert(
           {
             municipalityId,
@@ -104,7 +107,6 @@ export class InternshipsService {
             updatedAt: now,
           },
           { kind: 'planned', at: now, byUserId: actor.userId, note: data.previousId ? 'rotation' : '' },
-          tx,
         );
         await this.announcePlanned(ctx, created.id, grant.role);
         return created;
@@ -120,10 +122,13 @@ export class InternshipsService {
    * plans the internship in the caller's transaction. The start clock runs from now, and the agreed
    * start is within the two-week promise (the opening's first possible day, at the earliest today).
    */
-  async planAccepted(
-    tx: Db,
-    p: { municipalityId: string; youthId: string; opening: Opening; consultantUserId: string | null; byUserId: string },
-  ): Promise<Internship> {
+  async planAccepted(p: {
+    municipalityId: string;
+    youthId: string;
+    opening: Opening;
+    consultantUserId: string | null;
+    byUserId: string;
+  }): Promise<Internship> {
     const { opening } = p;
     if (opening.municipalityId !== p.municipalityId) throw invalid({ openingId: 'validation.internship_opening' });
     const today = this.today();
@@ -149,7 +154,6 @@ export class InternshipsService {
           updatedAt: now,
         },
         { kind: 'planned', at: now, byUserId: p.byUserId, note: 'matching' },
-        tx,
       );
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('errors.internship_open', { youthId: 'errors.internship_open' });
@@ -247,8 +251,8 @@ export class InternshipsService {
         event: { kind: 'vitas_approved', note: data.on, at, byUserId },
       };
     }
-    await this.db.transaction(async (tx) => {
-      if (!(await this.repo.update(id, i.status, change.set, change.event, tx))) throw conflict('errors.internship_changed');
+    await this.transactions.transaction(async () => {
+      if (!(await this.repo.update(id, i.status, change.set, change.event))) throw conflict('errors.internship_changed');
       await this.audit.record(ctx, internshipAudit(i, grant, 'internship.vitas', { step: data.step }));
     });
   }
@@ -263,17 +267,16 @@ export class InternshipsService {
     const at = this.clock.now();
     const byUserId = this.access.requireActor(ctx).userId;
     const y = (await this.youth.find(i.youthId))!;
-    await this.db.transaction(async (tx) => {
+    await this.transactions.transaction(async () => {
       const changed = await this.repo.update(
         id,
         i.status,
         { status: 'active', firstDay },
         { kind: 'first_day', fromStatus: i.status, toStatus: 'active', note: firstDay, at, byUserId },
-        tx,
       );
       if (!changed) throw conflict('errors.internship_changed');
       if (y.status !== 'in_internship' && y.status !== 'ended') {
-        await this.youth.setStatus(y.id, y.status, 'in_internship', 'internship', at, byUserId, tx);
+        await this.youth.setStatus(y.id, y.status, 'in_internship', 'internship', at, byUserId);
       }
       await this.audit.record(ctx, internshipAudit(i, grant, 'internship.first_day'));
     });
@@ -290,7 +293,7 @@ export class InternshipsService {
     const at = this.clock.now();
     const byUserId = this.access.requireActor(ctx).userId;
     const y = (await this.youth.find(i.youthId))!;
-    await this.db.transaction(async (tx) => {
+    await this.transactions.transaction(async () => {
       const changed = await this.repo.update(
         id,
         i.status,
@@ -308,13 +311,12 @@ export class InternshipsService {
           at,
           byUserId,
         },
-        tx,
       );
       if (!changed) throw conflict('errors.internship_changed');
-      if (y.status === 'in_internship') await this.youth.setStatus(y.id, y.status, 'in_network', 'internship_ended', at, byUserId, tx);
+      if (y.status === 'in_internship') await this.youth.setStatus(y.id, y.status, 'in_network', 'internship_ended', at, byUserId);
       // An open extension request ends with the internship.
-      const open = await this.repo.openExtension(id, tx);
-      if (open) await this.repo.updateExtension(open.id, { status: 'withdrawn' }, tx);
+      const open = await this.repo.openExtension(id);
+      if (open) await this.repo.updateExtension(open.id, { status: 'withdrawn' });
       await this.audit.record(ctx, internshipAudit(i, grant, 'internship.end', { outcome: data.outcome, reason: data.reason }));
     });
   }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { errors } from '../../platform/http/api-errors.ts';
 import { ctxOf } from '../../platform/http/request.ts';
-import { type Meeting, meetingInput } from './meetings.service.ts';
+import type { Meeting } from './internships.repository.ts';
+import { meetingInput } from './meetings.service.ts';
 import { idParams } from '../../platform/http/schemas.ts';
 
 const meeting = z

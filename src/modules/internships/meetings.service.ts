@@ -1,20 +1,16 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isIsoDate, localInstant } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { CalendarEvent } from '../../platform/calendar/ics.ts';
+import type { Translate } from '../../platform/i18n/i18n.ts';
 import { invalid } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { companies } from '../companies/companies.schema.ts';
-import { youth } from '../youth/youth.schema.ts';
 import { internshipAudit, loadInternship } from './internship-access.ts';
-import type { InternshipsRepository } from './internships.repository.ts';
-import { internshipMeetings, internships, openStatuses } from './internships.schema.ts';
-
-export type Meeting = typeof internshipMeetings.$inferSelect;
+import type { InternshipsRepository, Meeting } from './internships.repository.ts';
+import { openStatuses } from './internships.values.ts';
 
 export const meetingInput = z.object({
   date: z.string({ error: 'validation.date' }).trim().refine(isIsoDate, { error: 'validation.date' }),
@@ -42,32 +38,28 @@ export const meetingInput = z.object({
  */
 export class MeetingsService {
   constructor(
-    private readonly db: Db,
     private readonly repo: InternshipsRepository,
     private readonly notifications: NotificationsService,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {
-    notifications.calendarSources.push(async (userId, t) =>
-      (await this.forPerson(userId)).map((m) => ({
-        uid: `internship-meeting-${m.id}@nextwork`,
-        title: t('calendar.internship_meeting', { who: `${m.youthFirstName} · ${m.companyName}` }),
-        start: m.startsAt,
-        end: new Date(m.startsAt.getTime() + m.minutes * 60_000),
-        location: m.place,
-        description: m.note,
-      })),
-    );
+  ) {}
+
+  /** For the calendar feed: the follow-up meetings the person takes part in. */
+  async calendarFor(userId: string, t: Translate): Promise<CalendarEvent[]> {
+    return (await this.repo.meetingsForPerson(userId)).map((m) => ({
+      uid: `internship-meeting-${m.id}@nextwork`,
+      title: t('calendar.internship_meeting', { who: `${m.youthFirstName} · ${m.companyName}` }),
+      start: m.startsAt,
+      end: new Date(m.startsAt.getTime() + m.minutes * 60_000),
+      location: m.place,
+      description: m.note,
+    }));
   }
 
   async list(ctx: Context, internshipId: string): Promise<Meeting[]> {
     await loadInternship(this.repo, this.access, ctx, internshipId, 'internship.read');
-    return this.db
-      .select()
-      .from(internshipMeetings)
-      .where(eq(internshipMeetings.internshipId, internshipId))
-      .orderBy(asc(internshipMeetings.startsAt));
+    return this.repo.meetings(internshipId);
   }
 
   async schedule(ctx: Context, internshipId: string, input: unknown): Promise<Meeting> {
@@ -78,56 +70,29 @@ export class MeetingsService {
     if (startsAt < this.clock.now()) throw invalid({ date: 'validation.meeting_past' });
     const actor = this.access.requireActor(ctx);
     return this.audit.atomically(async () => {
-      const [meeting] = await this.db
-        .insert(internshipMeetings)
-        .values({
-          internshipId,
-          startsAt,
-          minutes: data.minutes,
-          place: data.place,
-          note: data.note,
-          createdByUserId: actor.userId,
-          createdAt: this.clock.now(),
-        })
-        .returning();
-      await this.audit.record(ctx, internshipAudit(i, grant, 'internship.meeting', { meetingId: meeting!.id }));
+      const meeting = await this.repo.insertMeeting({
+        internshipId,
+        startsAt,
+        minutes: data.minutes,
+        place: data.place,
+        note: data.note,
+        createdByUserId: actor.userId,
+        createdAt: this.clock.now(),
+      });
+      await this.audit.record(ctx, internshipAudit(i, grant, 'internship.meeting', { meetingId: meeting.id }));
       const params = { company: i.companyName, youth: i.youthFirstName, when: `${data.date} ${data.time}`, place: data.place };
       await this.notifications.notify(
         [i.youthUserId, i.supervisorUserId, i.consultantUserId]
           .filter((u): u is string => !!u && u !== actor.userId)
           .map((userId) => ({
             userId,
-            key: `meeting:${meeting!.id}:${userId}`,
+            key: `meeting:${meeting.id}:${userId}`,
             kind: 'internship_meeting',
             params,
             link: userId === i.youthUserId ? '/me/internships' : `/internships/${i.id}`,
           })),
       );
-      return meeting!;
+      return meeting;
     });
-  }
-
-  /** Meetings of the internships a person takes part in (young person, supervisor, consultant). */
-  private async forPerson(userId: string) {
-    const rows = await this.db
-      .select({
-        m: internshipMeetings,
-        youthFirstName: youth.firstName,
-        companyId: internships.companyId,
-        companyName: sql<string>`(select name from companies c where c.id = ${internships.companyId})`,
-      })
-      .from(internshipMeetings)
-      .innerJoin(internships, eq(internships.id, internshipMeetings.internshipId))
-      .innerJoin(youth, eq(youth.id, internships.youthId))
-      .innerJoin(companies, eq(companies.id, internships.companyId))
-      .where(
-        and(
-          sql`(${youth.userId} = ${userId} or ${internships.supervisorUserId} = ${userId} or ${internships.consultantUserId} = ${userId})`,
-          inArray(internships.status, [...openStatuses, 'completed']),
-        ),
-      )
-      .orderBy(asc(internshipMeetings.startsAt))
-      .limit(200);
-    return rows.map(({ m, ...rest }) => ({ ...m, ...rest }));
   }
 }

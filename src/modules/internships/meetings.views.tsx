@@ -1,7 +1,7 @@
 import { formatDateTime } from '../../platform/i18n/i18n.ts';
 import { CsrfField, ErrorSummary, type FormState, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
-import type { Meeting } from './meetings.service.ts';
+import type { Meeting } from './internships.repository.ts';
 
 /** Follow-up meetings on the internship page, with a form for those who may plan one. */
 export function MeetingsSection({

@@ -1,5 +1,6 @@
 import { addDays, daysBetween } from '../../platform/dates.ts';
-import { type Attendance, weekdays } from './internships.schema.ts';
+import type { Attendance } from './internships.schema.ts';
+import { weekdays } from './internships.values.ts';
 
 /**
  * The attendance-stability flag: pure rules over a young person's recent feedback and check-ins,

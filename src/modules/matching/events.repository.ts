@@ -22,7 +22,7 @@ export class EventsRepository {
     openingIds: string[],
     companyIds: string[],
     youthIds: string[],
-    db: Db,
+    db: Db = this.db,
   ): Promise<MatchEvent> {
     const [event] = await db.insert(matchEvents).values(values).returning();
     const eventId = event!.id;
@@ -182,7 +182,7 @@ export class EventsRepository {
   }
 
   /** For a round at one event: its invited young people who did not say no, and its openings. */
-  async scope(eventId: string, db: Db): Promise<{ youthIds: string[]; openingIds: string[] }> {
+  async scope(eventId: string, db: Db = this.db): Promise<{ youthIds: string[]; openingIds: string[] }> {
     const y = await db
       .select({ id: matchEventYouth.youthId })
       .from(matchEventYouth)

@@ -4,9 +4,9 @@ import type { AuditService, Context } from '../../platform/audit/audit.service.t
 import { type CalendarEvent, toIcs } from '../../platform/calendar/ics.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { localInstant } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Transactions } from '../../platform/db/transactions.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { OpeningsRepository } from '../companies/openings.repository.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
@@ -23,7 +23,7 @@ type Relation = { kind: 'team' } | { kind: 'youth'; youthId: string } | { kind: 
  */
 export class EventsService {
   constructor(
-    private readonly db: Db,
+    private readonly transactions: Transactions,
     private readonly repo: EventsRepository,
     private readonly youth: YouthRepository,
     private readonly openings: OpeningsRepository,
@@ -31,13 +31,13 @@ export class EventsService {
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {
-    // Invited young people and company contacts get the event in their calendar feed (unless they said no).
-    notifications.calendarSources.push(async (userId) => {
-      const y = await youth.findByUser(userId);
-      const list = [...(y ? await repo.forYouth(y.id, new Date(0)) : []), ...(await repo.forContact(userId))];
-      return list.filter((e) => e.response !== 'not_coming').map(toCalendar);
-    });
+  ) {}
+
+  /** For the calendar feed: invited young people and company contacts get the event (unless they said no). */
+  async calendarFor(userId: string): Promise<CalendarEvent[]> {
+    const y = await this.youth.findByUser(userId);
+    const list = [...(y ? await this.repo.forYouth(y.id, new Date(0)) : []), ...(await this.repo.forContact(userId))];
+    return list.filter((e) => e.response !== 'not_coming').map(toCalendar);
   }
 
   async create(ctx: Context, municipalityId: string, input: unknown): Promise<MatchEvent> {
@@ -56,7 +56,7 @@ export class EventsService {
     if (Object.keys(errors).length) throw invalid(errors);
     const actor = this.access.requireActor(ctx);
     const companyIds = [...new Set(openingRows.map((o) => o!.companyId))];
-    return this.db.transaction(async (tx) => {
+    return this.transactions.transaction(async () => {
       const event = await this.repo.insert(
         {
           municipalityId,
@@ -71,7 +71,6 @@ export class EventsService {
         [...new Set(data.openingIds)],
         companyIds,
         [...new Set(data.youthIds)],
-        tx,
       );
       await this.audit.record(ctx, {
         action: 'match_event.create',

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { companies, openings } from '../companies/companies.schema.ts';
-import { internships, openStatuses } from '../internships/internships.schema.ts';
+import { internships } from '../internships/internships.schema.ts';
+import { openStatuses } from '../internships/internships.values.ts';
 import { youth } from '../youth/youth.schema.ts';
 import {
   type AnswerValue,
@@ -90,7 +91,7 @@ export class MatchingRepository {
   }
 
   /** Numbers the wishes 1…n in the order given (the caller passes exactly the young person's openings). */
-  async setRanks(youthId: string, openingIds: string[], at: Date, db: Db): Promise<void> {
+  async setRanks(youthId: string, openingIds: string[], at: Date, db: Db = this.db): Promise<void> {
     for (const [i, openingId] of openingIds.entries()) {
       await db
         .update(wishes)
@@ -174,7 +175,7 @@ export class MatchingRepository {
    * each wished opening's free seats (seats less internships under way and offers not yet answered;
    * none when unpublished), and the companies' answers.
    */
-  async roundInput(municipalityId: string, db: Db): Promise<RoundInput> {
+  async roundInput(municipalityId: string, db: Db = this.db): Promise<RoundInput> {
     const wishRows = await db
       .select({ youthId: wishes.youthId, openingId: wishes.openingId })
       .from(wishes)
@@ -233,7 +234,11 @@ export class MatchingRepository {
     return input;
   }
 
-  async insertRound(values: typeof matchingRounds.$inferInsert, placements: Omit<Placement, 'roundId'>[], db: Db): Promise<Round> {
+  async insertRound(
+    values: typeof matchingRounds.$inferInsert,
+    placements: Omit<Placement, 'roundId'>[],
+    db: Db = this.db,
+  ): Promise<Round> {
     const [round] = await db.insert(matchingRounds).values(values).returning();
     if (placements.length) await db.insert(roundPlacements).values(placements.map((p) => ({ ...p, roundId: round!.id })));
     return round!;
@@ -322,14 +327,21 @@ export class MatchingRepository {
     return Object.fromEntries(rows.map((r) => [r.id, `${r.title}, ${r.company}`]));
   }
 
-  async removeWishAndRenumber(youthId: string, openingId: string, at: Date, db: Db): Promise<void> {
+  async removeWishAndRenumber(youthId: string, openingId: string, at: Date, db: Db = this.db): Promise<void> {
     await this.deleteWish(youthId, openingId, db);
     const rest = (await this.wishesOf(youthId, db)).map((w) => w.openingId);
     await this.setRanks(youthId, rest, at, db);
   }
 
   /** Compare-and-set on the placement's status, so two clicks never plan two internships. */
-  async decide(roundId: string, youthId: string, to: PlacementStatus, at: Date, internshipId: string | null, db: Db): Promise<boolean> {
+  async decide(
+    roundId: string,
+    youthId: string,
+    to: PlacementStatus,
+    at: Date,
+    internshipId: string | null,
+    db: Db = this.db,
+  ): Promise<boolean> {
     const rows = await db
       .update(roundPlacements)
       .set({ status: to, decidedAt: at, internshipId })

@@ -2,9 +2,9 @@ import { randomInt } from 'node:crypto';
 import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Transactions } from '../../platform/db/transactions.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { InternshipsService } from '../internships/internships.service.ts';
 import type { OpeningsRepository } from '../companies/openings.repository.ts';
@@ -88,7 +88,7 @@ export function restrictToEvent(input: RoundInput, scope: { youthIds: string[]; 
  */
 export class RoundsService {
   constructor(
-    private readonly db: Db,
+    private readonly transactions: Transactions,
     private readonly repo: MatchingRepository,
     private readonly youth: YouthRepository,
     private readonly openings: OpeningsRepository,
@@ -116,9 +116,9 @@ export class RoundsService {
     const actor = this.access.requireActor(ctx);
     const seed = given ?? randomInt(0, 2 ** 31 - 1);
     try {
-      return await this.db.transaction(async (tx) => {
-        const all = await this.repo.roundInput(municipalityId, tx);
-        const roundInput = eventId ? restrictToEvent(all, await this.events.scope(eventId, tx)) : all;
+      return await this.transactions.transaction(async () => {
+        const all = await this.repo.roundInput(municipalityId);
+        const roundInput = eventId ? restrictToEvent(all, await this.events.scope(eventId)) : all;
         if (!Object.keys(roundInput.youth).length) throw new AppError('invalid', 'errors.round_empty');
         const result = match({ youth: roundInput.youth, openings: roundInput.openings, seed });
         const placements = Object.entries(result.assignments).map(([youthId, openingId]) => ({
@@ -141,7 +141,6 @@ export class RoundsService {
             runByUserId: actor.userId,
           },
           placements,
-          tx,
         );
         await this.audit.record(ctx, {
           action: 'match.run',
@@ -270,10 +269,10 @@ export class RoundsService {
     if (!opening) throw notFound();
     const now = this.clock.now();
     // One transaction for the decision, the internship, their audit entries and notifications.
-    return this.db.transaction(async (tx) => {
+    return this.transactions.transaction(async () => {
       let created: string | null = null;
       if (decision === 'accept') {
-        const internship = await this.internships.planAccepted(tx, {
+        const internship = await this.internships.planAccepted({
           municipalityId: y.municipalityId,
           youthId: y.id,
           opening,
@@ -283,9 +282,9 @@ export class RoundsService {
         created = internship.id;
       }
       const to = decision === 'accept' ? 'accepted' : 'declined';
-      if (!(await this.repo.decide(roundId, y.id, to, now, created, tx))) throw conflict('errors.placement_decided');
+      if (!(await this.repo.decide(roundId, y.id, to, now, created))) throw conflict('errors.placement_decided');
       // Declining says no to that opening: it leaves the list, and the seat goes back to the pool.
-      if (decision === 'decline') await this.repo.removeWishAndRenumber(y.id, placement.openingId!, now, tx);
+      if (decision === 'decline') await this.repo.removeWishAndRenumber(y.id, placement.openingId!, now);
       await this.audit.record(ctx, {
         action: `match.${decision}`,
         actorRole: grant.role,

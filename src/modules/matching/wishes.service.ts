@@ -2,9 +2,9 @@ import type { Access } from '../../platform/access/access.ts';
 import type { Membership } from '../../platform/access/policy.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Transactions } from '../../platform/db/transactions.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { CompaniesRepository } from '../companies/companies.repository.ts';
 import type { OpeningsRepository } from '../companies/openings.repository.ts';
@@ -32,7 +32,7 @@ export interface WishForCompany {
  */
 export class WishesService {
   constructor(
-    private readonly db: Db,
+    private readonly transactions: Transactions,
     private readonly repo: MatchingRepository,
     private readonly youth: YouthRepository,
     private readonly openings: OpeningsRepository,
@@ -86,22 +86,19 @@ export class WishesService {
     const limit = (await this.municipalities.find(y.municipalityId))?.wishLimit ?? 5;
     const now = this.clock.now();
     try {
-      await this.db.transaction(async (tx) => {
-        const current = await this.repo.wishesOf(y.id, tx);
+      await this.transactions.transaction(async () => {
+        const current = await this.repo.wishesOf(y.id);
         if (current.some((w) => w.openingId === opening.id)) throw conflict('errors.wish_exists');
         if (current.length >= limit) throw new AppError('invalid', 'errors.wish_limit', undefined, { limit });
-        await this.repo.insertWish(
-          {
-            municipalityId: y.municipalityId,
-            youthId: y.id,
-            openingId: opening.id,
-            rank: current.length + 1,
-            reason: data.reason,
-            createdAt: now,
-            updatedAt: now,
-          },
-          tx,
-        );
+        await this.repo.insertWish({
+          municipalityId: y.municipalityId,
+          youthId: y.id,
+          openingId: opening.id,
+          rank: current.length + 1,
+          reason: data.reason,
+          createdAt: now,
+          updatedAt: now,
+        });
         await this.record(ctx, y, grant, 'wish.add', { openingId: opening.id });
       });
     } catch (err) {
@@ -113,12 +110,12 @@ export class WishesService {
 
   async remove(ctx: Context, openingId: string): Promise<void> {
     const { y, grant } = await this.own(ctx);
-    await this.db.transaction(async (tx) => {
-      const current = await this.repo.wishesOf(y.id, tx);
+    await this.transactions.transaction(async () => {
+      const current = await this.repo.wishesOf(y.id);
       if (!current.some((w) => w.openingId === openingId)) throw notFound();
-      await this.repo.deleteWish(y.id, openingId, tx);
+      await this.repo.deleteWish(y.id, openingId);
       const rest = current.filter((w) => w.openingId !== openingId).map((w) => w.openingId);
-      await this.repo.setRanks(y.id, rest, this.clock.now(), tx);
+      await this.repo.setRanks(y.id, rest, this.clock.now());
       await this.record(ctx, y, grant, 'wish.remove', { openingId });
     });
   }
@@ -150,10 +147,10 @@ export class WishesService {
 
   private async reorder(ctx: Context, order: (ids: string[]) => string[]): Promise<void> {
     const { y, grant } = await this.own(ctx);
-    await this.db.transaction(async (tx) => {
-      const ids = (await this.repo.wishesOf(y.id, tx)).map((w) => w.openingId);
+    await this.transactions.transaction(async () => {
+      const ids = (await this.repo.wishesOf(y.id)).map((w) => w.openingId);
       const next = order(ids);
-      await this.repo.setRanks(y.id, next, this.clock.now(), tx);
+      await this.repo.setRanks(y.id, next, this.clock.now());
       await this.record(ctx, y, grant, 'wish.rank', { openingIds: next });
     });
   }

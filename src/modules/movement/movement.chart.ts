@@ -1,7 +1,7 @@
 import { Plot, renderChart } from '../../platform/charts/plot.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import type { Assessment } from './movement.repository.ts';
-import type { Dimension } from './movement.schema.ts';
+import type { Dimension } from './movement.values.ts';
 
 /** Dark enough for 3:1 against white (WCAG 1.4.11); the two series also differ by line and marker. */
 export const SERIES_COLOURS = { counsellor: '#004993', youth: '#8a3b00' } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../platform/dates.ts';
-import { dimensions } from './movement.schema.ts';
+import { dimensions } from './movement.values.ts';
 
 const score = z.coerce
   .number({ error: 'validation.movement_score' })

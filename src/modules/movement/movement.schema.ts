@@ -3,10 +3,8 @@ import { check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid 
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
+import type { Dimension } from './movement.values.ts';
 
-/** The five movements the counsellor follows (and the young person scores beside them). */
-export const dimensions = ['direction', 'persistence', 'curiosity', 'resilience', 'selfEsteem'] as const;
-export type Dimension = (typeof dimensions)[number];
 export const assessmentSources = ['counsellor', 'youth'] as const;
 export type AssessmentSource = (typeof assessmentSources)[number];
 export type Scores = Record<Dimension, number>;

@@ -3,7 +3,7 @@ import { CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextFi
 import type { PageContext } from '../../platform/views/page.ts';
 import { movementChart } from './movement.chart.ts';
 import type { Assessment } from './movement.repository.ts';
-import { type Dimension, dimensions } from './movement.schema.ts';
+import { type Dimension, dimensions } from './movement.values.ts';
 
 type Key = Parameters<Translate>[0];
 const dimLabel = (t: Translate, d: Dimension) => t(`movement.dim.${d}` as Key);

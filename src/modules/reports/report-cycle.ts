@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from '../../platform/dates.ts';
 import type { Assessment } from '../movement/movement.repository.ts';
-import { dimensions } from '../movement/movement.schema.ts';
+import { dimensions } from '../movement/movement.values.ts';
 import type { ReportFacts } from './reports.schema.ts';
 
 /** A report covers six weeks. */

@@ -3,15 +3,8 @@ import { boolean, check, date, index, jsonb, pgTable, text, timestamp, uniqueInd
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
-import type { Dimension } from '../movement/movement.schema.ts';
-
-/**
- * A report's life: the platform drafts it when a 6-week period ends; the counsellor edits and
- * approves it; the young person reads it and may comment; it is then sent to the caseworker —
- * or held, when the young person has not agreed that reports go to the caseworker.
- */
-export const reportStatuses = ['draft', 'approved', 'held', 'sent'] as const;
-export type ReportStatus = (typeof reportStatuses)[number];
+import type { Dimension } from '../movement/movement.values.ts';
+import type { ReportStatus } from './reports.values.ts';
 
 /** The facts of a period, gathered when the report is drafted (and again on each save of a draft). */
 export interface ReportFacts {

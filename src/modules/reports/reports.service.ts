@@ -3,9 +3,9 @@ import { type Actor, can } from '../../platform/access/policy.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { localDate } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Transactions } from '../../platform/db/transactions.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import type { NotificationsService } from '../../platform/notifications/notifications.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import { lastEndedPeriod } from './report-cycle.ts';
@@ -22,7 +22,7 @@ type Reader = 'team' | 'youth' | 'caseworker';
  */
 export class ReportsService {
   constructor(
-    private readonly db: Db,
+    private readonly transactions: Transactions,
     private readonly repo: ReportsRepository,
     private readonly youth: YouthRepository,
     private readonly notifications: NotificationsService,
@@ -226,9 +226,9 @@ export class ReportsService {
     const { y, grant } = await this.own(ctx);
     const { toCaseworker } = parseInput(consentInput, input);
     const now = this.clock.now();
-    await this.db.transaction(async (tx) => {
-      await this.repo.setConsent(y.id, toCaseworker, now, tx);
-      if (toCaseworker) await this.repo.sendHeld(y.id, now, tx);
+    await this.transactions.transaction(async () => {
+      await this.repo.setConsent(y.id, toCaseworker, now);
+      if (toCaseworker) await this.repo.sendHeld(y.id, now);
       await this.audit.record(ctx, {
         action: toCaseworker ? 'report.consent_given' : 'report.consent_withdrawn',
         actorRole: grant.role,

@@ -2,7 +2,7 @@ import type { Translate } from '../../platform/i18n/i18n.ts';
 import { Checkbox, CsrfField, DataTable, ErrorSummary, type FormState, TextArea } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { ReportRow } from './reports.repository.ts';
-import { type ReportStatus, reportStatuses } from './reports.schema.ts';
+import { type ReportStatus, reportStatuses } from './reports.values.ts';
 
 type Key = Parameters<Translate>[0];
 const name = (r: ReportRow) => `${r.firstName} ${r.lastName}`;

@@ -6,7 +6,7 @@ import { submitForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
-import { staffNoteKinds } from './support.schema.ts';
+import { staffNoteKinds } from './support.values.ts';
 import { MyNotesView, NotePage, NotesPage } from './support.views.tsx';
 import { pageWithId } from '../../platform/http/schemas.ts';
 

@@ -3,18 +3,7 @@ import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzl
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
-
-/**
- * 1:1 support notes. `team` notes (counsellors, consultants) are read by the municipal team;
- * `psychologist` notes are a separate kind that only psychologists in the municipality can read.
- * `youth` notes are the young person's own words to the team — or, marked "only for my counsellor",
- * to their group's counsellor alone (`onlyForUserId`).
- */
-export const noteKinds = ['team', 'psychologist', 'youth'] as const;
-/** The kinds staff write; `youth` notes are written by the young person themselves. */
-export const staffNoteKinds = ['team', 'psychologist'] as const;
-export type NoteKind = (typeof noteKinds)[number];
-export const conversationKinds = ['meeting', 'phone', 'walk', 'message'] as const;
+import { conversationKinds, type NoteKind, readRequestAnswers } from './support.values.ts';
 
 export const supportNotes = pgTable(
   'support_notes',
@@ -38,8 +27,6 @@ export const supportNotes = pgTable(
   },
   (t) => [index('support_notes_youth_idx').on(t.youthId, t.kind, t.heldOn)],
 );
-
-export const readRequestAnswers = ['granted', 'declined'] as const;
 
 /** A young person asks to read the psychologist's notes about them; a psychologist answers. */
 export const noteReadRequests = pgTable(

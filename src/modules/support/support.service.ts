@@ -1,18 +1,16 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Access } from '../../platform/access/access.ts';
 import { can } from '../../platform/access/policy.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isIsoDate, localDate } from '../../platform/dates.ts';
-import type { Db } from '../../platform/db/client.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import type { GroupsRepository } from '../groups/groups.repository.ts';
-import { conversationKinds, noteKinds, noteReadRequests, readRequestAnswers, staffNoteKinds, supportNotes } from './support.schema.ts';
-
-export type SupportNote = typeof supportNotes.$inferSelect;
+import type { SupportNote, SupportRepository } from './support.repository.ts';
+import { noteKinds, readRequestAnswers, staffNoteKinds } from './support.values.ts';
+import { conversationKinds } from './support.values.ts';
 
 export const noteInput = z.object({
   kind: z.enum(staffNoteKinds, { error: 'validation.note_kind' }),
@@ -55,7 +53,7 @@ const writeAction = (kind: string) => (kind === 'psychologist' ? ('note.psycholo
  */
 export class SupportNotesService {
   constructor(
-    private readonly db: Db,
+    private readonly repo: SupportRepository,
     private readonly youth: YouthRepository,
     private readonly groups: GroupsRepository,
     private readonly access: Access,
@@ -76,11 +74,7 @@ export class SupportNotesService {
     // Neither kind readable: the one check refuses (and audits) as for any record.
     const grants = await this.access.require(ctx, kinds[0] ? readAction(kinds[0]) : 'note.read', [target]);
     if (!y) throw notFound();
-    const rows = await this.db
-      .select()
-      .from(supportNotes)
-      .where(eq(supportNotes.youthId, youthId))
-      .orderBy(desc(supportNotes.heldOn), desc(supportNotes.createdAt));
+    const rows = await this.repo.notesOf(youthId);
     const readable = rows.filter((n) =>
       n.onlyForUserId ? can(actor, 'note.private', [{ ...target, counsellorUserId: n.onlyForUserId }]) : kinds.includes(n.kind),
     );
@@ -101,52 +95,50 @@ export class SupportNotesService {
   async add(ctx: Context, youthId: string, input: unknown): Promise<SupportNote> {
     const y = await this.young(youthId);
     const kind = (input as { kind?: string } | null)?.kind === 'psychologist' ? 'psychologist' : 'team';
-    const [grant] = await this.access.require(ctx, writeAction(kind), [
-      { type: 'youth', id: youthId, municipalityId: y?.municipalityId ?? null, subjectUserId: y?.userId ?? null },
-    ]);
+    const grant = await this.access.requireOne(ctx, writeAction(kind), {
+      type: 'youth',
+      id: youthId,
+      municipalityId: y?.municipalityId ?? null,
+      subjectUserId: y?.userId ?? null,
+    });
     if (!y) throw notFound();
     const data = parseInput(noteInput, input);
     if (data.heldOn > localDate(this.clock.now())) throw invalid({ heldOn: 'validation.date_future' });
     return this.audit.atomically(async () => {
-      const [note] = await this.db
-        .insert(supportNotes)
-        .values({
-          ...data,
-          municipalityId: y.municipalityId,
-          youthId,
-          authorUserId: this.access.requireActor(ctx).userId,
-          createdAt: this.clock.now(),
-        })
-        .returning();
+      const note = await this.repo.insert({
+        ...data,
+        municipalityId: y.municipalityId,
+        youthId,
+        authorUserId: this.access.requireActor(ctx).userId,
+        createdAt: this.clock.now(),
+      });
       await this.audit.record(ctx, {
-        action: `note.write_${note!.kind}`,
-        actorRole: grant!.role,
+        action: `note.write_${note.kind}`,
+        actorRole: grant.role,
         municipalityId: y.municipalityId,
         targetType: 'support_note',
-        targetId: note!.id,
+        targetId: note.id,
         subjectUserId: y.userId,
       });
-      return note!;
+      return note;
     });
   }
 
   /** One note; a psychologist's note is not found for anyone but psychologists (the denial is audited). */
   async get(ctx: Context, id: string): Promise<SupportNote> {
-    const [note] = isUuid(id) ? await this.db.select().from(supportNotes).where(eq(supportNotes.id, id)).limit(1) : [];
+    const note = isUuid(id) ? await this.repo.find(id) : undefined;
     const y = note ? await this.youth.find(note.youthId) : undefined;
-    const [grant] = await this.access.require(ctx, note ? noteAction(note) : 'note.psychologist', [
-      {
-        type: 'support_note',
-        id,
-        municipalityId: note?.municipalityId ?? null,
-        subjectUserId: y?.userId ?? null,
-        counsellorUserId: note?.onlyForUserId ?? null,
-      },
-    ]);
+    const grant = await this.access.requireOne(ctx, note ? noteAction(note) : 'note.psychologist', {
+      type: 'support_note',
+      id,
+      municipalityId: note?.municipalityId ?? null,
+      subjectUserId: y?.userId ?? null,
+      counsellorUserId: note?.onlyForUserId ?? null,
+    });
     if (!note) throw notFound();
     await this.audit.record(ctx, {
       action: `note.read_${note.kind}`,
-      actorRole: grant!.role,
+      actorRole: grant.role,
       municipalityId: note.municipalityId,
       targetType: 'support_note',
       targetId: id,
@@ -159,11 +151,14 @@ export class SupportNotesService {
   private async own(ctx: Context) {
     const actor = this.access.requireActor(ctx);
     const y = await this.youth.findByUser(actor.userId);
-    const [grant] = await this.access.require(ctx, 'note.own', [
-      { type: 'youth', id: y?.id ?? '', municipalityId: y?.municipalityId ?? null, ownerUserId: y?.userId ?? null },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'note.own', {
+      type: 'youth',
+      id: y?.id ?? '',
+      municipalityId: y?.municipalityId ?? null,
+      ownerUserId: y?.userId ?? null,
+    });
     if (!y) throw notFound();
-    return { y, grant: grant! };
+    return { y, grant };
   }
 
   /**
@@ -172,12 +167,8 @@ export class SupportNotesService {
    */
   async mine(ctx: Context) {
     const { y, grant } = await this.own(ctx);
-    const notes = await this.db
-      .select()
-      .from(supportNotes)
-      .where(and(eq(supportNotes.youthId, y.id), eq(supportNotes.kind, 'psychologist')))
-      .orderBy(desc(supportNotes.heldOn));
-    const requests = await this.requests(y.id);
+    const notes = await this.repo.psychologistNotesOf(y.id);
+    const requests = await this.repo.readRequests(y.id);
     const granted = requests.some((r) => r.answer === 'granted');
     if (granted && notes.length)
       await this.audit.record(
@@ -191,11 +182,7 @@ export class SupportNotesService {
           subjectUserId: y.userId,
         })),
       );
-    const own = await this.db
-      .select()
-      .from(supportNotes)
-      .where(and(eq(supportNotes.youthId, y.id), eq(supportNotes.kind, 'youth')))
-      .orderBy(desc(supportNotes.createdAt));
+    const own = await this.repo.ownNotesOf(y.id);
     const group = await this.groups.groupOf(y.id);
     return { dates: notes.map((n) => n.heldOn), notes: granted ? notes : [], requests, own, hasCounsellor: !!group?.counsellorUserId };
   }
@@ -211,35 +198,28 @@ export class SupportNotesService {
     if (data.onlyCounsellor && !counsellor) throw invalid({ onlyCounsellor: 'validation.no_counsellor' });
     const now = this.clock.now();
     return this.audit.atomically(async () => {
-      const [note] = await this.db
-        .insert(supportNotes)
-        .values({
-          municipalityId: y.municipalityId,
-          youthId: y.id,
-          kind: 'youth',
-          heldOn: localDate(now),
-          conversation: 'message',
-          note: data.note,
-          authorUserId: y.userId,
-          onlyForUserId: counsellor ?? null,
-          createdAt: now,
-        })
-        .returning();
+      const note = await this.repo.insert({
+        municipalityId: y.municipalityId,
+        youthId: y.id,
+        kind: 'youth',
+        heldOn: localDate(now),
+        conversation: 'message',
+        note: data.note,
+        authorUserId: y.userId,
+        onlyForUserId: counsellor ?? null,
+        createdAt: now,
+      });
       await this.audit.record(ctx, {
         action: 'note.write_youth',
         actorRole: grant.role,
         municipalityId: y.municipalityId,
         targetType: 'support_note',
-        targetId: note!.id,
+        targetId: note.id,
         subjectUserId: y.userId,
         details: { onlyCounsellor: !!counsellor },
       });
-      return note!;
+      return note;
     });
-  }
-
-  private requests(youthId: string) {
-    return this.db.select().from(noteReadRequests).where(eq(noteReadRequests.youthId, youthId)).orderBy(desc(noteReadRequests.askedAt));
   }
 
   /** The young person asks to read the psychologist's notes; one open request at a time. */
@@ -247,7 +227,7 @@ export class SupportNotesService {
     const { y, grant } = await this.own(ctx);
     try {
       await this.audit.atomically(async () => {
-        await this.db.insert(noteReadRequests).values({ municipalityId: y.municipalityId, youthId: y.id, askedAt: this.clock.now() });
+        await this.repo.askToRead(y.municipalityId, y.id, this.clock.now());
         await this.audit.record(ctx, {
           action: 'note.ask_to_read',
           actorRole: grant.role,
@@ -271,32 +251,31 @@ export class SupportNotesService {
       { type: 'youth', id: youthId, municipalityId: y?.municipalityId ?? null, subjectUserId: y?.userId ?? null },
     ]);
     if (!y) throw notFound();
-    return this.requests(youthId);
+    return this.repo.readRequests(youthId);
   }
 
   /** A psychologist answers the open request: agree (the young person can then read the notes) or not, with a word. */
   async answerReadRequest(ctx: Context, youthId: string, input: unknown): Promise<void> {
     const y = await this.young(youthId);
-    const [grant] = await this.access.require(ctx, 'note.psychologist', [
-      { type: 'youth', id: youthId, municipalityId: y?.municipalityId ?? null, subjectUserId: y?.userId ?? null },
-    ]);
+    const grant = await this.access.requireOne(ctx, 'note.psychologist', {
+      type: 'youth',
+      id: youthId,
+      municipalityId: y?.municipalityId ?? null,
+      subjectUserId: y?.userId ?? null,
+    });
     if (!y) throw notFound();
     const data = parseInput(readAnswerInput, input);
     await this.audit.atomically(async () => {
-      const rows = await this.db
-        .update(noteReadRequests)
-        .set({
-          answer: data.answer,
-          answerText: data.text,
-          answeredAt: this.clock.now(),
-          answeredByUserId: this.access.requireActor(ctx).userId,
-        })
-        .where(and(eq(noteReadRequests.youthId, youthId), isNull(noteReadRequests.answer)))
-        .returning({ id: noteReadRequests.id });
-      if (!rows.length) throw conflict('errors.read_request_none');
+      const answered = await this.repo.answerOpenRequest(youthId, {
+        answer: data.answer,
+        answerText: data.text,
+        answeredAt: this.clock.now(),
+        answeredByUserId: this.access.requireActor(ctx).userId,
+      });
+      if (!answered) throw conflict('errors.read_request_none');
       await this.audit.record(ctx, {
         action: 'note.answer_read_request',
-        actorRole: grant!.role,
+        actorRole: grant.role,
         municipalityId: y.municipalityId,
         targetType: 'youth',
         targetId: youthId,

@@ -1,8 +1,9 @@
 import { formatDateTime, type Translate } from '../../platform/i18n/i18n.ts';
 import { Checkbox, CsrfField, ErrorSummary, type FormState, SelectField, TextArea, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
-import type { SupportNote } from './support.service.ts';
-import { conversationKinds, type NoteKind } from './support.schema.ts';
+import type { SupportNote } from './support.repository.ts';
+import type { NoteKind } from './support.values.ts';
+import { conversationKinds } from './support.values.ts';
 
 type Key = Parameters<Translate>[0];
 

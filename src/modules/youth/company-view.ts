@@ -1,4 +1,4 @@
-import type { Visibility } from './youth.schema.ts';
+import type { Visibility } from './youth.values.ts';
 
 export interface YouthProfileFields {
   id: string;

@@ -4,7 +4,7 @@ import { errors } from '../../platform/http/api-errors.ts';
 import { ctxOf } from '../../platform/http/request.ts';
 import { profileInput, referralInput, youthStatusInput } from './youth.inputs.ts';
 import type { Youth } from './youth.repository.ts';
-import { youthStatuses } from './youth.schema.ts';
+import { youthStatuses } from './youth.values.ts';
 import { idParams, municipalityParams, noContent } from '../../platform/http/schemas.ts';
 
 const capacity = z.object({ used: z.number().int(), capacity: z.number().int(), full: z.boolean() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fields } from '../../platform/validation.ts';
-import { endReasons, fieldGroups, youthStatuses } from './youth.schema.ts';
+import { endReasons, fieldGroups, youthStatuses } from './youth.values.ts';
 import { parseCpr } from './cpr.ts';
 import { isIsoDate } from '../../platform/dates.ts';
 

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { users } from '../accounts/accounts.schema.ts';
-import { type YouthStatus, youth, youthPhotos, youthStatusHistory } from './youth.schema.ts';
+import { youth, youthPhotos, youthStatusHistory } from './youth.schema.ts';
+import type { YouthStatus } from './youth.values.ts';
 
 export type Youth = typeof youth.$inferSelect;
 export type YouthInsert = typeof youth.$inferInsert;

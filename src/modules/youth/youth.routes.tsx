@@ -9,7 +9,7 @@ import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import type { Youth } from './youth.repository.ts';
-import { fieldGroups } from './youth.schema.ts';
+import { fieldGroups } from './youth.values.ts';
 import { ReferralForm } from './referral.views.tsx';
 import { MyProfileForm, PreviewView, YouthDirectoryView, YouthListView, YouthTeamView } from './youth.views.tsx';
 import { pageWithId } from '../../platform/http/schemas.ts';

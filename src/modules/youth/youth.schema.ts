@@ -6,25 +6,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
-
-export const youthStatuses = ['referred', 'starting', 'in_network', 'in_internship', 'paused', 'ended'] as const;
-export type YouthStatus = (typeof youthStatuses)[number];
-export const endReasons = ['job', 'education', 'other', 'moved', 'not_eligible'] as const;
-
-/** The field groups a young person shares with companies, each on or off. */
-export const fieldGroups = ['fullName', 'interests', 'strengths', 'values', 'practical', 'contact', 'photo'] as const;
-export type FieldGroup = (typeof fieldGroups)[number];
-export type Visibility = Record<FieldGroup, boolean>;
-/** Companies see only first name, interests and strengths until the young person shares more. */
-export const defaultVisibility: Visibility = {
-  fullName: false,
-  interests: true,
-  strengths: true,
-  values: false,
-  practical: false,
-  contact: false,
-  photo: false,
-};
+import type { Visibility, YouthStatus } from './youth.values.ts';
 
 /** A young person in the youth network: the team's intake, and the profile in their own words. */
 export const youth = pgTable(

@@ -6,6 +6,7 @@ import type { Sealer } from '../../platform/crypto/sealed.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
+import type { OneTimeToken } from '../accounts/accounts.repository.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import { type CompanyViewOfYouth, companyView } from './company-view.ts';
@@ -13,7 +14,8 @@ import { ageOn, maskCpr, parseCpr } from './cpr.ts';
 import { MAX_PHOTO_BYTES, photoType } from './photo.ts';
 import { profileInput, referralInput, youthStatusInput } from './youth.inputs.ts';
 import type { Youth, YouthRepository, YouthStatusChange } from './youth.repository.ts';
-import { type Visibility, defaultVisibility, fieldGroups } from './youth.schema.ts';
+import { type Visibility, defaultVisibility } from './youth.values.ts';
+import { fieldGroups } from './youth.values.ts';
 
 /** The team's view: every non-confidential field, the CPR number masked. */
 export type TeamViewOfYouth = Omit<Youth, 'cprSealed' | 'cprHash'> & { cprMasked: string; history: YouthStatusChange[] };
@@ -36,10 +38,11 @@ export class YouthService {
     private readonly clock: Clock,
     /** True while the municipality takes in young people in a trial: then referral goes through the trial's intake. */
     private readonly inTrial: (municipalityId: string) => Promise<boolean> = async () => false,
-  ) {
-    accounts.acceptHooks.push(async (tx, invitation, userId) => {
-      if (invitation.youthId) await repo.linkUser(invitation.youthId, userId, tx);
-    });
+  ) {}
+
+  /** An accepted invitation for a young person: their record is linked to the new account. */
+  async acceptedInvitation(invitation: OneTimeToken, userId: string): Promise<void> {
+    if (invitation.youthId) await this.repo.linkUser(invitation.youthId, userId);
   }
 
   async capacity(ctx: Context, municipalityId: string): Promise<Capacity> {

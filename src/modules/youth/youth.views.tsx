@@ -15,7 +15,7 @@ import {
 import type { PageContext } from '../../platform/views/page.ts';
 import type { CompanyViewOfYouth } from './company-view.ts';
 import type { Youth } from './youth.repository.ts';
-import { endReasons, fieldGroups, youthStatuses } from './youth.schema.ts';
+import { endReasons, fieldGroups, youthStatuses } from './youth.values.ts';
 import type { Capacity, TeamViewOfYouth } from './youth.service.ts';
 
 type Key = Parameters<Translate>[0];

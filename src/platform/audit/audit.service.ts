@@ -1,8 +1,6 @@
-import type { Access } from '../access/access.ts';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/client.ts';
 import type { Actor } from '../access/policy.ts';
-import type { AuditEventView, AuditRepository } from './audit.repository.ts';
+import type { AuditRepository } from './audit.repository.ts';
 import { UUID } from '../validation.ts';
 import { afterUnit } from '../db/ambient.ts';
 
@@ -63,13 +61,13 @@ export class AuditService {
    * Appends entries; inside a transaction they commit with it. A refusal (`denied`) is kept even
    * when the transaction it happened in is rolled back: it is written once that has ended.
    */
-  async record(ctx: Context, entries: AuditEntry | AuditEntry[], db?: Db): Promise<void> {
+  async record(ctx: Context, entries: AuditEntry | AuditEntry[]): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries];
-    if (!db && list.length && list.every((e) => e.outcome === 'denied')) return afterUnit(() => this.insert(ctx, list));
-    return this.insert(ctx, list, db);
+    if (list.length && list.every((e) => e.outcome === 'denied')) return afterUnit(() => this.insert(ctx, list));
+    return this.insert(ctx, list);
   }
 
-  private async insert(ctx: Context, list: AuditEntry[], db?: Db): Promise<void> {
+  private async insert(ctx: Context, list: AuditEntry[]): Promise<void> {
     const at = this.clock.now();
     await this.repo.insert(
       list.map((e) => ({
@@ -86,26 +84,6 @@ export class AuditService {
         requestId: ctx.requestId ?? null,
         details: e.details ? (withoutNul(e.details) as Record<string, unknown>) : null,
       })),
-      db,
     );
-  }
-}
-
-/** Reading the audit log: the team's view of its municipality, and each person's view of themselves. */
-export class AuditLogService {
-  constructor(
-    private readonly repo: AuditRepository,
-    private readonly access: Access,
-  ) {}
-
-  async listForMunicipality(ctx: Context, municipalityId: string, before?: number): Promise<AuditEventView[]> {
-    await this.access.require(ctx, 'audit.read', [{ type: 'audit_log', id: municipalityId, municipalityId }]);
-    return this.repo.list({ municipalityIds: [municipalityId], before, limit: 50 });
-  }
-
-  /** Everyone may read who saw or changed data about them. */
-  async listAboutMe(ctx: Context, before?: number): Promise<AuditEventView[]> {
-    const actor = this.access.requireActor(ctx);
-    return this.repo.list({ subjectUserId: actor.userId, before, limit: 50 });
   }
 }

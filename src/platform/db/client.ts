@@ -7,13 +7,15 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import * as schema from './schema.ts';
 import { lockDataDir } from './lock.ts';
 import { ambient } from './ambient.ts';
-import { TYPO_SIMILARITY } from '../../modules/companies/directory.repository.ts';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * The database as repositories see it. Queries are built from the tables each module declares in
+ * its `*.schema.ts`; the relational query API (`db.query`), which would need every table here, is
+ * not used, so the platform does not gather the modules' schemas (decision 0018).
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   db: Db;
@@ -30,14 +32,22 @@ export interface Database {
 export const pgliteExtensions = { pg_trgm, unaccent };
 
 /**
- * Settings every session needs: the typo threshold of the directory search (see
- * directory.repository.ts), the random-page cost of solid-state storage, without which the
- * planner prefers sequential scans to the GIN indexes of the search (measured: 3–5 times slower),
- * and plans made for each execution's values also for named prepared statements (the directory's):
+ * The threshold of pg_trgm's `<%` operator, for every session: the typo tolerance of the directory
+ * search (modules/companies/directory.repository.ts), which corrects a typed word to the words of
+ * titles and company names at least this similar. A platform setting because it is set when a
+ * connection opens; the search is its only user.
+ */
+export const WORD_SIMILARITY_THRESHOLD = 0.45;
+
+/**
+ * Settings every session needs: the typo threshold of the directory search (above), the
+ * random-page cost of solid-state storage, without which the planner prefers sequential scans to
+ * the GIN indexes of the search (measured: 3–5 times slower), and plans made for each execution's
+ * values also for named prepared statements (the directory's):
  * a generic plan cannot know whether a word matches 60 openings or 8,000 (measured: slower).
  */
 const sessionSettings: [string, string][] = [
-  ['pg_trgm.word_similarity_threshold', String(TYPO_SIMILARITY)],
+  ['pg_trgm.word_similarity_threshold', String(WORD_SIMILARITY_THRESHOLD)],
   ['random_page_cost', '1.1'],
   ['plan_cache_mode', 'force_custom_plan'],
 ];
@@ -68,7 +78,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
       extensions: pgliteExtensions,
     });
     await client.exec(sessionSettings.map(([k, v]) => `SET ${k} = ${v}`).join(';'));
-    const db = ambient(drizzlePglite({ client, schema }) as unknown as Db);
+    const db = ambient(drizzlePglite({ client }) as unknown as Db);
     return {
       db,
       kind: 'pglite',
@@ -116,7 +126,7 @@ export function openPostgres(url: string, max = 20, waits: Partial<typeof databa
   pool.on('error', () => {
     // an idle client lost its connection; the pool replaces it on next use
   });
-  const db = ambient(drizzlePg({ client: pool, schema }) as unknown as Db);
+  const db = ambient(drizzlePg({ client: pool }) as unknown as Db);
   return {
     db,
     kind: 'postgres',

@@ -1,9 +1,7 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Membership } from '../access/policy.ts';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/client.ts';
-import { outboxMessages } from './mail.schema.ts';
+import type { OutboxRepository } from './outbox.repository.ts';
 import { outboxAudience } from './outbox-audience.ts';
 
 export interface Mail {
@@ -43,27 +41,14 @@ export class SmtpMailer implements Mailer {
  */
 export class OutboxMailer implements Mailer {
   constructor(
-    private readonly db: Db,
+    private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
     private readonly membershipsOfAddress: (email: string) => Promise<Membership[]>,
   ) {}
   /** The outbox keeps no Message-ID: a resend shows as a second message. */
   async send({ to, subject, text }: Mail): Promise<void> {
     const audience = outboxAudience(await this.membershipsOfAddress(to));
-    await this.db.insert(outboxMessages).values({ to, subject, text, ...audience, at: this.clock.now() });
+    await this.outbox.insert({ to, subject, text, ...audience, at: this.clock.now() });
   }
   close(): void {}
-}
-
-export type OutboxMessage = typeof outboxMessages.$inferSelect;
-
-/**
- * The newest messages someone may read: all (`'all'`, the system administrator), or those to
- * unprivileged people of the given municipalities.
- */
-export async function listOutbox(db: Db, readable: 'all' | string[], limit = 50): Promise<OutboxMessage[]> {
-  if (readable !== 'all' && !readable.length) return [];
-  const where: SQL | undefined =
-    readable === 'all' ? undefined : and(eq(outboxMessages.privileged, false), inArray(outboxMessages.municipalityId, readable));
-  return db.select().from(outboxMessages).where(where).orderBy(desc(outboxMessages.at)).limit(limit);
 }

@@ -1,8 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../../modules/accounts/accounts.schema.ts';
-
-export const emailModes = ['immediate', 'daily', 'off'] as const;
-export type EmailMode = (typeof emailModes)[number];
+import { users } from '../accounts/accounts.schema.ts';
+import type { EmailMode } from './notifications.values.ts';
 
 /**
  * A notification to one person. The key makes creating it idempotent (a week's feedback request

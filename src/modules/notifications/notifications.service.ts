@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Access } from '../access/access.ts';
-import type { AuditService, Context } from '../audit/audit.service.ts';
-import { type CalendarEvent, toIcs } from '../calendar/ics.ts';
-import type { Clock } from '../clock.ts';
-import { localDate, localHour } from '../dates.ts';
-import { notFound } from '../errors.ts';
-import { type Locale, translate } from '../i18n/i18n.ts';
-import type { Mailer } from '../mail/mailer.ts';
-import { newToken, hashToken } from '../crypto/tokens.ts';
-import { parseInput } from '../validation.ts';
+import type { Access } from '../../platform/access/access.ts';
+import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
+import { type CalendarEvent, toIcs } from '../../platform/calendar/ics.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { localDate, localHour } from '../../platform/dates.ts';
+import { notFound } from '../../platform/errors.ts';
+import { type Locale, translate } from '../../platform/i18n/i18n.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+import { newToken, hashToken } from '../../platform/crypto/tokens.ts';
+import { parseInput } from '../../platform/validation.ts';
 import type { NewNotification, Notification, NotificationsRepository, Preferences } from './notifications.repository.ts';
-import { emailModes } from './notifications.schema.ts';
+import { emailModes } from './notifications.values.ts';
 
 const hour = z.coerce
   .number({ error: 'validation.hour' })
@@ -50,8 +50,8 @@ export type CalendarSource = (
  * never a flood), outside the person's quiet hours, as often as they chose — or not at all.
  */
 export class NotificationsService {
-  readonly linkResolvers = new Map<string, LinkResolver>();
-  readonly calendarSources: CalendarSource[] = [];
+  private readonly linkResolvers = new Map<string, LinkResolver>();
+  private readonly calendarSources: CalendarSource[] = [];
 
   constructor(
     private readonly repo: NotificationsRepository,
@@ -61,6 +61,16 @@ export class NotificationsService {
     private readonly clock: Clock,
     private readonly baseUrl: string,
   ) {}
+
+  /** A module's links `prefix:value`, turned into URLs at delivery (wired in app/services.ts). */
+  addLinkResolver(prefix: string, resolver: LinkResolver): void {
+    this.linkResolvers.set(prefix, resolver);
+  }
+
+  /** A module's events for the calendar feed (wired in app/services.ts); feeds list them in this order. */
+  addCalendarSource(source: CalendarSource): void {
+    this.calendarSources.push(source);
+  }
 
   /** Creates the notifications whose keys are new; returns how many were new. */
   async notify(rows: Omit<NewNotification, 'createdAt'>[]): Promise<Notification[]> {

@@ -1,8 +1,8 @@
-import { type Translate, formatDateTime, translate } from '../i18n/i18n.ts';
-import { Alert, CsrfField, DataTable, ErrorSummary, type FormState, SelectField } from '../views/components.tsx';
-import type { PageContext } from '../views/page.ts';
+import { type Translate, formatDateTime, translate } from '../../platform/i18n/i18n.ts';
+import { Alert, CsrfField, DataTable, ErrorSummary, type FormState, SelectField } from '../../platform/views/components.tsx';
+import type { PageContext } from '../../platform/views/page.ts';
 import type { Notification, Preferences } from './notifications.repository.ts';
-import { emailModes } from './notifications.schema.ts';
+import { emailModes } from './notifications.values.ts';
 
 type Key = Parameters<Translate>[0];
 const hours = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));

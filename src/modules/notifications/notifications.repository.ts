@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { users } from '../../modules/accounts/accounts.schema.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { users } from '../accounts/accounts.schema.ts';
 import { calendarFeeds, notificationPreferences, notifications } from './notifications.schema.ts';
 
 export type Notification = typeof notifications.$inferSelect;

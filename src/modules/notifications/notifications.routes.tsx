@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../platform/http/app.ts';
-import { formFromError, formValues } from '../http/forms.ts';
-import { pageContext, sendPage } from '../http/render.tsx';
-import { ctxOf, setFlash } from '../http/request.ts';
-import type { FormState } from '../views/components.tsx';
+import { formFromError, formValues } from '../../platform/http/forms.ts';
+import { pageContext, sendPage } from '../../platform/http/render.tsx';
+import { ctxOf, setFlash } from '../../platform/http/request.ts';
+import type { FormState } from '../../platform/views/components.tsx';
 import { NotificationsView } from './notifications.views.tsx';
 
 export async function notificationsRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {

@@ -1,0 +1,20 @@
+// The values of a young person's record.
+// Without the tables, so that views and services can import them (they import no schema, decision 0018).
+
+export const youthStatuses = ['referred', 'starting', 'in_network', 'in_internship', 'paused', 'ended'] as const;
+export type YouthStatus = (typeof youthStatuses)[number];
+export const endReasons = ['job', 'education', 'other', 'moved', 'not_eligible'] as const;
+/** The field groups a young person shares with companies, each on or off. */
+export const fieldGroups = ['fullName', 'interests', 'strengths', 'values', 'practical', 'contact', 'photo'] as const;
+export type FieldGroup = (typeof fieldGroups)[number];
+export type Visibility = Record<FieldGroup, boolean>;
+/** Companies see only first name, interests and strengths until the young person shares more. */
+export const defaultVisibility: Visibility = {
+  fullName: false,
+  interests: true,
+  strengths: true,
+  values: false,
+  practical: false,
+  contact: false,
+  photo: false,
+};
