@@ -290,9 +290,44 @@ describe('input validation', () => {
     [{ youth: { a: ['x', 'x'] }, openings: { x: { seats: 1, accepts: [] } } }, /youth\["a"\] lists "x" twice/],
     [{ youth: {}, openings: { x: { seats: -1, accepts: [] } } }, /openings\["x"\]\.seats must be a whole number ≥ 0/],
     [{ youth: {}, openings: { x: { seats: 1, accepts: ['a', ['b', 'a']] } } }, /openings\["x"\]\.accepts lists "a" twice/],
+    [null, /JSON object/],
+    ['{}', /JSON object/],
+    [{ youth: [], openings: {} }, /"youth" must be an object of wish lists/],
+    [{ youth: null, openings: {} }, /"youth" must be an object of wish lists/],
+    [{ youth: 'a', openings: {} }, /"youth" must be an object of wish lists/],
+    [{ youth: {}, openings: [] }, /"openings" must be an object/],
+    [{ youth: {}, openings: null }, /"openings" must be an object/],
+    [{ youth: {}, openings: 'x' }, /"openings" must be an object/],
+    [{ youth: {}, openings: {}, seed: -1 }, /"seed" must be a whole number ≥ 0/],
+    [{ youth: {}, openings: {}, seed: 1.5 }, /"seed" must be a whole number ≥ 0/],
+    [{ youth: {}, openings: {}, seed: '3' }, /"seed" must be a whole number ≥ 0/],
+    [{ youth: {}, openings: { x: [] } }, /openings\["x"\] must be an object with "seats" and "accepts"/],
+    [{ youth: {}, openings: { x: null } }, /openings\["x"\] must be an object with "seats" and "accepts"/],
+    [{ youth: {}, openings: { x: 2 } }, /openings\["x"\] must be an object with "seats" and "accepts"/],
+    [{ youth: {}, openings: { x: { seats: 1.5, accepts: [] } } }, /openings\["x"\]\.seats must be a whole number ≥ 0/],
+    [{ youth: {}, openings: { x: { seats: '1', accepts: [] } } }, /openings\["x"\]\.seats must be a whole number ≥ 0/],
+    [{ youth: {}, openings: { x: { seats: 1, accepts: 'a' } } }, /openings\["x"\]\.accepts must be an array/],
+    [{ youth: {}, openings: { x: { seats: 1, accepts: ['a', []] } } }, /openings\["x"\]\.accepts\[1\] is an empty tie/],
+    [
+      { youth: {}, openings: { x: { seats: 1, accepts: [1] } } },
+      /openings\["x"\]\.accepts\[0\] must be a youth id or an array of youth ids/,
+    ],
+    [{ youth: {}, openings: { x: { seats: 1, accepts: [['a', 2]] } } }, /openings\["x"\]\.accepts\[0\] must be a youth id or an array/],
+    [{ youth: { a: 'x' }, openings: {} }, /youth\["a"\] must be an array of opening ids/],
+    [{ youth: { a: [1] }, openings: {} }, /youth\["a"\]\[0\] must be an opening id/],
   ])('refuses %j', (input, message) => {
     expect(() => validateInput(input)).toThrow(MatchInputError);
     expect(() => validateInput(input)).toThrow(message);
+  });
+
+  it('accepts no seats, seed 0, an empty round and no seed, and returns the input itself', () => {
+    for (const input of [
+      { youth: { a: ['x'] }, openings: { x: { seats: 0, accepts: [['a']] } }, seed: 0 },
+      { youth: {}, openings: {} },
+      { youth: { a: [] }, openings: { x: { seats: 3, accepts: [] } }, seed: 2 ** 40 },
+    ]) {
+      expect(validateInput(input)).toBe(input);
+    }
   });
 
   it('ignores young people an opening lists who did not rank it, and the other way round', () => {
