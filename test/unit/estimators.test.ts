@@ -48,11 +48,22 @@ const trial = (y: number[], treated: (0 | 1)[], covariates: number[][] = y.map((
 
 describe('what an estimate reports', () => {
   it('counts the arms and names its estimator and standard error', () => {
-    const data = trial([1, 2, 3, 5, 8, 13], [1, 1, 0, 0, 0, 1]);
-    expect(ols(data, 'HC1')).toMatchObject({ n: 6, nTreated: 3, nControl: 3, estimator: 'ols', se: 'HC1' });
+    const data = trial([1, 2, 3, 5, 8, 13, 21], [1, 1, 0, 0, 1, 1, 0]);
+    expect(ols(data, 'HC1')).toMatchObject({ n: 7, nTreated: 4, nControl: 3, estimator: 'ols', se: 'HC1' });
     expect(ols(data)).toMatchObject({ estimator: 'ols', se: 'HC2' });
-    expect(lin(trial(data.y, data.treated, [[1], [4], [2], [8], [5], [7]]))).toMatchObject({ estimator: 'lin', se: 'HC2' });
-    expect(differenceInMeans(data)).toMatchObject({ nTreated: 3, nControl: 3, estimator: 'dim', se: 'welch' });
+    expect(lin(trial(data.y, data.treated, [[1], [4], [2], [8], [5], [7], [3]]))).toMatchObject({ estimator: 'lin', se: 'HC2' });
+    expect(differenceInMeans(data)).toMatchObject({ nTreated: 4, nControl: 3, estimator: 'dim', se: 'welch' });
+    const pairs = trial([5, 3, 2, 6, 9, 4], [1, 0, 0, 1, 1, 0], undefined, ['p', 'p', 'q', 'q', 'r', 'r']);
+    expect(differenceInMeans(pairs)).toMatchObject({ estimator: 'dim', se: 'matched-pairs', df: 2 });
+    const blocked = trial([5, 3, 6, 2, 9, 4, 8, 1], [1, 0, 1, 0, 1, 0, 1, 0], undefined, ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b']);
+    expect(differenceInMeans(blocked)).toMatchObject({ estimator: 'dim', se: 'blocked', df: 4 });
+  });
+
+  it('pairs the treated with the control row whichever comes first', () => {
+    // Differences 2, 4, 3: mean 3, standard error √(((−1)² + 1² + 0²) / (3 × 2)) = √(1/3).
+    const e = differenceInMeans(trial([5, 3, 2, 6, 9, 6], [1, 0, 0, 1, 1, 0], undefined, ['p', 'p', 'q', 'q', 'r', 'r']));
+    expect(e.estimate).toBeCloseTo(3, 12);
+    expect(e.stdError).toBeCloseTo(Math.sqrt(1 / 3), 12);
   });
 
   it('gives a 95 % interval of estimate ± t(0.975, df) × standard error, and t = estimate ÷ standard error', () => {
@@ -173,5 +184,7 @@ describe('refusals', () => {
         differenceInMeans(trial([1, 2, 3, 4, 5, 6, 7, 8], [1, 1, 0, 0, 1, 0, 0, 0], undefined, ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b'])),
       ),
     ).toMatch(/at least two treated and two control rows/);
+    const oneControl = trial([1, 2, 3, 4, 5, 6, 7], [1, 1, 0, 0, 1, 1, 0], undefined, ['a', 'a', 'a', 'a', 'b', 'b', 'b']);
+    expect(refusal(() => differenceInMeans(oneControl))).toMatch(/at least two treated and two control rows/);
   });
 });
