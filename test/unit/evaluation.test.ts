@@ -3,10 +3,10 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { differenceInMeans, ols } from '../../src/modules/evaluation/estimators.ts';
 import { tCdf, tQuantile } from '../../src/modules/evaluation/tdist.ts';
 
-// Copies of shared/data/stats, so the suite runs from any checkout.
+// Copies of shared/data/stats, so the suite runs from any checkout. The same cases run in-process in
+// test/unit/estimators.test.ts; here they run through the command line, as a user runs them.
 const dir = path.resolve(import.meta.dirname, '../fixtures/stats');
 const root = path.resolve(import.meta.dirname, '../..');
 const reference = JSON.parse(fs.readFileSync(path.join(dir, 'reference-cases.json'), 'utf8')) as {
@@ -55,25 +55,6 @@ describe('t distribution', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.001, max: 0.999, noNaN: true }), fc.double({ min: 1, max: 500, noNaN: true }), (p, df) => {
         expect(tCdf(tQuantile(p, df), df)).toBeCloseTo(p, 10);
-      }),
-    );
-  });
-});
-
-describe('estimator identities', () => {
-  it('OLS with HC2 and no covariates has the Welch standard error', () => {
-    const arm = fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 2, maxLength: 30 });
-    fc.assert(
-      fc.property(arm, arm, (a, b) => {
-        const data = {
-          y: [...a, ...b],
-          treated: [...a.map(() => 1 as const), ...b.map(() => 0 as const)],
-          covariates: [...a, ...b].map(() => []),
-        };
-        const welch = differenceInMeans(data);
-        const robust = ols(data, 'HC2');
-        expect(robust.estimate).toBeCloseTo(welch.estimate, 8);
-        if (welch.stdError > 1e-6) expect(robust.stdError / welch.stdError).toBeCloseTo(1, 8);
       }),
     );
   });

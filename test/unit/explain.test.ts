@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { match } from '../../src/modules/matching/deferred-acceptance.ts';
-import { explainWishes } from '../../src/modules/matching/explain.ts';
+import { type RoundFacts, explainWishes } from '../../src/modules/matching/explain.ts';
 
 /** Random rounds as the service builds them: wishes, seats, and answers (can take in tiers 1–3, or not now). */
 const round = fc
@@ -67,5 +67,60 @@ describe('explanations of a round', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('explanations, worked example', () => {
+  const can = (tier: number) => ({ answer: 'can_take' as const, tier });
+  const facts: RoundFacts = {
+    youth: {
+      me: ['seatless', 'withdrawn', 'silent', 'declined', 'better', 'tie', 'mine', 'after'],
+      left: ['silent', 'better'],
+      nowhere: [],
+    },
+    openings: {
+      seatless: { seats: 0 },
+      silent: { seats: 1 },
+      declined: { seats: 1 },
+      better: { seats: 1 },
+      tie: { seats: 1 },
+      mine: { seats: 2 },
+      after: { seats: 1 },
+    },
+    answers: {
+      seatless: { me: can(1) },
+      silent: { rival3: can(1), left: can(1) },
+      declined: { me: { answer: 'not_now', tier: 1 } },
+      better: { rival1: can(1), me: can(2), left: can(1) },
+      tie: { rival2: can(2), me: can(2) },
+      mine: { me: can(3) },
+    },
+    assignments: { me: 'mine', rival1: 'better', rival2: 'tie', rival3: 'silent', left: null, nowhere: null },
+  };
+
+  it('says for each wish down to the placement what happened to it, ranked from 1', () => {
+    expect(explainWishes(facts, 'me')).toEqual([
+      { openingId: 'seatless', rank: 1, outcome: 'no_seats' },
+      { openingId: 'withdrawn', rank: 2, outcome: 'no_seats' },
+      { openingId: 'silent', rank: 3, outcome: 'not_answered' },
+      { openingId: 'declined', rank: 4, outcome: 'not_now' },
+      { openingId: 'better', rank: 5, outcome: 'filled_before' },
+      { openingId: 'tie', rank: 6, outcome: 'lottery' },
+      { openingId: 'mine', rank: 7, outcome: 'placed' },
+    ]);
+  });
+
+  it('explains every wish of someone not placed, and nothing for no wishes', () => {
+    expect(explainWishes(facts, 'left')).toEqual([
+      { openingId: 'silent', rank: 1, outcome: 'lottery' },
+      { openingId: 'better', rank: 2, outcome: 'lottery' },
+    ]);
+    expect(explainWishes(facts, 'nowhere')).toEqual([]);
+    expect(explainWishes(facts, 'unknown')).toEqual([]);
+  });
+
+  it('does not trip over a holder without a recorded answer', () => {
+    const edited: RoundFacts = { ...facts, answers: { ...facts.answers, tie: { me: can(2) } } };
+    expect(explainWishes(edited, 'me')[5]).toEqual({ openingId: 'tie', rank: 6, outcome: 'filled_before' });
   });
 });

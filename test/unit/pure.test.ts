@@ -5,7 +5,6 @@ import { accountRule, lockSeconds } from '../../src/modules/accounts/throttle.ts
 import { da } from '../../src/platform/i18n/da.ts';
 import { en } from '../../src/platform/i18n/en.ts';
 import { translate } from '../../src/platform/i18n/i18n.ts';
-import { can, invitableRoles } from '../../src/platform/access/policy.ts';
 import { municipalRoles, roles } from '../../src/platform/access/roles.ts';
 import { demoAccounts } from '../../src/modules/demo/demo-accounts.ts';
 
@@ -61,38 +60,6 @@ describe('message catalogs', () => {
   });
   it('has a name for every role in both languages', () => {
     for (const role of roles) expect(translate('en', `role.${role}`)).not.toBe(translate('en', 'validation.invalid'));
-  });
-});
-
-describe('policy', () => {
-  const actor = (role: (typeof roles)[number], municipalityId: string | null) => ({
-    userId: 'u',
-    name: 'n',
-    email: 'e',
-    memberships: [{ role, municipalityId }],
-  });
-  it('a municipal role never reaches another municipality, for any action', () => {
-    for (const role of municipalRoles) {
-      for (const action of ['municipality.read', 'person.read', 'audit.read', 'dashboard.team', 'outbox.read'] as const) {
-        expect(can(actor(role, 'a'), action, [{ municipalityId: 'b', role: 'youth' }])).toBe(false);
-      }
-    }
-  });
-  it('set-based: one denied target denies all', () => {
-    const leader = actor('team_leader', 'a');
-    expect(can(leader, 'person.read', [{ municipalityId: 'a', role: 'youth' }])).toBe(true);
-    expect(
-      can(leader, 'person.read', [
-        { municipalityId: 'a', role: 'youth' },
-        { municipalityId: 'b', role: 'youth' },
-      ]),
-    ).toBe(false);
-  });
-  it('only the system administrator invites cross-municipal roles, and only without a municipality', () => {
-    expect(invitableRoles(actor('system_admin', null), null).sort()).toEqual(['programme_lead', 'researcher', 'system_admin']);
-    expect(invitableRoles(actor('system_admin', null), 'a')).toEqual(['municipality_admin']);
-    expect(invitableRoles(actor('team_leader', 'a'), 'a')).not.toContain('municipality_admin');
-    expect(invitableRoles(actor('youth', 'a'), 'a')).toEqual([]);
   });
 });
 
