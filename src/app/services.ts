@@ -36,6 +36,8 @@ import { ExtensionsService } from '../modules/internships/extensions.service.ts'
 import { MeetingsService } from '../modules/internships/meetings.service.ts';
 import { InternshipJobs } from '../modules/internships/internships.jobs.ts';
 import { MatchingRepository } from '../modules/matching/matching.repository.ts';
+import { OffersRepository } from '../modules/offers/offers.repository.ts';
+import { OffersService } from '../modules/offers/offers.service.ts';
 import { WishesService } from '../modules/matching/wishes.service.ts';
 import { RoundsService } from '../modules/matching/rounds.service.ts';
 import { EventsRepository } from '../modules/matching/events.repository.ts';
@@ -184,6 +186,23 @@ export function createServices(database: Database, clock: Clock, settings: Servi
       audit,
       clock,
     ),
+    offers: new OffersService(
+      transactions,
+      new OffersRepository(db),
+      {
+        youth: (id) => youthRepo.find(id),
+        youthByUser: (userId) => youthRepo.findByUser(userId),
+        opening: (id) => openingsRepo.find(id),
+        company: (id) => companiesRepo.find(id),
+        contactIds: async (companyId) => (await companiesRepo.contacts(companyId)).map((c) => c.id),
+        municipality: (id) => municipalitiesRepo.find(id),
+      },
+      internships,
+      notifications,
+      access,
+      audit,
+      clock,
+    ),
     feedback,
     extensions: new ExtensionsService(transactions, internshipsRepo, municipalitiesRepo, notifications, access, audit, clock),
     meetings: new MeetingsService(internshipsRepo, notifications, access, audit, clock),
@@ -237,6 +256,8 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     { name: 'internship-feedback-reminders', cron: '0 8 * * 1', handler: () => jobs.feedbackReminders() },
     { name: 'internship-daily', cron: '0 6 * * *', handler: async () => [await jobs.startClockAlerts(), await jobs.endReminders()] },
     // The 6-weekly reports: a draft for every young person whose period ended (05:00 UTC).
+    // Direct offers not answered by their date expire, and the seat is free (04:00 UTC).
+    { name: 'offers-expire', cron: '0 4 * * *', handler: () => services.offers.expireDue() },
     { name: 'reports-draft', cron: '0 5 * * *', handler: () => services.reports.draftDue() },
     // Trial follow-ups due: the team leaders are told on Monday mornings.
     { name: 'trial-follow-ups', cron: '0 7 * * 1', handler: () => services.trialOutcomes.followUpReminders() },

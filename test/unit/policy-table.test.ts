@@ -60,6 +60,8 @@ const actions = Object.keys({
   'trial.research': 1,
   'time.log': 1,
   'match.answer': 1,
+  'offer.make': 1,
+  'offer.answer': 1,
   'match.read': 1,
   'match.run': 1,
   'municipality.create': 1,

@@ -53,6 +53,8 @@ export const internships = pgTable(
     index('internships_youth_idx').on(t.youthId),
     index('internships_company_idx').on(t.companyId),
     index('internships_supervisor_idx').on(t.supervisorUserId),
+    // Free seats count the open internships of an opening.
+    index('internships_opening_idx').on(t.openingId),
     // One internship at a time: rotation ends one before the next is planned.
     check('internships_hours_check', sql`weekly_hours between 15 and 37`),
     uniqueIndex('internships_one_open_idx')

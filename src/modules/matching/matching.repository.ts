@@ -172,10 +172,11 @@ export class MatchingRepository {
 
   /**
    * Everything a round needs, read in one transaction: the wishes of eligible young people (ranked),
-   * each wished opening's free seats (seats less internships under way and offers not yet answered;
-   * none when unpublished), and the companies' answers.
+   * each wished opening's free seats (seats less internships under way, placements and direct offers
+   * not yet answered; none when unpublished), and the companies' answers. Young people with an open
+   * direct offer still take part: the offer holds its own seat, and they may get a better wish.
    */
-  async roundInput(municipalityId: string, db: Db = this.db): Promise<RoundInput> {
+  async roundInput(municipalityId: string, today: string, db: Db = this.db): Promise<RoundInput> {
     const wishRows = await db
       .select({ youthId: wishes.youthId, openingId: wishes.openingId })
       .from(wishes)
@@ -200,14 +201,11 @@ export class MatchingRepository {
     const seatRows = await db
       .select({
         id: openings.id,
-        // Drizzle leaves columns unqualified in a one-table select: the subqueries name "openings".
-        seats: sql<number>`case when openings.published then greatest(0, openings.seats
-          - (select count(*) from ${internships} i where i.opening_id = openings.id and i.status in (${sql.join(
-            openStatuses.map((s) => sql`${s}`),
-            sql`, `,
-          )}))
-          - (select count(*) from ${roundPlacements} p join ${matchingRounds} r on r.id = p.round_id
-               where p.opening_id = openings.id and p.status = 'offered' and r.status = 'published')) else 0 end`.mapWith(Number),
+        // Seats taken by internships, offered placements and open direct offers: one rule (drizzle/0025).
+        seats:
+          sql<number>`case when ${openings.published} then greatest(0, ${openings.seats} - public.nw_seats_taken(${openings.id}, ${today}::date)) else 0 end`.mapWith(
+            Number,
+          ),
       })
       .from(openings)
       .where(inArray(openings.id, openingIds));

@@ -162,7 +162,12 @@ export const roundPlacements = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     internshipId: uuid('internship_id').references(() => internships.id, { onDelete: 'set null' }),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.youthId] }), index('round_placements_youth_idx').on(t.youthId)],
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.youthId] }),
+    index('round_placements_youth_idx').on(t.youthId),
+    // Free seats count the offered placements of an opening.
+    index('round_placements_opening_idx').on(t.openingId),
+  ],
 );
 
 export const eventResponses = ['pending', 'coming', 'not_coming'] as const;

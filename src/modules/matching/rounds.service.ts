@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { localDate } from '../../platform/dates.ts';
 import type { Transactions } from '../../platform/db/transactions.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
@@ -117,7 +118,7 @@ export class RoundsService {
     const seed = given ?? randomInt(0, 2 ** 31 - 1);
     try {
       return await this.transactions.transaction(async () => {
-        const all = await this.repo.roundInput(municipalityId);
+        const all = await this.repo.roundInput(municipalityId, localDate(this.clock.now()));
         const roundInput = eventId ? restrictToEvent(all, await this.events.scope(eventId)) : all;
         if (!Object.keys(roundInput.youth).length) throw new AppError('invalid', 'errors.round_empty');
         const result = match({ youth: roundInput.youth, openings: roundInput.openings, seed });

@@ -11,5 +11,7 @@ export const municipalities = pgTable('municipalities', {
   internshipMaxMonths: integer('internship_max_months').notNull().default(6),
   /** How many openings a young person may rank in their wishes. */
   wishLimit: integer('wish_limit').notNull().default(5),
+  /** Days a young person has to answer a company's direct offer. */
+  offerAnswerDays: integer('offer_answer_days').notNull().default(5),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

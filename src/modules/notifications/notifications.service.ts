@@ -6,7 +6,7 @@ import { type CalendarEvent, toIcs } from '../../platform/calendar/ics.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { localDate, localHour } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
-import { type Locale, translate } from '../../platform/i18n/i18n.ts';
+import { type Locale, formatDay, translate } from '../../platform/i18n/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { newToken, hashToken } from '../../platform/crypto/tokens.ts';
 import { parseInput } from '../../platform/validation.ts';
@@ -146,7 +146,16 @@ export class NotificationsService {
   }
 
   compose(items: Notification[], locale: Locale, name: string): { subject: string; text: string } {
-    const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+    // Dates in the parameters are written in words in the reader's language ("fredag 11. december").
+    const t = (key: string, params?: Record<string, string | number>) =>
+      translate(
+        locale,
+        key,
+        params &&
+          Object.fromEntries(
+            Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDay(locale, v) : v]),
+          ),
+      );
     const sorted = [...items].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     const subject =
       sorted.length === 1 ? t(`notify.title.${sorted[0]!.kind}`, sorted[0]!.params) : t('notify.digest_subject', { count: sorted.length });

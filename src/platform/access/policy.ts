@@ -50,6 +50,8 @@ export type Action =
   | 'trial.research'
   | 'time.log'
   | 'match.answer'
+  | 'offer.make'
+  | 'offer.answer'
   | 'match.read'
   | 'match.run'
   | 'municipality.create'
@@ -117,6 +119,7 @@ const ownCompanyActions: readonly Action[] = [
   'internship.extend',
   'internship.meeting',
   'match.answer',
+  'offer.make',
 ];
 /** Actions a young person may do, but only to their own records. */
 const ownYouthActions: readonly Action[] = [
@@ -125,6 +128,7 @@ const ownYouthActions: readonly Action[] = [
   'internship.extend',
   'internship.checkin',
   'match.wish',
+  'offer.answer',
   'group.checkin',
   'group.post',
   'note.own',
@@ -191,6 +195,10 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'trial.research': ['researcher'],
   'time.log': [...teamRoles],
   'match.answer': [...companyTeam, 'company_contact'],
+  // A company offers an internship directly (the team may on its behalf, after a phone call); only
+  // the young person answers it.
+  'offer.make': [...companyTeam, 'company_contact'],
+  'offer.answer': ['youth'],
   'match.read': [...youthTeam, 'entrepreneur'],
   'match.run': ['team_leader', 'network_consultant', 'municipality_admin'],
   'municipality.create': ['system_admin'],

@@ -1,4 +1,5 @@
 import { groupsDa } from './catalog/groups.da.ts';
+import { offersDa } from './catalog/offers.da.ts';
 import { movementDa } from './catalog/movement.da.ts';
 import { evaluationDa } from './catalog/evaluation.da.ts';
 import { internshipPagesDa } from './catalog/internship-pages.da.ts';
@@ -19,6 +20,7 @@ export const da = {
   ...groupsDa,
   ...movementDa,
   ...evaluationDa,
+  ...offersDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

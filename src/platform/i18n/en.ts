@@ -1,4 +1,5 @@
 import { groupsEn } from './catalog/groups.en.ts';
+import { offersEn } from './catalog/offers.en.ts';
 import { movementEn } from './catalog/movement.en.ts';
 import { evaluationEn } from './catalog/evaluation.en.ts';
 import { internshipPagesEn } from './catalog/internship-pages.en.ts';
@@ -20,4 +21,5 @@ export const en: Record<MessageKey, string> = {
   ...groupsEn,
   ...movementEn,
   ...evaluationEn,
+  ...offersEn,
 };

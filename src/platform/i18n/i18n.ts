@@ -51,3 +51,44 @@ export function collator(locale: Locale): Intl.Collator {
   if (!c) collators.set(locale, (c = new Intl.Collator(locale === 'da' ? 'da' : 'en')));
   return c;
 }
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * A calendar date (YYYY-MM-DD) in words, as Danes write it: "fredag 11. december" ("Friday
+ * 11 December"), with the year when it is not `thisYear`.
+ */
+export function formatDay(locale: Locale, isoDate: string, thisYear?: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const withYear = thisYear !== undefined && y !== thisYear;
+  const key = `${locale}:${withYear}`;
+  let f = dayFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      ...(withYear ? { year: 'numeric' } : {}),
+      timeZone: 'UTC',
+    });
+    dayFormatters.set(key, f);
+  }
+  const parts = f.formatToParts(new Date(Date.UTC(y, m - 1, d)));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return locale === 'da'
+    ? `${part('weekday')} ${part('day')}. ${part('month')}${withYear ? ` ${part('year')}` : ''}`
+    : `${part('weekday')} ${part('day')} ${part('month')}${withYear ? ` ${part('year')}` : ''}`;
+}
+
+/** A time of day (HH:MM) as Danes write it: "kl. 9.30"; in English "9:30". */
+export function formatClock(locale: Locale, hhmm: string): string {
+  const [h, m] = hhmm.split(':') as [string, string];
+  return locale === 'da' ? `kl. ${Number(h)}.${m}` : `${Number(h)}:${m}`;
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+/** The plural category of a count in the language ("one" or "other" in Danish and English). */
+export function plural(locale: Locale, count: number): 'one' | 'other' {
+  let r = pluralRules.get(locale);
+  if (!r) pluralRules.set(locale, (r = new Intl.PluralRules(locale === 'da' ? 'da-DK' : 'en-GB')));
+  return r.select(count) === 'one' ? 'one' : 'other';
+}

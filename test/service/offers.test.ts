@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { openings } from '../../src/modules/companies/companies.schema.ts';
+import { internships } from '../../src/modules/internships/internships.schema.ts';
+import { notifications } from '../../src/modules/notifications/notifications.schema.ts';
+import { internshipOffers } from '../../src/modules/offers/offers.schema.ts';
+import { auditEvents } from '../../src/platform/audit/audit.schema.ts';
+import { type TestContext, createTestContext, ctx, failure, makeUser } from '../support/context.ts';
+import { makeNetwork } from '../support/internships.ts';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(() => t.close());
+beforeEach(() => t.clock.set('2026-03-02T09:00:00Z'));
+
+const DAY = 86_400_000;
+const offersOf = (youthId: string) => t.database.db.select().from(internshipOffers).where(eq(internshipOffers.youthId, youthId));
+
+describe('direct offers', () => {
+  it('a company contact offers, the young person accepts: the internship is planned and the company and consultant are told', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const offer = await t.services.offers.make(ctx(n.supervisor), n.company.id, {
+      youthId: amina.id,
+      openingId: n.opening.id,
+      message: 'Vi ses!',
+    });
+    expect(offer.status).toBe('open');
+    expect(offer.answerBy).toBe('2026-03-07'); // the municipality's 5 days
+    const toYouth = await t.database.db.select().from(notifications).where(eq(notifications.userId, amina.actor.userId));
+    expect(toYouth.map((x) => x.kind)).toContain('offer_received');
+
+    const mine = await t.services.offers.mine(ctx(amina.actor));
+    expect(mine.offers.map((o) => [o.id, o.companyName, o.openingTitle])).toEqual([[offer.id, n.company.name, n.opening.title]]);
+
+    t.clock.advance(DAY);
+    const { internshipId } = await t.services.offers.answer(ctx(amina.actor), offer.id, { decision: 'accept' });
+    const [i] = await t.database.db.select().from(internships).where(eq(internships.id, internshipId!));
+    expect(i!.status).toBe('planned');
+    // Not before the opening's first day (1 March), within 14 days of the choice: today.
+    expect(i!.agreedStart).toBe('2026-03-03');
+    expect(i!.chosenAt.toISOString()).toBe('2026-03-03T09:00:00.000Z');
+    expect(i!.consultantUserId).toBe(n.consultant.userId); // the municipality's consultant
+    const [closed] = await offersOf(amina.id);
+    expect(closed).toMatchObject({ status: 'accepted', internshipId });
+    const told = await t.database.db.select().from(notifications).where(eq(notifications.kind, 'offer_accepted'));
+    expect(told.map((x) => x.userId).sort()).toEqual([n.supervisor.userId, n.consultant.userId].sort());
+    // A second answer is refused: the offer is closed.
+    expect((await failure(t.services.offers.answer(ctx(amina.actor), offer.id, { decision: 'decline' }))).messageKey).toBe(
+      'errors.offer_closed',
+    );
+  });
+
+  it('holds a seat: an opening with two seats takes two open offers, the third is refused; declining frees the seat', async () => {
+    const n = await makeNetwork(t); // the opening has 2 seats
+    const [a, b, c] = [await n.young('Amina'), await n.young('Bo'), await n.young('Cecilie')];
+    const o1 = await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: a.id, openingId: n.opening.id });
+    await t.services.offers.make(ctx(n.entrepreneur), n.company.id, { youthId: b.id, openingId: n.opening.id, source: 'call' });
+    const third = await failure(t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: c.id, openingId: n.opening.id }));
+    expect(third.fields).toEqual({ openingId: 'validation.offer_no_seat' });
+    expect(await offersOf(c.id)).toEqual([]);
+    await t.services.offers.answer(ctx(a.actor), o1.id, { decision: 'decline', reason: 'Jeg vil hellere noget med dyr' });
+    const o3 = await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: c.id, openingId: n.opening.id });
+    expect(o3.status).toBe('open');
+  });
+
+  it('an offer past its answer-by date no longer holds the seat, cannot be accepted, and expires with a notice', async () => {
+    const n = await makeNetwork(t);
+    await t.database.db.update(openings).set({ seats: 1 }).where(eq(openings.id, n.opening.id));
+    const [a, b] = [await n.young('Amina'), await n.young('Bo')];
+    const o1 = await t.services.offers.make(ctx(n.supervisor), n.company.id, {
+      youthId: a.id,
+      openingId: n.opening.id,
+      answerBy: '2026-03-03',
+    });
+    expect(
+      (await failure(t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: b.id, openingId: n.opening.id }))).fields,
+    ).toEqual({
+      openingId: 'validation.offer_no_seat',
+    });
+    t.clock.advance(2 * DAY); // 4 March: past the 3 March answer-by date
+    expect((await failure(t.services.offers.answer(ctx(a.actor), o1.id, { decision: 'accept' }))).messageKey).toBe('errors.offer_closed');
+    await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: b.id, openingId: n.opening.id });
+    expect(await t.services.offers.expireDue()).toBe(1);
+    expect((await offersOf(a.id))[0]!.status).toBe('expired');
+    const told = await t.database.db.select().from(notifications).where(eq(notifications.kind, 'offer_expired'));
+    expect(told.map((x) => x.userId)).toContain(n.supervisor.userId);
+    expect(await t.services.offers.expireDue()).toBe(0);
+  });
+
+  it('one start at a time: accepting one offer closes the others and a busy young person gets no new offer', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const other = await t.services.openings.create(ctx(n.entrepreneur), n.company.id, {
+      title: 'Lagerhjælper',
+      tasks: 'Pakke varer og holde lageret ryddeligt.',
+      place: 'Energivej 1, Roskilde',
+      weeklyHours: '25',
+      durationMonths: '4',
+      seats: '1',
+      startFrom: '2026-03-20',
+      learning: '',
+      published: 'on',
+    });
+    const o1 = await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: amina.id, openingId: other.id });
+    const o2 = await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: amina.id, openingId: n.opening.id });
+    // The same offer twice is a conflict.
+    expect(
+      (await failure(t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: amina.id, openingId: other.id }))).messageKey,
+    ).toBe('errors.offer_exists');
+    const { internshipId } = await t.services.offers.answer(ctx(amina.actor), o1.id, { decision: 'accept' });
+    const [i] = await t.database.db.select().from(internships).where(eq(internships.id, internshipId!));
+    // The opening starts on 20 March, more than 14 days away: the start is capped at the promise.
+    expect(i!.agreedStart).toBe('2026-03-16');
+    expect(i!.plannedEnd).toBe('2026-07-16');
+    const after = await offersOf(amina.id);
+    expect(after.find((o) => o.id === o2.id)!.status).toBe('withdrawn');
+    expect(
+      (await failure(t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: amina.id, openingId: n.opening.id }))).fields,
+    ).toEqual({
+      youthId: 'validation.offer_youth_busy',
+    });
+  });
+
+  it('validates and refuses without writing: no account, not published, another company, dates', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const bad = await failure(
+      t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: amina.id, openingId: n.opening.id, answerBy: '2026-03-01' }),
+    );
+    expect(bad.fields).toEqual({ answerBy: 'validation.date_past' });
+    const late = await failure(
+      t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: amina.id, openingId: n.opening.id, answerBy: '2026-04-30' }),
+    );
+    expect(late.fields).toEqual({ answerBy: 'validation.offer_answer_by_late' });
+    await t.database.db.update(openings).set({ published: false }).where(eq(openings.id, n.opening.id));
+    expect(
+      (await failure(t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: amina.id, openingId: n.opening.id }))).fields,
+    ).toEqual({
+      openingId: 'validation.offer_opening',
+    });
+    // Another company's contact cannot make offers for this company: not found, and audited.
+    const elsewhere = await makeUser(t, [{ role: 'company_contact', municipalityId: n.m }]);
+    const denied = await failure(
+      t.services.offers.make(ctx({ ...elsewhere, companyIds: [] }), n.company.id, { youthId: amina.id, openingId: n.opening.id }),
+    );
+    expect(denied.code).toBe('not_found');
+    expect(await offersOf(amina.id)).toEqual([]);
+    const refusals = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'offer.make'), eq(auditEvents.outcome, 'denied'), eq(auditEvents.targetId, n.company.id)));
+    expect(refusals).toHaveLength(1);
+  });
+
+  it('only the young person answers their own offer; the company sees its offers, audited', async () => {
+    const n = await makeNetwork(t);
+    const [a, b] = [await n.young('Amina'), await n.young('Bo')];
+    const offer = await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: a.id, openingId: n.opening.id });
+    expect((await failure(t.services.offers.answer(ctx(b.actor), offer.id, { decision: 'accept' }))).code).toBe('not_found');
+    expect((await failure(t.services.offers.answer(ctx(n.consultant), offer.id, { decision: 'accept' }))).code).toBe('not_found');
+    const listed = await t.services.offers.forCompany(ctx({ ...n.supervisor, companyIds: [n.company.id] }), n.company.id);
+    expect(listed.map((o) => o.youthFirstName)).toEqual(['Amina']);
+    const reads = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'offer.read'), eq(auditEvents.targetId, offer.id)));
+    expect(reads.length).toBeGreaterThan(0);
+    await t.services.offers.withdraw(ctx(n.supervisor), offer.id);
+    expect((await offersOf(a.id))[0]!.status).toBe('withdrawn');
+  });
+
+  it('a matching round counts seats held by open offers as taken', async () => {
+    const n = await makeNetwork(t);
+    await t.database.db.update(openings).set({ seats: 1 }).where(eq(openings.id, n.opening.id));
+    const [a, b] = [await n.young('Amina'), await n.young('Bo')];
+    await t.services.wishes.add(ctx(b.actor), { openingId: n.opening.id });
+    await t.services.wishes.answer(ctx(n.supervisor), n.opening.id, { youthId: b.id, answer: 'can_take', tier: '1' });
+    await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: a.id, openingId: n.opening.id });
+    const round = await t.services.rounds.run(ctx(n.consultant), n.m, {});
+    expect(round.input.openings[n.opening.id]!.seats).toBe(0);
+  });
+});
