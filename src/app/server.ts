@@ -36,6 +36,7 @@ import { reportsRoutes } from '../modules/reports/reports.routes.tsx';
 import { trialsRoutes } from '../modules/evaluation/trials.routes.tsx';
 import { groupsRoutes } from '../modules/groups/groups.routes.tsx';
 import { matchingRoutes } from '../modules/matching/matching.routes.tsx';
+import { offersRoutes } from '../modules/offers/offers.routes.tsx';
 import { matchEventsRoutes } from '../modules/matching/events.routes.tsx';
 import { meetingsApi } from '../modules/internships/meetings.api.ts';
 import { matchEventsApi } from '../modules/matching/events.api.ts';
@@ -222,6 +223,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await youthRoutes(scope as App, deps);
     await internshipsRoutes(scope as App, deps);
     await matchingRoutes(scope as App, deps);
+    await offersRoutes(scope as App, deps);
     await groupsRoutes(scope as App, deps);
     await supportRoutes(scope as App, deps);
     await movementRoutes(scope as App, deps);

@@ -38,6 +38,8 @@ import { InternshipJobs } from '../modules/internships/internships.jobs.ts';
 import { MatchingRepository } from '../modules/matching/matching.repository.ts';
 import { OffersRepository } from '../modules/offers/offers.repository.ts';
 import { OffersService } from '../modules/offers/offers.service.ts';
+import { HomeRepository } from '../modules/home/home.repository.ts';
+import { HomeService } from '../modules/home/home.service.ts';
 import { WishesService } from '../modules/matching/wishes.service.ts';
 import { RoundsService } from '../modules/matching/rounds.service.ts';
 import { EventsRepository } from '../modules/matching/events.repository.ts';
@@ -199,6 +201,13 @@ export function createServices(database: Database, clock: Clock, settings: Servi
       },
       internships,
       notifications,
+      access,
+      audit,
+      clock,
+    ),
+    home: new HomeService(
+      new HomeRepository(db),
+      { youthByUser: (userId) => youthRepo.findByUser(userId), unreadMessages: async () => 0 },
       access,
       audit,
       clock,

@@ -70,6 +70,7 @@ export async function companiesRoutes(app: App, { services, settings }: RouteDep
     status = 200,
   ) => {
     const view = await companies.get(ctxOf(request), (request.params as { id: string }).id);
+    const free = await services.offers.freeSeats(view.openings.map((o) => o.id));
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
@@ -78,6 +79,7 @@ export async function companiesRoutes(app: App, { services, settings }: RouteDep
       <CompanyPage
         page={page}
         view={view}
+        free={free}
         statusForm={forms.status ?? emptyForm}
         logForm={forms.log ?? emptyForm}
         inviteForm={forms.invite ?? emptyForm}

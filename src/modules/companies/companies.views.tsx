@@ -1,5 +1,5 @@
 import type { Translate } from '../../platform/i18n/i18n.ts';
-import { formatDateTime } from '../../platform/i18n/i18n.ts';
+import { formatDateTime, formatDay } from '../../platform/i18n/i18n.ts';
 import {
   CsrfField,
   DataTable,
@@ -11,6 +11,7 @@ import {
   TextField,
 } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
+import { seatsText } from '../offers/seats.ts';
 import { contactKinds } from './companies.inputs.ts';
 import type { Company } from './companies.repository.ts';
 import { companySizes, companyStatuses } from './companies.values.ts';
@@ -149,12 +150,15 @@ export function CompanyForm(props: { page: PageContext; form: FormState; action:
 export function CompanyPage({
   page,
   view,
+  free,
   statusForm,
   logForm,
   inviteForm,
 }: {
   page: PageContext;
   view: CompanyView;
+  /** Seats free today, per opening. */
+  free: Map<string, number>;
   statusForm: FormState;
   logForm: FormState;
   inviteForm: FormState;
@@ -201,7 +205,11 @@ export function CompanyPage({
           {view.openings.map((o) => (
             <li>
               <a href={`/openings/${o.id}`}>{o.title}</a> –{' '}
-              {t('opening.summary', { hours: o.weeklyHours, seats: o.seats, start: o.startFrom })}
+              {t('opening.summary', {
+                hours: o.weeklyHours,
+                seats: seatsText(t, page.locale, free.get(o.id) ?? o.seats, o.seats),
+                start: formatDay(page.locale, o.startFrom),
+              })}
               {!o.published && <strong> ({t('opening.unpublished')})</strong>}
             </li>
           ))}

@@ -18,6 +18,7 @@ export async function openingsRoutes(app: App, { services, settings }: RouteDeps
     const m = municipalityFor(request, 'company.read');
     const result = await openings.search(ctxOf(request), m, request.query);
     const areas = await openings.areas(ctxOf(request), m);
+    const free = await services.offers.freeSeats(result.hits.map((h) => h.opening.id));
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
@@ -32,6 +33,7 @@ export async function openingsRoutes(app: App, { services, settings }: RouteDeps
         total={result.total}
         pages={result.pages}
         fuzzy={result.fuzzy}
+        free={free}
       />,
     );
   });
@@ -43,6 +45,7 @@ export async function openingsRoutes(app: App, { services, settings }: RouteDeps
     // A young person in the municipality can put a published opening on their wishes.
     const canWish = opening.published && can(actor, 'match.wish', [{ municipalityId: opening.municipalityId, ownerUserId: actor.userId }]);
     const wished = canWish ? (await services.wishes.mine(ctxOf(request))).wishes.some((w) => w.openingId === opening.id) : false;
+    const free = (await services.offers.freeSeats([opening.id])).get(opening.id) ?? 0;
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
@@ -52,6 +55,7 @@ export async function openingsRoutes(app: App, { services, settings }: RouteDeps
         page={page}
         opening={opening}
         canEdit={canEdit}
+        free={free}
         wish={canWish ? <WishButton page={page} openingId={opening.id} wished={wished} /> : null}
       />,
     );

@@ -10,6 +10,8 @@ import {
   TextField,
 } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
+import { formatDay } from '../../platform/i18n/i18n.ts';
+import { seatsText } from '../offers/seats.ts';
 import { tradeOptions } from './companies.views.tsx';
 import type { DirectoryQuery } from './companies.inputs.ts';
 import type { DirectoryHit } from './directory.repository.ts';
@@ -25,6 +27,8 @@ export function DirectoryView(props: {
   total: number;
   pages: number;
   fuzzy: boolean;
+  /** Seats free today, per opening. */
+  free: Map<string, number>;
 }) {
   const { page, query } = props;
   const { t } = page;
@@ -75,7 +79,13 @@ export function DirectoryView(props: {
               <strong>{h.companyName}</strong> ·{' '}
               {tradeSections[h.tradeSection as keyof typeof tradeSections]?.[page.locale] ?? h.tradeSection} · {h.area}
             </p>
-            <p>{t('opening.summary', { hours: h.opening.weeklyHours, seats: h.opening.seats, start: h.opening.startFrom })}</p>
+            <p>
+              {t('opening.summary', {
+                hours: h.opening.weeklyHours,
+                seats: seatsText(t, page.locale, props.free.get(h.opening.id) ?? h.opening.seats, h.opening.seats),
+                start: formatDay(page.locale, h.opening.startFrom),
+              })}
+            </p>
           </li>
         ))}
       </ul>
@@ -88,11 +98,14 @@ export function OpeningPage({
   page,
   opening,
   canEdit,
+  free,
   wish,
 }: {
   page: PageContext;
   opening: Opening & { companyName: string };
   canEdit: boolean;
+  /** Seats free today. */
+  free: number;
   /** The young person's "I'd like to try working here", when they may wish it. */
   wish?: ComponentChildren;
 }) {
@@ -104,6 +117,7 @@ export function OpeningPage({
         <a href={`/companies/${opening.companyId}`}>{opening.companyName}</a> · {opening.place}
       </p>
       {!opening.published && <p>{t('opening.unpublished_note')}</p>}
+      {opening.published && free === 0 && wish && <p>{t('seats.full_wish_note')}</p>}
       {wish}
       {canEdit && (
         <p>
@@ -126,9 +140,9 @@ export function OpeningPage({
         <dt>{t('opening.duration')}</dt>
         <dd>{t('opening.months', { months: opening.durationMonths })}</dd>
         <dt>{t('opening.seats')}</dt>
-        <dd>{opening.seats}</dd>
+        <dd>{seatsText(t, page.locale, free, opening.seats)}</dd>
         <dt>{t('opening.start_from')}</dt>
-        <dd>{opening.startFrom}</dd>
+        <dd>{formatDay(page.locale, opening.startFrom)}</dd>
       </dl>
     </>
   );

@@ -16,6 +16,7 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
       const starts = can(actor, 'internship.read_concerns', [{ municipalityId }])
         ? await services.internshipOverview.glance(ctx, municipalityId)
         : null;
+      const needs = await services.home.team(ctx, municipalityId, starts?.clocks ?? null);
       const page = pageContext(request, reply, settings);
       // Only someone on several teams needs the list of municipalities to switch between.
       const several = actorMunicipalityIds(actor).filter(isTeam).length > 1;
@@ -24,16 +25,26 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
         reply,
         page,
         page.t('dashboard.title'),
-        <TeamDashboardView page={page} data={data} choices={choices} starts={starts} />,
+        <TeamDashboardView page={page} data={data} choices={choices} starts={starts} needs={needs} />,
       );
     }
-    const mine = await services.municipalities.listMine(ctx);
+    const roles = new Set(actor.memberships.map((m) => m.role));
+    const [mine, youthHome, companyHome] = await Promise.all([
+      services.municipalities.listMine(ctx),
+      roles.has('youth') ? services.home.youth(ctx).then((h) => h.items) : null,
+      roles.has('company_contact') ? services.home.company(ctx) : null,
+    ]);
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
       page,
       page.t('dashboard.title'),
-      <PersonalDashboardView page={page} memberships={actor.memberships} municipalityNames={new Map(mine.map((m) => [m.id, m.name]))} />,
+      <PersonalDashboardView
+        page={page}
+        memberships={actor.memberships}
+        municipalityNames={new Map(mine.map((m) => [m.id, m.name]))}
+        needs={youthHome ?? companyHome}
+      />,
     );
   });
 }

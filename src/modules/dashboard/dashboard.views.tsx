@@ -4,17 +4,21 @@ import type { PageContext } from '../../platform/views/page.ts';
 import type { TeamDashboard } from './dashboard.service.ts';
 import type { TeamOverview } from '../internships/overview.service.ts';
 import { ClocksTable, FlagsList } from '../internships/internships.views.tsx';
+import type { HomeItem } from '../home/home.service.ts';
+import { NeedsMeNow, RolePages } from '../home/home.views.tsx';
 
 export function TeamDashboardView({
   page,
   data,
   choices,
   starts,
+  needs,
 }: {
   page: PageContext;
   data: TeamDashboard;
   choices: { id: string; name: string }[];
   starts: TeamOverview | null;
+  needs: HomeItem[];
 }) {
   const { t } = page;
   const m = data.municipality;
@@ -42,24 +46,26 @@ export function TeamDashboardView({
           {t('dashboard.capacity_full', { count: data.youth, capacity: m.youthCapacity })}
         </Alert>
       )}
+      <NeedsMeNow page={page} items={needs} />
+      <h2>{t('dashboard.figures')}</h2>
       <ul class="nobullet-list app-cards">
         <li class="app-card">
-          <h2 class="h4">{t('dashboard.youth')}</h2>
+          <h3 class="h4">{t('dashboard.youth')}</h3>
           <p class="app-figure">{data.youth}</p>
           <p>{t('dashboard.youth_of', { count: data.youth, capacity: m.youthCapacity })}</p>
         </li>
         <li class="app-card">
-          <h2 class="h4">{t('dashboard.companies')}</h2>
+          <h3 class="h4">{t('dashboard.companies')}</h3>
           <p class="app-figure">{data.activeCompanies}</p>
           <p>{t('dashboard.companies_of', { count: data.activeCompanies, target: m.companyTarget })}</p>
         </li>
         <li class="app-card">
-          <h2 class="h4">{t('dashboard.openings')}</h2>
+          <h3 class="h4">{t('dashboard.openings')}</h3>
           <p class="app-figure">{data.publishedOpenings}</p>
           <p>{t('dashboard.seats', { seats: data.seats })}</p>
         </li>
         <li class="app-card">
-          <h2 class="h4">{t('dashboard.team')}</h2>
+          <h3 class="h4">{t('dashboard.team')}</h3>
           <ul class="nobullet-list">
             {data.team.map((r) => (
               <li>
@@ -96,10 +102,13 @@ export function PersonalDashboardView({
   page,
   memberships,
   municipalityNames,
+  needs,
 }: {
   page: PageContext;
   memberships: Membership[];
   municipalityNames: Map<string, string>;
+  /** The young person's or the company contact's "needs me now"; null for other roles. */
+  needs: HomeItem[] | null;
 }) {
   const { t } = page;
   const roles = new Set(memberships.map((m) => m.role));
@@ -112,6 +121,11 @@ export function PersonalDashboardView({
     <>
       <h1>{t('dashboard.hello', { name: page.actor?.name ?? '' })}</h1>
       <p class="font-lead">{intro}</p>
+      {needs ? (
+        <NeedsMeNow page={page} items={needs} />
+      ) : (
+        <RolePages page={page} roles={[...roles]} links={page.nav.filter((n) => n.href !== '/dashboard' && !n.href.startsWith('/me/'))} />
+      )}
       <h2>{t('dashboard.your_roles')}</h2>
       <ul>
         {memberships.map((m) => (

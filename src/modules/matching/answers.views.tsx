@@ -53,6 +53,12 @@ function AnswerCard({ page, w, form }: { page: PageContext; w: WishForCompany; f
           {t('answers.save', { name: w.youth.firstName })}
         </button>
       </form>
+      <p>
+        <a href={`/companies/${w.companyId}/offers/new?youth=${w.youth.id}&opening=${w.openingId}&source=wish`}>
+          {t('offer.make')}
+          <span class="app-sr-only">: {w.youth.firstName}</span>
+        </a>
+      </p>
     </li>
   );
 }

@@ -171,6 +171,30 @@ export class OffersRepository {
     return !!row;
   }
 
+  /** A company's published openings with their seats and free seats today, by title. */
+  async openingsWithSeats(companyId: string, today: string): Promise<{ id: string; title: string; seats: number; free: number }[]> {
+    return this.db
+      .select({
+        id: openings.id,
+        title: openings.title,
+        seats: openings.seats,
+        free: sql<number>`greatest(0, ${openings.seats} - ${seatsTaken(openings.id, today)})`.mapWith(Number),
+      })
+      .from(openings)
+      .where(and(eq(openings.companyId, companyId), eq(openings.published, true)))
+      .orderBy(asc(openings.title));
+  }
+
+  /** Free seats today of the given openings (unpublished ones too: the seats, less those taken). */
+  async freeSeatsOf(openingIds: string[], today: string): Promise<Map<string, number>> {
+    if (!openingIds.length) return new Map();
+    const rows = await this.db
+      .select({ id: openings.id, free: sql<number>`greatest(0, ${openings.seats} - ${seatsTaken(openings.id, today)})`.mapWith(Number) })
+      .from(openings)
+      .where(inArray(openings.id, openingIds));
+    return new Map(rows.map((r) => [r.id, r.free]));
+  }
+
   async linkInternship(id: string, internshipId: string): Promise<void> {
     await this.db.update(internshipOffers).set({ internshipId }).where(eq(internshipOffers.id, id));
   }

@@ -49,7 +49,7 @@ export class OffersService {
     private readonly clock: Clock,
   ) {}
 
-  private today(): string {
+  today(): string {
     return localDate(this.clock.now());
   }
 
@@ -70,6 +70,26 @@ export class OffersService {
     const days = (await this.lookups.municipality(municipalityId))?.offerAnswerDays ?? defaultOfferAnswerDays;
     const today = this.today();
     return { answerBy: addDays(today, days), latest: addDays(today, maxOfferAnswerDays), days };
+  }
+
+  /**
+   * Free seats today of openings the caller has already been allowed to list (a count, no one's
+   * data): every list of openings shows them.
+   */
+  async freeSeats(openingIds: string[]): Promise<Map<string, number>> {
+    return this.repo.freeSeatsOf([...new Set(openingIds)], this.today());
+  }
+
+  /** What the offer form needs: the young person's first name, the openings with free seats, the dates. */
+  async form(ctx: Context, companyId: string, youthId: string) {
+    const { company } = await this.companyGrant(ctx, companyId);
+    const y = isUuid(youthId) ? await this.lookups.youth(youthId) : undefined;
+    if (!y || y.municipalityId !== company.municipalityId) throw notFound();
+    const [openings, window] = await Promise.all([
+      this.repo.openingsWithSeats(companyId, this.today()),
+      this.answerWindow(company.municipalityId),
+    ]);
+    return { company, youth: { id: y.id, firstName: y.firstName }, openings, window };
   }
 
   async make(ctx: Context, companyId: string, input: unknown): Promise<Offer> {
@@ -212,7 +232,7 @@ export class OffersService {
   }
 
   /** The company or the team takes an open offer back; the seat is free again. */
-  async withdraw(ctx: Context, offerId: string): Promise<void> {
+  async withdraw(ctx: Context, offerId: string): Promise<{ companyId: string }> {
     const offer = isUuid(offerId) ? await this.repo.find(offerId) : undefined;
     const grant = await this.access.requireOne(ctx, 'offer.make', {
       type: 'offer',
@@ -245,6 +265,7 @@ export class OffersService {
           },
         ]);
     });
+    return { companyId: offer.companyId };
   }
 
   /** A company's offers (its contacts, or the team), audited as reads of the young people named. */

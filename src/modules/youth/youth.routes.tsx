@@ -168,7 +168,15 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
     const openings = companyId ? (await services.companies.get(ctxOf(request), companyId)).openings.filter((o) => o.published) : [];
     const action = companyId
       ? (v: CompanyViewOfYouth) => (
-          <DirectInviteForm page={page} companyId={companyId} youthId={v.id} firstName={v.firstName} openings={openings} />
+          <>
+            <p>
+              <a class="button button-primary" href={`/companies/${companyId}/offers/new?youth=${v.id}&source=directory`}>
+                {page.t('offer.make')}
+                <span class="app-sr-only">: {v.firstName}</span>
+              </a>
+            </p>
+            <DirectInviteForm page={page} companyId={companyId} youthId={v.id} firstName={v.firstName} openings={openings} />
+          </>
         )
       : undefined;
     return sendPage(reply, page, page.t('youth.directory_title'), <YouthDirectoryView page={page} rows={rows} action={action} />);

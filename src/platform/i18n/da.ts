@@ -1,5 +1,6 @@
 import { groupsDa } from './catalog/groups.da.ts';
 import { offersDa } from './catalog/offers.da.ts';
+import { homeDa } from './catalog/home.da.ts';
 import { movementDa } from './catalog/movement.da.ts';
 import { evaluationDa } from './catalog/evaluation.da.ts';
 import { internshipPagesDa } from './catalog/internship-pages.da.ts';
@@ -21,6 +22,7 @@ export const da = {
   ...movementDa,
   ...evaluationDa,
   ...offersDa,
+  ...homeDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

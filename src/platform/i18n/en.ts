@@ -1,5 +1,6 @@
 import { groupsEn } from './catalog/groups.en.ts';
 import { offersEn } from './catalog/offers.en.ts';
+import { homeEn } from './catalog/home.en.ts';
 import { movementEn } from './catalog/movement.en.ts';
 import { evaluationEn } from './catalog/evaluation.en.ts';
 import { internshipPagesEn } from './catalog/internship-pages.en.ts';
@@ -22,4 +23,5 @@ export const en: Record<MessageKey, string> = {
   ...movementEn,
   ...evaluationEn,
   ...offersEn,
+  ...homeEn,
 };

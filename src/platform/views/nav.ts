@@ -12,6 +12,7 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
   const inMunicipality = (action: Parameters<typeof can>[1]) => anyScope((m) => m !== null && can(actor, action, [{ municipalityId: m }]));
   if (actor.memberships.some((m) => m.role === 'youth')) {
     items.push({ href: '/me/profile', label: t('nav.my_profile') });
+    items.push({ href: '/me/offers', label: t('offer.nav') });
     items.push({ href: '/me/wishes', label: t('nav.my_wishes') });
     items.push({ href: '/me/group', label: t('nav.my_group') });
     items.push({ href: '/me/internships', label: t('nav.my_internships') });
@@ -36,6 +37,7 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
   if (ownCompany) {
     items.push({ href: `/companies/${ownCompany}`, label: t('nav.own_company') });
     items.push({ href: `/companies/${ownCompany}/wishes`, label: t('nav.company_wishes') });
+    items.push({ href: `/companies/${ownCompany}/offers`, label: t('offer.company_nav') });
   }
   if (anyScope((m) => m !== null && can(actor, 'network_meeting.manage', [{ municipalityId: m }])))
     items.push({ href: '/network-meetings', label: t('nav.meetings') });

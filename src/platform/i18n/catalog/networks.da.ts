@@ -111,7 +111,7 @@ export const networksDa = {
   'opening.saved': 'Praktikmuligheden er gemt.',
   'opening.seats': 'Antal pladser',
   'opening.start_from': 'Kan starte fra',
-  'opening.summary': '{hours} timer om ugen · {seats} pladser · fra {start}',
+  'opening.summary': '{hours} timer om ugen · {seats} · fra {start}',
   'opening.supervisor': 'Praktikvejleder',
   'opening.tasks': 'Opgaverne',
   'opening.tasks_hint': 'Beskriv konkrete opgaver med almindelige ord.',

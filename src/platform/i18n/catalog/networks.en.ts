@@ -113,7 +113,7 @@ export const networksEn: Record<keyof typeof networksDa, string> = {
   'opening.saved': 'The opening has been saved.',
   'opening.seats': 'Seats',
   'opening.start_from': 'Can start from',
-  'opening.summary': '{hours} hours a week · {seats} seats · from {start}',
+  'opening.summary': '{hours} hours a week · {seats} · from {start}',
   'opening.supervisor': 'Supervisor',
   'opening.tasks': 'The tasks',
   'opening.tasks_hint': 'Describe concrete tasks in plain words.',
