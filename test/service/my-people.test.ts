@@ -6,6 +6,7 @@ import { internshipEvents, internships } from '../../src/modules/internships/int
 import { auditEvents } from '../../src/platform/audit/audit.schema.ts';
 import { type TestContext, auditFor, createTestContext, ctx, failure } from '../support/context.ts';
 import { makeNetwork } from '../support/internships.ts';
+import { withAuditRefused } from '../support/atomicity.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -211,5 +212,29 @@ describe('day one on the internship', () => {
     const i = await plan(n, amina.id);
     await t.services.internships.end(ctx(n.consultant), i.id, { on: '2026-03-02', outcome: 'ended_early', reason: 'illness' });
     expect((await failure(t.services.dayOne.save(ctx(n.supervisor), i.id, { firstDayTime: '08:00' }))).code).toBe('conflict');
+  });
+});
+
+describe('writes and their audit entries commit together (decision 0017)', () => {
+  it('leaves nothing behind when the audit entry is refused', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const i = await plan(n, amina.id);
+    await withAuditRefused(t, 'internship.day_one', async () => {
+      await expect(t.services.dayOne.save(ctx(n.supervisor), i.id, { firstDayTime: '08:00', whatToBring: 'Hjelm' })).rejects.toThrow();
+    });
+    const [row] = await t.database.db.select().from(internships).where(eq(internships.id, i.id));
+    expect([row!.firstDayTime, row!.whatToBring]).toEqual([null, '']);
+    const events = await t.database.db
+      .select()
+      .from(internshipEvents)
+      .where(and(eq(internshipEvents.internshipId, i.id), eq(internshipEvents.kind, 'day_one')));
+    expect(events).toEqual([]);
+
+    await withAuditRefused(t, 'account.contact_profile', async () => {
+      await expect(t.services.contactProfile.save(ctx(n.consultant), { phone: '12345678', showPhone: 'on' })).rejects.toThrow();
+    });
+    const [user] = await t.database.db.select().from(users).where(eq(users.id, n.consultant.userId));
+    expect([user!.phone, user!.showPhone]).toEqual(['', false]);
   });
 });
