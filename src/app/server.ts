@@ -17,6 +17,7 @@ import { transformObject } from '../platform/http/openapi-components.ts';
 import { type RenderSettings } from '../platform/http/render.tsx';
 import { baseCookie, cookieName, cookieNames, csrfValid, ensureCsrf, resolveLocale, wantsJson } from '../platform/http/request.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.tsx';
+import { contactProfileRoutes } from '../modules/accounts/contact-profile.routes.tsx';
 import { apiRoutes } from './api.routes.ts';
 import { companiesApi } from '../modules/companies/companies.api.ts';
 import { companiesCsvRoutes, companiesRoutes } from '../modules/companies/companies.routes.tsx';
@@ -214,6 +215,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
   await app.register(async (scope) => {
     await siteRoutes(scope as App, deps);
     await accountsRoutes(scope as App, deps);
+    await contactProfileRoutes(scope as App, deps);
     await dashboardRoutes(scope as App, deps);
     await peopleRoutes(scope as App, deps);
     await municipalitiesRoutes(scope as App, deps);

@@ -13,6 +13,8 @@ import { AuditLogService } from '../modules/audit-log/audit-log.service.ts';
 import { AccountsRepository } from '../modules/accounts/accounts.repository.ts';
 import { SessionCache } from '../modules/accounts/session-cache.ts';
 import { AccountsService } from '../modules/accounts/accounts.service.ts';
+import { ContactProfileRepository } from '../modules/accounts/contact-profile.repository.ts';
+import { ContactProfileService } from '../modules/accounts/contact-profile.service.ts';
 import { CompaniesRepository } from '../modules/companies/companies.repository.ts';
 import { CompaniesService } from '../modules/companies/companies.service.ts';
 import { CompaniesCsv } from '../modules/companies/companies.csv.ts';
@@ -21,6 +23,8 @@ import { DirectoryRepository } from '../modules/companies/directory.repository.t
 import { OpeningsService } from '../modules/companies/openings.service.ts';
 import { YouthRepository } from '../modules/youth/youth.repository.ts';
 import { YouthService } from '../modules/youth/youth.service.ts';
+import { MyPeopleRepository } from '../modules/youth/my-people.repository.ts';
+import { YouthPeopleService } from '../modules/youth/my-people.service.ts';
 import { Sealer } from '../platform/crypto/sealed.ts';
 import { DashboardRepository } from '../modules/dashboard/dashboard.repository.ts';
 import { DashboardService } from '../modules/dashboard/dashboard.service.ts';
@@ -34,6 +38,7 @@ import { FeedbackService } from '../modules/internships/feedback.service.ts';
 import { OverviewService } from '../modules/internships/overview.service.ts';
 import { ExtensionsService } from '../modules/internships/extensions.service.ts';
 import { MeetingsService } from '../modules/internships/meetings.service.ts';
+import { DayOneService } from '../modules/internships/day-one.service.ts';
 import { InternshipJobs } from '../modules/internships/internships.jobs.ts';
 import { MatchingRepository } from '../modules/matching/matching.repository.ts';
 import { OffersRepository } from '../modules/offers/offers.repository.ts';
@@ -151,6 +156,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     audit,
     auditLog: new AuditLogService(new AuditLogRepository(db), access),
     accounts,
+    contactProfile: new ContactProfileService(new ContactProfileRepository(db), access, audit),
     sessionCache,
     municipalities: new MunicipalitiesService(municipalitiesRepo, access, audit),
     people: new PeopleService(peopleRepo, access, audit),
@@ -161,6 +167,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     companiesCsv: new CompaniesCsv(transactions, companiesRepo, openingsRepo, access, audit, clock),
     sealer,
     youth: youthService,
+    youthPeople: new YouthPeopleService(new MyPeopleRepository(db), access),
     notifications,
     internships,
     wishes: new WishesService(
@@ -215,6 +222,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     feedback,
     extensions: new ExtensionsService(transactions, internshipsRepo, municipalitiesRepo, notifications, access, audit, clock),
     meetings: new MeetingsService(internshipsRepo, notifications, access, audit, clock),
+    dayOne: new DayOneService(internshipsRepo, access, audit, clock),
     groups: new GroupsService(transactions, groupsRepo, youthRepo, access, audit, clock),
     trials: new TrialsService(transactions, trialsRepo, youthService, municipalitiesRepo, sealer, access, audit, clock),
     trialResults: new TrialResultsService(trialsRepo, costsRepo, access, audit, clock),

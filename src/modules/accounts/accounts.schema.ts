@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 
 export const users = pgTable(
@@ -12,6 +12,13 @@ export const users = pgTable(
     locale: text('locale').notNull().default('da'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /**
+     * The contact details the person shows the young people they work with: a Danish phone number
+     * (8 digits, '' for none), and whether to show it and the email. Email shown, phone not, by default.
+     */
+    phone: text('phone').notNull().default(''),
+    showPhone: boolean('show_phone').notNull().default(false),
+    showEmail: boolean('show_email').notNull().default(true),
   },
   (t) => [uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`)],
 );

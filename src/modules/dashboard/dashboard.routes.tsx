@@ -29,9 +29,10 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
       );
     }
     const roles = new Set(actor.memberships.map((m) => m.role));
-    const [mine, youthHome, companyHome] = await Promise.all([
+    const [mine, youthHome, people, companyHome] = await Promise.all([
       services.municipalities.listMine(ctx),
       roles.has('youth') ? services.home.youth(ctx).then((h) => h.items) : null,
+      roles.has('youth') ? services.youthPeople.mine(ctx) : null,
       roles.has('company_contact') ? services.home.company(ctx) : null,
     ]);
     const page = pageContext(request, reply, settings);
@@ -44,6 +45,7 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
         memberships={actor.memberships}
         municipalityNames={new Map(mine.map((m) => [m.id, m.name]))}
         needs={youthHome ?? companyHome}
+        people={people}
       />,
     );
   });

@@ -6,6 +6,8 @@ import type { TeamOverview } from '../internships/overview.service.ts';
 import { ClocksTable, FlagsList } from '../internships/internships.views.tsx';
 import type { HomeItem } from '../home/home.service.ts';
 import { NeedsMeNow, RolePages } from '../home/home.views.tsx';
+import { MyPeople } from '../youth/my-people.views.tsx';
+import type { MyPerson } from '../youth/my-people.service.ts';
 
 export function TeamDashboardView({
   page,
@@ -103,9 +105,12 @@ export function PersonalDashboardView({
   memberships,
   municipalityNames,
   needs,
+  people,
 }: {
   page: PageContext;
   memberships: Membership[];
+  /** The young person's people (counsellor, consultant, supervisor). */
+  people: MyPerson[] | null;
   municipalityNames: Map<string, string>;
   /** The young person's or the company contact's "needs me now"; null for other roles. */
   needs: HomeItem[] | null;
@@ -122,7 +127,10 @@ export function PersonalDashboardView({
       <h1>{t('dashboard.hello', { name: page.actor?.name ?? '' })}</h1>
       <p class="font-lead">{intro}</p>
       {needs ? (
-        <NeedsMeNow page={page} items={needs} />
+        <>
+          <NeedsMeNow page={page} items={needs} />
+          {people && people.length > 0 && <MyPeople page={page} people={people} />}
+        </>
       ) : (
         <RolePages page={page} roles={[...roles]} links={page.nav.filter((n) => n.href !== '/dashboard' && !n.href.startsWith('/me/'))} />
       )}

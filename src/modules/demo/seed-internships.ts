@@ -1,6 +1,8 @@
 import type { Faker } from '@faker-js/faker';
 import { addDays, addMonths, localDate, weekStart } from '../../platform/dates.ts';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { users } from '../accounts/accounts.schema.ts';
 import { type Attendance, internshipEvents, internshipFeedback, internships, youthCheckins } from '../internships/internships.schema.ts';
 import type { AttendanceValue } from '../internships/internships.values.ts';
 
@@ -13,6 +15,11 @@ const recognitions = [
   'Holdt værkstedet ryddeligt uden at blive bedt om det.',
   'Var god til at samarbejde med de andre på holdet.',
 ];
+
+const demoDayOne = {
+  firstDayTime: '09:00',
+  whatToBring: 'Praktisk tøj og sko, du kan gå i hele dagen.\nMadpakke og en drikkedunk.\nDit sygesikringskort til kontrakten.',
+};
 
 interface SeedInput {
   municipalityId: string;
@@ -64,8 +71,15 @@ export async function seedInternships(tx: Db, faker: Faker, now: Date, input: Se
         vitasReference: `VITAS-${faker.string.numeric(6)}`,
         vitasSentOn: addDays(chosenOn, 1),
         vitasApprovedOn: addDays(chosenOn, 3),
+        // The demo young person's internship shows the practical facts of day one.
+        ...(n === 0 ? demoDayOne : {}),
       })
       .returning({ id: internships.id });
+    if (n === 0) {
+      // Their supervisor and consultant have chosen to show a phone number ("Mine folk").
+      if (o.supervisorUserId) await tx.update(users).set({ phone: '12345678', showPhone: true }).where(eq(users.id, o.supervisorUserId));
+      await tx.update(users).set({ phone: '87654321', showPhone: true }).where(eq(users.id, input.consultantUserId));
+    }
     await tx.insert(internshipEvents).values([
       { internshipId: row!.id, kind: 'planned', toStatus: 'planned', at: at(chosenOn) },
       { internshipId: row!.id, kind: 'first_day', fromStatus: 'awaiting_approval', toStatus: 'active', note: firstDay, at: at(firstDay) },

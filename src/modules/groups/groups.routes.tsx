@@ -146,12 +146,13 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
   const myPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200, postForm: FormState = emptyForm) => {
     const data = await groups.mine(ctxOf(request));
     const posts = data ? await services.groupSpace.mine(ctxOf(request)) : [];
+    const people = await services.youthPeople.mine(ctxOf(request));
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
       page,
       page.t('my_group.title'),
-      <MyGroupView page={page} data={data} posts={posts} form={form} postForm={postForm} />,
+      <MyGroupView page={page} data={data} posts={posts} form={form} postForm={postForm} people={people} />,
       status,
     );
   };

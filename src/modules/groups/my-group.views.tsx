@@ -6,12 +6,21 @@ import type { GroupsService } from './groups.service.ts';
 import { MeetsLine } from './schedule.views.tsx';
 import type { SpacePost } from './space.service.ts';
 import { PostForm, PostList } from './space.views.tsx';
+import type { MyPerson } from '../youth/my-people.service.ts';
+import { MyPeople } from '../youth/my-people.views.tsx';
 
 type Key = Parameters<Translate>[0];
 type Mine = Awaited<ReturnType<GroupsService['mine']>>;
 
 /** The young person's group on a phone: who is in it, and a 0–10 check-in after each session they came to. */
-export function MyGroupView(props: { page: PageContext; data: Mine; posts: SpacePost[]; form: FormState; postForm: FormState }) {
+export function MyGroupView(props: {
+  page: PageContext;
+  data: Mine;
+  posts: SpacePost[];
+  form: FormState;
+  postForm: FormState;
+  people: MyPerson[];
+}) {
   const { page, data, form } = props;
   const { t } = page;
   if (!data)
@@ -19,6 +28,7 @@ export function MyGroupView(props: { page: PageContext; data: Mine; posts: Space
       <>
         <h1>{t('my_group.title')}</h1>
         <p>{t('my_group.none')}</p>
+        <MyPeople page={page} people={props.people} />
         <MyLinks t={t} />
       </>
     );
@@ -42,6 +52,7 @@ export function MyGroupView(props: { page: PageContext; data: Mine; posts: Space
           </button>
         </form>
       )}
+      <MyPeople page={page} people={props.people} />
       <h2>{t('groups.sessions')}</h2>
       {data.sessions.length ? (
         <ul>

@@ -6,6 +6,10 @@ import type { Checkin, Extension, InternshipView } from './internships.repositor
 import { attendanceValues, weekdays } from './internships.values.ts';
 import { ExtensionSection } from './extension.views.tsx';
 import { internshipStatusLabel } from './internships.views.tsx';
+import { DayOneBox } from './day-one.views.tsx';
+import { openStatuses } from './internships.values.ts';
+import type { MyPerson } from '../youth/my-people.service.ts';
+import { MyPeople } from '../youth/my-people.views.tsx';
 
 type Key = Parameters<Translate>[0];
 
@@ -137,8 +141,11 @@ export function MyInternshipsView({
   data,
   form,
   extensionForm,
+  people,
 }: {
   page: PageContext;
+  /** The young person's people ("Mine folk"). */
+  people: MyPerson[];
   data: {
     internships: InternshipView[];
     recognitions: { weekStart: string; didWell: string; companyName: string }[];
@@ -152,6 +159,8 @@ export function MyInternshipsView({
 }) {
   const { t } = page;
   const running = data.internships.find((i) => i.status === 'active' || i.status === 'extended');
+  // Day one leads: the open internship's practical facts, before the check-in and the work trail.
+  const current = data.internships.find((i) => openStatuses.includes(i.status));
   const labels = {
     wellbeing: t('checkin.wellbeing'),
     workplace: t('checkin.workplace'),
@@ -172,6 +181,8 @@ export function MyInternshipsView({
   return (
     <>
       <h1>{t('my_internships.title')}</h1>
+      {current && <DayOneBox page={page} i={current} forYouth />}
+      <MyPeople page={page} people={people} />
       <section class="app-narrow-form">
         <h2>{t('checkin.title')}</h2>
         <p>{data.thisWeek ? t('checkin.done', { at: formatDateTime(page.locale, data.thisWeek.submittedAt) }) : t('checkin.intro')}</p>

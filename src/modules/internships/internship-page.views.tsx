@@ -10,6 +10,10 @@ import type { FeedbackForCompany } from './feedback.service.ts';
 import type { Extension, InternshipEvent, InternshipView } from './internships.repository.ts';
 import { earlyEndReasons, weekdays } from './internships.values.ts';
 import { internshipStatusLabel } from './internships.views.tsx';
+import { DayOneBox, DayOneForm } from './day-one.views.tsx';
+import type { MyPerson } from '../youth/my-people.service.ts';
+import { MyPeople } from '../youth/my-people.views.tsx';
+import { openStatuses } from './internships.values.ts';
 
 type Key = Parameters<Translate>[0];
 const attendanceLabel = (t: Translate, v: string) => t(`internship.attendance.${v}` as Key);
@@ -192,11 +196,17 @@ export function InternshipView({
   today,
   meetings,
   canPlanMeeting,
+  canEditDayOne,
+  people,
 }: {
   page: PageContext;
   today: string;
   meetings: Meeting[];
   canPlanMeeting: boolean;
+  /** The team or the company's own contact may fill in the day-one facts. */
+  canEditDayOne: boolean;
+  /** The young person's own people, when the young person is looking. */
+  people: MyPerson[] | null;
   data: { i: InternshipView; events: InternshipEvent[]; extensions: Extension[]; canManage: boolean; canReadConcerns: boolean };
   feedback: FeedbackForCompany[];
   form: FormState;
@@ -206,6 +216,7 @@ export function InternshipView({
   const { t } = page;
   const { i } = data;
   const running = i.status === 'active' || i.status === 'extended';
+  const open = openStatuses.includes(i.status);
   return (
     <>
       <h1>
@@ -219,7 +230,12 @@ export function InternshipView({
           {t(form.formError as Key, form.formErrorParams)}
         </Alert>
       )}
+      {open && <DayOneBox page={page} i={i} forYouth={side === 'youth'} />}
+      {people && <MyPeople page={page} people={people} />}
       <Facts t={t} i={i} />
+      {canEditDayOne && open && (
+        <DayOneForm page={page} i={i} form={form.values._action === 'day_one' ? { ...form, formError: undefined } : null} />
+      )}
       {canGiveFeedback && running && (
         <p>
           <a class="button button-primary" href={`/internships/${i.id}/feedback`}>

@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { users } from '../accounts/accounts.schema.ts';
+import { shownContact } from '../accounts/shown-contact.sql.ts';
 import { companies, openings } from '../companies/companies.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
 import {
@@ -31,8 +32,13 @@ export type InternshipView = Internship & {
   youthUserId: string | null;
   companyName: string;
   openingTitle: string;
+  /** Where the opening's work is: the address for day one unless the internship says otherwise. */
+  openingPlace: string;
   supervisorName: string | null;
   supervisorEmail: string | null;
+  /** The supervisor's contact details as they chose to show them to the young person (null: not shown). */
+  supervisorShownPhone: string | null;
+  supervisorShownEmail: string | null;
   consultantName: string | null;
 };
 
@@ -54,8 +60,11 @@ const viewColumns = {
   youthUserId: youth.userId,
   companyName: companies.name,
   openingTitle: openings.title,
+  openingPlace: openings.place,
   supervisorName: supervisor.name,
   supervisorEmail: supervisor.email,
+  supervisorShownPhone: shownContact(supervisor).phone,
+  supervisorShownEmail: shownContact(supervisor).email,
   consultantName: consultant.name,
 };
 type ViewRow = { i: Internship } & Omit<InternshipView, keyof Internship>;

@@ -88,6 +88,9 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
     const rows = await feedback.list(ctx, id);
     const meetings = await services.meetings.list(ctx, id);
     const actor = request.actor!;
+    const side = sideOf(actor, data.i);
+    // The young person sees their own people beside their internship.
+    const people = side === 'youth' ? await services.youthPeople.mine(ctx) : null;
     const page = pageContext(request, reply, settings);
     const canGiveFeedback = can(actor, 'internship.feedback', [{ municipalityId: data.i.municipalityId, companyId: data.i.companyId }]);
     return sendPage(
@@ -99,11 +102,13 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
         data={data}
         feedback={rows}
         form={form}
-        side={sideOf(actor, data.i)}
+        side={side}
         canGiveFeedback={canGiveFeedback}
         today={today()}
         meetings={meetings}
         canPlanMeeting={can(actor, 'internship.meeting', [{ municipalityId: data.i.municipalityId, companyId: data.i.companyId }])}
+        canEditDayOne={can(actor, 'internship.day_one', [{ municipalityId: data.i.municipalityId, companyId: data.i.companyId }])}
+        people={people}
       />,
       status,
     );
@@ -138,6 +143,12 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
     () => 'meeting',
     (r, id, v) => services.meetings.schedule(ctxOf(r), id, v),
     'meetings.scheduled',
+  );
+  action(
+    'day-one',
+    () => 'day_one',
+    (r, id, v) => services.dayOne.save(ctxOf(r), id, v),
+    'day_one.saved',
   );
   action(
     'vitas',
@@ -295,13 +306,13 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
     extensionForm: FormState = emptyForm,
     status = 200,
   ) => {
-    const data = await feedback.myTrail(ctxOf(request));
+    const [data, people] = await Promise.all([feedback.myTrail(ctxOf(request)), services.youthPeople.mine(ctxOf(request))]);
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
       page,
       page.t('my_internships.title'),
-      <MyInternshipsView page={page} data={data} form={form} extensionForm={extensionForm} />,
+      <MyInternshipsView page={page} data={data} form={form} extensionForm={extensionForm} people={people} />,
       status,
     );
   };

@@ -45,6 +45,12 @@ export const internships = pgTable(
     vitasApprovedOn: date('vitas_approved_on'),
     /** Rotation: the internship this one follows. */
     previousId: uuid('previous_id'),
+    // Day one, for the young person: when and where to meet, and what to bring.
+    /** Local time "HH:MM" to meet on the first day. */
+    firstDayTime: text('first_day_time'),
+    /** Where to meet when it is not the opening's place ('' for the opening's place). */
+    meetAt: text('meet_at').notNull().default(''),
+    whatToBring: text('what_to_bring').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -57,6 +63,7 @@ export const internships = pgTable(
     index('internships_opening_idx').on(t.openingId),
     // One internship at a time: rotation ends one before the next is planned.
     check('internships_hours_check', sql`weekly_hours between 15 and 37`),
+    check('internships_first_day_time_check', sql`first_day_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
     uniqueIndex('internships_one_open_idx')
       .on(t.youthId)
       .where(sql`status in ('planned', 'awaiting_approval', 'active', 'extended')`),

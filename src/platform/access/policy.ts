@@ -10,6 +10,7 @@ export type Action =
   | 'youth.update_status'
   | 'youth.read_shared'
   | 'youth.edit_profile'
+  | 'youth.people'
   | 'company.read'
   | 'company.read_internal'
   | 'company.create'
@@ -26,6 +27,7 @@ export type Action =
   | 'internship.checkin'
   | 'internship.national'
   | 'internship.meeting'
+  | 'internship.day_one'
   | 'match.wish'
   | 'group.read'
   | 'group.manage'
@@ -118,12 +120,14 @@ const ownCompanyActions: readonly Action[] = [
   'internship.feedback',
   'internship.extend',
   'internship.meeting',
+  'internship.day_one',
   'match.answer',
   'offer.make',
 ];
 /** Actions a young person may do, but only to their own records. */
 const ownYouthActions: readonly Action[] = [
   'youth.edit_profile',
+  'youth.people',
   'internship.read',
   'internship.extend',
   'internship.checkin',
@@ -145,6 +149,8 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'youth.update_status': youthTeam,
   'youth.read_shared': [...youthTeam, 'psychologist', 'entrepreneur', 'company_contact'],
   'youth.edit_profile': ['youth'],
+  // "Mine folk": the young person's own counsellor, consultant and supervisor.
+  'youth.people': ['youth'],
   'company.read': [...municipalRoles],
   'company.read_internal': [...companyTeam, 'youth_counsellor'],
   'company.create': companyTeam,
@@ -161,6 +167,8 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'internship.checkin': ['youth'],
   'internship.national': ['programme_lead', 'system_admin'],
   'internship.meeting': [...youthTeam, 'company_contact'],
+  // Day one (meeting time, place, what to bring): the team, or the company's own contact.
+  'internship.day_one': [...youthTeam, 'company_contact'],
   // The young person ranks their own wishes; companies answer for their own openings (the team may
   // record an answer given by phone); the network consultants run the rounds.
   'match.wish': ['youth'],

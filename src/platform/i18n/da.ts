@@ -9,6 +9,7 @@ import { matchingDa } from './catalog/matching.da.ts';
 import { matchingPagesDa } from './catalog/matching-pages.da.ts';
 import { networksDa } from './catalog/networks.da.ts';
 import { platformDa } from './catalog/platform.da.ts';
+import { peopleDayOneDa } from './catalog/people-day-one.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
 export const da = {
@@ -23,6 +24,7 @@ export const da = {
   ...evaluationDa,
   ...offersDa,
   ...homeDa,
+  ...peopleDayOneDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

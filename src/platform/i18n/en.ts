@@ -9,6 +9,7 @@ import { matchingEn } from './catalog/matching.en.ts';
 import { matchingPagesEn } from './catalog/matching-pages.en.ts';
 import { networksEn } from './catalog/networks.en.ts';
 import { platformEn } from './catalog/platform.en.ts';
+import { peopleDayOneEn } from './catalog/people-day-one.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
@@ -24,4 +25,5 @@ export const en: Record<MessageKey, string> = {
   ...evaluationEn,
   ...offersEn,
   ...homeEn,
+  ...peopleDayOneEn,
 };

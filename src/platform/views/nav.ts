@@ -16,6 +16,9 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
     items.push({ href: '/me/wishes', label: t('nav.my_wishes') });
     items.push({ href: '/me/group', label: t('nav.my_group') });
     items.push({ href: '/me/internships', label: t('nav.my_internships') });
+    items.push({ href: '/me/movement', label: t('nav.my_movement') });
+    items.push({ href: '/me/reports', label: t('nav.my_reports') });
+    items.push({ href: '/me/notes', label: t('nav.my_notes') });
   }
   if (inMunicipality('youth.read')) items.push({ href: '/youth', label: t('nav.youth') });
   else if (inMunicipality('youth.read_shared')) items.push({ href: '/youth-directory', label: t('nav.youth_directory') });
@@ -49,6 +52,8 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
     items.push({ href: '/municipalities', label: t('nav.municipalities') });
   if (anyScope((m) => m !== null && can(actor, 'audit.read', [{ municipalityId: m }])))
     items.push({ href: '/audit', label: t('nav.audit') });
+  // The contact details shown to the young people: for everyone who works with them.
+  if (actor.memberships.some((m) => m.role !== 'youth')) items.push({ href: '/me/contact', label: t('nav.my_contact') });
   items.push({ href: '/me/notifications', label: t('nav.notifications') });
   items.push({ href: '/me/audit', label: t('nav.my_data') });
   if (demo && anyScope((m) => can(actor, 'outbox.read', [{ municipalityId: m }])))
