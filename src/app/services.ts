@@ -58,6 +58,8 @@ import { StaffTimeService } from '../modules/evaluation/staff-time.service.ts';
 import { CostsRepository } from '../modules/evaluation/costs.repository.ts';
 import { NotificationsRepository } from '../modules/notifications/notifications.repository.ts';
 import { NotificationsService } from '../modules/notifications/notifications.service.ts';
+import { MessagesRepository } from '../modules/messages/messages.repository.ts';
+import { MessagesService } from '../modules/messages/messages.service.ts';
 
 export interface ServiceSettings {
   baseUrl: string;
@@ -197,6 +199,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     supportNotes: new SupportNotesService(new SupportRepository(db), youthRepo, groupsRepo, access, audit, clock),
     movement: new MovementService(movementRepo, youthRepo, access, audit, clock),
     reports: new ReportsService(transactions, reportsRepo, youthRepo, notifications, access, audit, clock),
+    messages: new MessagesService(new MessagesRepository(db), notifications, access, audit, clock),
     internshipOverview,
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),
     outbox: new OutboxService(outboxRepo, access, settings.demo && !settings.smtpUrl),

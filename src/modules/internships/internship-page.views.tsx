@@ -192,11 +192,14 @@ export function InternshipView({
   today,
   meetings,
   canPlanMeeting,
+  canMessage = false,
 }: {
   page: PageContext;
   today: string;
   meetings: Meeting[];
   canPlanMeeting: boolean;
+  /** A participant of the internship's conversation (modules/messages). */
+  canMessage?: boolean;
   data: { i: InternshipView; events: InternshipEvent[]; extensions: Extension[]; canManage: boolean; canReadConcerns: boolean };
   feedback: FeedbackForCompany[];
   form: FormState;
@@ -220,6 +223,13 @@ export function InternshipView({
         </Alert>
       )}
       <Facts t={t} i={i} />
+      {canMessage && (
+        <p>
+          <a class="button button-secondary" href={`/internships/${i.id}/messages`}>
+            {t('messages.internship_link')}
+          </a>
+        </p>
+      )}
       {canGiveFeedback && running && (
         <p>
           <a class="button button-primary" href={`/internships/${i.id}/feedback`}>

@@ -104,6 +104,9 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
         today={today()}
         meetings={meetings}
         canPlanMeeting={can(actor, 'internship.meeting', [{ municipalityId: data.i.municipalityId, companyId: data.i.companyId }])}
+        canMessage={can(actor, 'message.read', [
+          { municipalityId: data.i.municipalityId, companyId: data.i.companyId, ownerUserId: data.i.youthUserId },
+        ])}
       />,
       status,
     );

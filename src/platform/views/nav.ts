@@ -47,6 +47,8 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
     items.push({ href: '/municipalities', label: t('nav.municipalities') });
   if (anyScope((m) => m !== null && can(actor, 'audit.read', [{ municipalityId: m }])))
     items.push({ href: '/audit', label: t('nav.audit') });
+  if (actor.memberships.some((m) => m.role === 'youth') || actor.companyIds?.length || inMunicipality('message.read'))
+    items.push({ href: '/messages', label: t('nav.messages') });
   items.push({ href: '/me/notifications', label: t('nav.notifications') });
   items.push({ href: '/me/audit', label: t('nav.my_data') });
   if (demo && anyScope((m) => can(actor, 'outbox.read', [{ municipalityId: m }])))
