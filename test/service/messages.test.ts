@@ -2,7 +2,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../src/platform/access/policy.ts';
 import { municipalRoles } from '../../src/platform/access/roles.ts';
-import { auditEvents } from '../../src/platform/audit/audit.schema.ts';
 import { translate } from '../../src/platform/i18n/i18n.ts';
 import { companyContacts } from '../../src/modules/companies/companies.schema.ts';
 import { conversationMessages, conversations } from '../../src/modules/messages/messages.schema.ts';
@@ -106,8 +105,7 @@ describe('messages: who takes part', () => {
       (await failure(t.services.messages.postAbout(ctx(bo.actor), { kind: 'team', subjectId: s.amina.id }, { body: 'Hej' }))).code,
     ).toBe('not_found');
     expect(
-      (await failure(t.services.messages.postAbout(ctx(s.n.supervisor), { kind: 'team', subjectId: s.amina.id }, { body: 'Hej' })))
-        .code,
+      (await failure(t.services.messages.postAbout(ctx(s.n.supervisor), { kind: 'team', subjectId: s.amina.id }, { body: 'Hej' }))).code,
     ).toBe('not_found');
     expect((await failure(t.services.messages.ownTeam(ctx(s.n.counsellor)))).code).toBe('not_found');
     expect(await t.services.messages.ownTeam(ctx(s.amina.actor))).toEqual({ kind: 'team', subjectId: s.amina.id });

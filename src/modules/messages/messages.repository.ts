@@ -106,7 +106,11 @@ export class MessagesRepository {
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(
-        and(eq(memberships.municipalityId, s.municipalityId), inArray(memberships.role, [...conversationTeamRoles]), isNull(users.disabledAt)),
+        and(
+          eq(memberships.municipalityId, s.municipalityId),
+          inArray(memberships.role, [...conversationTeamRoles]),
+          isNull(users.disabledAt),
+        ),
       );
     const contacts = s.companyId
       ? await this.db
@@ -114,7 +118,9 @@ export class MessagesRepository {
           .from(companyContacts)
           .innerJoin(users, eq(users.id, companyContacts.userId))
           .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.role, 'company_contact')))
-          .where(and(eq(companyContacts.companyId, s.companyId), eq(memberships.municipalityId, s.municipalityId), isNull(users.disabledAt)))
+          .where(
+            and(eq(companyContacts.companyId, s.companyId), eq(memberships.municipalityId, s.municipalityId), isNull(users.disabledAt)),
+          )
       : [];
     const ids = [...(s.youthUserId ? [s.youthUserId] : []), ...(await team).map((r) => r.id), ...contacts.map((r) => r.id)];
     return [...new Set(ids)];

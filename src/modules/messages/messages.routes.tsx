@@ -87,16 +87,7 @@ export async function messagesRoutes(app: App, { services, settings }: RouteDeps
       reply,
       page,
       conversationTitle(page.t, subject, side),
-      <ThreadView
-        page={page}
-        conversation={subject}
-        side={side}
-        messages={[]}
-        readUpTo={0}
-        action={action}
-        form={form}
-        today={today()}
-      />,
+      <ThreadView page={page} conversation={subject} side={side} messages={[]} readUpTo={0} action={action} form={form} today={today()} />,
       status,
     );
   };

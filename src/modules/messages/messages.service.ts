@@ -72,7 +72,12 @@ export class MessagesService {
   }
 
   /** An audit entry about a conversation (the young person is its subject). */
-  private entry(c: Conversation & { youthUserId: string | null }, role: string, action: string, details?: Record<string, unknown>): AuditEntry {
+  private entry(
+    c: Conversation & { youthUserId: string | null },
+    role: string,
+    action: string,
+    details?: Record<string, unknown>,
+  ): AuditEntry {
     return {
       action,
       actorRole: role,
@@ -88,7 +93,11 @@ export class MessagesService {
   async ownTeam(ctx: Context): Promise<ConversationRef> {
     const actor = this.access.requireActor(ctx);
     const own = await this.repo.youthOfUser(actor.userId);
-    await this.access.requireOne(ctx, 'message.read', targetOf(own?.id ?? '', own && { ...own, youthUserId: actor.userId, companyId: null }));
+    await this.access.requireOne(
+      ctx,
+      'message.read',
+      targetOf(own?.id ?? '', own && { ...own, youthUserId: actor.userId, companyId: null }),
+    );
     if (!own) throw notFound();
     return { kind: 'team', subjectId: own.id };
   }
@@ -144,7 +153,11 @@ export class MessagesService {
     });
   }
 
-  /** The message, the author's read marker, the audit entry and the others' notifications: one unit. */
+  /**
+   * The message, its audit entry and the others' notifications: one unit. The author's read marker
+   * stays where it was (their own messages never count as unread), so a message that arrived while
+   * they were writing is still new to them.
+   */
   private async write(
     ctx: Context,
     grant: Membership,
@@ -161,7 +174,6 @@ export class MessagesService {
       body,
       createdAt: now,
     });
-    await this.repo.markRead(c.id, actor.userId, message.seq, now);
     await this.audit.record(ctx, this.entry(c, grant.role, 'conversation.write', { messageId: message.id }));
     const [people, markers] = await Promise.all([this.repo.participants(whose), this.repo.readMarkers(c.id)]);
     // Keyed by how far each person has read: one notification per conversation until they read it.
@@ -194,7 +206,11 @@ export class MessagesService {
       return grant ? [{ r, grant }] : [];
     });
     const others = visible.filter(({ r }) => r.youthUserId !== actor.userId);
-    if (others.length) await this.audit.record(ctx, others.map(({ r, grant }) => this.entry(r, grant.role, 'conversation.list')));
+    if (others.length)
+      await this.audit.record(
+        ctx,
+        others.map(({ r, grant }) => this.entry(r, grant.role, 'conversation.list')),
+      );
     return visible.map(({ r }) => r);
   }
 
