@@ -4,8 +4,9 @@ import type { Actor } from '../../src/platform/access/policy.ts';
 import { municipalRoles } from '../../src/platform/access/roles.ts';
 import { translate } from '../../src/platform/i18n/i18n.ts';
 import { companyContacts } from '../../src/modules/companies/companies.schema.ts';
-import { conversationMessages, conversations } from '../../src/modules/messages/messages.schema.ts';
+import { conversationMessages, conversationReads, conversations } from '../../src/modules/messages/messages.schema.ts';
 import { notifications } from '../../src/modules/notifications/notifications.schema.ts';
+import { withAuditRefused } from '../support/atomicity.ts';
 import { type TestContext, auditFor, createTestContext, ctx, failure, makeUser } from '../support/context.ts';
 import { makeNetwork, startedInternship } from '../support/internships.ts';
 
@@ -264,5 +265,30 @@ describe('messages: unread, audit, validation, notifications', () => {
     const mail = t.services.notifications.compose([rows.find((r) => r.params.from === 'Amina Hansen')!], 'da', 'Søren');
     expect(mail.subject).toBe('Ny besked fra Amina Hansen');
     expect(mail.text).not.toContain('senere i morgen');
+  });
+
+  it('a message, its conversation, its notifications and its audit entry are one unit; so are a read and its marker', async () => {
+    const s = await scene();
+    const rows = async () =>
+      Promise.all(
+        [conversations, conversationMessages, conversationReads, notifications].map(
+          async (table) => (await t.database.db.select().from(table)).length,
+        ),
+      );
+    const before = await rows();
+    const carl = await s.n.young('Carl');
+    await expect(
+      withAuditRefused(t, 'conversation.write', () =>
+        t.services.messages.postAbout(ctx(s.n.counsellor), { kind: 'team', subjectId: carl.id }, { body: 'Velkommen, Carl!' }),
+      ),
+    ).rejects.toThrow('insert into "audit_events"');
+    await expect(
+      withAuditRefused(t, 'conversation.write', () => t.services.messages.post(ctx(s.amina.actor), s.work, { body: 'Hej igen.' })),
+    ).rejects.toThrow('insert into "audit_events"');
+    await expect(withAuditRefused(t, 'conversation.read', () => t.services.messages.thread(ctx(s.n.supervisor), s.work))).rejects.toThrow(
+      'insert into "audit_events"',
+    );
+    expect(await rows()).toEqual(before);
+    expect((await t.services.messages.unreadSummary(ctx(s.n.supervisor))).unread).toBe(1);
   });
 });
