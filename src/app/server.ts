@@ -43,6 +43,8 @@ import { meetingsApi } from '../modules/internships/meetings.api.ts';
 import { matchEventsApi } from '../modules/matching/events.api.ts';
 import { matchingApi } from '../modules/matching/matching.api.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.tsx';
+import { messagesRoutes } from '../modules/messages/messages.routes.tsx';
+import { messagesApi } from '../modules/messages/messages.api.ts';
 import type { Services } from './services.ts';
 import { logOptions } from '../platform/logging/log-safety.ts';
 
@@ -233,6 +235,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await trialsRoutes(scope as App, deps);
     await matchEventsRoutes(scope as App, deps);
     await notificationsRoutes(scope as App, deps);
+    await messagesRoutes(scope as App, deps);
     await apiRoutes(scope as App, deps);
     await companiesApi(scope as App, deps);
     await youthApi(scope as App, deps);
@@ -241,6 +244,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await matchingApi(scope as App, deps);
     await matchEventsApi(scope as App, deps);
     await meetingsApi(scope as App, deps);
+    await messagesApi(scope as App, deps);
   });
   return app;
 }

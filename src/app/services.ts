@@ -67,6 +67,8 @@ import { StaffTimeService } from '../modules/evaluation/staff-time.service.ts';
 import { CostsRepository } from '../modules/evaluation/costs.repository.ts';
 import { NotificationsRepository } from '../modules/notifications/notifications.repository.ts';
 import { NotificationsService } from '../modules/notifications/notifications.service.ts';
+import { MessagesRepository } from '../modules/messages/messages.repository.ts';
+import { MessagesService } from '../modules/messages/messages.service.ts';
 
 export interface ServiceSettings {
   baseUrl: string;
@@ -147,6 +149,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   );
   const movementRepo = new MovementRepository(db);
   const reportsRepo = new ReportsRepository(db, movementRepo);
+  const messages = new MessagesService(new MessagesRepository(db), notifications, access, audit, clock);
   const services = {
     database,
     clock,
@@ -214,7 +217,10 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     ),
     home: new HomeService(
       new HomeRepository(db),
-      { youthByUser: (userId) => youthRepo.findByUser(userId), unreadMessages: async () => 0 },
+      {
+        youthByUser: (userId) => youthRepo.findByUser(userId),
+        unreadMessages: (ctx) => messages.unreadCount(ctx),
+      },
       access,
       audit,
       clock,
@@ -233,6 +239,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     supportNotes: new SupportNotesService(new SupportRepository(db), youthRepo, groupsRepo, access, audit, clock),
     movement: new MovementService(movementRepo, youthRepo, access, audit, clock),
     reports: new ReportsService(transactions, reportsRepo, youthRepo, notifications, access, audit, clock),
+    messages,
     internshipOverview,
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),
     outbox: new OutboxService(outboxRepo, access, settings.demo && !settings.smtpUrl),

@@ -201,6 +201,7 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
       'Min praktik',
       'Praktikmuligheder',
       'Beskeder',
+      'Notifikationer',
       'Hvem har set mine data',
     ]);
     await expectAccessible(youth.page);

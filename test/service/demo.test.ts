@@ -61,4 +61,20 @@ describe('demo network', () => {
     expect(rows).toHaveLength(60);
     expect(rows.every((c) => isValidCvr(c.cvr))).toBe(true);
   });
+
+  it('the demo young person has a team and an internship conversation; the company contact has unread messages', async () => {
+    const actorOf = async (email: string) => {
+      const { sessionToken } = await t.services.accounts.signInWithPassword(ctx(null), { email, password: DEMO_PASSWORD }, '10.0.0.3');
+      return (await t.services.accounts.resolveSession(sessionToken))!.actor;
+    };
+    const roskilde = demoMunicipalities[0]!;
+    const young = await actorOf(demoEmail('youth', roskilde));
+    expect((await t.services.messages.mine(ctx(young))).map((c) => c.kind)).toEqual(['internship', 'team']);
+    const contact = await actorOf(demoEmail('company_contact', roskilde));
+    const summary = await t.services.messages.unreadSummary(ctx(contact));
+    expect(summary.unread).toBe(2);
+    expect(summary.conversations.map((c) => c.kind)).toEqual(['internship']);
+    const thread = await t.services.messages.thread(ctx(contact), summary.conversations[0]!.id);
+    expect(thread.messages.map((m) => m.side)).toEqual(['youth', 'company', 'youth', 'team']);
+  });
 });

@@ -221,7 +221,9 @@ describe('writes and their audit entries commit together (decision 0017)', () =>
     const amina = await n.young('Amina');
     const i = await plan(n, amina.id);
     await withAuditRefused(t, 'internship.day_one', async () => {
-      await expect(t.services.dayOne.save(ctx(n.supervisor), i.id, { firstDayTime: '08:00', whatToBring: 'Hjelm' })).rejects.toThrow();
+      await expect(t.services.dayOne.save(ctx(n.supervisor), i.id, { firstDayTime: '08:00', whatToBring: 'Hjelm' })).rejects.toThrow(
+        'audit refused',
+      );
     });
     const [row] = await t.database.db.select().from(internships).where(eq(internships.id, i.id));
     expect([row!.firstDayTime, row!.whatToBring]).toEqual([null, '']);
@@ -232,7 +234,9 @@ describe('writes and their audit entries commit together (decision 0017)', () =>
     expect(events).toEqual([]);
 
     await withAuditRefused(t, 'account.contact_profile', async () => {
-      await expect(t.services.contactProfile.save(ctx(n.consultant), { phone: '12345678', showPhone: 'on' })).rejects.toThrow();
+      await expect(t.services.contactProfile.save(ctx(n.consultant), { phone: '12345678', showPhone: 'on' })).rejects.toThrow(
+        'audit refused',
+      );
     });
     const [user] = await t.database.db.select().from(users).where(eq(users.id, n.consultant.userId));
     expect([user!.phone, user!.showPhone]).toEqual(['', false]);

@@ -18,6 +18,7 @@ import { DEMO_PASSWORD, demoEmail, demoMunicipalities } from './demo-accounts.ts
 import { seedInternships } from './seed-internships.ts';
 import { seedWishes } from './seed-matching.ts';
 import { seedGroups } from './seed-groups.ts';
+import { seedMessages } from './seed-messages.ts';
 import { seedTrial, seedTrialCosts } from './seed-trial.ts';
 
 const YOUTH_PER_MUNICIPALITY = 42;
@@ -217,6 +218,12 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
         counsellorUserIds: people.flatMap((p, i) => (p.role === 'youth_counsellor' ? [rows[i]!.id] : [])),
         youth: insertedYouth,
         demoYouthId: insertedYouth[0]!.id,
+      });
+      await seedMessages(tx, now, {
+        municipalityId,
+        demoYouthId: insertedYouth[0]!.id,
+        counsellorUserId: rows[people.findIndex((p) => p.role === 'youth_counsellor')]!.id,
+        consultantUserId: rows[people.findIndex((p) => p.role === 'network_consultant')]!.id,
       });
     }
     // A finished demo trial in the first municipality, from its own random stream.

@@ -61,8 +61,8 @@ export interface HomeItem {
 /** What the homes need to look up elsewhere, handed in by the composition root. */
 export interface HomeLookups {
   youthByUser(userId: string): Promise<Youth | undefined>;
-  /** Unread messages for a person (0 until the messages module says otherwise). */
-  unreadMessages(userId: string): Promise<number>;
+  /** How many messages the signed-in person has not read (modules/messages). */
+  unreadMessages(ctx: Context): Promise<number>;
 }
 
 /** Days before the two-week promise runs out when the consultant is reminded on the home page. */
@@ -97,10 +97,7 @@ export class HomeService {
     });
     const today = this.today();
     const now = this.clock.now();
-    const [f, unread] = await Promise.all([
-      this.repo.youth(y!.id, now, today, weekStart(today)),
-      this.lookups.unreadMessages(actor.userId),
-    ]);
+    const [f, unread] = await Promise.all([this.repo.youth(y!.id, now, today, weekStart(today)), this.lookups.unreadMessages(ctx)]);
     const items: HomeItem[] = [];
     for (const o of f.offers)
       items.push({
@@ -153,8 +150,9 @@ export class HomeService {
     // The week whose feedback is due: this week from Friday, else last week.
     const thisWeek = weekStart(today);
     const dueWeek = isoWeekday(today) >= 5 ? thisWeek : addDays(thisWeek, -7);
-    const f = await this.repo.company(companyIds, now, today, dueWeek);
+    const [f, unread] = await Promise.all([this.repo.company(companyIds, now, today, dueWeek), this.lookups.unreadMessages(ctx)]);
     const items: HomeItem[] = [];
+    if (unread > 0) items.push({ kind: 'unread_messages', href: '/messages', params: { count: unread } });
     for (const w of f.wishesWaiting)
       items.push({
         kind: 'wishes_waiting',
@@ -217,9 +215,13 @@ export class HomeService {
       actor.memberships.filter((m) => m.municipalityId === municipalityId || m.municipalityId === null).map((m) => m.role),
     );
     const has = (...r: Role[]) => r.some((x) => roles.has(x));
-    const f = await this.repo.team(municipalityId, this.clock.now(), this.today(), IDLE_COMPANY_DAYS);
+    const [f, unread] = await Promise.all([
+      this.repo.team(municipalityId, this.clock.now(), this.today(), IDLE_COMPANY_DAYS),
+      this.lookups.unreadMessages(ctx),
+    ]);
     const q = `?m=${municipalityId}`;
     const items: HomeItem[] = [];
+    if (unread > 0) items.push({ kind: 'unread_messages', href: '/messages', params: { count: unread } });
     if (has('youth_counsellor')) items.push({ kind: 'counsellor_week', href: `/groups/week${q}` });
     if (has('network_consultant', 'team_leader', 'municipality_admin')) {
       for (const c of clocks ?? []) {

@@ -198,6 +198,7 @@ export function InternshipView({
   canPlanMeeting,
   canEditDayOne,
   people,
+  canMessage = false,
 }: {
   page: PageContext;
   today: string;
@@ -207,6 +208,8 @@ export function InternshipView({
   canEditDayOne: boolean;
   /** The young person's own people, when the young person is looking. */
   people: MyPerson[] | null;
+  /** A participant of the internship's conversation (modules/messages). */
+  canMessage?: boolean;
   data: { i: InternshipView; events: InternshipEvent[]; extensions: Extension[]; canManage: boolean; canReadConcerns: boolean };
   feedback: FeedbackForCompany[];
   form: FormState;
@@ -232,6 +235,13 @@ export function InternshipView({
       )}
       {open && <DayOneBox page={page} i={i} forYouth={side === 'youth'} />}
       {people && <MyPeople page={page} people={people} />}
+      {canMessage && (
+        <p>
+          <a class="button button-secondary" href={`/internships/${i.id}/messages`}>
+            {t('messages.internship_link')}
+          </a>
+        </p>
+      )}
       <Facts t={t} i={i} />
       {canEditDayOne && open && (
         <DayOneForm page={page} i={i} form={form.values._action === 'day_one' ? { ...form, formError: undefined } : null} />

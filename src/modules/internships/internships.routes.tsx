@@ -109,6 +109,9 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
         canPlanMeeting={can(actor, 'internship.meeting', [{ municipalityId: data.i.municipalityId, companyId: data.i.companyId }])}
         canEditDayOne={can(actor, 'internship.day_one', [{ municipalityId: data.i.municipalityId, companyId: data.i.companyId }])}
         people={people}
+        canMessage={can(actor, 'message.read', [
+          { municipalityId: data.i.municipalityId, companyId: data.i.companyId, ownerUserId: data.i.youthUserId },
+        ])}
       />,
       status,
     );

@@ -74,11 +74,12 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
     const y = await youth.get(ctxOf(request), (request.params as { id: string }).id);
     const page = pageContext(request, reply, settings);
     const canUpdate = can(request.actor!, 'youth.update_status', [{ municipalityId: y.municipalityId }]);
+    const canMessage = can(request.actor!, 'message.write', [{ municipalityId: y.municipalityId }]);
     return sendPage(
       reply,
       page,
       `${y.firstName} ${y.lastName}`,
-      <YouthTeamView page={page} y={y} form={form} canUpdate={canUpdate} />,
+      <YouthTeamView page={page} y={y} form={form} canUpdate={canUpdate} canMessage={canMessage} />,
       status,
     );
   };

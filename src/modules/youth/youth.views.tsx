@@ -79,11 +79,14 @@ export function YouthTeamView({
   y,
   form,
   canUpdate,
+  canMessage = false,
 }: {
   page: PageContext;
   y: TeamViewOfYouth;
   form: FormState;
   canUpdate: boolean;
+  /** On the young person's team (modules/messages): may write to them. */
+  canMessage?: boolean;
 }) {
   const { t } = page;
   const values = { status: y.status, ...form.values };
@@ -94,6 +97,12 @@ export function YouthTeamView({
       </h1>
       <p>
         <a href={`/youth/${y.id}/notes`}>{t('notes.link')}</a> · <a href={`/youth/${y.id}/movement`}>{t('movement.link')}</a>
+        {canMessage && (
+          <>
+            {' · '}
+            <a href={`/youth/${y.id}/messages`}>{t('messages.youth_link')}</a>
+          </>
+        )}
       </p>
       <dl class="app-facts">
         <dt>{t('youth.status')}</dt>

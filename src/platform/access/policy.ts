@@ -62,7 +62,9 @@ export type Action =
   | 'person.invite'
   | 'audit.read'
   | 'outbox.read'
-  | 'dashboard.team';
+  | 'dashboard.team'
+  | 'message.read'
+  | 'message.write';
 
 export interface Membership {
   role: Role;
@@ -123,6 +125,8 @@ const ownCompanyActions: readonly Action[] = [
   'internship.day_one',
   'match.answer',
   'offer.make',
+  'message.read',
+  'message.write',
 ];
 /** Actions a young person may do, but only to their own records. */
 const ownYouthActions: readonly Action[] = [
@@ -138,10 +142,14 @@ const ownYouthActions: readonly Action[] = [
   'note.own',
   'movement.own',
   'report.own',
+  'message.read',
+  'message.write',
 ];
 
 /** The team members who work with the young people day to day. */
 const youthTeam: readonly Role[] = ['team_leader', 'network_consultant', 'youth_counsellor', 'municipality_admin'];
+/** The youth team in conversations with a young person (modules/messages: conversationTeamRoles). */
+const messageTeam: readonly Role[] = ['team_leader', 'network_consultant', 'youth_counsellor'];
 
 const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, readonly Role[]> = {
   'youth.refer': youthTeam,
@@ -214,6 +222,11 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'audit.read': ['municipality_admin', 'team_leader', 'system_admin'],
   'outbox.read': ['municipality_admin', 'system_admin'],
   'dashboard.team': [...teamRoles],
+  // Messages: the young person in their own conversations, a company's contacts in their company's,
+  // and the youth team in every conversation of their municipality's young people. Never a
+  // psychologist (their notes are not messages), an administrator or a caseworker.
+  'message.read': [...messageTeam, 'youth', 'company_contact'],
+  'message.write': [...messageTeam, 'youth', 'company_contact'],
 };
 
 function roles(): Role[] {

@@ -10,6 +10,7 @@ import { matchingPagesDa } from './catalog/matching-pages.da.ts';
 import { networksDa } from './catalog/networks.da.ts';
 import { platformDa } from './catalog/platform.da.ts';
 import { peopleDayOneDa } from './catalog/people-day-one.da.ts';
+import { messagesDa } from './catalog/messages.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
 export const da = {
@@ -25,6 +26,7 @@ export const da = {
   ...offersDa,
   ...homeDa,
   ...peopleDayOneDa,
+  ...messagesDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

@@ -10,6 +10,7 @@ import { matchingPagesEn } from './catalog/matching-pages.en.ts';
 import { networksEn } from './catalog/networks.en.ts';
 import { platformEn } from './catalog/platform.en.ts';
 import { peopleDayOneEn } from './catalog/people-day-one.en.ts';
+import { messagesEn } from './catalog/messages.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
@@ -26,4 +27,5 @@ export const en: Record<MessageKey, string> = {
   ...offersEn,
   ...homeEn,
   ...peopleDayOneEn,
+  ...messagesEn,
 };

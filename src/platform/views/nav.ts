@@ -54,6 +54,8 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
     items.push({ href: '/audit', label: t('nav.audit') });
   // The contact details shown to the young people: for everyone who works with them.
   if (actor.memberships.some((m) => m.role !== 'youth')) items.push({ href: '/me/contact', label: t('nav.my_contact') });
+  if (actor.memberships.some((m) => m.role === 'youth') || actor.companyIds?.length || inMunicipality('message.read'))
+    items.push({ href: '/messages', label: t('nav.messages') });
   items.push({ href: '/me/notifications', label: t('nav.notifications') });
   items.push({ href: '/me/audit', label: t('nav.my_data') });
   if (demo && anyScope((m) => can(actor, 'outbox.read', [{ municipalityId: m }])))
