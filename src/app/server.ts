@@ -45,6 +45,7 @@ import { matchingApi } from '../modules/matching/matching.api.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.tsx';
 import { messagesRoutes } from '../modules/messages/messages.routes.tsx';
 import { messagesApi } from '../modules/messages/messages.api.ts';
+import { offersApi } from '../modules/offers/offers.api.ts';
 import type { Services } from './services.ts';
 import { logOptions } from '../platform/logging/log-safety.ts';
 
@@ -245,6 +246,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await matchEventsApi(scope as App, deps);
     await meetingsApi(scope as App, deps);
     await messagesApi(scope as App, deps);
+    await offersApi(scope as App, deps);
   });
   return app;
 }

@@ -222,7 +222,7 @@ describe('writes and their audit entries commit together (decision 0017)', () =>
     const i = await plan(n, amina.id);
     await withAuditRefused(t, 'internship.day_one', async () => {
       await expect(t.services.dayOne.save(ctx(n.supervisor), i.id, { firstDayTime: '08:00', whatToBring: 'Hjelm' })).rejects.toThrow(
-        'audit refused',
+        'insert into "audit_events"',
       );
     });
     const [row] = await t.database.db.select().from(internships).where(eq(internships.id, i.id));
@@ -235,7 +235,7 @@ describe('writes and their audit entries commit together (decision 0017)', () =>
 
     await withAuditRefused(t, 'account.contact_profile', async () => {
       await expect(t.services.contactProfile.save(ctx(n.consultant), { phone: '12345678', showPhone: 'on' })).rejects.toThrow(
-        'audit refused',
+        'insert into "audit_events"',
       );
     });
     const [user] = await t.database.db.select().from(users).where(eq(users.id, n.consultant.userId));
