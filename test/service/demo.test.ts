@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { DEMO_PASSWORD, demoAccounts, demoEmail, demoMunicipalities } from '../../src/modules/demo/demo-accounts.ts';
+import { DEMO_PASSWORD, demoAccounts, demoEmail, demoMunicipalities, demoWithOfferEmail } from '../../src/modules/demo/demo-accounts.ts';
 import { seedDemo } from '../../src/modules/demo/seed.ts';
 import { isValidCvr } from '../../src/modules/companies/cvr.ts';
 import { companies } from '../../src/modules/companies/companies.schema.ts';
@@ -29,6 +29,26 @@ describe('demo network', () => {
       );
       const resolved = await t.services.accounts.resolveSession(sessionToken);
       expect(resolved?.actor.memberships.map((m) => m.role)).toContain(account.role);
+    }
+  });
+
+  it("gives every role's home real items: offers, messages, check-ins, answers to give", async () => {
+    const roskilde = demoMunicipalities[0]!;
+    const actorOf = async (email: string) => {
+      const { sessionToken } = await t.services.accounts.signInWithPassword(ctx(null), { email, password: DEMO_PASSWORD }, '10.0.0.3');
+      return (await t.services.accounts.resolveSession(sessionToken))!.actor;
+    };
+    const kinds = (items: { kind: string }[]) => new Set(items.map((x) => x.kind));
+    const withOffer = kinds((await t.services.home.youth(ctx(await actorOf(demoWithOfferEmail(roskilde))))).items);
+    expect(withOffer.has('offer')).toBe(true);
+    const inInternship = kinds((await t.services.home.youth(ctx(await actorOf(demoEmail('youth', roskilde))))).items);
+    expect(inInternship.has('group_meeting')).toBe(true);
+    const company = kinds(await t.services.home.company(ctx(await actorOf(demoEmail('company_contact', roskilde)))));
+    for (const kind of ['wishes_waiting', 'offer_waiting', 'unread_messages']) expect(company.has(kind), kind).toBe(true);
+    for (const role of ['network_consultant', 'entrepreneur', 'youth_counsellor', 'team_leader'] as const) {
+      const actor = await actorOf(demoEmail(role, roskilde));
+      const items = await t.services.home.team(ctx(actor), actor.memberships[0]!.municipalityId!, []);
+      expect(items.length, role).toBeGreaterThan(0);
     }
   });
 

@@ -64,9 +64,9 @@ describe('message catalogs', () => {
 });
 
 describe('demo accounts', () => {
-  it('has one log-in per role per demo municipality plus the cross-municipal roles', () => {
+  it('has one log-in per role per demo municipality (and a young person with an offer) plus the cross-municipal roles', () => {
     const accounts = demoAccounts();
-    expect(accounts).toHaveLength(2 * municipalRoles.length + 3);
+    expect(accounts).toHaveLength(2 * (municipalRoles.length + 1) + 3);
     expect(new Set(accounts.map((a) => a.email)).size).toBe(accounts.length);
   });
 });

@@ -71,7 +71,10 @@ function DemoAccounts({ t, accounts }: { t: Translate; accounts: DemoAccount[] }
       >
         {accounts.map((a) => (
           <tr>
-            <td>{t(`role.${a.role}`)}</td>
+            <td>
+              {t(`role.${a.role}`)}
+              {a.withOffer && ` (${t('offer.demo_with_offer')})`}
+            </td>
             <td>{a.email}</td>
             <td>{a.municipality ?? '–'}</td>
           </tr>

@@ -19,6 +19,8 @@ export interface DemoAccount {
   email: string;
   password: string;
   municipality: string | null;
+  /** A second young person's log-in: one with an offer waiting for an answer. */
+  withOffer?: boolean;
 }
 
 const roleSlug: Record<Role, string> = {
@@ -42,11 +44,17 @@ export function demoEmail(role: Role, municipality: DemoMunicipality | null): st
   return municipality ? `${roleSlug[role]}@${municipality.slug}.nextwork.test` : `${roleSlug[role]}@nextwork.test`;
 }
 
+/** The demo young person who has a company's offer to answer (the other is in an internship). */
+export function demoWithOfferEmail(municipality: DemoMunicipality): string {
+  return `ung.tilbud@${municipality.slug}.nextwork.test`;
+}
+
 /** One log-in per role per demo municipality, plus the cross-municipal roles. */
 export function demoAccounts(): DemoAccount[] {
-  const perMunicipality = demoMunicipalities.flatMap((m) =>
-    municipalRoles.map((role) => ({ role, email: demoEmail(role, m), password: DEMO_PASSWORD, municipality: m.name })),
-  );
+  const perMunicipality = demoMunicipalities.flatMap((m) => [
+    ...municipalRoles.map((role) => ({ role, email: demoEmail(role, m), password: DEMO_PASSWORD, municipality: m.name })),
+    { role: 'youth' as const, email: demoWithOfferEmail(m), password: DEMO_PASSWORD, municipality: m.name, withOffer: true },
+  ]);
   const cross = (['programme_lead', 'researcher', 'system_admin'] as const).map((role) => ({
     role,
     email: demoEmail(role, null),

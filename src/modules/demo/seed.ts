@@ -14,11 +14,12 @@ import { youth, youthStatusHistory } from '../youth/youth.schema.ts';
 import { withCvrCheckDigit } from '../companies/cvr.ts';
 import { type TradeSection, tradeSectionCodes } from '../companies/trades.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
-import { DEMO_PASSWORD, demoEmail, demoMunicipalities } from './demo-accounts.ts';
+import { DEMO_PASSWORD, demoEmail, demoMunicipalities, demoWithOfferEmail } from './demo-accounts.ts';
 import { seedInternships } from './seed-internships.ts';
 import { seedWishes } from './seed-matching.ts';
 import { seedGroups } from './seed-groups.ts';
 import { seedMessages } from './seed-messages.ts';
+import { seedOffers } from './seed-offers.ts';
 import { seedTrial, seedTrialCosts } from './seed-trial.ts';
 
 const YOUTH_PER_MUNICIPALITY = 42;
@@ -204,6 +205,12 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
         openings: insertedOpenings,
       });
       await seedWishes(tx, faker, now, municipalityId, inserted[0]!.id);
+      await seedOffers(tx, now, {
+        municipalityId,
+        demoCompanyId: inserted[0]!.id,
+        demoCompanyContactId: contactUsers[0]!.id,
+        withOfferEmail: demoWithOfferEmail(dm),
+      });
       trialMunicipality ??= {
         id: municipalityId,
         code: dm.code,

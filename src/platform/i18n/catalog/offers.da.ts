@@ -74,6 +74,7 @@ export const offersDa = {
   'offer.status': 'Status',
   'offer.answer_by_column': 'Svarfrist',
   'offer.nav': 'Mine tilbud',
+  'offer.demo_with_offer': 'med et tilbud',
   'offer.company_nav': 'Tilbud',
   'seats.word.one': 'plads',
   'seats.word.other': 'pladser',

@@ -78,6 +78,7 @@ export const offersEn: Record<keyof typeof offersDa, string> = {
   'offer.status': 'Status',
   'offer.answer_by_column': 'Answer by',
   'offer.nav': 'My offers',
+  'offer.demo_with_offer': 'with an offer',
   'offer.company_nav': 'Offers',
   'seats.word.one': 'seat',
   'seats.word.other': 'seats',
