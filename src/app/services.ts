@@ -210,8 +210,9 @@ export function createServices(database: Database, clock: Clock, settings: Servi
  * constructors: the order is the order in which they run.
  */
 function wire(s: Services) {
-  // Accepting an invitation links the new account to the young person's record or the company.
-  s.accounts.onAccept((invitation, userId) => s.youth.acceptedInvitation(invitation, userId));
+  // Accepting an invitation links the new account to the young person's record or the company; a
+  // referred young person who accepts is then starting in the network (decision 0020).
+  s.accounts.onAccept((invitation, userId, ctx) => s.youth.acceptedInvitation(invitation, userId, ctx));
   s.accounts.onAccept((invitation, userId) => s.companies.acceptedInvitation(invitation, userId));
   // The calendar feed: internships' first and last days, match events, follow-up meetings.
   s.notifications.addCalendarSource((userId, t) => s.internships.calendarFor(userId, t));

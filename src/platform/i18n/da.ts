@@ -7,6 +7,7 @@ import { matchingDa } from './catalog/matching.da.ts';
 import { matchingPagesDa } from './catalog/matching-pages.da.ts';
 import { networksDa } from './catalog/networks.da.ts';
 import { platformDa } from './catalog/platform.da.ts';
+import { usabilityDa } from './catalog/usability.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
 export const da = {
@@ -19,6 +20,7 @@ export const da = {
   ...groupsDa,
   ...movementDa,
   ...evaluationDa,
+  ...usabilityDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

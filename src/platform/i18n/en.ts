@@ -7,6 +7,7 @@ import { matchingEn } from './catalog/matching.en.ts';
 import { matchingPagesEn } from './catalog/matching-pages.en.ts';
 import { networksEn } from './catalog/networks.en.ts';
 import { platformEn } from './catalog/platform.en.ts';
+import { usabilityEn } from './catalog/usability.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
@@ -20,4 +21,5 @@ export const en: Record<MessageKey, string> = {
   ...groupsEn,
   ...movementEn,
   ...evaluationEn,
+  ...usabilityEn,
 };
