@@ -5,13 +5,20 @@ import { Scale } from '../internships/feedback.views.tsx';
 import type { GroupsService } from './groups.service.ts';
 import { MeetsLine } from './schedule.views.tsx';
 import type { SpacePost } from './space.service.ts';
-import { PostForm, PostList } from './space.views.tsx';
+import { PostForm, PostList, replyField } from './space.views.tsx';
 
 type Key = Parameters<Translate>[0];
 type Mine = Awaited<ReturnType<GroupsService['mine']>>;
 
 /** The young person's group on a phone: who is in it, and a 0–10 check-in after each session they came to. */
-export function MyGroupView(props: { page: PageContext; data: Mine; posts: SpacePost[]; form: FormState; postForm: FormState }) {
+export function MyGroupView(props: {
+  page: PageContext;
+  data: Mine;
+  posts: SpacePost[];
+  form: FormState;
+  postForm: FormState;
+  replyForm?: FormState;
+}) {
   const { page, data, form } = props;
   const { t } = page;
   if (!data)
@@ -60,7 +67,16 @@ export function MyGroupView(props: { page: PageContext; data: Mine; posts: Space
         <h2 id="space-heading">{t('space.title')}</h2>
         <p>{t('space.lead')}</p>
         <PostForm page={page} form={props.postForm} />
-        <PostList page={page} posts={props.posts} />
+        {props.replyForm && (
+          <ErrorSummary
+            t={t}
+            form={props.replyForm}
+            labels={Object.fromEntries(
+              props.posts.map((p) => [replyField(p.id), t('space.reply_label', { author: p.mine ? t('space.you') : p.author })]),
+            )}
+          />
+        )}
+        <PostList page={page} posts={props.posts} form={props.replyForm} actions={{ reply: (id) => `/me/group/posts/${id}/replies` }} />
       </section>
       <MyLinks t={t} />
     </>

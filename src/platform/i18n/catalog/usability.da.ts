@@ -28,4 +28,12 @@ export const usabilityDa = {
   'audit.mine.youth.status': 'Ændrede din status',
   'audit.mine.youth.read_shared': 'Så det, du deler med virksomheder',
   'audit.mine.youth.photo_read': 'Så dit billede',
+  'validation.reply_body': 'Skriv dit svar (mindst 2 tegn).',
+  'space.reply': 'Svar',
+  'space.reply_label': 'Dit svar til {author}',
+  'space.replies_to': 'Svar til {author}',
+  'space.replied': 'Dit svar er delt med gruppen.',
+  'space.counsellor_author': '{name} (ungevejleder)',
+  'space.hide_reply_from': 'Skjul svaret fra {author}',
+  'space.reply_hidden_done': 'Svaret er skjult for gruppen.',
 } as const;

@@ -26,4 +26,12 @@ export const usabilityEn: Record<keyof typeof usabilityDa, string> = {
   'audit.mine.youth.status': 'Changed your status',
   'audit.mine.youth.read_shared': 'Saw what you share with companies',
   'audit.mine.youth.photo_read': 'Saw your photo',
+  'validation.reply_body': 'Write your reply (at least 2 characters).',
+  'space.reply': 'Reply',
+  'space.reply_label': 'Your reply to {author}',
+  'space.replies_to': 'Replies to {author}',
+  'space.replied': 'Your reply is shared with the group.',
+  'space.counsellor_author': '{name} (youth counsellor)',
+  'space.hide_reply_from': 'Hide the reply from {author}',
+  'space.reply_hidden_done': 'The reply is hidden from the group.',
 };
