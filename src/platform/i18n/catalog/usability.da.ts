@@ -36,4 +36,14 @@ export const usabilityDa = {
   'space.counsellor_author': '{name} (ungevejleder)',
   'space.hide_reply_from': 'Skjul svaret fra {author}',
   'space.reply_hidden_done': 'Svaret er skjult for gruppen.',
+  'saved_form.signed_out':
+    'Du blev logget ud, fordi du ikke havde været aktiv i et stykke tid. Log ind igen, så kommer du tilbage til det, du skrev.',
+  'saved_form.heading': 'Du blev logget ud, så vi har gemt det, du skrev.',
+  'saved_form.text': 'Tjek det og send igen.',
+  'session.timeout_title': 'Vil du blive logget ind?',
+  'session.timeout_text':
+    'Du har ikke været aktiv i et stykke tid. Om cirka 2 minutter bliver du logget ud for at beskytte dine oplysninger.',
+  'session.timed_out_text': 'Du er blevet logget ud. Send formularen alligevel, så gemmer vi det, du skrev, indtil du logger ind igen.',
+  'session.stay': 'Bliv logget ind',
+  'session.close': 'Luk',
 } as const;

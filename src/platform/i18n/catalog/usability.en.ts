@@ -34,4 +34,12 @@ export const usabilityEn: Record<keyof typeof usabilityDa, string> = {
   'space.counsellor_author': '{name} (youth counsellor)',
   'space.hide_reply_from': 'Hide the reply from {author}',
   'space.reply_hidden_done': 'The reply is hidden from the group.',
+  'saved_form.signed_out': 'You were signed out because you had not been active for a while. Sign in again to get back to what you wrote.',
+  'saved_form.heading': 'You were signed out, so we saved what you wrote.',
+  'saved_form.text': 'Check it and send it again.',
+  'session.timeout_title': 'Do you want to stay signed in?',
+  'session.timeout_text': 'You have not been active for a while. In about 2 minutes you will be signed out to protect your information.',
+  'session.timed_out_text': 'You have been signed out. Send the form anyway, and we will keep what you wrote until you sign in again.',
+  'session.stay': 'Stay signed in',
+  'session.close': 'Close',
 };
