@@ -134,4 +134,23 @@ describe.runIf(run)('smaller things users hit (Chromium, 360 px, axe)', () => {
     expect(await p.locator('#saved-form-notice').count()).toBe(0);
     await context.close();
   });
+
+  it('warns about 2 minutes before the idle timeout, and "Bliv logget ind" keeps the session', async () => {
+    const { context, page: p } = await j.newPage(360);
+    await j.signIn(p, demoEmail('youth', roskilde));
+    // The browser's clock only: the page's timers run 28 minutes ahead; the server's session is fresh.
+    await p.clock.install();
+    await p.goto(`${j.base}/me/profile`);
+    const dialog = p.getByRole('dialog', { name: 'Vil du blive logget ind?' });
+    expect(await dialog.isVisible()).toBe(false);
+    await p.clock.fastForward('27:30');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain('Om cirka 2 minutter bliver du logget ud');
+    await expectAccessible(p);
+    const kept = p.waitForResponse((r) => r.url().endsWith('/session/keep-alive'));
+    await dialog.getByRole('button', { name: 'Bliv logget ind' }).click();
+    expect((await kept).status()).toBe(204);
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await context.close();
+  });
 });
