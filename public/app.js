@@ -10,4 +10,13 @@
   // Move focus to the error summary after a failed submit, so screen readers hear it first.
   var summary = document.getElementById('error-summary');
   if (summary) summary.focus();
+  // A form kept over an expired session, filled in again: its notice first (saved-forms.ts).
+  else if (document.getElementById('saved-form-notice')) document.getElementById('saved-form-notice').focus();
+  // After a post/redirect to an anchor (a moved wish: /me/wishes#wish-…), focus the anchor when it
+  // is a focus target (tabindex="-1"): the page already scrolled there; focus keeps the keyboard and
+  // the screen reader there too.
+  else if (location.hash.length > 1) {
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && target.getAttribute('tabindex') === '-1') target.focus();
+  }
 })();

@@ -13,6 +13,7 @@ import { registerErrorBoundary } from '../platform/http/errors.tsx';
 import { registerInputGuards } from '../platform/http/input-guards.ts';
 import { registerLoadShedding } from '../platform/http/load-shedding.ts';
 import { securityHeaders } from '../platform/http/security-headers.ts';
+import { registerSavedForms } from '../platform/http/saved-forms.hooks.ts';
 import { transformObject } from '../platform/http/openapi-components.ts';
 import { type RenderSettings } from '../platform/http/render.tsx';
 import { baseCookie, cookieName, cookieNames, csrfValid, ensureCsrf, resolveLocale, wantsJson } from '../platform/http/request.ts';
@@ -109,7 +110,12 @@ export async function buildServer(services: Services, options: ServerOptions): P
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const settings: RenderSettings = { secure: options.secureCookies, secret: options.sessionSecret, demo: services.settings.demo };
+  const settings: RenderSettings = {
+    secure: options.secureCookies,
+    secret: options.sessionSecret,
+    demo: services.settings.demo,
+    sessionIdleMinutes: services.settings.sessionIdleMinutes,
+  };
 
   await app.register(fastifyCookie, { secret: options.sessionSecret });
   await app.register(fastifyFormbody);
@@ -155,7 +161,8 @@ export async function buildServer(services: Services, options: ServerOptions): P
     hideUntagged: true,
   });
 
-  registerErrorBoundary(app, settings);
+  // A form posted after the session expired is kept until its owner signs in again (saved-forms.ts).
+  registerErrorBoundary(app, settings, registerSavedForms(app, services.savedForms, settings, services.clock));
   registerInputGuards(app, services.audit);
 
   await app.register(fastifyStatic, {

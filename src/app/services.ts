@@ -8,6 +8,8 @@ import type { JobDefinition } from '../platform/jobs/jobs.ts';
 import { type Mailer, OutboxMailer, SmtpMailer } from '../platform/mail/mailer.ts';
 import { OutboxRepository } from '../platform/mail/outbox.repository.ts';
 import { OutboxService } from '../platform/mail/outbox.service.ts';
+import { SavedForms } from '../platform/http/saved-forms.ts';
+import { SavedFormsRepository } from '../platform/http/saved-forms.repository.ts';
 import { AuditLogRepository } from '../modules/audit-log/audit-log.repository.ts';
 import { AuditLogService } from '../modules/audit-log/audit-log.service.ts';
 import { AccountsRepository } from '../modules/accounts/accounts.repository.ts';
@@ -243,6 +245,8 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     internshipOverview,
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),
     outbox: new OutboxService(outboxRepo, access, settings.demo && !settings.smtpUrl),
+    // Forms kept over an expired session, sealed with the data key (platform/http/saved-forms.ts).
+    savedForms: new SavedForms(new SavedFormsRepository(db), sealer, clock),
   };
   wire(services);
   return services;
@@ -253,8 +257,9 @@ export function createServices(database: Database, clock: Clock, settings: Servi
  * constructors: the order is the order in which they run.
  */
 function wire(s: Services) {
-  // Accepting an invitation links the new account to the young person's record or the company.
-  s.accounts.onAccept((invitation, userId) => s.youth.acceptedInvitation(invitation, userId));
+  // Accepting an invitation links the new account to the young person's record or the company; a
+  // referred young person who accepts is then starting in the network (decision 0021).
+  s.accounts.onAccept((invitation, userId, ctx) => s.youth.acceptedInvitation(invitation, userId, ctx));
   s.accounts.onAccept((invitation, userId) => s.companies.acceptedInvitation(invitation, userId));
   // The calendar feed: internships' first and last days, match events, follow-up meetings.
   s.notifications.addCalendarSource((userId, t) => s.internships.calendarFor(userId, t));
@@ -274,7 +279,11 @@ declare module '../platform/http/app.ts' {
 export function jobDefinitions(services: Services): JobDefinition[] {
   const jobs = services.internshipJobs;
   return [
-    { name: 'sessions-expire', cron: '*/10 * * * *', handler: () => services.accounts.expireSessions() },
+    {
+      name: 'sessions-expire',
+      cron: '*/10 * * * *',
+      handler: async () => ({ ...(await services.accounts.expireSessions()), savedForms: await services.savedForms.expire() }),
+    },
     // Cron in UTC: Friday noon (13:00/14:00 in Denmark) and Monday morning; daily at 06:00 UTC.
     { name: 'internship-weekly-requests', cron: '0 12 * * 5', handler: () => jobs.weeklyRequests() },
     { name: 'internship-feedback-reminders', cron: '0 8 * * 1', handler: () => jobs.feedbackReminders() },

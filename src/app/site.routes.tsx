@@ -63,7 +63,12 @@ export async function siteRoutes(app: App, { services, settings }: RouteDeps): P
       <>
         <h1>{page.t('audit.my_title')}</h1>
         <p>{page.t('audit.my_intro')}</p>
-        <AuditTable page={page} events={events} olderHref={events.length === 50 && last ? `/me/audit?before=${last.event.id}` : null} />
+        <AuditTable
+          page={page}
+          events={events}
+          olderHref={events.length === 50 && last ? `/me/audit?before=${last.event.id}` : null}
+          aboutMe
+        />
       </>,
     );
   });

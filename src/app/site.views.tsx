@@ -7,8 +7,24 @@ import type { PageContext } from '../platform/views/page.ts';
 /** A catalog text when there is one, else the code itself. */
 const label = (t: Translate, key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
 
-export function AuditTable({ page, events, olderHref }: { page: PageContext; events: AuditEventView[]; olderHref: string | null }) {
+/**
+ * The audit log as a table. `aboutMe`: the person reads what was done with their own data, so an
+ * action has its "you" wording where there is one ("Så dine oplysninger").
+ */
+export function AuditTable({
+  page,
+  events,
+  olderHref,
+  aboutMe = false,
+}: {
+  page: PageContext;
+  events: AuditEventView[];
+  olderHref: string | null;
+  aboutMe?: boolean;
+}) {
   const { t } = page;
+  const action = (a: string) =>
+    aboutMe && isMessageKey(`audit.mine.${a}`) ? label(t, `audit.mine.${a}`, a) : label(t, `audit.action.${a}`, a);
   if (!events.length) return <p>{t('audit.none')}</p>;
   return (
     <>
@@ -24,7 +40,7 @@ export function AuditTable({ page, events, olderHref }: { page: PageContext; eve
               {actorName ?? t('audit.system')}
               {event.actorRole ? ` (${t(`role.${event.actorRole}` as Parameters<typeof t>[0])})` : ''}
             </td>
-            <td>{label(t, `audit.action.${event.action}`, event.action)}</td>
+            <td>{action(event.action)}</td>
             <td>{event.targetType ? label(t, `audit.target.${event.targetType}`, event.targetType) : '–'}</td>
             <td>{t(`audit.outcome.${event.outcome}` as Parameters<typeof t>[0])}</td>
           </tr>

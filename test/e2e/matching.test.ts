@@ -78,6 +78,9 @@ describe.runIf(run)('matching journey (Chromium, axe WCAG 2.1 AA)', () => {
     await p.waitForLoadState();
     await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Rækkefølgen er gemt.');
     expect((await titles())[1]).toBe(wished.title);
+    // The page lands on the moved wish, and its heading has the focus (app.js): the person keeps their place.
+    expect(new URL(p.url()).hash).toBe(`#wish-${wished.id}`);
+    await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe(`wish-${wished.id}`);
     await p.getByRole('button', { name: `Flyt op: ${wished.title} (${wished.companyName})` }).focus();
     await p.keyboard.press('Enter');
     await p.waitForLoadState();

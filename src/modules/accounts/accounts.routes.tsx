@@ -92,6 +92,15 @@ export async function accountsRoutes(app: App, { services, settings }: RouteDeps
     return startSession(request, reply, await accounts.signInWithLink(ctxOf(request), token), '/dashboard');
   });
 
+  // The idle-timeout warning's "Bliv logget ind" (session-timeout.js): reaching here with a session
+  // has already noted the activity (resolveSession), so the session runs on.
+  app.post('/session/keep-alive', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    if (request.headers['x-requested-with'] === 'fetch') return reply.status(request.actor ? 204 : 401).send();
+    const back = safeLocalPath((request.body as Record<string, unknown> | undefined)?._page, '/dashboard');
+    return reply.redirect(request.actor ? back : `/sign-in?next=${encodeURIComponent(back)}`, 303);
+  });
+
   app.post('/sign-out', async (request, reply) => {
     if (request.sessionId) await accounts.signOut(ctxOf(request), request.sessionId);
     reply.clearCookie(cookieName(settings, 'session'), baseCookie(settings));

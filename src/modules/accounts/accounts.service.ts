@@ -14,8 +14,11 @@ import type { AccountsRepository, OneTimeToken, User } from './accounts.reposito
 import { accountRule, ipRule, lockSeconds, type ThrottleRule } from './throttle.ts';
 import { hashToken, newToken } from '../../platform/crypto/tokens.ts';
 
-/** Runs inside the transaction that accepts an invitation, once the account exists. */
-export type AcceptHook = (invitation: OneTimeToken, userId: string) => Promise<void>;
+/**
+ * Runs inside the transaction that accepts an invitation, once the account exists; `ctx` is the
+ * new account's own (the person who accepted acts).
+ */
+export type AcceptHook = (invitation: OneTimeToken, userId: string, ctx: Context) => Promise<void>;
 
 const SIGN_IN_LINK_MINUTES = 15;
 const INVITATION_DAYS = 7;
@@ -239,18 +242,16 @@ export class AccountsService {
         (await this.repo.createUser({ email: invitation.email, name: invitation.name ?? invitation.email, createdAt: now }));
       await this.repo.setPassword(user.id, passwordHash);
       await this.repo.addMembership({ userId: user.id, role: invitation.role!, municipalityId: invitation.municipalityId, createdAt: now });
-      await this.audit.record(
-        { ...ctx, actor: { userId: user.id, name: user.name, email: user.email, memberships: [] } },
-        {
-          action: 'person.accept_invitation',
-          municipalityId: invitation.municipalityId,
-          targetType: 'user',
-          targetId: user.id,
-          subjectUserId: user.id,
-          details: { role: invitation.role },
-        },
-      );
-      for (const hook of this.acceptHooks) await hook(invitation, user.id);
+      const own: Context = { ...ctx, actor: { userId: user.id, name: user.name, email: user.email, memberships: [] } };
+      await this.audit.record(own, {
+        action: 'person.accept_invitation',
+        municipalityId: invitation.municipalityId,
+        targetType: 'user',
+        targetId: user.id,
+        subjectUserId: user.id,
+        details: { role: invitation.role },
+      });
+      for (const hook of this.acceptHooks) await hook(invitation, user.id, own);
       return user;
     });
     return this.startSession(ctx, user, 'invitation');

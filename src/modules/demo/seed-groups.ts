@@ -4,7 +4,7 @@ import { addDays, daysBetween, localDate } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { proposeGroups } from '../groups/grouping.ts';
 import { groupableStatuses } from '../groups/groups.repository.ts';
-import { groupMembers, groupPosts, groupSessions, networkGroups, sessionAttendance } from '../groups/groups.schema.ts';
+import { groupMembers, groupPostReplies, groupPosts, groupSessions, networkGroups, sessionAttendance } from '../groups/groups.schema.ts';
 import { isoWeekday } from '../groups/schedule.ts';
 import { MovementRepository } from '../movement/movement.repository.ts';
 import { movementAssessments } from '../movement/movement.schema.ts';
@@ -41,6 +41,13 @@ const posts = [
   ['question', 'Er der nogen, der ved, hvordan man får et buskort billigere?'],
   ['win', 'Min vejleder sagde, at jeg var god til kunderne.'],
   ['question', 'Hvad siger I, når I skal melde afbud?'],
+] as const;
+/** Replies to the posts above: [post index, who, text]. */
+const replies = [
+  [0, 'member', 'Tillykke! Det er fortjent.'],
+  [1, 'member', 'Spørg i billetautomaten efter ungdomskort – det er billigere.'],
+  [1, 'counsellor', 'Godt spørgsmål. Jeg tager det med til mødet på torsdag, så vi kan kigge på det sammen.'],
+  [3, 'counsellor', 'Ring til din vejleder før kl. 8, og sig, hvornår du regner med at være tilbage.'],
 ] as const;
 
 interface Input {
@@ -110,13 +117,26 @@ export async function seedGroups(tx: Db, faker: Faker, now: Date, input: Input):
     }
     if (i === 0) {
       const authors = members.flatMap((m) => input.youth.find((y) => y.id === m.id)?.userId ?? []);
-      await tx.insert(groupPosts).values(
-        posts.map(([kind, body], k) => ({
+      const inserted = await tx
+        .insert(groupPosts)
+        .values(
+          posts.map(([kind, body], k) => ({
+            groupId: group!.id,
+            authorUserId: authors[k % authors.length]!,
+            kind,
+            body,
+            createdAt: new Date(now.getTime() - (posts.length - k) * 86_400_000),
+          })),
+        )
+        .returning({ id: groupPosts.id, createdAt: groupPosts.createdAt });
+      // Replies, one level: members answer each other, the counsellor answers a question.
+      await tx.insert(groupPostReplies).values(
+        replies.map(([post, by, body], k) => ({
+          postId: inserted[post]!.id,
           groupId: group!.id,
-          authorUserId: authors[k % authors.length]!,
-          kind,
+          authorUserId: by === 'counsellor' ? group!.counsellorUserId! : authors[(post + 1 + k) % authors.length]!,
           body,
-          createdAt: new Date(now.getTime() - (posts.length - k) * 86_400_000),
+          createdAt: new Date(inserted[post]!.createdAt.getTime() + (k + 1) * 3_600_000),
         })),
       );
     }

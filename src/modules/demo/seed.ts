@@ -1,9 +1,10 @@
 import { Faker, da, base } from '@faker-js/faker';
-import { count } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { localDate } from '../../platform/dates.ts';
 import type { Role } from '../../platform/access/roles.ts';
-import { memberships, users } from '../accounts/accounts.schema.ts';
+import { memberships, oneTimeTokens, users } from '../accounts/accounts.schema.ts';
+import { newToken } from '../../platform/crypto/tokens.ts';
 import { hashPassword } from '../accounts/accounts.service.ts';
 import { companies, companyContacts, companyStatusHistory, openings } from '../companies/companies.schema.ts';
 import { type CompanyStatus, companySizes } from '../companies/companies.values.ts';
@@ -11,6 +12,7 @@ import { danishSortKey } from '../../platform/i18n/sort-key.ts';
 import { areas, demoYouth, genericOpenings, openingIdeas, reasons } from './demo-texts.ts';
 import type { Sealer } from '../../platform/crypto/sealed.ts';
 import { youth, youthStatusHistory } from '../youth/youth.schema.ts';
+import { INVITATION_ACCEPTED } from '../youth/youth.values.ts';
 import { withCvrCheckDigit } from '../companies/cvr.ts';
 import { type TradeSection, tradeSectionCodes } from '../companies/trades.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
@@ -120,9 +122,52 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
         .insert(youth)
         .values(youthRows)
         .returning({ id: youth.id, status: youth.status, referredOn: youth.referredOn, userId: youth.userId });
-      await tx
-        .insert(youthStatusHistory)
-        .values(insertedYouth.map((y) => ({ youthId: y.id, fromStatus: null, toStatus: y.status, at: now })));
+      // Consistent with decision 0021: a young person still referred has not accepted the invitation,
+      // so has no account yet, only an open invitation; one who is starting accepted it themselves.
+      const referred = insertedYouth.filter((y) => y.status === 'referred');
+      if (referred.length) {
+        const accounts = referred.map((y) => y.userId!);
+        await tx
+          .update(youth)
+          .set({ userId: null })
+          .where(
+            inArray(
+              youth.id,
+              referred.map((y) => y.id),
+            ),
+          );
+        await tx.delete(memberships).where(inArray(memberships.userId, accounts));
+        await tx.delete(users).where(inArray(users.id, accounts));
+        const consultant = rows[people.findIndex((p) => p.role === 'network_consultant')]!.id;
+        await tx.insert(oneTimeTokens).values(
+          referred.map((y) => {
+            const row = youthRows[insertedYouth.indexOf(y)]!;
+            return {
+              id: newToken().id,
+              purpose: 'invitation',
+              email: row.email,
+              name: `${row.firstName} ${row.lastName}`,
+              role: 'youth',
+              municipalityId,
+              invitedBy: consultant,
+              youthId: y.id,
+              createdAt: now,
+              expiresAt: new Date(now.getTime() + 7 * 86_400_000),
+            };
+          }),
+        );
+        for (const y of referred) y.userId = null;
+      }
+      await tx.insert(youthStatusHistory).values(
+        insertedYouth.flatMap((y) =>
+          y.status === 'starting'
+            ? [
+                { youthId: y.id, fromStatus: null, toStatus: 'referred', at: new Date(`${y.referredOn}T09:00:00Z`) },
+                { youthId: y.id, fromStatus: 'referred', toStatus: 'starting', reason: INVITATION_ACCEPTED, at: now, byUserId: y.userId },
+              ]
+            : [{ youthId: y.id, fromStatus: null, toStatus: y.status, at: now }],
+        ),
+      );
 
       const companyRows = Array.from({ length: COMPANIES_PER_MUNICIPALITY }, (_, i) => {
         const trade = faker.helpers.arrayElement(tradeSectionCodes.filter((c) => c !== 'O' || i % 10 === 0));

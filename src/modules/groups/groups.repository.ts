@@ -2,12 +2,21 @@ import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm
 import type { Db } from '../../platform/db/client.ts';
 import { memberships, users } from '../accounts/accounts.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
-import { groupMembers, groupPosts, groupSessions, networkGroups, sessionAttendance, sessionCheckins } from './groups.schema.ts';
+import {
+  groupMembers,
+  groupPostReplies,
+  groupPosts,
+  groupSessions,
+  networkGroups,
+  sessionAttendance,
+  sessionCheckins,
+} from './groups.schema.ts';
 import type { GroupAttendance } from './groups.values.ts';
 
 export type NetworkGroup = typeof networkGroups.$inferSelect;
 export type GroupSession = typeof groupSessions.$inferSelect;
 export type GroupPost = typeof groupPosts.$inferSelect;
+export type GroupPostReply = typeof groupPostReplies.$inferSelect;
 export interface GroupSummary extends NetworkGroup {
   counsellorName: string | null;
   members: number;
@@ -230,6 +239,48 @@ export class GroupsRepository {
   async insertPost(values: typeof groupPosts.$inferInsert): Promise<{ id: string }> {
     const [row] = await this.db.insert(groupPosts).values(values).returning({ id: groupPosts.id });
     return row!;
+  }
+
+  /** A post of the group, when it is there and (unless asked) not hidden. */
+  async post(groupId: string, postId: string, withHidden = false): Promise<GroupPost | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(groupPosts)
+      .where(and(eq(groupPosts.id, postId), eq(groupPosts.groupId, groupId), withHidden ? undefined : isNull(groupPosts.hiddenAt)))
+      .limit(1);
+    return row;
+  }
+
+  /** The replies to these posts of the group, oldest first, with their authors' names; hidden ones only when asked. */
+  async replies(groupId: string, postIds: string[], withHidden: boolean): Promise<{ r: GroupPostReply; name: string }[]> {
+    if (!postIds.length) return [];
+    return this.db
+      .select({ r: groupPostReplies, name: users.name })
+      .from(groupPostReplies)
+      .innerJoin(users, eq(users.id, groupPostReplies.authorUserId))
+      .where(
+        and(
+          eq(groupPostReplies.groupId, groupId),
+          inArray(groupPostReplies.postId, postIds),
+          withHidden ? undefined : isNull(groupPostReplies.hiddenAt),
+        ),
+      )
+      .orderBy(asc(groupPostReplies.createdAt));
+  }
+
+  async insertReply(values: typeof groupPostReplies.$inferInsert): Promise<{ id: string }> {
+    const [row] = await this.db.insert(groupPostReplies).values(values).returning({ id: groupPostReplies.id });
+    return row!;
+  }
+
+  /** Hides a reply in the group (kept, marked hidden); false when there is no such visible reply. */
+  async hideReply(groupId: string, replyId: string, at: Date, byUserId: string): Promise<boolean> {
+    const hidden = await this.db
+      .update(groupPostReplies)
+      .set({ hiddenAt: at, hiddenByUserId: byUserId })
+      .where(and(eq(groupPostReplies.id, replyId), eq(groupPostReplies.groupId, groupId), isNull(groupPostReplies.hiddenAt)))
+      .returning({ id: groupPostReplies.id });
+    return hidden.length > 0;
   }
 
   /** Hides a post of the group (kept, marked hidden); false when there is no such visible post. */

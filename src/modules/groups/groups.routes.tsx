@@ -13,7 +13,7 @@ import { WeekView } from './week.views.tsx';
 import { toIcs } from '../../platform/calendar/ics.ts';
 import { notFound } from '../../platform/errors.ts';
 import { upcomingMeetings } from './schedule.ts';
-import { CounsellorSpacePage } from './space.views.tsx';
+import { CounsellorSpacePage, replyField } from './space.views.tsx';
 import type { NetworkGroup } from './groups.repository.ts';
 import { pageWithId } from '../../platform/http/schemas.ts';
 
@@ -112,15 +112,33 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
     return sendCalendar(reply, group, page.t('schedule.event', { name: group.name }));
   });
 
-  app.get('/groups/:id/space', pageWithId, async (request, reply) => {
-    const { group, posts } = await services.groupSpace.forCounsellor(ctxOf(request), request.params.id);
+  const spacePage = async (request: FastifyRequest, reply: FastifyReply, groupId: string, form: FormState = emptyForm, status = 200) => {
+    const { group, posts } = await services.groupSpace.forCounsellor(ctxOf(request), groupId);
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
       page,
       page.t('space.title_for', { name: group.name }),
-      <CounsellorSpacePage page={page} group={group} posts={posts} />,
+      <CounsellorSpacePage page={page} group={group} posts={posts} form={form} />,
+      status,
     );
+  };
+  app.get('/groups/:id/space', pageWithId, (request, reply) => spacePage(request, reply, request.params.id));
+  app.post('/groups/:id/space/:postId/replies', async (request, reply) => {
+    const { id, postId } = request.params as { id: string; postId: string };
+    return submitForm(request, reply, settings, {
+      run: (values) => services.groupSpace.replyAsCounsellor(ctxOf(request), id, postId, values),
+      done: { flash: 'space.replied', to: `/groups/${id}/space#post-${postId}` },
+      again: (form, status) => spacePage(request, reply, id, form, status),
+      rename: { body: replyField(postId) },
+      keep: (values) => ({ [replyField(postId)]: values.body ?? '' }),
+    });
+  });
+  app.post('/groups/:id/space/replies/:replyId/hide', async (request, reply) => {
+    const { id, replyId } = request.params as { id: string; replyId: string };
+    await services.groupSpace.hideReply(ctxOf(request), id, replyId);
+    setFlash(reply, settings, { kind: 'success', key: 'space.reply_hidden_done' });
+    return reply.redirect(`/groups/${id}/space`, 303);
   });
   app.post('/groups/:id/space/:postId/hide', async (request, reply) => {
     const { id, postId } = request.params as { id: string; postId: string };
@@ -143,7 +161,14 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
   });
 
   // The young person's own group and check-in.
-  const myPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200, postForm: FormState = emptyForm) => {
+  const myPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    status = 200,
+    postForm: FormState = emptyForm,
+    replyForm?: FormState,
+  ) => {
     const data = await groups.mine(ctxOf(request));
     const posts = data ? await services.groupSpace.mine(ctxOf(request)) : [];
     const people = await services.youthPeople.mine(ctxOf(request));
@@ -152,7 +177,7 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
       reply,
       page,
       page.t('my_group.title'),
-      <MyGroupView page={page} data={data} posts={posts} form={form} postForm={postForm} people={people} />,
+      <MyGroupView page={page} data={data} posts={posts} form={form} postForm={postForm} replyForm={replyForm} people={people} />,
       status,
     );
   };
@@ -169,6 +194,16 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
       again: (form, status) => myPage(request, reply, emptyForm, status, form),
     }),
   );
+  app.post('/me/group/posts/:postId/replies', (request, reply) => {
+    const { postId } = request.params as { postId: string };
+    return submitForm(request, reply, settings, {
+      run: (values) => services.groupSpace.reply(ctxOf(request), postId, values),
+      done: { flash: 'space.replied', to: `/me/group#post-${postId}` },
+      again: (form, status) => myPage(request, reply, emptyForm, status, emptyForm, form),
+      rename: { body: replyField(postId) },
+      keep: (values) => ({ [replyField(postId)]: values.body ?? '' }),
+    });
+  });
   app.get('/me/group', (request, reply) => myPage(request, reply, emptyForm));
   app.post('/me/group/sessions/:id/checkin', pageWithId, (request, reply) =>
     submitForm(request, reply, settings, {

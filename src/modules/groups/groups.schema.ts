@@ -119,3 +119,29 @@ export const groupPosts = pgTable(
   },
   (t) => [index('group_posts_group_idx').on(t.groupId, t.createdAt)],
 );
+
+/**
+ * Replies to a post in the group space, one level deep, by a member or the group's counsellor.
+ * Seen by the same people as the posts; the counsellor can hide a reply (kept, marked hidden).
+ */
+export const groupPostReplies = pgTable(
+  'group_post_replies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => groupPosts.id, { onDelete: 'cascade' }),
+    /** The post's group, kept here so every read and write is scoped to one group. */
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => networkGroups.id, { onDelete: 'cascade' }),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenByUserId: uuid('hidden_by_user_id').references(() => users.id),
+  },
+  (t) => [index('group_post_replies_post_idx').on(t.postId, t.createdAt), index('group_post_replies_group_idx').on(t.groupId)],
+);

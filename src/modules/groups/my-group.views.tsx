@@ -5,7 +5,7 @@ import { Scale } from '../internships/feedback.views.tsx';
 import type { GroupsService } from './groups.service.ts';
 import { MeetsLine } from './schedule.views.tsx';
 import type { SpacePost } from './space.service.ts';
-import { PostForm, PostList } from './space.views.tsx';
+import { PostForm, PostList, replyField } from './space.views.tsx';
 import type { MyPerson } from '../youth/my-people.service.ts';
 import { MyPeople } from '../youth/my-people.views.tsx';
 
@@ -20,6 +20,7 @@ export function MyGroupView(props: {
   form: FormState;
   postForm: FormState;
   people: MyPerson[];
+  replyForm?: FormState;
 }) {
   const { page, data, form } = props;
   const { t } = page;
@@ -71,7 +72,16 @@ export function MyGroupView(props: {
         <h2 id="space-heading">{t('space.title')}</h2>
         <p>{t('space.lead')}</p>
         <PostForm page={page} form={props.postForm} />
-        <PostList page={page} posts={props.posts} />
+        {props.replyForm && (
+          <ErrorSummary
+            t={t}
+            form={props.replyForm}
+            labels={Object.fromEntries(
+              props.posts.map((p) => [replyField(p.id), t('space.reply_label', { author: p.mine ? t('space.you') : p.author })]),
+            )}
+          />
+        )}
+        <PostList page={page} posts={props.posts} form={props.replyForm} actions={{ reply: (id) => `/me/group/posts/${id}/replies` }} />
       </section>
       <MyLinks t={t} />
     </>

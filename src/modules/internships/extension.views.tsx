@@ -25,8 +25,12 @@ export function ExtensionSection({
   const running = i.status === 'active' || i.status === 'extended';
   if (!running && !extensions.length) return null;
   const agreedBy = (e: Extension) =>
-    [e.companyAgreedAt ? t('internship.side.company') : '', e.youthAgreedAt ? t('internship.side.youth') : ''].filter(Boolean).join(', ') ||
-    '–';
+    [
+      e.companyAgreedAt ? t('internship.side.company') : '',
+      e.youthAgreedAt ? t(side === 'youth' ? 'internship.side.you' : 'internship.side.youth') : '',
+    ]
+      .filter(Boolean)
+      .join(', ') || '–';
   const mine = open && ((side === 'company' && open.companyAgreedAt) || (side === 'youth' && open.youthAgreedAt));
   return (
     <section>

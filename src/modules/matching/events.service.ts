@@ -5,13 +5,27 @@ import { type CalendarEvent, toIcs } from '../../platform/calendar/ics.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { localInstant } from '../../platform/dates.ts';
 import type { Transactions } from '../../platform/db/transactions.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { OpeningsRepository } from '../companies/openings.repository.ts';
-import type { YouthRepository } from '../youth/youth.repository.ts';
+import type { Youth, YouthRepository } from '../youth/youth.repository.ts';
 import { eventInput, eventResponseInput } from './events.inputs.ts';
 import type { EventsRepository, MatchEvent, MyEvent } from './events.repository.ts';
+
+/**
+ * Why a young person cannot be invited to a match event, or null when they can: a referred young
+ * person who has not accepted the invitation (or, from before decision 0021, one the team has not
+ * moved on), and one whose course has ended.
+ */
+export function whyNotInvitable(y: Pick<Youth, 'status' | 'userId'>): 'not_accepted' | 'referred' | 'ended' | null {
+  if (y.status === 'referred') return y.userId ? 'referred' : 'not_accepted';
+  if (y.status === 'ended') return 'ended';
+  return null;
+}
+
+/** What the form says beside a young person who can come but will not be in a round (no internship search now). */
+const roundHint = (y: Pick<Youth, 'status'>) => (y.status === 'in_internship' || y.status === 'paused' ? y.status : null);
 
 /** How the actor relates to an event: the team, an invited young person, or an invited company. */
 type Relation = { kind: 'team' } | { kind: 'youth'; youthId: string } | { kind: 'company'; companyId: string };
@@ -49,11 +63,18 @@ export class EventsService {
     ]);
     const errors: Record<string, string> = {};
     if (openingRows.some((o) => !o || !o.published || o.municipalityId !== municipalityId)) errors.openingIds = 'validation.event_openings';
-    if (youthRows.some((y) => !y || y.municipalityId !== municipalityId || y.status === 'ended'))
-      errors.youthIds = 'validation.event_youth';
+    if (youthRows.some((y) => !y || y.municipalityId !== municipalityId)) errors.youthIds = 'validation.event_youth';
+    // Someone chosen who cannot come (the form was open while their status changed): say who and why.
+    const unavailable = youthRows.flatMap((y) => (y && y.municipalityId === municipalityId && whyNotInvitable(y) ? [y] : []));
+    if (unavailable.length && !errors.youthIds) errors.youthIds = 'validation.event_youth_unavailable';
     const startsAt = localInstant(data.date, data.startTime);
     if (startsAt < this.clock.now()) errors.date = 'validation.event_past';
-    if (Object.keys(errors).length) throw invalid(errors);
+    if (Object.keys(errors).length)
+      throw unavailable.length
+        ? new AppError('invalid', 'events.cannot_invite_chosen', errors, {
+            names: unavailable.map((y) => `${y.firstName} ${y.lastName}`).join(', '),
+          })
+        : new AppError('invalid', 'errors.invalid', errors);
     const actor = this.access.requireActor(ctx);
     const companyIds = [...new Set(openingRows.map((o) => o!.companyId))];
     return this.transactions.transaction(async () => {
@@ -93,12 +114,16 @@ export class EventsService {
     });
   }
 
-  /** What the planning form offers: published openings and the young people in the network (names audited). */
+  /**
+   * What the planning form offers: published openings and the young people in the network, each
+   * with a note when they will not be in a round; and the referred young people who cannot be
+   * invited yet, with why (names audited).
+   */
   async choices(ctx: Context, municipalityId: string) {
     const grant = await this.access.requireOne(ctx, 'match.run', { type: 'match_event', id: '', municipalityId });
     const [openingRows, youthRows] = await Promise.all([
       this.openings.all(municipalityId),
-      this.youth.list(municipalityId, ['starting', 'in_network', 'in_internship', 'paused']),
+      this.youth.list(municipalityId, ['referred', 'starting', 'in_network', 'in_internship', 'paused']),
     ]);
     await this.audit.record(
       ctx,
@@ -114,7 +139,13 @@ export class EventsService {
     );
     return {
       openings: openingRows.filter((o) => o.published).map((o) => ({ value: o.id, label: `${o.companyName}: ${o.title}` })),
-      youth: youthRows.map((y) => ({ value: y.id, label: `${y.firstName} ${y.lastName}` })),
+      youth: youthRows
+        .filter((y) => !whyNotInvitable(y))
+        .map((y) => ({ value: y.id, label: `${y.firstName} ${y.lastName}`, note: roundHint(y) })),
+      unavailable: youthRows.flatMap((y) => {
+        const why = whyNotInvitable(y);
+        return why ? [{ id: y.id, name: `${y.firstName} ${y.lastName}`, why }] : [];
+      }),
     };
   }
 

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { localTime } from '../../platform/dates.ts';
 import { formatDateTime, type Translate } from '../../platform/i18n/i18n.ts';
 import { CsrfField, DataTable, ErrorSummary, type FormState, TextArea, TextField } from '../../platform/views/components.tsx';
@@ -16,8 +17,9 @@ function Choices(props: {
   form: FormState;
   name: string;
   legend: string;
-  options: { value: string; label: string }[];
+  options: { value: string; label: string; note?: string | null }[];
   chosen: Set<string>;
+  children?: ComponentChildren;
 }) {
   const error = props.form.errors[props.name];
   return (
@@ -42,11 +44,18 @@ function Choices(props: {
               name={props.name}
               value={o.value}
               checked={props.chosen.has(o.value)}
+              aria-describedby={o.note ? `${props.name}-${o.value}-note` : undefined}
             />
             <label for={`${props.name}-${o.value}`}>{o.label}</label>
+            {o.note && (
+              <span class="form-hint" id={`${props.name}-${o.value}-note`}>
+                {props.t(`events.note.${o.note}` as Key)}
+              </span>
+            )}
           </div>
         ))}
       </div>
+      {props.children}
     </fieldset>
   );
 }
@@ -56,7 +65,7 @@ export function EventForm(props: {
   m: string;
   form: FormState;
   chosen: { openingIds: Set<string>; youthIds: Set<string> };
-  choices: { openings: { value: string; label: string }[]; youth: { value: string; label: string }[] };
+  choices: Awaited<ReturnType<EventsService['choices']>>;
 }) {
   const { page, m, form, chosen, choices } = props;
   const { t } = page;
@@ -93,7 +102,21 @@ export function EventForm(props: {
           <TextArea t={t} form={form} name="programme" label={t('events.programme')} hint={t('events.programme_hint')} rows={5} />
         </div>
         <Choices t={t} form={form} name="openingIds" legend={labels.openingIds} options={choices.openings} chosen={chosen.openingIds} />
-        <Choices t={t} form={form} name="youthIds" legend={labels.youthIds} options={choices.youth} chosen={chosen.youthIds} />
+        <Choices t={t} form={form} name="youthIds" legend={labels.youthIds} options={choices.youth} chosen={chosen.youthIds}>
+          {!choices.youth.length && <p>{t('events.no_youth')}</p>}
+          {choices.unavailable.length > 0 && (
+            <div class="app-cannot-invite">
+              <p class="form-hint">{t('events.cannot_invite_heading', { n: choices.unavailable.length })}</p>
+              <ul class="app-cannot-invite-list">
+                {choices.unavailable.map((u) => (
+                  <li>
+                    <a href={`/youth/${u.id}`}>{u.name}</a> {t(`events.cannot.${u.why}` as Key)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </Choices>
         <button class="button button-primary" type="submit">
           {t('events.create')}
         </button>

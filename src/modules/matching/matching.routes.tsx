@@ -47,14 +47,23 @@ export async function matchingRoutes(app: App, { services, settings }: RouteDeps
   };
   app.get('/me/wishes', (request, reply) => myPage(request, reply, emptyForm));
 
-  /** A change to my list: on success back to the list with a flash; on failure the list with the error. */
-  const myAction = (path: string, run: (request: FastifyRequest, values: Record<string, string>) => Promise<unknown>, done: MessageKey) =>
+  /**
+   * A change to my list: on success back to the list with a flash; on failure the list with the error.
+   * A moved wish is the anchor to land on (its heading takes focus: wish-focus in app.js), so the
+   * person keeps their place on the page.
+   */
+  const myAction = (
+    path: string,
+    run: (request: FastifyRequest, values: Record<string, string>) => Promise<unknown>,
+    done: MessageKey,
+    anchored = false,
+  ) =>
     app.post(path, async (request, reply) => {
       const values = formValues(request.body);
       try {
         await run(request, values);
         flash(reply, done);
-        return reply.redirect('/me/wishes', 303);
+        return reply.redirect(anchored ? `/me/wishes#wish-${openingOf(request)}` : '/me/wishes', 303);
       } catch (err) {
         const openingId = (request.params as { openingId?: string }).openingId;
         const { form, status } = formFromError(err, values, openingId ? { reason: `reason-${openingId}` } : {});
@@ -64,7 +73,7 @@ export async function matchingRoutes(app: App, { services, settings }: RouteDeps
     });
   const openingOf = (request: FastifyRequest) => (request.params as { openingId: string }).openingId;
   myAction('/me/wishes', (r, v) => wishes.add(ctxOf(r), v), 'wishes.added');
-  myAction('/me/wishes/:openingId/move', (r, v) => wishes.move(ctxOf(r), openingOf(r), v), 'wishes.moved');
+  myAction('/me/wishes/:openingId/move', (r, v) => wishes.move(ctxOf(r), openingOf(r), v), 'wishes.moved', true);
   myAction('/me/wishes/:openingId/remove', (r) => wishes.remove(ctxOf(r), openingOf(r)), 'wishes.removed');
   myAction('/me/wishes/:openingId/reason', (r, v) => wishes.setReason(ctxOf(r), openingOf(r), v), 'wishes.reason_saved');
   app.post('/me/wishes/rounds/:roundId/respond', { schema: { hide: true, params: z.object({ roundId: z.uuid() }) } }, (request, reply) =>

@@ -95,13 +95,12 @@ function WishItem({ page, w, first, last, form }: { page: PageContext; w: WishVi
   );
   return (
     <li class="app-wish">
-      <p class="app-wish-title">
-        <strong>
-          {t('wishes.rank', { rank: w.rank })} <a href={`/openings/${w.openingId}`}>{w.openingTitle}</a>
-        </strong>{' '}
-        · {w.companyName}
+      {/* The anchor a move lands on; it takes focus (tabindex -1), so the moved wish is where the person is. */}
+      <h3 class="app-wish-title h5" id={`wish-${w.openingId}`} tabindex={-1}>
+        {t('wishes.rank', { rank: w.rank })} <a href={`/openings/${w.openingId}`}>{w.openingTitle}</a>{' '}
+        <span class="app-wish-company">· {w.companyName}</span>
         {!w.published && <span> · {t('wishes.unpublished')}</span>}
-      </p>
+      </h3>
       <div class="app-actions">
         {!first && move('up', t('wishes.move_up'))}
         {!last && move('down', t('wishes.move_down'))}

@@ -20,15 +20,26 @@ function chartLabel(t: Translate, d: Dimension, assessments: readonly Assessment
   return parts.join('. ');
 }
 
-/** Five small charts (server-rendered SVG) and every number behind them in a table. */
-export function MovementCharts({ page, assessments }: { page: PageContext; assessments: readonly Assessment[] }) {
+/**
+ * Five small charts (server-rendered SVG) and every number behind them in a table. `own`: the young
+ * person reads their own, so the texts speak to them ("din egen score").
+ */
+export function MovementCharts({
+  page,
+  assessments,
+  own = false,
+}: {
+  page: PageContext;
+  assessments: readonly Assessment[];
+  own?: boolean;
+}) {
   const { t, locale } = page;
   if (!assessments.length) return <p>{t('movement.none')}</p>;
   return (
     <>
       <p class="app-legend">
         <span class="app-legend-counsellor">{t('movement.legend_counsellor')}</span>{' '}
-        <span class="app-legend-youth">{t('movement.legend_youth')}</span>
+        <span class="app-legend-youth">{t(own ? 'my_movement.legend_youth' : 'movement.legend_youth')}</span>
       </p>
       <div class="app-charts">
         {dimensions.map((d) => (
@@ -46,7 +57,7 @@ export function MovementCharts({ page, assessments }: { page: PageContext; asses
         {assessments.map((a) => (
           <tr>
             <td>{a.assessedOn}</td>
-            <td>{t(`movement.source.${a.source}` as Key)}</td>
+            <td>{t(own && a.source === 'youth' ? 'my_movement.source_youth' : (`movement.source.${a.source}` as Key))}</td>
             {dimensions.map((d) => (
               <td>{a.scores[d]}</td>
             ))}
@@ -80,7 +91,10 @@ function LatestReasons({ page, assessments }: { page: PageContext; assessments: 
   );
 }
 
-/** The counsellor's form: a day, and a score with a short reason for each movement. */
+/**
+ * The counsellor's form: a day, and a score with a short reason for each movement. Without reasons
+ * it is the young person's own scoring, and its hints ask them ("Ved du, hvad du gerne vil prøve?").
+ */
 export function ScoreForm({
   page,
   action,
@@ -92,6 +106,7 @@ export function ScoreForm({
   form: FormState;
   withReasons: boolean;
 }) {
+  const hint = (d: Dimension) => (withReasons ? `movement.hint.${d}` : `my_movement.hint.${d}`) as Key;
   const { t } = page;
   const labels: Record<string, string> = { assessedOn: t('movement.date') };
   for (const d of dimensions) {
@@ -111,7 +126,7 @@ export function ScoreForm({
             form={form}
             name={`scores.${d}`}
             label={t('movement.score')}
-            hint={t(`movement.hint.${d}` as Key)}
+            hint={t(hint(d))}
             options={scoreOptions}
             emptyLabel=""
             required
@@ -168,7 +183,7 @@ export function MyMovementPage({ page, assessments, form }: { page: PageContext;
     <>
       <h1>{t('my_movement.title')}</h1>
       <p class="font-lead">{t('my_movement.lead')}</p>
-      <MovementCharts page={page} assessments={assessments} />
+      <MovementCharts page={page} assessments={assessments} own />
       {latest && (
         <section aria-labelledby="own-heading">
           <h2 id="own-heading">{t('my_movement.own', { date: latest.assessedOn })}</h2>

@@ -285,7 +285,7 @@ export function MyReportPage({ page, r, consent, form }: { page: PageContext; r:
         </form>
       ) : (
         <>
-          <h2>{t('report.youth_comment')}</h2>
+          <h2>{t('my_reports.your_comment')}</h2>
           <p class="app-prose">{r.youthComment || t('report.no_comment')}</p>
         </>
       )}

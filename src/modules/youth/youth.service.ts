@@ -14,8 +14,11 @@ import { ageOn, maskCpr, parseCpr } from './cpr.ts';
 import { MAX_PHOTO_BYTES, photoType } from './photo.ts';
 import { profileInput, referralInput, youthStatusInput } from './youth.inputs.ts';
 import type { Youth, YouthRepository, YouthStatusChange } from './youth.repository.ts';
-import { type Visibility, defaultVisibility } from './youth.values.ts';
+import { INVITATION_ACCEPTED, type Visibility, type YouthStatus, defaultVisibility } from './youth.values.ts';
 import { fieldGroups } from './youth.values.ts';
+
+/** Where a referred young person goes when they accept their invitation (decision 0021). */
+export const ACCEPTED_STATUS = 'starting' satisfies YouthStatus;
 
 /** The team's view: every non-confidential field, the CPR number masked. */
 export type TeamViewOfYouth = Omit<Youth, 'cprSealed' | 'cprHash'> & { cprMasked: string; history: YouthStatusChange[] };
@@ -40,9 +43,27 @@ export class YouthService {
     private readonly inTrial: (municipalityId: string) => Promise<boolean> = async () => false,
   ) {}
 
-  /** An accepted invitation for a young person: their record is linked to the new account. */
-  async acceptedInvitation(invitation: OneTimeToken, userId: string): Promise<void> {
-    if (invitation.youthId) await this.repo.linkUser(invitation.youthId, userId);
+  /**
+   * An accepted invitation for a young person: their record is linked to the new account, and a
+   * referred young person moves to `starting` by themselves (decision 0021) — in the history, by
+   * them, with the reason `invitation_accepted`. Runs inside the acceptance's transaction; a second
+   * acceptance (a new invitation) changes nothing, nor does one for a young person past `referred`.
+   */
+  async acceptedInvitation(invitation: OneTimeToken, userId: string, ctx: Context): Promise<void> {
+    if (!invitation.youthId) return;
+    await this.repo.linkUser(invitation.youthId, userId);
+    const y = await this.repo.find(invitation.youthId);
+    if (!y || y.userId !== userId || y.status !== 'referred') return;
+    await this.repo.setStatus(y.id, 'referred', ACCEPTED_STATUS, INVITATION_ACCEPTED, this.clock.now(), userId);
+    await this.audit.record(ctx, {
+      action: 'youth.status',
+      actorRole: 'youth',
+      municipalityId: y.municipalityId,
+      targetType: 'youth',
+      targetId: y.id,
+      subjectUserId: userId,
+      details: { from: 'referred', to: ACCEPTED_STATUS, reason: INVITATION_ACCEPTED },
+    });
   }
 
   async capacity(ctx: Context, municipalityId: string): Promise<Capacity> {

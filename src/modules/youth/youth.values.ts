@@ -4,6 +4,10 @@
 export const youthStatuses = ['referred', 'starting', 'in_network', 'in_internship', 'paused', 'ended'] as const;
 export type YouthStatus = (typeof youthStatuses)[number];
 export const endReasons = ['job', 'education', 'other', 'moved', 'not_eligible'] as const;
+/** The history's reason when the status moved because the young person accepted their invitation. */
+export const INVITATION_ACCEPTED = 'invitation_accepted';
+/** Reasons kept as codes in the status history (shown by their label in each language). */
+export const statusReasons = [...endReasons, INVITATION_ACCEPTED] as const;
 /** The field groups a young person shares with companies, each on or off. */
 export const fieldGroups = ['fullName', 'interests', 'strengths', 'values', 'practical', 'contact', 'photo'] as const;
 export type FieldGroup = (typeof fieldGroups)[number];

@@ -15,11 +15,22 @@ import {
 import type { PageContext } from '../../platform/views/page.ts';
 import type { CompanyViewOfYouth } from './company-view.ts';
 import type { Youth } from './youth.repository.ts';
-import { endReasons, fieldGroups, youthStatuses } from './youth.values.ts';
+import { endReasons, fieldGroups, INVITATION_ACCEPTED, statusReasons, youthStatuses } from './youth.values.ts';
 import type { Capacity, TeamViewOfYouth } from './youth.service.ts';
 
 type Key = Parameters<Translate>[0];
 const statusLabel = (t: Translate, s: string) => t(`youth.status.${s}` as Key);
+
+/**
+ * A reason in the status history, in the reader's language: the history keeps a code ("job",
+ * "invitation_accepted"), optionally followed by ": " and the team's note.
+ */
+export function statusReasonLabel(t: Translate, reason: string): string {
+  const [code = '', ...note] = reason.split(': ');
+  if (!(statusReasons as readonly string[]).includes(code)) return reason;
+  const label = code === INVITATION_ACCEPTED ? t('youth.reason.invitation_accepted') : t(`youth.end.${code}` as Key);
+  return [label, ...note].join(': ');
+}
 
 function CapacityNote({ t, capacity }: { t: Translate; capacity: Capacity }) {
   return capacity.full ? (
@@ -162,7 +173,7 @@ export function YouthTeamView({
           <tr>
             <td>{formatDateTime(page.locale, h.at)}</td>
             <td>{h.fromStatus ? `${statusLabel(t, h.fromStatus)} → ${statusLabel(t, h.toStatus)}` : statusLabel(t, h.toStatus)}</td>
-            <td>{h.reason}</td>
+            <td>{statusReasonLabel(t, h.reason)}</td>
             <td>{h.byName ?? ''}</td>
           </tr>
         ))}

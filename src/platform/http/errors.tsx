@@ -63,12 +63,19 @@ function classify(error: unknown): {
   return { code: 'server_error', status: 500, key: 'errors.server' };
 }
 
+/**
+ * A page asked for a signed-in person and there was none (e.g. a form posted after the session
+ * expired): may keep what was sent, and says where to go after signing in (saved-forms.ts).
+ */
+export type OnSignedOut = (request: FastifyRequest, reply: FastifyReply) => Promise<string | undefined>;
+
 /** The one boundary: the taxonomy to JSON for the API and to HTML error pages for people. */
-export function registerErrorBoundary(app: FastifyInstance, settings: RenderSettings): void {
-  const respond = (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+export function registerErrorBoundary(app: FastifyInstance, settings: RenderSettings, onSignedOut?: OnSignedOut): void {
+  const respond = async (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const c = classify(error);
     if (c.code === 'unauthenticated' && !wantsJson(request)) {
-      return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+      const next = (onSignedOut && (await onSignedOut(request, reply))) ?? request.url;
+      return reply.redirect(`/sign-in?next=${encodeURIComponent(next)}`, 303);
     }
     if (c.status === 503) request.log.warn({ err: error }, 'database unavailable');
     else if (c.status >= 500) request.log.error({ err: error }, 'request failed');

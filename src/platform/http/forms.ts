@@ -3,11 +3,11 @@ import { AppError } from '../errors.ts';
 import type { FormState } from '../views/components.tsx';
 import { type CookieSettings, setFlash } from './request.ts';
 
-/** The submitted values as strings, without the CSRF field (passwords are never echoed back). */
+/** The submitted values as strings, without the form's own fields (_csrf, _page); passwords are never echoed back. */
 export function formValues(body: unknown): Record<string, string> {
   const values: Record<string, string> = {};
   if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body)) if (k !== '_csrf' && typeof v === 'string') values[k] = v;
+    for (const [k, v] of Object.entries(body)) if (!k.startsWith('_') && typeof v === 'string') values[k] = v;
   }
   return values;
 }

@@ -5,10 +5,19 @@ import { translator } from '../i18n/i18n.ts';
 import { Layout } from '../views/layout.tsx';
 import { navFor } from '../views/nav.ts';
 import type { PageContext } from '../views/page.ts';
-import { type CookieSettings, takeFlash } from './request.ts';
+import { type CookieSettings, safeLocalPath, takeFlash } from './request.ts';
 
 export interface RenderSettings extends CookieSettings {
   demo: boolean;
+  /** The session's idle timeout, for the warning before it. */
+  sessionIdleMinutes?: number;
+}
+
+/** The page a form came from: the page itself on GET; after a POST, the `_page` the form sent (a local path), if any. */
+function formPageOf(request: FastifyRequest): string | undefined {
+  if (request.method === 'GET') return request.url;
+  const sent = (request.body as Record<string, unknown> | undefined)?._page;
+  return safeLocalPath(sent, '') || undefined;
 }
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply, settings: RenderSettings): PageContext {
@@ -23,6 +32,8 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, settin
     demo: settings.demo,
     nav: navFor(request.actor, t, settings.demo),
     requestId: request.id,
+    formPage: formPageOf(request),
+    sessionIdleMinutes: request.actor ? settings.sessionIdleMinutes : undefined,
   };
 }
 

@@ -14,7 +14,15 @@ declare module 'fastify' {
   }
 }
 
-export const cookieNames = { session: 'nw_session', csrf: 'nw_csrf', flash: 'nw_flash', lang: 'nw_lang', device: 'nw_device' } as const;
+export const cookieNames = {
+  session: 'nw_session',
+  csrf: 'nw_csrf',
+  flash: 'nw_flash',
+  lang: 'nw_lang',
+  device: 'nw_device',
+  /** The token of a form kept over an expired session (saved-forms.ts). */
+  savedForm: 'nw_saved_form',
+} as const;
 
 /**
  * A cookie's name: on https the `__Host-` prefix, so the browser takes it only from this exact

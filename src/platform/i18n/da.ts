@@ -11,6 +11,7 @@ import { networksDa } from './catalog/networks.da.ts';
 import { platformDa } from './catalog/platform.da.ts';
 import { peopleDayOneDa } from './catalog/people-day-one.da.ts';
 import { messagesDa } from './catalog/messages.da.ts';
+import { usabilityDa } from './catalog/usability.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
 export const da = {
@@ -27,6 +28,7 @@ export const da = {
   ...homeDa,
   ...peopleDayOneDa,
   ...messagesDa,
+  ...usabilityDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

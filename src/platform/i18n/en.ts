@@ -11,6 +11,7 @@ import { networksEn } from './catalog/networks.en.ts';
 import { platformEn } from './catalog/platform.en.ts';
 import { peopleDayOneEn } from './catalog/people-day-one.en.ts';
 import { messagesEn } from './catalog/messages.en.ts';
+import { usabilityEn } from './catalog/usability.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
@@ -28,4 +29,5 @@ export const en: Record<MessageKey, string> = {
   ...homeEn,
   ...peopleDayOneEn,
   ...messagesEn,
+  ...usabilityEn,
 };

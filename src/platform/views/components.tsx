@@ -1,5 +1,9 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { Translate } from '../i18n/i18n.ts';
+
+/** The page the forms being rendered are on (PageContext.formPage), provided by the layout. */
+export const FormPageContext = createContext<string | undefined>(undefined);
 
 const alertClass = { success: 'alert-success', info: 'alert-info', error: 'alert-error', warning: 'alert-warning' } as const;
 
@@ -175,8 +179,15 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
   );
 }
 
+/** The CSRF field every form has, and the page the form is on (`_page`, to return to after an expired session). */
 export function CsrfField({ token }: { token: string }) {
-  return <input type="hidden" name="_csrf" value={token} />;
+  const formPage = useContext(FormPageContext);
+  return (
+    <>
+      <input type="hidden" name="_csrf" value={token} />
+      {formPage && <input type="hidden" name="_page" value={formPage} />}
+    </>
+  );
 }
 
 export function Pagination(props: { t: Translate; page: number; pages: number; href: (page: number) => string }) {

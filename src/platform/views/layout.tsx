@@ -1,6 +1,56 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './page.ts';
-import { Alert } from './components.tsx';
+import { Alert, FormPageContext } from './components.tsx';
+
+/**
+ * The warning before the idle timeout (GOV.UK's pattern): a DKFDS modal that session-timeout.js
+ * opens about 2 minutes before the session would end, with "Bliv logget ind" (a keep-alive POST).
+ * Hidden, and harmless, without JavaScript.
+ */
+function SessionTimeout({ page }: { page: PageContext }) {
+  const { t } = page;
+  if (!page.actor || !page.sessionIdleMinutes) return null;
+  return (
+    <div class="fds-modal-container">
+      <div
+        class="fds-modal"
+        id="session-timeout"
+        aria-hidden="true"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="session-timeout-title"
+        aria-describedby="session-timeout-text"
+        data-modal-forced-action=""
+        data-idle-seconds={String(page.sessionIdleMinutes * 60)}
+      >
+        <div class="modal-content">
+          <div class="modal-header">
+            <h2 class="modal-title" id="session-timeout-title">
+              {t('session.timeout_title')}
+            </h2>
+          </div>
+          <div class="modal-body">
+            <p id="session-timeout-text" data-timed-out={t('session.timed_out_text')}>
+              {t('session.timeout_text')}
+            </p>
+          </div>
+          <div class="modal-footer app-actions">
+            <form method="post" action="/session/keep-alive" id="session-keep-alive" class="app-inline-form">
+              <input type="hidden" name="_csrf" value={page.csrfToken} />
+              {page.formPage && <input type="hidden" name="_page" value={page.formPage} />}
+              <button type="submit" class="button button-primary">
+                {t('session.stay')}
+              </button>
+            </form>
+            <button type="button" class="button button-secondary" id="session-timeout-close" data-modal-close="" hidden>
+              {t('session.close')}
+            </button>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
 
 export function Layout({ page, title, children }: { page: PageContext; title: string; children: ComponentChildren }) {
   const { t, actor } = page;
@@ -79,7 +129,7 @@ export function Layout({ page, title, children }: { page: PageContext; title: st
                 {t(page.flash.key as Parameters<typeof t>[0], page.flash.params)}
               </Alert>
             )}
-            {children}
+            <FormPageContext.Provider value={page.formPage}>{children}</FormPageContext.Provider>
           </main>
         </div>
         <footer class="footer">
@@ -95,8 +145,10 @@ export function Layout({ page, title, children }: { page: PageContext; title: st
             </ul>
           </div>
         </footer>
+        <SessionTimeout page={page} />
         <script src="/assets/dkfds/js/dkfds.min.js" defer></script>
         <script src="/assets/app.js" defer></script>
+        {page.actor && page.sessionIdleMinutes && <script src="/assets/session-timeout.js" defer></script>}
       </body>
     </html>
   );

@@ -23,4 +23,12 @@ export interface PageContext {
   demo: boolean;
   nav: NavItem[];
   requestId: string;
+  /**
+   * The page a form on this page is on (its own URL; after a failed POST, the page the form came
+   * from): every form sends it as `_page`, so a form posted after the session expired can be kept
+   * and the person returned to it (saved-forms.ts).
+   */
+  formPage?: string;
+  /** Minutes of inactivity before the session ends, for the warning before it (signed-in pages only). */
+  sessionIdleMinutes?: number;
 }
