@@ -62,7 +62,7 @@ export const offersDa = {
   'offer.source.wish': 'Den unge ønskede praktikken',
   'offer.source.call': 'Efter en samtale eller et opkald',
   'offer.send': 'Send tilbuddet',
-  'offer.sent': 'Tilbuddet er sendt. {name} får besked og kan svare i appen.',
+  'offer.sent': 'Tilbuddet er sendt. Den unge får besked og kan svare i appen.',
   'offer.make': 'Giv et tilbud om praktik',
   'offer.no_free_openings': 'I har ingen offentliggjorte praktikmuligheder med en ledig plads. Opret en, eller giv flere pladser.',
   'offer.company_title': 'Tilbud fra {company}',

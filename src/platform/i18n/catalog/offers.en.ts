@@ -65,7 +65,7 @@ export const offersEn: Record<keyof typeof offersDa, string> = {
   'offer.source.wish': 'The young person wished for the internship',
   'offer.source.call': 'After a conversation or a call',
   'offer.send': 'Send the offer',
-  'offer.sent': 'The offer is sent. {name} is told and can answer in the app.',
+  'offer.sent': 'The offer is sent. The young person is told and can answer in the app.',
   'offer.make': 'Offer an internship',
   'offer.no_free_openings': 'You have no published openings with a free seat. Create one, or add seats.',
   'offer.company_title': 'Offers from {company}',
