@@ -182,4 +182,17 @@ describe('direct offers', () => {
     const round = await t.services.rounds.run(ctx(n.consultant), n.m, {});
     expect(round.input.openings[n.opening.id]!.seats).toBe(0);
   });
+
+  it('the young person and the company talk about an offer before answering; another company cannot read it', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const offer = await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: amina.id, openingId: n.opening.id });
+    const asked = await t.services.messages.postAbout(ctx(amina.actor), { kind: 'offer', subjectId: offer.id }, { body: 'Hvornår starter jeg?' });
+    const supervisor = { ...n.supervisor, companyIds: [n.company.id] };
+    await t.services.messages.post(ctx(supervisor), asked.conversationId, { body: 'Mandag kl. 8.' });
+    const thread = await t.services.messages.thread(ctx(amina.actor), asked.conversationId);
+    expect(thread.messages.map((m) => m.body)).toEqual(['Hvornår starter jeg?', 'Mandag kl. 8.']);
+    const other = await makeUser(t, [{ role: 'company_contact', municipalityId: n.m }]);
+    expect((await failure(t.services.messages.thread(ctx({ ...other, companyIds: [] }), asked.conversationId))).code).toBe('not_found');
+  });
 });

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { memberships, users } from '../accounts/accounts.schema.ts';
 import { companies, companyContacts } from '../companies/companies.schema.ts';
 import { internships } from '../internships/internships.schema.ts';
+import { internshipOffers } from '../offers/offers.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
 import { conversationMessages, conversationReads, conversations } from './messages.schema.ts';
 import { type ConversationKind, conversationTeamRoles } from './messages.values.ts';
@@ -58,6 +59,8 @@ export class MessagesRepository {
         return this.teamSubject(subjectId);
       case 'internship':
         return this.internshipSubject(subjectId);
+      case 'offer':
+        return this.offerSubject(subjectId);
     }
   }
 
@@ -93,6 +96,26 @@ export class MessagesRepository {
       .where(eq(internships.id, internshipId))
       .limit(1);
     return row && { kind: 'internship', subjectId: internshipId, ...row };
+  }
+
+  /** A direct offer: the young person, the offering company's contacts and the youth team. */
+  private async offerSubject(offerId: string): Promise<ConversationSubject | undefined> {
+    const [row] = await this.db
+      .select({
+        municipalityId: internshipOffers.municipalityId,
+        youthId: internshipOffers.youthId,
+        youthUserId: youth.userId,
+        youthFirstName: youth.firstName,
+        youthLastName: youth.lastName,
+        companyId: internshipOffers.companyId,
+        companyName: companies.name,
+      })
+      .from(internshipOffers)
+      .innerJoin(youth, eq(youth.id, internshipOffers.youthId))
+      .innerJoin(companies, eq(companies.id, internshipOffers.companyId))
+      .where(eq(internshipOffers.id, offerId))
+      .limit(1);
+    return row && { kind: 'offer', subjectId: offerId, ...row };
   }
 
   /**

@@ -122,4 +122,9 @@ export async function messagesRoutes(app: App, { services, settings }: RouteDeps
     (id) => `/internships/${id}/messages`,
     async (_request, id) => ({ kind: 'internship', subjectId: id }),
   );
+  // About a direct offer: the young person and the company before they say yes.
+  startFrom(
+    (id) => `/offers/${id}/messages`,
+    async (_request, id) => ({ kind: 'offer', subjectId: id }),
+  );
 }

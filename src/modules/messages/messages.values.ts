@@ -2,10 +2,10 @@
 
 /**
  * What a conversation is about. Each kind has one subject (the young person for the team, the
- * internship for an internship) and one function that resolves it to its people
- * (`MessagesRepository.subjectOf`). A third kind — an offer — is added there.
+ * internship for an internship, the offer for a company's direct offer) and one function that resolves
+ * it to its people (`MessagesRepository.subjectOf`).
  */
-export const conversationKinds = ['team', 'internship'] as const;
+export const conversationKinds = ['team', 'internship', 'offer'] as const;
 export type ConversationKind = (typeof conversationKinds)[number];
 
 /** The youth team that takes part in every conversation of its municipality's young people. */

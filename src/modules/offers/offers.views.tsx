@@ -75,6 +75,11 @@ function OfferCard({ page, o, today }: { page: PageContext; o: OfferView; today:
         </>
       )}
       {o.madeByName && <p class="form-hint">{t('offer.made_by', { name: o.madeByName })}</p>}
+      <p>
+        <a href={`/offers/${o.id}/messages`}>
+          {t('offer.write_company', { company: o.companyName })}
+        </a>
+      </p>
       <p class="form-hint">{t('offer.accept_hint')}</p>
       <div class="app-actions">
         <form method="post" action={`/me/offers/${o.id}/answer`} class="app-inline-form">
@@ -192,6 +197,9 @@ export function CompanyOffersView({
               <p>
                 {t(`offer.status.${o.status === 'open' && !open ? 'expired' : o.status}`)}
                 {open && <> · {t('offer.answer_by', { date: formatDay(locale, o.answerBy, thisYear(today)) })}</>}
+              </p>
+              <p>
+                <a href={`/offers/${o.id}/messages`}>{t('offer.write_youth', { name: o.youthFirstName })}</a>
               </p>
               {open && (
                 <form method="post" action={`/offers/${o.id}/withdraw`}>

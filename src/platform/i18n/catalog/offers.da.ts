@@ -74,6 +74,8 @@ export const offersDa = {
   'offer.status': 'Status',
   'offer.answer_by_column': 'Svarfrist',
   'offer.nav': 'Mine tilbud',
+  'offer.write_company': 'Spørg {company} om tilbuddet',
+  'offer.write_youth': 'Skriv til {name} om tilbuddet',
   'offer.demo_with_offer': 'med et tilbud',
   'offer.company_nav': 'Tilbud',
   'seats.word.one': 'plads',

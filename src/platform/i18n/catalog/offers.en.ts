@@ -78,6 +78,8 @@ export const offersEn: Record<keyof typeof offersDa, string> = {
   'offer.status': 'Status',
   'offer.answer_by_column': 'Answer by',
   'offer.nav': 'My offers',
+  'offer.write_company': 'Ask {company} about the offer',
+  'offer.write_youth': 'Write to {name} about the offer',
   'offer.demo_with_offer': 'with an offer',
   'offer.company_nav': 'Offers',
   'seats.word.one': 'seat',
