@@ -210,6 +210,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
         company: (id) => companiesRepo.find(id),
         contactIds: async (companyId) => (await companiesRepo.contacts(companyId)).map((c) => c.id),
         municipality: (id) => municipalitiesRepo.find(id),
+        declinePlacements: (youthId, at) => matchingRepo.declineOffered(youthId, at),
       },
       internships,
       notifications,
@@ -265,6 +266,8 @@ function wire(s: Services) {
   s.notifications.addCalendarSource((userId, t) => s.internships.calendarFor(userId, t));
   s.notifications.addCalendarSource((userId) => s.matchEvents.calendarFor(userId));
   s.notifications.addCalendarSource((userId, t) => s.meetings.calendarFor(userId, t));
+  // Accepting a round's placement ends the young person's open direct offers (one start at a time).
+  s.rounds.onAccept((youthId) => s.offers.closeOpenFor(youthId));
   // Feedback links in notifications are signed when the mail is written.
   s.notifications.addLinkResolver('feedback', (payload) => s.feedback.signedUrl(payload));
 }

@@ -100,7 +100,7 @@ describe('direct offers', () => {
       weeklyHours: '25',
       durationMonths: '4',
       seats: '1',
-      startFrom: '2026-03-20',
+      startFrom: '2026-03-10',
       learning: '',
       published: 'on',
     });
@@ -112,9 +112,9 @@ describe('direct offers', () => {
     ).toBe('errors.offer_exists');
     const { internshipId } = await t.services.offers.answer(ctx(amina.actor), o1.id, { decision: 'accept' });
     const [i] = await t.database.db.select().from(internships).where(eq(internships.id, internshipId!));
-    // The opening starts on 20 March, more than 14 days away: the start is capped at the promise.
-    expect(i!.agreedStart).toBe('2026-03-16');
-    expect(i!.plannedEnd).toBe('2026-07-16');
+    // Not before the opening's first day, 10 March.
+    expect(i!.agreedStart).toBe('2026-03-10');
+    expect(i!.plannedEnd).toBe('2026-07-10');
     const after = await offersOf(amina.id);
     expect(after.find((o) => o.id === o2.id)!.status).toBe('withdrawn');
     expect(
@@ -187,12 +187,59 @@ describe('direct offers', () => {
     const n = await makeNetwork(t);
     const amina = await n.young('Amina');
     const offer = await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: amina.id, openingId: n.opening.id });
-    const asked = await t.services.messages.postAbout(ctx(amina.actor), { kind: 'offer', subjectId: offer.id }, { body: 'Hvornår starter jeg?' });
+    const asked = await t.services.messages.postAbout(
+      ctx(amina.actor),
+      { kind: 'offer', subjectId: offer.id },
+      { body: 'Hvornår starter jeg?' },
+    );
     const supervisor = { ...n.supervisor, companyIds: [n.company.id] };
     await t.services.messages.post(ctx(supervisor), asked.conversationId, { body: 'Mandag kl. 8.' });
     const thread = await t.services.messages.thread(ctx(amina.actor), asked.conversationId);
     expect(thread.messages.map((m) => m.body)).toEqual(['Hvornår starter jeg?', 'Mandag kl. 8.']);
     const other = await makeUser(t, [{ role: 'company_contact', municipalityId: n.m }]);
     expect((await failure(t.services.messages.thread(ctx({ ...other, companyIds: [] }), asked.conversationId))).code).toBe('not_found');
+  });
+
+  it('refuses an opening that starts more than 14 days away: the start could not keep both promises', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    await t.database.db.update(openings).set({ startFrom: '2026-03-17' }).where(eq(openings.id, n.opening.id));
+    const refused = await failure(t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: amina.id, openingId: n.opening.id }));
+    expect(refused.fields).toEqual({ openingId: 'validation.offer_start_late' });
+    await t.database.db.update(openings).set({ startFrom: '2026-03-16' }).where(eq(openings.id, n.opening.id));
+    expect((await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: amina.id, openingId: n.opening.id })).status).toBe(
+      'open',
+    );
+  });
+
+  it('one start at a time across rounds too: accepting a placement ends open offers, accepting an offer declines placements', async () => {
+    const n = await makeNetwork(t);
+    const [a, b] = [await n.young('Amina'), await n.young('Bo')];
+    const other = await t.services.openings.create(ctx(n.entrepreneur), n.company.id, {
+      title: 'Lagerhjælper',
+      tasks: 'Pakke varer og holde lageret ryddeligt.',
+      place: 'Energivej 1, Roskilde',
+      weeklyHours: '25',
+      durationMonths: '4',
+      seats: '1',
+      startFrom: '2026-03-10',
+      learning: '',
+      published: 'on',
+    });
+    for (const y of [a, b]) {
+      await t.services.wishes.add(ctx(y.actor), { openingId: n.opening.id });
+      await t.services.wishes.answer(ctx(n.supervisor), n.opening.id, { youthId: y.id, answer: 'can_take', tier: '1' });
+    }
+    const round = await t.services.rounds.run(ctx(n.consultant), n.m, {});
+    await t.services.rounds.publish(ctx(n.consultant), round.id);
+    // Amina has a placement and an offer; she accepts the placement: the offer ends and its seat is free.
+    const toAmina = await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: a.id, openingId: other.id });
+    await t.services.rounds.respond(ctx(a.actor), round.id, { decision: 'accept' });
+    expect((await offersOf(a.id)).find((o) => o.id === toAmina.id)!.status).toBe('withdrawn');
+    // Bo accepts an offer instead of his placement: the placement is declined and its seat returns.
+    const toBo = await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: b.id, openingId: other.id });
+    await t.services.offers.answer(ctx(b.actor), toBo.id, { decision: 'accept' });
+    const bos = await t.services.rounds.mine(ctx(b.actor));
+    expect(bos.map((r) => r.placement.status)).toEqual(['declined']);
   });
 });

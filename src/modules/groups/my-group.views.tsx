@@ -43,7 +43,9 @@ export function MyGroupView(props: {
       <MeetsLine t={t} group={data.group} calendarHref="/me/group/calendar.ics" />
       {open && (
         <form method="post" action={`/me/group/sessions/${open.s.id}/checkin`} class="app-narrow-form" novalidate>
-          <h2>{t('my_group.checkin_heading', { date: open.s.heldOn })}</h2>
+          <h2 id="checkin" tabindex={-1}>
+            {t('my_group.checkin_heading', { date: open.s.heldOn })}
+          </h2>
           <ErrorSummary t={t} form={form} labels={{ score: t('my_group.score') }} />
           <CsrfField token={page.csrfToken} />
           <Scale t={t} form={form} name="score" label={t('my_group.score')} />

@@ -22,22 +22,22 @@ export interface YouthFacts {
   wishes: number;
 }
 
+/** A young person named on a company contact's home: their first name is youth data, and audited. */
+export interface Named {
+  youthId: string;
+  municipalityId: string;
+  youthUserId: string | null;
+  youth: string;
+}
+
 /** Facts for a company contact's home, over the companies they are a contact for. */
 export interface CompanyFacts {
   wishesWaiting: { companyId: string; openingId: string; title: string; count: number }[];
-  feedbackDue: { internshipId: string; youth: string; weekStart: string }[];
-  offersWaiting: {
-    id: string;
-    companyId: string;
-    youthId: string;
-    youth: string;
-    title: string;
-    answerBy: string;
-    youthUserId: string | null;
-  }[];
-  starting: { internshipId: string; youthId: string; youth: string; agreedStart: string; youthUserId: string | null; status: string }[];
+  feedbackDue: ({ internshipId: string; weekStart: string } & Named)[];
+  offersWaiting: ({ id: string; companyId: string; title: string; answerBy: string } & Named)[];
+  starting: ({ internshipId: string; agreedStart: string; status: string } & Named)[];
   events: { id: string; title: string; startsAt: Date; place: string }[];
-  meetings: { internshipId: string; youth: string; startsAt: Date; place: string }[];
+  meetings: ({ internshipId: string; startsAt: Date; place: string } & Named)[];
   freeSeats: { openingId: string; title: string; free: number; seats: number }[];
 }
 
@@ -152,17 +152,17 @@ export class HomeRepository {
           and not exists (select 1 from company_answers a where a.opening_id = w.opening_id and a.youth_id = w.youth_id)
         group by o.company_id, o.id, o.title order by count(*) desc, o.title`),
       this.rows<CompanyFacts['feedbackDue'][number]>(sql`
-        select i.id as "internshipId", y.first_name as youth, ${dueWeek}::text as "weekStart"
+        select i.id as "internshipId", y.id as "youthId", y.municipality_id as "municipalityId", y.user_id as "youthUserId", y.first_name as youth, ${dueWeek}::text as "weekStart"
         from internships i join youth y on y.id = i.youth_id
         where i.company_id in (${list}) and i.status in ('active', 'extended') and i.first_day <= ${dueWeek}::date + 4
           and not exists (select 1 from internship_feedback f where f.internship_id = i.id and f.week_start = ${dueWeek}::date)
         order by y.first_name`),
       this.rows<CompanyFacts['offersWaiting'][number]>(sql`
-        select f.id, f.company_id as "companyId", y.id as "youthId", y.first_name as youth, y.user_id as "youthUserId", o.title, f.answer_by::text as "answerBy"
+        select f.id, f.company_id as "companyId", y.id as "youthId", y.municipality_id as "municipalityId", y.first_name as youth, y.user_id as "youthUserId", o.title, f.answer_by::text as "answerBy"
         from internship_offers f join openings o on o.id = f.opening_id join youth y on y.id = f.youth_id
         where f.company_id in (${list}) and f.status = 'open' and f.answer_by >= ${today}::date order by f.answer_by`),
       this.rows<CompanyFacts['starting'][number]>(sql`
-        select i.id as "internshipId", y.id as "youthId", y.first_name as youth, y.user_id as "youthUserId", i.agreed_start::text as "agreedStart", i.status
+        select i.id as "internshipId", y.id as "youthId", y.municipality_id as "municipalityId", y.first_name as youth, y.user_id as "youthUserId", i.agreed_start::text as "agreedStart", i.status
         from internships i join youth y on y.id = i.youth_id
         where i.company_id in (${list}) and i.status in ('planned', 'awaiting_approval') and i.agreed_start <= ${today}::date + 14
         order by i.agreed_start`),
@@ -172,7 +172,7 @@ export class HomeRepository {
         where c.company_id in (${list}) and e.starts_at >= ${at}::timestamptz and e.starts_at < ${at}::timestamptz + interval '21 days'
         order by e.starts_at`),
       this.rows<CompanyFacts['meetings'][number]>(sql`
-        select m.internship_id as "internshipId", y.first_name as youth, m.starts_at as "startsAt", m.place
+        select m.internship_id as "internshipId", y.id as "youthId", y.municipality_id as "municipalityId", y.user_id as "youthUserId", y.first_name as youth, m.starts_at as "startsAt", m.place
         from internship_meetings m join internships i on i.id = m.internship_id join youth y on y.id = i.youth_id
         where i.company_id in (${list}) and m.starts_at >= ${at}::timestamptz and m.starts_at < ${at}::timestamptz + interval '21 days'
         order by m.starts_at`),

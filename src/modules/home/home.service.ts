@@ -188,14 +188,14 @@ export class HomeService {
     for (const s of f.freeSeats)
       items.push({ kind: 'free_seats', href: `/openings/${s.openingId}`, params: { title: s.title, free: s.free, seats: s.seats } });
     // The young people named on the page: their first names are youth data, read and audited.
-    const named = [...new Map([...f.starting, ...f.offersWaiting].map((x) => [x.youthId, x])).values()];
+    const named = [...new Map([...f.feedbackDue, ...f.starting, ...f.offersWaiting, ...f.meetings].map((x) => [x.youthId, x])).values()];
     if (named.length)
       await this.audit.record(
         ctx,
         named.map((x) => ({
           action: 'home.read',
           actorRole: 'company_contact' as Role,
-          municipalityId: actor.memberships.find((m) => m.role === 'company_contact')?.municipalityId ?? null,
+          municipalityId: x.municipalityId,
           targetType: 'youth',
           targetId: x.youthId,
           subjectUserId: x.youthUserId,
@@ -236,11 +236,11 @@ export class HomeService {
           items.push({
             kind: 'clock_near',
             href: `/internships/${c.id}`,
-            params: { youth: c.youthName, company: c.companyName, days: c.daysLeft },
+            params: { youth: c.youthName, company: c.companyName, count: c.daysLeft },
             urgent: true,
           });
       }
-      for (const p of f.proposals) items.push({ kind: 'round_proposal', href: `/matching/rounds/${p.id}` });
+      for (const p of f.proposals) items.push({ kind: 'round_proposal', href: `/matching/rounds/${p.id}`, due: localDate(p.runAt) });
       if (f.offersOpen) items.push({ kind: 'offers_open', href: `/matching${q}`, params: { count: f.offersOpen } });
       if (f.placementsOpen) items.push({ kind: 'placements_open', href: `/matching${q}`, params: { count: f.placementsOpen } });
       for (const e of f.events)

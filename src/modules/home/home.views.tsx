@@ -12,6 +12,7 @@ const counted = new Set<HomeItemKind>([
   'offers_open',
   'placements_open',
   'referred_waiting',
+  'clock_near',
 ]);
 
 /** "fredag 11. december kl. 9.30": a moment as Danes write it. */

@@ -184,7 +184,9 @@ export function MyInternshipsView({
       {current && <DayOneBox page={page} i={current} forYouth />}
       <MyPeople page={page} people={people} />
       <section class="app-narrow-form">
-        <h2>{t('checkin.title')}</h2>
+        <h2 id="checkin" tabindex={-1}>
+          {t('checkin.title')}
+        </h2>
         <p>{data.thisWeek ? t('checkin.done', { at: formatDateTime(page.locale, data.thisWeek.submittedAt) }) : t('checkin.intro')}</p>
         <ErrorSummary t={t} form={shown} labels={labels} />
         <form method="post" action="/me/checkin" novalidate>

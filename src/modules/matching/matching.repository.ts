@@ -347,4 +347,14 @@ export class MatchingRepository {
       .returning({ youthId: roundPlacements.youthId });
     return rows.length > 0;
   }
+
+  /** A young person who accepted a direct offer declines their open placements: the seats go back. */
+  async declineOffered(youthId: string, at: Date): Promise<number> {
+    const rows = await this.db
+      .update(roundPlacements)
+      .set({ status: 'declined', decidedAt: at })
+      .where(and(eq(roundPlacements.youthId, youthId), eq(roundPlacements.status, 'offered')))
+      .returning({ youthId: roundPlacements.youthId });
+    return rows.length;
+  }
 }

@@ -229,6 +229,12 @@ export class RoundsService {
     });
   }
 
+  readonly #onAccept: ((youthId: string) => Promise<unknown>)[] = [];
+  /** Run in the acceptance's transaction, once a young person has accepted a placement (their open offers end). */
+  onAccept(hook: (youthId: string) => Promise<unknown>): void {
+    this.#onAccept.push(hook);
+  }
+
   /** My placements in published rounds, each with why I did not get the wishes above it. */
   async mine(
     ctx: Context,
@@ -295,7 +301,10 @@ export class RoundsService {
         subjectUserId: y.userId,
         details: { openingId: placement.openingId, internshipId: created },
       });
-      if (created) await this.internships.announcePlanned(ctx, created, grant.role);
+      if (created) {
+        await this.internships.announcePlanned(ctx, created, grant.role);
+        for (const hook of this.#onAccept) await hook(y.id);
+      }
       return { internshipId: created };
     });
   }

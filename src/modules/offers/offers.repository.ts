@@ -99,11 +99,13 @@ export class OffersRepository {
    * (or an offer and a round's acceptance) for the last seat are made one after the other.
    */
   async lockFreeSeats(openingId: string, today: string): Promise<number> {
+    // Two statements: the count must see what a transaction that held the lock before us committed,
+    // and a STABLE function inside the locking statement would use that statement's older snapshot.
+    await this.db.select({ id: openings.id }).from(openings).where(eq(openings.id, openingId)).for('update');
     const [row] = await this.db
       .select({ free: sql<number>`greatest(0, ${openings.seats} - ${seatsTaken(openings.id, today)})`.mapWith(Number) })
       .from(openings)
-      .where(eq(openings.id, openingId))
-      .for('update');
+      .where(eq(openings.id, openingId));
     return row?.free ?? 0;
   }
 
@@ -145,11 +147,18 @@ export class OffersRepository {
   }
 
   /** Other open offers to the same young person, withdrawn once they accept one. */
-  async closeOthers(youthId: string, exceptId: string, at: Date): Promise<OfferView[]> {
+  async closeOthers(youthId: string, exceptId: string | null, at: Date, today: string): Promise<OfferView[]> {
     const ids = await this.db
       .update(internshipOffers)
       .set({ status: 'withdrawn', answeredAt: at })
-      .where(and(eq(internshipOffers.youthId, youthId), eq(internshipOffers.status, 'open'), sql`${internshipOffers.id} <> ${exceptId}`))
+      .where(
+        and(
+          eq(internshipOffers.youthId, youthId),
+          eq(internshipOffers.status, 'open'),
+          gte(internshipOffers.answerBy, today),
+          exceptId ? sql`${internshipOffers.id} <> ${exceptId}` : undefined,
+        ),
+      )
       .returning({ id: internshipOffers.id });
     if (!ids.length) return [];
     return (
@@ -162,7 +171,19 @@ export class OffersRepository {
     ).map(toView);
   }
 
-  async hasOpenOffer(youthId: string, openingId: string): Promise<boolean> {
+  /** An open offer still within its date; one past it is marked expired here and does not count. */
+  async hasOpenOffer(youthId: string, openingId: string, today: string): Promise<boolean> {
+    await this.db
+      .update(internshipOffers)
+      .set({ status: 'expired' })
+      .where(
+        and(
+          eq(internshipOffers.youthId, youthId),
+          eq(internshipOffers.openingId, openingId),
+          eq(internshipOffers.status, 'open'),
+          lt(internshipOffers.answerBy, today),
+        ),
+      );
     const [row] = await this.db
       .select({ id: internshipOffers.id })
       .from(internshipOffers)

@@ -25,6 +25,8 @@ export interface OfferLookups {
   /** The company's contact persons' user ids (they are told when the young person answers). */
   contactIds(companyId: string): Promise<string[]>;
   municipality(id: string): Promise<Municipality | undefined>;
+  /** Declines the young person's open placements in published rounds (they accepted an offer instead). */
+  declinePlacements(youthId: string, at: Date): Promise<number>;
 }
 
 /** Young people a company may offer an internship: in the network and without one under way. */
@@ -82,9 +84,19 @@ export class OffersService {
 
   /** What the offer form needs: the young person's first name, the openings with free seats, the dates. */
   async form(ctx: Context, companyId: string, youthId: string) {
-    const { company } = await this.companyGrant(ctx, companyId);
+    const { company, grant } = await this.companyGrant(ctx, companyId);
     const y = isUuid(youthId) ? await this.lookups.youth(youthId) : undefined;
-    if (!y || y.municipalityId !== company.municipalityId) throw notFound();
+    // Only young people a company may find in the directory: the form names them.
+    if (!y || y.municipalityId !== company.municipalityId || !offerable.includes(y.status)) throw notFound();
+    await this.audit.record(ctx, {
+      action: 'youth.read_shared',
+      actorRole: grant.role,
+      municipalityId: y.municipalityId,
+      targetType: 'youth',
+      targetId: y.id,
+      subjectUserId: y.userId,
+      details: { via: 'offer_form', companyId },
+    });
     const [openings, window] = await Promise.all([
       this.repo.openingsWithSeats(companyId, this.today()),
       this.answerWindow(company.municipalityId),
@@ -106,6 +118,8 @@ export class OffersService {
     else if (!offerable.includes(y.status)) errors.youthId = 'validation.offer_youth_status';
     else if (!y.userId) errors.youthId = 'validation.offer_youth_no_account';
     if (!opening || opening.companyId !== companyId || !opening.published) errors.openingId = 'validation.offer_opening';
+    // Accepting plans the start within 14 days and not before the opening's first day: both must be possible.
+    else if (opening.startFrom > addDays(today, 14)) errors.openingId = 'validation.offer_start_late';
     const answerBy = data.answerBy ?? window.answerBy;
     if (answerBy < today) errors.answerBy = 'validation.date_past';
     else if (answerBy > window.latest) errors.answerBy = 'validation.offer_answer_by_late';
@@ -115,7 +129,8 @@ export class OffersService {
     try {
       return await this.audit.atomically(async () => {
         if (await this.repo.hasOpenInternship(y!.id)) throw invalid({ youthId: 'validation.offer_youth_busy' });
-        if (await this.repo.hasOpenOffer(y!.id, opening!.id)) throw conflict('errors.offer_exists', { youthId: 'errors.offer_exists' });
+        if (await this.repo.hasOpenOffer(y!.id, opening!.id, today))
+          throw conflict('errors.offer_exists', { youthId: 'errors.offer_exists' });
         // The opening's row is locked until commit: two offers for its last seat go one at a time.
         if ((await this.repo.lockFreeSeats(opening!.id, today)) < 1) throw invalid({ openingId: 'validation.offer_no_seat' });
         const offer = await this.repo.insert({
@@ -191,6 +206,8 @@ export class OffersService {
     const data = parseInput(answerOfferInput, input);
     const today = this.today();
     if (offer.status !== 'open' || offer.answerBy < today) throw conflict('errors.offer_closed');
+    if (data.decision === 'accept' && !offerable.includes((await this.lookups.youth(offer.youthId))?.status ?? 'ended'))
+      throw conflict('errors.offer_cannot_accept');
     const actor = this.access.requireActor(ctx);
     const now = this.clock.now();
     return this.transactions.transaction(async () => {
@@ -214,7 +231,10 @@ export class OffersService {
         internshipId = internship.id;
         await this.repo.linkInternship(offer.id, internshipId);
         // One start at a time: the young person's other open offers end, and their companies are told.
-        for (const other of await this.repo.closeOthers(offer.youthId, offer.id, now)) await this.tellCompany(other, 'offer_withdrawn');
+        for (const other of await this.repo.closeOthers(offer.youthId, offer.id, now, today))
+          await this.tellCompany(other, 'offer_withdrawn');
+        // Placements offered to them in published rounds go back to the pool too.
+        await this.lookups.declinePlacements(offer.youthId, now);
       }
       await this.audit.record(ctx, {
         action: `offer.${data.decision}`,
@@ -313,13 +333,31 @@ export class OffersService {
     );
   }
 
-  /** Daily: offers past their answer-by date expire; the company and the young person are told. */
+  /** A young person accepted a round's placement: their open offers end, and the companies are told. */
+  async closeOpenFor(youthId: string): Promise<void> {
+    for (const o of await this.repo.closeOthers(youthId, null, this.clock.now(), this.today()))
+      await this.tellCompany(o, 'offer_withdrawn');
+  }
+
+  /** Daily: offers past their answer-by date expire; the company and the young person are told, with the change. */
   async expireDue(): Promise<number> {
-    const expired = await this.repo.expire(this.today());
-    for (const o of expired) {
-      await this.tellCompany(o, 'offer_expired');
-    }
-    return expired.length;
+    return this.transactions.transaction(async () => {
+      const expired = await this.repo.expire(this.today());
+      for (const o of expired) {
+        await this.tellCompany(o, 'offer_expired');
+        if (o.youthUserId)
+          await this.notifications.notify([
+            {
+              userId: o.youthUserId,
+              key: `offer:${o.id}:expired:youth`,
+              kind: 'offer_expired_youth',
+              params: { company: o.companyName, title: o.openingTitle },
+              link: '/me/offers',
+            },
+          ]);
+      }
+      return expired.length;
+    });
   }
 
   /** The company's contacts, whoever made the offer and, once accepted, the internship's consultant. */

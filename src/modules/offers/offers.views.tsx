@@ -8,8 +8,20 @@ import { seatsText } from './seats.ts';
 const thisYear = (today: string) => Number(today.slice(0, 4));
 
 /** The young person's offers: each open one with its facts and two buttons, earlier ones below. */
-export function MyOffersView({ page, offers, today, form }: { page: PageContext; offers: OfferView[]; today: string; form: FormState }) {
+export function MyOffersView({
+  page,
+  offers,
+  today,
+  form: given,
+}: {
+  page: PageContext;
+  offers: OfferView[];
+  today: string;
+  form: FormState;
+}) {
   const { t } = page;
+  const { youthId: youthError, ...errors } = given.errors;
+  const form = youthError ? { ...given, errors, formError: given.formError ?? youthError } : given;
   const open = offers.filter((o) => o.status === 'open' && o.answerBy >= today);
   const earlier = offers.filter((o) => !open.includes(o));
   return (
@@ -76,9 +88,7 @@ function OfferCard({ page, o, today }: { page: PageContext; o: OfferView; today:
       )}
       {o.madeByName && <p class="form-hint">{t('offer.made_by', { name: o.madeByName })}</p>}
       <p>
-        <a href={`/offers/${o.id}/messages`}>
-          {t('offer.write_company', { company: o.companyName })}
-        </a>
+        <a href={`/offers/${o.id}/messages`}>{t('offer.write_company', { company: o.companyName })}</a>
       </p>
       <p class="form-hint">{t('offer.accept_hint')}</p>
       <div class="app-actions">
@@ -89,14 +99,28 @@ function OfferCard({ page, o, today }: { page: PageContext; o: OfferView; today:
             {t('offer.accept')}
           </button>
         </form>
-        <form method="post" action={`/me/offers/${o.id}/answer`} class="app-inline-form">
+      </div>
+      <details class="app-decline">
+        <summary>
+          {t('offer.decline')}
+          <span class="app-sr-only">
+            : {o.openingTitle} · {o.companyName}
+          </span>
+        </summary>
+        <form method="post" action={`/me/offers/${o.id}/answer`}>
           <CsrfField token={page.csrfToken} />
           <input type="hidden" name="decision" value="decline" />
-          <button class="button button-secondary" type="submit">
+          <div class="form-group">
+            <label class="form-label" for={`reason-${o.id}`}>
+              {t('offer.decline_reason')}
+            </label>
+            <textarea class="form-input" id={`reason-${o.id}`} name="reason" rows={3} maxLength={500} />
+          </div>
+          <button class="button button-secondary" type="submit" aria-describedby={`offer-${o.id}-title`}>
             {t('offer.decline')}
           </button>
         </form>
-      </div>
+      </details>
       <span hidden id={`offer-${o.id}-title`}>
         {o.openingTitle} · {o.companyName}
       </span>
@@ -112,8 +136,11 @@ export interface OfferFormData {
 }
 
 /** The company's (or team's) form to offer one young person an internship. */
-export function OfferFormView({ page, data, form }: { page: PageContext; data: OfferFormData; form: FormState }) {
+export function OfferFormView({ page, data, form: given }: { page: PageContext; data: OfferFormData; form: FormState }) {
   const { t, locale } = page;
+  // An error about the young person (busy, no account…) has no field on this form: it is the form's.
+  const { youthId: youthError, ...errors } = given.errors;
+  const form = youthError ? { ...given, errors, formError: youthError } : given;
   const name = data.youth.firstName;
   const free = data.openings.filter((o) => o.free > 0);
   const labels = {
@@ -199,7 +226,7 @@ export function CompanyOffersView({
                 {open && <> · {t('offer.answer_by', { date: formatDay(locale, o.answerBy, thisYear(today)) })}</>}
               </p>
               <p>
-                <a href={`/offers/${o.id}/messages`}>{t('offer.write_youth', { name: o.youthFirstName })}</a>
+                <a href={`/offers/${o.id}/messages`}>{t('offer.write_youth', { name: o.youthFirstName, title: o.openingTitle })}</a>
               </p>
               {open && (
                 <form method="post" action={`/offers/${o.id}/withdraw`}>

@@ -10,6 +10,12 @@ export const offersEn: Record<keyof typeof offersDa, string> = {
   'validation.offer_opening': "Choose one of the company's published openings.",
   'validation.offer_no_seat': 'This opening has no free seat right now.',
   'validation.offer_answer_by_late': 'The answer-by date can be at most 30 days from today.',
+  'validation.offer_start_late':
+    'The internship starts more than 14 days from today. An offer must be able to start within 14 days, so make it closer to the start.',
+  'errors.offer_cannot_accept': 'You cannot say yes right now. Talk to your contact person in the municipality.',
+  'notify.title.offer_expired_youth': 'The offer from {company} has expired',
+  'notify.text.offer_expired_youth':
+    'You did not answer the internship as {title} in time. Write to the company or your contact person if you are still interested.',
   'validation.date_past': 'The date cannot be in the past.',
   'errors.offer_exists': 'This young person already has an open offer for this opening.',
   'errors.offer_closed': 'The offer is no longer open.',
@@ -79,7 +85,7 @@ export const offersEn: Record<keyof typeof offersDa, string> = {
   'offer.answer_by_column': 'Answer by',
   'offer.nav': 'My offers',
   'offer.write_company': 'Ask {company} about the offer',
-  'offer.write_youth': 'Write to {name} about the offer',
+  'offer.write_youth': 'Write to {name} about the offer as {title}',
   'offer.demo_with_offer': 'with an offer',
   'offer.company_nav': 'Offers',
   'seats.word.one': 'seat',
