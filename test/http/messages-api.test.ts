@@ -76,5 +76,10 @@ describe('messages over HTTP', () => {
     const page = await company.get(`/messages/${started.json().conversationId}`);
     expect(page.body).toContain('Amina i praktik hos Roskilde Kraftvarmeværk');
     expect(page.body).not.toContain('Amina Hansen');
+    // Nor through the API: the young person's messages carry their first name only, for a company.
+    const internshipThread = started.json().conversationId as string;
+    await young.json('POST', `/api/v1/conversations/${internshipThread}/messages`, JSON.stringify({ body: 'Tak, jeg glæder mig.' }));
+    const seen = (await company.json('GET', `/api/v1/conversations/${internshipThread}`)).json();
+    expect(seen.messages.map((m: { authorName: string }) => m.authorName)).toEqual([n.supervisor.name, 'Amina']);
   });
 });

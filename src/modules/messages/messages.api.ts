@@ -4,7 +4,7 @@ import { errors } from '../../platform/http/api-errors.ts';
 import { ctxOf } from '../../platform/http/request.ts';
 import { idParams } from '../../platform/http/schemas.ts';
 import type { ConversationView, Message, ThreadMessage } from './messages.repository.ts';
-import { messageInput } from './messages.service.ts';
+import { messageInput, viewerSide } from './messages.service.ts';
 import { conversationKinds, messageSides } from './messages.values.ts';
 
 const side = z.enum(messageSides);
@@ -96,7 +96,12 @@ export async function messagesApi(app: App, { services }: RouteDeps): Promise<vo
     },
     async (request) => {
       const data = await messages.thread(ctxOf(request), request.params.id);
-      return { conversation: toConversation(data.conversation), messages: data.messages.map((m) => toMessage(m)) };
+      // A company sees the young person's first name only, as on the page.
+      const company = viewerSide(request.actor!, data.conversation) === 'company';
+      return {
+        conversation: toConversation(data.conversation),
+        messages: data.messages.map((m) => toMessage(m, company && m.side === 'youth' ? data.conversation.youthFirstName : m.authorName)),
+      };
     },
   );
 
