@@ -14,7 +14,8 @@ export function registerSavedForms(app: FastifyInstance, forms: SavedForms, sett
   const cookie = cookieName(settings, 'savedForm');
 
   app.addHook('onSend', async (request, reply, payload) => {
-    const token = request.cookies[cookie];
+    // A request shed before the cookies were read (load shedding, decision 0016) has none.
+    const token = request.cookies?.[cookie];
     if (!token || request.method !== 'GET' || !request.actor || typeof payload !== 'string' || reply.statusCode !== 200) return payload;
     if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
     try {
@@ -39,7 +40,7 @@ export function registerSavedForms(app: FastifyInstance, forms: SavedForms, sett
     const page = safeLocalPath(body?._page, '');
     // Only a form on a page of this site that the person can come back to (not the sign-in page itself).
     if (!page || page.startsWith('/sign-in')) return undefined;
-    const owner = knownDeviceEmail(settings.secret, request.cookies[cookieName(settings, 'device')], clock.now());
+    const owner = knownDeviceEmail(settings.secret, request.cookies?.[cookieName(settings, 'device')], clock.now());
     const values = keepableFields(body);
     // Without a known owner (no account has signed in on this browser) nothing is kept: it could be
     // shown to whoever signs in next. The person still goes back to the form's page.
