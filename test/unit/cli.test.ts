@@ -21,7 +21,13 @@ describe('nextwork CLI', { timeout: 60_000 }, () => {
     expect(res.status).toBe(0);
     const accounts = JSON.parse(res.stdout) as Record<string, unknown>[];
     expect(accounts.length).toBeGreaterThan(20);
-    for (const a of accounts) expect(Object.keys(a).sort()).toEqual(['email', 'municipality', 'password', 'role']);
+    for (const a of accounts)
+      expect(Object.keys(a).sort()).toEqual(['email', 'municipality', 'password', 'role', ...(a.withOffer ? ['withOffer'] : [])].sort());
+    // One young person per demo municipality has an offer to answer.
+    expect(accounts.filter((a) => a.withOffer).map((a) => [a.role, a.municipality])).toEqual([
+      ['youth', 'Roskilde'],
+      ['youth', 'Vejle'],
+    ]);
     expect(accounts.filter((a) => a.role === 'team_leader').map((a) => a.municipality)).toEqual(['Roskilde', 'Vejle']);
   });
 
