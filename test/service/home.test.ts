@@ -141,7 +141,7 @@ describe("the team's home", () => {
     expect(kinds(await t.services.home.team(ctx(n.consultant), n.m, []))).toEqual([]);
     await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: amina.id, openingId: n.opening.id });
     expect(await t.services.home.team(ctx(n.consultant), n.m, [])).toEqual([
-      { kind: 'offers_open', href: `/matching?m=${n.m}`, params: { count: 1 } },
+      { kind: 'offers_open', href: `/offers?m=${n.m}`, params: { count: 1 } },
     ]);
     // The counsellor's home leads with their week.
     expect(kinds(await t.services.home.team(ctx(n.counsellor), n.m, []))[0]).toBe('counsellor_week');

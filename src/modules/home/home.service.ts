@@ -241,7 +241,7 @@ export class HomeService {
           });
       }
       for (const p of f.proposals) items.push({ kind: 'round_proposal', href: `/matching/rounds/${p.id}`, due: localDate(p.runAt) });
-      if (f.offersOpen) items.push({ kind: 'offers_open', href: `/matching${q}`, params: { count: f.offersOpen } });
+      if (f.offersOpen) items.push({ kind: 'offers_open', href: `/offers${q}`, params: { count: f.offersOpen } });
       if (f.placementsOpen) items.push({ kind: 'placements_open', href: `/matching${q}`, params: { count: f.placementsOpen } });
       for (const e of f.events)
         items.push({ kind: 'event_soon', href: `/matching/events/${e.id}`, params: { title: e.title }, at: e.startsAt });

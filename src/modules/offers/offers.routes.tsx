@@ -6,7 +6,8 @@ import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { isUuid } from '../../platform/validation.ts';
 import { pageWithId } from '../../platform/http/schemas.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
-import { CompanyOffersView, MyOffersView, OfferFormView } from './offers.views.tsx';
+import { municipalityFor } from '../../platform/http/scope.ts';
+import { CompanyOffersView, MyOffersView, OfferFormView, TeamOffersView } from './offers.views.tsx';
 
 /** Pages for direct offers: the young person's answers, the company's offers and its offer form. */
 export async function offersRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
@@ -59,6 +60,14 @@ export async function offersRoutes(app: App, { services, settings }: RouteDeps):
       done: { flash: 'offer.sent', to: `/companies/${request.params.id}/offers` },
       again: (form, status) => formPage(request, reply, request.params.id, values.youthId ?? '', form, status),
     });
+  });
+
+  // The team's view of open offers in a municipality.
+  app.get('/offers', async (request, reply) => {
+    const m = municipalityFor(request, 'match.read');
+    const list = await offers.openIn(ctxOf(request), m);
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('offer.team_title'), <TeamOffersView page={page} offers={list} today={offers.today()} />);
   });
 
   app.get('/companies/:id/offers', pageWithId, async (request, reply) => {

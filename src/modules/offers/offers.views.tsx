@@ -245,3 +245,31 @@ export function CompanyOffersView({
     </>
   );
 }
+
+/** The team's list: every open offer in the municipality, soonest answer-by date first. */
+export function TeamOffersView({ page, offers, today }: { page: PageContext; offers: OfferView[]; today: string }) {
+  const { t, locale } = page;
+  return (
+    <>
+      <h1>{t('offer.team_title')}</h1>
+      <p class="font-lead">{t('offer.team_intro')}</p>
+      {offers.length === 0 ? (
+        <p>{t('offer.team_none')}</p>
+      ) : (
+        <ul class="nobullet-list app-results">
+          {offers.map((o) => (
+            <li class="app-card" id={`offer-${o.id}`}>
+              <h2 class="h4">
+                {o.youthFirstName} {o.youthLastName} · {o.openingTitle}
+              </h2>
+              <p>
+                <a href={`/companies/${o.companyId}/offers#offer-${o.id}`}>{o.companyName}</a> ·{' '}
+                {t('offer.answer_by', { date: formatDay(locale, o.answerBy, thisYear(today)) })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
