@@ -242,4 +242,22 @@ describe('direct offers', () => {
     const bos = await t.services.rounds.mine(ctx(b.actor));
     expect(bos.map((r) => r.placement.status)).toEqual(['declined']);
   });
+
+  it('a proposed round whose seats went to an offer meanwhile cannot be published: it must run again', async () => {
+    const n = await makeNetwork(t);
+    await t.database.db.update(openings).set({ seats: 1 }).where(eq(openings.id, n.opening.id));
+    const [a, b] = [await n.young('Amina'), await n.young('Bo')];
+    await t.services.wishes.add(ctx(a.actor), { openingId: n.opening.id });
+    await t.services.wishes.answer(ctx(n.supervisor), n.opening.id, { youthId: a.id, answer: 'can_take', tier: '1' });
+    const round = await t.services.rounds.run(ctx(n.consultant), n.m, {});
+    expect(round.stats.seatsFilled).toBe(1);
+    // After the run, the company offers the only seat to Bo.
+    await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: b.id, openingId: n.opening.id });
+    expect((await failure(t.services.rounds.publish(ctx(n.consultant), round.id))).messageKey).toBe('errors.round_stale');
+    // Run again: the seat is taken, so nobody is placed, and that round publishes.
+    await t.services.rounds.discard(ctx(n.consultant), round.id);
+    const again = await t.services.rounds.run(ctx(n.consultant), n.m, {});
+    expect(again.stats.seatsFilled).toBe(0);
+    await t.services.rounds.publish(ctx(n.consultant), again.id);
+  });
 });

@@ -357,4 +357,31 @@ export class MatchingRepository {
       .returning({ youthId: roundPlacements.youthId });
     return rows.length;
   }
+
+  /**
+   * Whether a proposed round still fits: each opening has the seats its placements need (offers and
+   * other rounds may have taken some since the run) and no placed young person has started an
+   * internship meanwhile. The openings are locked first, so nothing takes a seat while publishing.
+   */
+  async stillFits(roundId: string, today: string): Promise<boolean> {
+    const placed = this.db
+      .select({ openingId: roundPlacements.openingId })
+      .from(roundPlacements)
+      .where(and(eq(roundPlacements.roundId, roundId), sql`${roundPlacements.openingId} is not null`));
+    await this.db.select({ id: openings.id }).from(openings).where(inArray(openings.id, placed)).for('update');
+    const [row] = await this.db
+      .select({
+        full: sql<number>`(select count(*) from (select p.opening_id, count(*) as n from ${roundPlacements} p
+            where p.round_id = ${roundId} and p.opening_id is not null group by p.opening_id) x
+          join ${openings} o on o.id = x.opening_id
+          where not o.published or x.n > greatest(0, o.seats - public.nw_seats_taken(o.id, ${today}::date)))`.mapWith(Number),
+        busy: sql<number>`(select count(*) from ${roundPlacements} p where p.round_id = ${roundId} and p.opening_id is not null
+          and exists (select 1 from ${internships} i where i.youth_id = p.youth_id and i.status in (${sql.join(
+            openStatuses.map((s) => sql`${s}`),
+            sql`, `,
+          )})))`.mapWith(Number),
+      })
+      .from(sql`(select 1) as one`);
+    return !row || (row.full === 0 && row.busy === 0);
+  }
 }

@@ -191,6 +191,9 @@ export class RoundsService {
   async publish(ctx: Context, id: string): Promise<void> {
     const { round, grant } = await this.load(ctx, id, 'match.run');
     await this.audit.atomically(async () => {
+      // Seats may have gone to direct offers or another round since the run: then it must run again.
+      if (round.status === 'proposed' && !(await this.repo.stillFits(id, localDate(this.clock.now()))))
+        throw conflict('errors.round_stale');
       if (!(await this.repo.setRoundStatus(id, 'proposed', 'published', this.clock.now()))) throw conflict('errors.round_state');
       const placements = await this.repo.placements(id);
       await this.audit.record(ctx, {

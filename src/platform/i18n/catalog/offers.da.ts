@@ -82,6 +82,8 @@ export const offersDa = {
   'offer.team_title': 'Åbne tilbud',
   'offer.team_intro': 'Tilbud fra virksomhederne, som venter på de unges svar. Et åbent tilbud holder en plads til svarfristen.',
   'offer.team_none': 'Ingen tilbud venter på svar lige nu.',
+  'errors.round_stale':
+    'Siden runden blev kørt, er pladser blevet taget af tilbud eller en anden runde, eller en ung er startet i praktik. Kør runden igen.',
   'offer.nav': 'Mine tilbud',
   'offer.write_company': 'Spørg {company} om tilbuddet',
   'offer.write_youth': 'Skriv til {name} om tilbuddet som {title}',

@@ -86,6 +86,8 @@ export const offersEn: Record<keyof typeof offersDa, string> = {
   'offer.team_title': 'Open offers',
   'offer.team_intro': "Companies' offers awaiting the young people's answers. An open offer holds a seat until its answer-by date.",
   'offer.team_none': 'No offers are awaiting an answer right now.',
+  'errors.round_stale':
+    'Since the round was run, seats have been taken by offers or another round, or a young person has started an internship. Run the round again.',
   'offer.nav': 'My offers',
   'offer.write_company': 'Ask {company} about the offer',
   'offer.write_youth': 'Write to {name} about the offer as {title}',
