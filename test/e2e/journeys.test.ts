@@ -177,7 +177,7 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     const { context, page } = await newPage();
     await signIn(page, demoEmail('system_admin', null));
     await page.waitForURL(`${base}/dashboard`);
-    await page.getByRole('link', { name: 'Kommuner' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Kommuner' }).click();
     await page.getByLabel(/^Navn/).fill('Horsens');
     await page.getByLabel(/^Kommunekode/).fill('61');
     await page.getByRole('button', { name: 'Opret kommune' }).click();
