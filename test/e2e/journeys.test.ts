@@ -196,9 +196,13 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     expect(nav).toEqual([
       'Overblik',
       'Min profil',
+      'Mine tilbud',
       'Mine ønsker',
       'Min gruppe',
       'Min praktik',
+      'Min bevægelse',
+      'Mine rapporter',
+      'Mine noter',
       'Praktikmuligheder',
       'Beskeder',
       'Notifikationer',
