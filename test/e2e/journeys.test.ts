@@ -50,8 +50,7 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     ).toBe(leaderEmail);
     await expectAccessible(page);
 
-    await signIn(page, leaderEmail);
-    await page.waitForURL(`${base}/dashboard`);
+    await j.signInWithForm(page, leaderEmail);
     expect(await page.getByRole('status').first().textContent()).toContain('Du er logget ind.');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Overblik');
     await expectAccessible(page);
