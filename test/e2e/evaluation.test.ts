@@ -15,7 +15,7 @@ describe.runIf(run)('effect evaluation journey (Chromium, axe WCAG 2.1 AA)', () 
   it('the researcher opens the demo trial, reads the estimates and downloads the pseudonymised export', async () => {
     const { page: p, context } = await j.newPage();
     await j.signIn(p, demoEmail('researcher', null));
-    await p.getByRole('link', { name: 'Effektmåling' }).click();
+    await p.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Effektmåling' }).click();
     await expectAccessible(p);
     // The planning calculator first: a linkable GET form.
     await p.getByRole('link', { name: 'Planlæg et forsøg: styrke og mindste effekt' }).click();

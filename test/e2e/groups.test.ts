@@ -209,7 +209,7 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
     // The caseworker finds it among the reports sent with consent, reads it and downloads the PDF.
     const cw = await j.newPage();
     await j.signIn(cw.page, demoEmail('caseworker', roskilde));
-    await cw.page.getByRole('link', { name: 'Rapporter', exact: true }).click();
+    await cw.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Rapporter', exact: true }).click();
     await expectAccessible(cw.page);
     await cw.page.goto(reportUrl);
     expect(await cw.page.getByText('Jeg vil gerne prøve et køkken.').count()).toBe(1);

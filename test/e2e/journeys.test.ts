@@ -50,8 +50,7 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     ).toBe(leaderEmail);
     await expectAccessible(page);
 
-    await signIn(page, leaderEmail);
-    await page.waitForURL(`${base}/dashboard`);
+    await j.signInWithForm(page, leaderEmail);
     expect(await page.getByRole('status').first().textContent()).toContain('Du er logget ind.');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Overblik');
     await expectAccessible(page);
@@ -177,7 +176,7 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     const { context, page } = await newPage();
     await signIn(page, demoEmail('system_admin', null));
     await page.waitForURL(`${base}/dashboard`);
-    await page.getByRole('link', { name: 'Kommuner' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Kommuner' }).click();
     await page.getByLabel(/^Navn/).fill('Horsens');
     await page.getByLabel(/^Kommunekode/).fill('61');
     await page.getByRole('button', { name: 'Opret kommune' }).click();
@@ -196,9 +195,13 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
     expect(nav).toEqual([
       'Overblik',
       'Min profil',
+      'Mine tilbud',
       'Mine ønsker',
       'Min gruppe',
       'Min praktik',
+      'Min bevægelse',
+      'Mine rapporter',
+      'Mine noter',
       'Praktikmuligheder',
       'Beskeder',
       'Notifikationer',
