@@ -69,6 +69,27 @@ describe("the young person's home", () => {
     expect(later).not.toContain('recognition');
   });
 
+  it('asks the young person to confirm an internship the team planned, until they do', async () => {
+    const n = await makeNetwork(t);
+    const amina = await n.young('Amina');
+    const i = await t.services.internships.plan(ctx(n.consultant), n.m, {
+      youthId: amina.id,
+      openingId: n.opening.id,
+      chosenOn: '2026-03-02',
+      agreedStart: '2026-03-09',
+      weeklyHours: '20',
+    });
+    const before = (await t.services.home.youth(ctx(amina.actor))).items;
+    expect(before[0]).toEqual({
+      kind: 'internship_confirm',
+      href: '/me/internships#confirm-title',
+      params: { company: n.company.name },
+      urgent: true,
+    });
+    await t.services.internships.confirm(ctx(amina.actor), i.id);
+    expect(kinds((await t.services.home.youth(ctx(amina.actor))).items)).toEqual(['internship_planned']);
+  });
+
   it('is only ever the young person’s own', async () => {
     const n = await makeNetwork(t);
     await expect(t.services.home.youth(ctx(n.consultant))).rejects.toMatchObject({ code: 'not_found' });

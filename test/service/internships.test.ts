@@ -103,6 +103,17 @@ describe('internship lifecycle', () => {
       agreedStart: 'validation.start_before_choice',
       chosenOn: 'validation.date_future',
     });
+    // Nor back-dated: the clock runs from the young person's confirmation.
+    const backDated = await failure(
+      t.services.internships.plan(ctx(n.consultant), n.m, {
+        youthId: amina.id,
+        openingId: n.opening.id,
+        chosenOn: '2026-02-27',
+        agreedStart: '2026-03-02',
+        weeklyHours: '20',
+      }),
+    );
+    expect(backDated.fields).toEqual({ chosenOn: 'validation.date_past' });
     // Planned end past the longest allowed internship: the message names the latest date.
     const tooLong = await failure(
       t.services.internships.plan(ctx(n.consultant), n.m, {
@@ -217,6 +228,10 @@ describe('the two-week start clock', () => {
       agreedStart: '2026-03-16',
       weeklyHours: '20',
     });
+    // The team planned it: no clock runs until Amina confirms her choice in the app.
+    expect((await t.services.internshipOverview.team(ctx(n.counsellor), n.m)).clocks).toEqual([]);
+    await t.services.internships.confirm(ctx(amina.actor), i.id);
+    expect((await failure(t.services.internships.confirm(ctx(amina.actor), i.id))).messageKey).toBe('errors.internship_confirmed');
     await startedInternship(t, n, bo.id); // chose and started the same day: 0 days
     const overview = await t.services.internshipOverview.team(ctx(n.counsellor), n.m);
     expect(overview.clocks).toEqual([

@@ -35,6 +35,7 @@ const actions = Object.keys({
   'internship.read_concerns': 1,
   'internship.extend': 1,
   'internship.checkin': 1,
+  'internship.confirm': 1,
   'internship.national': 1,
   'internship.meeting': 1,
   'internship.day_one': 1,

@@ -14,6 +14,7 @@ export interface YouthFacts {
     company: string;
     agreedStart: string;
     firstDay: string | null;
+    confirmed: boolean;
     checkedInThisWeek: boolean;
   } | null;
   recognition: { internshipId: string; company: string; weekStart: string } | null;
@@ -99,7 +100,7 @@ export class HomeRepository {
           and s.held_on > ${today}::date - 7 order by held_on desc limit 1) s on true
         where m.youth_id = ${youthId} and m.left_at is null limit 1`),
       this.rows<NonNullable<YouthFacts['internship']> & { didWellWeek: string | null }>(sql`
-        select i.id, i.status, c.name as company, i.agreed_start::text as "agreedStart", i.first_day::text as "firstDay",
+        select i.id, i.status, c.name as company, i.agreed_start::text as "agreedStart", i.first_day::text as "firstDay", i.youth_confirmed_at is not null as confirmed,
           exists (select 1 from youth_checkins k where k.youth_id = i.youth_id and k.week_start = ${week}::date) as "checkedInThisWeek",
           (select f.week_start::text from internship_feedback f where f.internship_id = i.id and f.did_well <> ''
             and f.submitted_at > ${at}::timestamptz - interval '7 days' order by f.week_start desc limit 1) as "didWellWeek"
@@ -128,6 +129,7 @@ export class HomeRepository {
             company: i.company,
             agreedStart: i.agreedStart,
             firstDay: i.firstDay,
+            confirmed: i.confirmed,
             checkedInThisWeek: i.checkedInThisWeek,
           }
         : null,

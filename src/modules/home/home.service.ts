@@ -15,6 +15,7 @@ export type HomeItemKind =
   | 'placement'
   | 'event_invite'
   | 'internship_planned'
+  | 'internship_confirm'
   | 'internship_checkin'
   | 'group_checkin'
   | 'report'
@@ -113,6 +114,8 @@ export class HomeService {
       items.push({ kind: 'event_invite', href: `/matching/events/${e.id}`, params: { title: e.title, place: e.place }, at: e.startsAt });
     if (unread > 0) items.push({ kind: 'unread_messages', href: '/messages', params: { count: unread } });
     const i = f.internship;
+    if (i && !i.confirmed && (i.status === 'planned' || i.status === 'awaiting_approval'))
+      items.push({ kind: 'internship_confirm', href: '/me/internships#confirm-title', params: { company: i.company }, urgent: true });
     if (i && (i.status === 'planned' || i.status === 'awaiting_approval'))
       items.push({ kind: 'internship_planned', href: '/me/internships', params: { company: i.company }, due: i.agreedStart });
     if (i && (i.status === 'active' || i.status === 'extended') && !i.checkedInThisWeek)

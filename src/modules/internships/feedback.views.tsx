@@ -1,5 +1,5 @@
 import type { Translate } from '../../platform/i18n/i18n.ts';
-import { formatDateTime } from '../../platform/i18n/i18n.ts';
+import { formatDateTime, formatDay } from '../../platform/i18n/i18n.ts';
 import { CsrfField, ErrorSummary, type FormState, SelectField, TextArea } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { Checkin, Extension, InternshipView } from './internships.repository.ts';
@@ -181,6 +181,29 @@ export function MyInternshipsView({
   return (
     <>
       <h1>{t('my_internships.title')}</h1>
+      {form.formError && (
+        <div class="alert alert-error" role="alert">
+          <p class="alert-text">{t(form.formError as Parameters<typeof t>[0], form.formErrorParams)}</p>
+        </div>
+      )}
+      {current && !current.youthConfirmedAt && (
+        <section class="alert alert-info" aria-labelledby="confirm-title" id="confirm">
+          <div class="alert-body">
+            <h2 class="alert-heading h3" id="confirm-title" tabindex={-1}>
+              {t('internship.confirm_title')}
+            </h2>
+            <p class="alert-text">
+              {t('internship.confirm_text', { company: current.companyName, date: formatDay(page.locale, current.agreedStart) })}
+            </p>
+            <form method="post" action={`/me/internships/${current.id}/confirm`}>
+              <CsrfField token={page.csrfToken} />
+              <button class="button button-primary" type="submit">
+                {t('internship.confirm_button')}
+              </button>
+            </form>
+          </div>
+        </section>
+      )}
       {current && <DayOneBox page={page} i={current} forYouth />}
       <MyPeople page={page} people={people} />
       <section class="app-narrow-form">

@@ -233,6 +233,7 @@ export function InternshipView({
           {t(form.formError as Key, form.formErrorParams)}
         </Alert>
       )}
+      {open && !i.youthConfirmedAt && side !== 'youth' && <p>{t('internship.awaiting_confirmation')}</p>}
       {open && <DayOneBox page={page} i={i} forYouth={side === 'youth'} />}
       {people && <MyPeople page={page} people={people} />}
       {canMessage && (

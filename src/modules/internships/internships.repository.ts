@@ -386,7 +386,8 @@ export class InternshipsRepository {
       .where(
         and(
           municipalityIds ? inArray(internships.municipalityId, municipalityIds) : undefined,
-          sql`((${internships.firstDay} is null and ${internships.status} in ('planned', 'awaiting_approval')) or ${internships.firstDay} >= ${startedSince})`,
+          // A clock runs once the young person has confirmed the choice (the team's planning waits for it).
+          sql`((${internships.firstDay} is null and ${internships.status} in ('planned', 'awaiting_approval') and ${internships.youthConfirmedAt} is not null) or ${internships.firstDay} >= ${startedSince})`,
         ),
       )
       .orderBy(asc(internships.chosenAt));

@@ -321,6 +321,13 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
   };
 
   app.get('/me/internships', (request, reply) => myPage(request, reply, emptyForm));
+  app.post('/me/internships/:id/confirm', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: () => services.internships.confirm(ctxOf(request), request.params.id),
+      done: { flash: 'internship.confirm_done', to: '/me/internships' },
+      again: (form, status) => myPage(request, reply, form, emptyForm, status),
+    }),
+  );
 
   app.post('/me/checkin', (request, reply) =>
     submitForm(request, reply, settings, {

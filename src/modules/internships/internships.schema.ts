@@ -32,6 +32,11 @@ export const internships = pgTable(
     tasks: text('tasks').notNull(),
     /** When the young person accepted the choice: the two-week start clock runs from here. */
     chosenAt: timestamp('chosen_at', { withTimezone: true }).notNull(),
+    /**
+     * When the young person confirmed the choice in the app. A round's or an offer's acceptance is
+     * the confirmation; an internship the team planned waits for it, and its clock starts with it.
+     */
+    youthConfirmedAt: timestamp('youth_confirmed_at', { withTimezone: true }),
     agreedStart: date('agreed_start').notNull(),
     /** The first day actually met: stops the start clock. */
     firstDay: date('first_day'),

@@ -68,6 +68,8 @@ export class InternshipsService {
     if (!opening || opening.municipalityId !== municipalityId) errors.openingId = 'validation.internship_opening';
     if (data.agreedStart < data.chosenOn) errors.agreedStart = 'validation.start_before_choice';
     if (data.chosenOn > this.today()) errors.chosenOn = 'validation.date_future';
+    // Not back-dated: the clock starts when the young person confirms the choice in the app.
+    else if (data.chosenOn < this.today()) errors.chosenOn = 'validation.date_past';
     const supervisorId = data.supervisorUserId ?? opening?.supervisorUserId ?? null;
     if (opening && supervisorId && !(await this.companies.contacts(opening.companyId)).some((c) => c.id === supervisorId)) {
       errors.supervisorUserId = 'validation.supervisor';
@@ -84,7 +86,7 @@ export class InternshipsService {
     await checkLength(this.municipalities, municipalityId, data.agreedStart, plannedEnd, 'plannedEnd');
     const actor = this.access.requireActor(ctx);
     const now = this.clock.now();
-    const chosenAt = data.chosenOn === this.today() ? now : new Date(`${data.chosenOn}T12:00:00Z`);
+    const chosenAt = now;
     // A second open internship is refused by a unique index; mapped once the transaction has ended.
     try {
       return await this.transactions.transaction(async () => {
@@ -100,6 +102,8 @@ export class InternshipsService {
             weeklyHours: data.weeklyHours,
             tasks: data.tasks || opening!.title,
             chosenAt,
+            // The young person confirms in the app; until then no clock runs.
+            youthConfirmedAt: null,
             agreedStart: data.agreedStart,
             plannedEnd,
             previousId: data.previousId,
@@ -148,6 +152,8 @@ export class InternshipsService {
           weeklyHours: Math.min(37, Math.max(15, opening.weeklyHours)),
           tasks: opening.tasks || opening.title,
           chosenAt: now,
+          // Accepting the placement or the offer is the young person's own choice.
+          youthConfirmedAt: now,
           agreedStart,
           plannedEnd: addMonths(agreedStart, opening.durationMonths),
           createdAt: now,
@@ -227,6 +233,37 @@ export class InternshipsService {
       rows.map((i) => internshipAudit(i, grant, 'internship.list')),
     );
     return rows;
+  }
+
+  /**
+   * The young person confirms an internship the team planned for them ("yes, I chose it"): the
+   * two-week start clock runs from now, and the consultant is told.
+   */
+  async confirm(ctx: Context, id: string): Promise<void> {
+    const { i, grant } = await loadInternship(this.repo, this.access, ctx, id, 'internship.confirm');
+    if (i.youthConfirmedAt || !['planned', 'awaiting_approval'].includes(i.status)) throw conflict('errors.internship_confirmed');
+    const at = this.clock.now();
+    const byUserId = this.access.requireActor(ctx).userId;
+    await this.transactions.transaction(async () => {
+      const changed = await this.repo.update(
+        id,
+        i.status,
+        { youthConfirmedAt: at, chosenAt: at },
+        { kind: 'youth_confirmed', at, byUserId },
+      );
+      if (!changed) throw conflict('errors.internship_changed');
+      await this.audit.record(ctx, internshipAudit(i, grant, 'internship.confirm'));
+      if (i.consultantUserId)
+        await this.notifications.notify([
+          {
+            userId: i.consultantUserId,
+            key: `confirmed:${i.id}`,
+            kind: 'internship_confirmed',
+            params: { youth: i.youthFirstName, company: i.companyName },
+            link: `/internships/${i.id}`,
+          },
+        ]);
+    });
   }
 
   /** VITAS: sent to the jobcentre (with its reference), then approved. The platform only records it. */

@@ -25,6 +25,7 @@ export type Action =
   | 'internship.read_concerns'
   | 'internship.extend'
   | 'internship.checkin'
+  | 'internship.confirm'
   | 'internship.national'
   | 'internship.meeting'
   | 'internship.day_one'
@@ -135,6 +136,7 @@ const ownYouthActions: readonly Action[] = [
   'internship.read',
   'internship.extend',
   'internship.checkin',
+  'internship.confirm',
   'match.wish',
   'offer.answer',
   'group.checkin',
@@ -173,6 +175,8 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'internship.read_concerns': [...youthTeam, 'psychologist'],
   'internship.extend': [...youthTeam, 'company_contact', 'youth'],
   'internship.checkin': ['youth'],
+  // The young person confirms an internship the team planned for them: their choice starts the clock.
+  'internship.confirm': ['youth'],
   'internship.national': ['programme_lead', 'system_admin'],
   'internship.meeting': [...youthTeam, 'company_contact'],
   // Day one (meeting time, place, what to bring): the team, or the company's own contact.

@@ -84,6 +84,16 @@ export const offersDa = {
   'offer.team_none': 'Ingen tilbud venter på svar lige nu.',
   'errors.round_stale':
     'Siden runden blev kørt, er pladser blevet taget af tilbud eller en anden runde, eller en ung er startet i praktik. Kør runden igen.',
+  'errors.internship_confirmed': 'Praktikken er allerede bekræftet.',
+  'notify.title.internship_confirmed': '{youth} har bekræftet praktikken hos {company}',
+  'notify.text.internship_confirmed': 'Uret for starten inden for 14 dage kører fra nu.',
+  'internship.confirm_title': 'Er det din praktik?',
+  'internship.confirm_text':
+    'Teamet har skrevet, at du har valgt praktikken hos {company} med start {date}. Bekræft det her, så går vi i gang.',
+  'internship.confirm_button': 'Ja, det er min praktik',
+  'internship.confirm_done': 'Tak. Praktikken er bekræftet, og din konsulent får besked.',
+  'internship.awaiting_confirmation': 'Venter på, at den unge bekræfter valget i appen.',
+  'home.item.internship_confirm': 'Bekræft din praktik hos {company}',
   'offer.nav': 'Mine tilbud',
   'offer.write_company': 'Spørg {company} om tilbuddet',
   'offer.write_youth': 'Skriv til {name} om tilbuddet som {title}',

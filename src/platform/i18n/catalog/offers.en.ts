@@ -88,6 +88,16 @@ export const offersEn: Record<keyof typeof offersDa, string> = {
   'offer.team_none': 'No offers are awaiting an answer right now.',
   'errors.round_stale':
     'Since the round was run, seats have been taken by offers or another round, or a young person has started an internship. Run the round again.',
+  'errors.internship_confirmed': 'The internship is already confirmed.',
+  'notify.title.internship_confirmed': '{youth} has confirmed the internship at {company}',
+  'notify.text.internship_confirmed': 'The clock for a start within 14 days runs from now.',
+  'internship.confirm_title': 'Is this your internship?',
+  'internship.confirm_text':
+    'The team has written that you chose the internship at {company}, starting {date}. Confirm it here and we get going.',
+  'internship.confirm_button': 'Yes, it is my internship',
+  'internship.confirm_done': 'Thank you. The internship is confirmed, and your consultant is told.',
+  'internship.awaiting_confirmation': 'Waiting for the young person to confirm the choice in the app.',
+  'home.item.internship_confirm': 'Confirm your internship at {company}',
   'offer.nav': 'My offers',
   'offer.write_company': 'Ask {company} about the offer',
   'offer.write_youth': 'Write to {name} about the offer as {title}',
