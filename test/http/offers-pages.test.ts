@@ -71,4 +71,21 @@ describe('offers over HTTP', () => {
     expect((await young.post(`/me/offers/${offerId}/answer`, { decision: 'accept' })).statusCode).toBe(409);
     expect((await team.get(`/offers?m=${n.m}`)).body).toContain('Ingen tilbud venter på svar lige nu.');
   });
+
+  it('wishes show free seats; a wish for a full opening is kept with a note', async () => {
+    t.clock.set(new Date());
+    const n = await makeNetwork(t);
+    const [amina, bo] = [await n.young('Amina'), await n.young('Bo')];
+    const company = new Browser(app);
+    await company.signIn(n.supervisor.email);
+    await company.post(`/companies/${n.company.id}/offers`, { youthId: bo.id, openingId: n.opening.id });
+    await company.post(`/companies/${n.company.id}/offers`, { youthId: (await n.young('Cecilie')).id, openingId: n.opening.id });
+    const young = new Browser(app);
+    await young.signIn(amina.actor.email);
+    const wished = await young.post('/me/wishes', { openingId: n.opening.id });
+    expect(wished.statusCode).toBe(303);
+    const page = await young.get('/me/wishes');
+    expect(page.body).toContain('Praktikken er fuld lige nu. Du kan stadig ønske den');
+    expect(page.body).toContain('Fuld: alle 2 pladser er besat');
+  });
 });

@@ -28,6 +28,7 @@ export async function matchingRoutes(app: App, { services, settings }: RouteDeps
       wishes.directInvitationsForMe(ctx),
       matchEvents.mine(ctx),
     ]);
+    const seats = await services.offers.seats(mine.wishes.map((w) => w.openingId));
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
@@ -41,6 +42,7 @@ export async function matchingRoutes(app: App, { services, settings }: RouteDeps
         invitations={invitations}
         events={events}
         form={form}
+        seats={seats}
       />,
       status,
     );
@@ -72,7 +74,20 @@ export async function matchingRoutes(app: App, { services, settings }: RouteDeps
       }
     });
   const openingOf = (request: FastifyRequest) => (request.params as { openingId: string }).openingId;
-  myAction('/me/wishes', (r, v) => wishes.add(ctxOf(r), v), 'wishes.added');
+  app.post('/me/wishes', async (request, reply) => {
+    const values = formValues(request.body);
+    try {
+      await wishes.add(ctxOf(request), values);
+      // A wish for a full opening is kept, with a clear note that it counts once a seat is free.
+      const free = (await services.offers.freeSeats([values.openingId ?? ''])).get(values.openingId ?? '');
+      if (free === 0) setFlash(reply, settings, { kind: 'info', key: 'seats.full_wish_note' });
+      else flash(reply, 'wishes.added');
+      return reply.redirect('/me/wishes', 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, values);
+      return myPage(request, reply, form, status);
+    }
+  });
   myAction('/me/wishes/:openingId/move', (r, v) => wishes.move(ctxOf(r), openingOf(r), v), 'wishes.moved', true);
   myAction('/me/wishes/:openingId/remove', (r) => wishes.remove(ctxOf(r), openingOf(r)), 'wishes.removed');
   myAction('/me/wishes/:openingId/reason', (r, v) => wishes.setReason(ctxOf(r), openingOf(r), v), 'wishes.reason_saved');

@@ -1,6 +1,7 @@
 import { formatDateTime, type Translate } from '../../platform/i18n/i18n.ts';
 import { CsrfField, ErrorSummary, type FormState } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
+import { seatsText } from '../offers/seats.ts';
 import type { WishExplanation } from './explain.ts';
 import type { MyEvent } from './events.repository.ts';
 import { MyEvents } from './events.views.tsx';
@@ -78,7 +79,21 @@ function PlacementCard({ page, p }: { page: PageContext; p: MyPlacement }) {
   );
 }
 
-function WishItem({ page, w, first, last, form }: { page: PageContext; w: WishView; first: boolean; last: boolean; form: FormState }) {
+function WishItem({
+  page,
+  w,
+  first,
+  last,
+  form,
+  seats,
+}: {
+  page: PageContext;
+  w: WishView;
+  first: boolean;
+  last: boolean;
+  form: FormState;
+  seats?: { free: number; seats: number };
+}) {
   const { t } = page;
   const id = `reason-${w.openingId}`;
   // Two openings may share a title: the company makes every control's name unique.
@@ -101,6 +116,7 @@ function WishItem({ page, w, first, last, form }: { page: PageContext; w: WishVi
         <span class="app-wish-company">· {w.companyName}</span>
         {!w.published && <span> · {t('wishes.unpublished')}</span>}
       </h3>
+      {seats && w.published && <p class="form-hint">{seatsText(t, page.locale, seats.free, seats.seats)}</p>}
       <div class="app-actions">
         {!first && move('up', t('wishes.move_up'))}
         {!last && move('down', t('wishes.move_down'))}
@@ -153,6 +169,8 @@ export function MyWishesView(props: {
   invitations: (DirectInvitation & { companyName: string; openingTitle: string | null })[];
   events: MyEvent[];
   form: FormState;
+  /** Seats and free seats today, per wished opening. */
+  seats?: Map<string, { free: number; seats: number }>;
 }) {
   const { page, wishes, limit, placements, invitations, events, form } = props;
   const { t } = page;
@@ -176,7 +194,14 @@ export function MyWishesView(props: {
         {wishes.length ? (
           <ol class="app-wishes nobullet-list">
             {wishes.map((w, i) => (
-              <WishItem page={page} w={w} first={i === 0} last={i === wishes.length - 1} form={form} />
+              <WishItem
+                page={page}
+                w={w}
+                first={i === 0}
+                last={i === wishes.length - 1}
+                form={form}
+                seats={props.seats?.get(w.openingId)}
+              />
             ))}
           </ol>
         ) : (

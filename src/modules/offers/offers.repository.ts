@@ -207,13 +207,17 @@ export class OffersRepository {
   }
 
   /** Free seats today of the given openings (unpublished ones too: the seats, less those taken). */
-  async freeSeatsOf(openingIds: string[], today: string): Promise<Map<string, number>> {
+  async freeSeatsOf(openingIds: string[], today: string): Promise<Map<string, { free: number; seats: number }>> {
     if (!openingIds.length) return new Map();
     const rows = await this.db
-      .select({ id: openings.id, free: sql<number>`greatest(0, ${openings.seats} - ${seatsTaken(openings.id, today)})`.mapWith(Number) })
+      .select({
+        id: openings.id,
+        seats: openings.seats,
+        free: sql<number>`greatest(0, ${openings.seats} - ${seatsTaken(openings.id, today)})`.mapWith(Number),
+      })
       .from(openings)
       .where(inArray(openings.id, openingIds));
-    return new Map(rows.map((r) => [r.id, r.free]));
+    return new Map(rows.map((r) => [r.id, { free: r.free, seats: r.seats }]));
   }
 
   async linkInternship(id: string, internshipId: string): Promise<void> {

@@ -79,6 +79,12 @@ export class OffersService {
    * data): every list of openings shows them.
    */
   async freeSeats(openingIds: string[]): Promise<Map<string, number>> {
+    const seats = await this.seats(openingIds);
+    return new Map([...seats].map(([id, s]) => [id, s.free]));
+  }
+
+  /** Seats and free seats today of openings the caller may list. */
+  async seats(openingIds: string[]): Promise<Map<string, { free: number; seats: number }>> {
     return this.repo.freeSeatsOf([...new Set(openingIds)], this.today());
   }
 
