@@ -1,6 +1,7 @@
 import type { Translate } from '../../platform/i18n/i18n.ts';
 import { CsrfField, ErrorSummary, type FormState } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
+import { seatsText } from '../offers/seats.ts';
 import { ProfileFacts } from '../youth/youth.views.tsx';
 import type { MyEvent } from './events.repository.ts';
 import { MyEvents } from './events.views.tsx';
@@ -63,18 +64,25 @@ function AnswerCard({ page, w, form }: { page: PageContext; w: WishForCompany; f
   );
 }
 
+function SeatsLine({ page, seats }: { page: PageContext; seats: { free: number; seats: number } | undefined }) {
+  return seats ? <p class="form-hint">{seatsText(page.t, page.locale, seats.free, seats.seats)}</p> : null;
+}
+
 export function AnswersView({
   page,
   companyName,
   rows,
   events,
   form,
+  seats,
 }: {
   page: PageContext;
   companyName: string;
   rows: WishForCompany[];
   events: MyEvent[];
   form: FormState;
+  /** Seats and free seats today, per opening. */
+  seats?: Map<string, { free: number; seats: number }>;
 }) {
   const { t } = page;
   const byOpening = new Map<string, WishForCompany[]>();
@@ -93,6 +101,7 @@ export function AnswersView({
             <a href={`/openings/${list[0]!.openingId}`}>{list[0]!.openingTitle}</a>
           </h2>
           <p>{t('answers.waiting', { count: list.filter((w) => !w.answer).length, total: list.length })}</p>
+          <SeatsLine page={page} seats={seats?.get(list[0]!.openingId)} />
           <ul class="nobullet-list app-results">
             {list.map((w) => (
               <AnswerCard page={page} w={w} form={form} />

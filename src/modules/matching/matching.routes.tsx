@@ -106,13 +106,14 @@ export async function matchingRoutes(app: App, { services, settings }: RouteDeps
     const rows = await wishes.forCompany(ctx, companyId);
     const { company } = await companies.get(ctx, companyId);
     const events = (await matchEvents.mine(ctx)).filter((e) => e.companyId === companyId);
+    const seats = await services.offers.seats(rows.map((w) => w.openingId));
     const page = pageContext(request, reply, settings);
     const title = page.t('answers.title', { company: company.name });
     return sendPage(
       reply,
       page,
       title,
-      <AnswersView page={page} companyName={company.name} rows={rows} events={events} form={form} />,
+      <AnswersView page={page} companyName={company.name} rows={rows} events={events} form={form} seats={seats} />,
       status,
     );
   };

@@ -100,14 +100,14 @@ function OfferCard({ page, o, today }: { page: PageContext; o: OfferView; today:
           </button>
         </form>
       </div>
-      <details class="app-decline">
-        <summary>
+      <details class="details">
+        <summary class="details-summary">
           {t('offer.decline')}
           <span class="app-sr-only">
             : {o.openingTitle} · {o.companyName}
           </span>
         </summary>
-        <form method="post" action={`/me/offers/${o.id}/answer`}>
+        <form method="post" action={`/me/offers/${o.id}/answer`} class="details-text">
           <CsrfField token={page.csrfToken} />
           <input type="hidden" name="decision" value="decline" />
           <div class="form-group">
