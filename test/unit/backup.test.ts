@@ -37,11 +37,11 @@ beforeAll(async () => {
   const { database } = await boot(config(source));
   await database.db.insert(municipalities).values(names.map((name, i) => ({ name, code: String(900 + i) })));
   await database.close();
-}, 60_000);
+}, 120_000);
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe('embedded backup and restore', () => {
-  it('backs up a data directory no process holds and restores it into a new one, rows and all', { timeout: 60_000 }, async () => {
+  it('backs up a data directory no process holds and restores it into a new one, rows and all', { timeout: 120_000 }, async () => {
     const file = path.join(work, 'direct.tar.gz');
     expect(await backupCommand(config(source), file)).toMatch(/^Backup written to .*Keep the data key/);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
@@ -57,7 +57,7 @@ describe('embedded backup and restore', () => {
     expect((await contents(target)).names).toEqual(names);
   });
 
-  it('backs up while the server runs on the directory, and refuses to restore into it', { timeout: 60_000 }, async () => {
+  it('backs up while the server runs on the directory, and refuses to restore into it', { timeout: 120_000 }, async () => {
     const port = await freePort();
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: source, DATA_KEY: keyA, DEMO: 'false' };
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
@@ -73,7 +73,7 @@ describe('embedded backup and restore', () => {
     const file = path.join(work, 'live.tar.gz');
     try {
       let ready: Response | undefined;
-      for (let i = 0; i < 300 && !ready; i++) {
+      for (let i = 0; i < 900 && !ready; i++) {
         ready = await fetch(`http://127.0.0.1:${port}/sign-in`).catch(() => undefined);
         if (!ready) await new Promise((r) => setTimeout(r, 100));
       }

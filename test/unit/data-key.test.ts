@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/app/config.ts';
 import { DataKeyMismatchError } from '../../src/platform/crypto/sealed.ts';
 
 describe('the data key must match the data (embedded)', () => {
-  it('a data directory started with key A refuses key B and opens again with key A', { timeout: 60_000 }, async () => {
+  it('a data directory started with key A refuses key B and opens again with key A', { timeout: 120_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextwork-key-'));
     const config = (key: Buffer) => loadConfig({ DATA_DIR: dir, DATA_KEY: key.toString('hex'), DEMO: 'false' });
     const [a, b] = [randomBytes(32), randomBytes(32)];

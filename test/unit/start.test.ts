@@ -8,7 +8,7 @@ import { freePort } from '../support/browser.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 
 describe('npm start', () => {
-  it('creates, migrates and seeds an empty data directory, serves, and shuts down gracefully on SIGTERM', { timeout: 90_000 }, async () => {
+  it('creates, migrates and seeds an empty data directory, serves, and shuts down gracefully on SIGTERM', { timeout: 150_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextwork-start-'));
     const port = await freePort();
     // The same command as `npm start`, in a clean environment (vitest sets BASE_URL and friends).
@@ -22,7 +22,7 @@ describe('npm start', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       let signIn: Response | undefined;
-      for (let i = 0; i < 600 && !signIn; i++) {
+      for (let i = 0; i < 1200 && !signIn; i++) {
         signIn = await fetch(`http://127.0.0.1:${port}/sign-in`).catch(() => undefined);
         if (!signIn) await new Promise((r) => setTimeout(r, 100));
       }
@@ -51,7 +51,7 @@ describe('start-up failures say what is wrong in one line (#19.17)', () => {
       child.once('exit', (code) => resolve({ code, stderr }));
     });
 
-  it('a database that is not running', { timeout: 60_000 }, async () => {
+  it('a database that is not running', { timeout: 120_000 }, async () => {
     const { code, stderr } = await run({
       DATABASE_URL: `postgres://nobody@127.0.0.1:${await freePort()}/none`,
       DATA_KEY: 'ab'.repeat(32),
@@ -62,7 +62,7 @@ describe('start-up failures say what is wrong in one line (#19.17)', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('a port that is taken', { timeout: 60_000 }, async () => {
+  it('a port that is taken', { timeout: 120_000 }, async () => {
     const net = await import('node:net');
     const taken = net.createServer();
     const port = await freePort();
