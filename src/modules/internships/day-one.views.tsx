@@ -1,19 +1,8 @@
-import type { Locale } from '../../platform/i18n/i18n.ts';
+import { type Locale, formatDay } from '../../platform/i18n/i18n.ts';
 import { CsrfField, ErrorSummary, type FormState, TextArea, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import { ContactLinks } from '../youth/my-people.views.tsx';
 import type { InternshipView } from './internships.repository.ts';
-
-const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
-/** A calendar date in words: "fredag 11. december" / "Friday 11 December". */
-export function dateInWords(locale: Locale, iso: string): string {
-  let f = dayFormats.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
-    dayFormats.set(locale, f);
-  }
-  return f.format(new Date(`${iso}T12:00:00Z`));
-}
 
 /** "09:00" → "9.00" (Danish) or "9:00" (English), for "kl. 9.00". */
 export function clockTime(locale: Locale, hhmm: string): string {
@@ -57,8 +46,8 @@ export function DayOneBox({ page, i, forYouth }: { page: PageContext; i: Interns
         <dt>{t('day_one.when')}</dt>
         <dd>
           {i.firstDayTime
-            ? t('day_one.day_at', { day: dateInWords(locale, day), time: clockTime(locale, i.firstDayTime) })
-            : dateInWords(locale, day)}
+            ? t('day_one.day_at', { day: formatDay(locale, day), time: clockTime(locale, i.firstDayTime) })
+            : formatDay(locale, day)}
         </dd>
         <dt>{t(forYouth ? 'day_one.meets_you' : 'day_one.meets')}</dt>
         <dd>
