@@ -3,6 +3,7 @@ import { and, eq, isNotNull, notInArray } from 'drizzle-orm';
 import { users } from '../../src/modules/accounts/accounts.schema.ts';
 import { demoEmail, demoMunicipalities, demoWithOfferEmail } from '../../src/modules/demo/demo-accounts.ts';
 import { internships } from '../../src/modules/internships/internships.schema.ts';
+import { municipalities } from '../../src/modules/municipalities/municipalities.schema.ts';
 import { internshipOffers } from '../../src/modules/offers/offers.schema.ts';
 import { youth } from '../../src/modules/youth/youth.schema.ts';
 import { browserAvailability, expectAccessible, expectNoHorizontalScroll } from '../support/browser.ts';
@@ -17,14 +18,23 @@ describe.runIf(run)('a direct offer, from the youth directory to a planned inter
   beforeAll(async () => {
     j = await startJourney();
     const db = j.t.database.db;
-    // A young person in the network with an account, no internship and no offer yet.
+    // A young person in Roskilde's network with an account, no internship and no offer yet.
     const busy = (await db.select({ id: internships.youthId }).from(internships)).map((r) => r.id);
     const offered = (await db.select({ id: internshipOffers.youthId }).from(internshipOffers)).map((r) => r.id);
     const [y] = await db
       .select({ id: youth.id, firstName: youth.firstName, email: users.email })
       .from(youth)
       .innerJoin(users, eq(users.id, youth.userId))
-      .where(and(eq(youth.status, 'in_network'), isNotNull(youth.userId), notInArray(youth.id, [...busy, ...offered])))
+      .innerJoin(municipalities, eq(municipalities.id, youth.municipalityId))
+      .where(
+        and(
+          eq(municipalities.name, roskilde.name),
+          eq(youth.status, 'in_network'),
+          isNotNull(youth.userId),
+          notInArray(youth.id, [...busy, ...offered]),
+        ),
+      )
+      .orderBy(youth.lastName, youth.firstName)
       .limit(1);
     young = y!;
   });
@@ -88,7 +98,11 @@ describe.runIf(run)('a direct offer, from the youth directory to a planned inter
       .getByRole('link', { name: /tilbyder dig praktik/ })
       .first()
       .click();
-    await p.getByRole('button', { name: 'Nej tak' }).first().click();
+    // "Nej tak" opens a small form with an optional reason; its button sends it.
+    const card = p.locator('li[id^="offer-"]').first();
+    await card.locator('summary').click();
+    await card.getByLabel(/^Vil du sige hvorfor/).fill('Jeg vil hellere noget med dyr.');
+    await card.getByRole('button', { name: 'Nej tak' }).click();
     await p.waitForURL(/\/me\/offers$/);
     expect(await p.getByRole('status').first().textContent()).toContain('Du har sagt nej tak');
     await context.close();

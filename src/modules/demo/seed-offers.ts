@@ -25,6 +25,11 @@ export async function seedOffers(
   input: { municipalityId: string; demoCompanyId: string; demoCompanyContactId: string; withOfferEmail: string },
 ): Promise<void> {
   const today = localDate(now);
+  // The demo company's openings can start now, so its contact can make (and show) an offer.
+  await tx
+    .update(openings)
+    .set({ startFrom: today })
+    .where(and(eq(openings.companyId, input.demoCompanyId), sql`${openings.startFrom} > ${addDays(today, 14)}::date`));
   const free = await tx
     .select({ id: youth.id, userId: youth.userId })
     .from(youth)
@@ -51,6 +56,8 @@ export async function seedOffers(
         eq(openings.municipalityId, input.municipalityId),
         eq(openings.published, true),
         sql`${openings.seats} > public.nw_seats_taken(${openings.id}, ${today}::date)`,
+        // As the service requires: an offer must be able to start within 14 days.
+        sql`${openings.startFrom} <= ${addDays(today, 14)}::date`,
       ),
     )
     .orderBy(asc(companies.nameSort), asc(openings.title));

@@ -193,12 +193,16 @@ export class OffersRepository {
   }
 
   /** A company's published openings with their seats and free seats today, by title. */
-  async openingsWithSeats(companyId: string, today: string): Promise<{ id: string; title: string; seats: number; free: number }[]> {
+  async openingsWithSeats(
+    companyId: string,
+    today: string,
+  ): Promise<{ id: string; title: string; seats: number; free: number; startFrom: string }[]> {
     return this.db
       .select({
         id: openings.id,
         title: openings.title,
         seats: openings.seats,
+        startFrom: openings.startFrom,
         free: sql<number>`greatest(0, ${openings.seats} - ${seatsTaken(openings.id, today)})`.mapWith(Number),
       })
       .from(openings)

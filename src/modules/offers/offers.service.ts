@@ -103,10 +103,10 @@ export class OffersService {
       subjectUserId: y.userId,
       details: { via: 'offer_form', companyId },
     });
-    const [openings, window] = await Promise.all([
-      this.repo.openingsWithSeats(companyId, this.today()),
-      this.answerWindow(company.municipalityId),
-    ]);
+    const today = this.today();
+    const [all, window] = await Promise.all([this.repo.openingsWithSeats(companyId, today), this.answerWindow(company.municipalityId)]);
+    // Only openings an offer can be made for: a free seat, and a first day within the 14-day promise.
+    const openings = all.filter((o) => o.startFrom <= addDays(today, 14));
     return { company, youth: { id: y.id, firstName: y.firstName }, openings, window };
   }
 

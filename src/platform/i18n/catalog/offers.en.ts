@@ -61,7 +61,7 @@ export const offersEn: Record<keyof typeof offersDa, string> = {
   'offer.new_title': 'Offer {name} an internship',
   'offer.new_intro': '{name} chooses — and can answer on their phone. The offer holds a seat until {name} has answered.',
   'offer.opening': 'Opening',
-  'offer.opening_hint': 'Only openings with a free seat can be chosen.',
+  'offer.opening_hint': 'Only openings with a free seat that can start within 14 days can be chosen.',
   'offer.answer_by_label': 'Answer by',
   'offer.answer_by_hint': 'Empty: {days} days from today. At most 30 days.',
   'offer.message_label': 'Message to {name} (optional)',
@@ -73,7 +73,7 @@ export const offersEn: Record<keyof typeof offersDa, string> = {
   'offer.send': 'Send the offer',
   'offer.sent': 'The offer is sent. The young person is told and can answer in the app.',
   'offer.make': 'Offer an internship',
-  'offer.no_free_openings': 'You have no published openings with a free seat. Create one, or add seats.',
+  'offer.no_free_openings': 'You have no published openings with a free seat that can start within 14 days. Create one, add seats, or change the earliest start.',
   'offer.company_title': 'Offers from {company}',
   'offer.company_intro':
     'Offers you have made to young people. An open offer holds the seat until the young person answers or the date passes.',
