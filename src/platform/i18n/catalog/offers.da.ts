@@ -70,7 +70,8 @@ export const offersDa = {
   'offer.send': 'Send tilbuddet',
   'offer.sent': 'Tilbuddet er sendt. Den unge får besked og kan svare i appen.',
   'offer.make': 'Giv et tilbud om praktik',
-  'offer.no_free_openings': 'I har ingen offentliggjorte praktikmuligheder med en ledig plads, der kan starte inden for 14 dage. Opret en, giv flere pladser, eller ret første mulige startdag.',
+  'offer.no_free_openings':
+    'I har ingen offentliggjorte praktikmuligheder med en ledig plads, der kan starte inden for 14 dage. Opret en, giv flere pladser, eller ret første mulige startdag.',
   'offer.company_title': 'Tilbud fra {company}',
   'offer.company_intro': 'Tilbud, I har givet unge. Et åbent tilbud holder pladsen, til den unge svarer eller fristen udløber.',
   'offer.company_none': 'I har ikke givet nogen tilbud endnu. Find en ung under Unge i netværket.',

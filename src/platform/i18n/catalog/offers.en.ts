@@ -73,7 +73,8 @@ export const offersEn: Record<keyof typeof offersDa, string> = {
   'offer.send': 'Send the offer',
   'offer.sent': 'The offer is sent. The young person is told and can answer in the app.',
   'offer.make': 'Offer an internship',
-  'offer.no_free_openings': 'You have no published openings with a free seat that can start within 14 days. Create one, add seats, or change the earliest start.',
+  'offer.no_free_openings':
+    'You have no published openings with a free seat that can start within 14 days. Create one, add seats, or change the earliest start.',
   'offer.company_title': 'Offers from {company}',
   'offer.company_intro':
     'Offers you have made to young people. An open offer holds the seat until the young person answers or the date passes.',
