@@ -16,6 +16,19 @@ afterAll(() => t.close());
 beforeEach(() => t.clock.set('2026-03-02T09:00:00Z'));
 
 const DAY = 86_400_000;
+/** A second opening of the network's company: one seat, four months, from 10 March. */
+const warehouseOpening = (n: Awaited<ReturnType<typeof makeNetwork>>) =>
+  t.services.openings.create(ctx(n.entrepreneur), n.company.id, {
+    title: 'Lagerhjælper',
+    tasks: 'Pakke varer og holde lageret ryddeligt.',
+    place: 'Energivej 1, Roskilde',
+    weeklyHours: '25',
+    durationMonths: '4',
+    seats: '1',
+    startFrom: '2026-03-10',
+    learning: '',
+    published: 'on',
+  });
 const offersOf = (youthId: string) => t.database.db.select().from(internshipOffers).where(eq(internshipOffers.youthId, youthId));
 
 describe('direct offers', () => {
@@ -93,17 +106,7 @@ describe('direct offers', () => {
   it('one start at a time: accepting one offer closes the others and a busy young person gets no new offer', async () => {
     const n = await makeNetwork(t);
     const amina = await n.young('Amina');
-    const other = await t.services.openings.create(ctx(n.entrepreneur), n.company.id, {
-      title: 'Lagerhjælper',
-      tasks: 'Pakke varer og holde lageret ryddeligt.',
-      place: 'Energivej 1, Roskilde',
-      weeklyHours: '25',
-      durationMonths: '4',
-      seats: '1',
-      startFrom: '2026-03-10',
-      learning: '',
-      published: 'on',
-    });
+    const other = await warehouseOpening(n);
     const o1 = await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: amina.id, openingId: other.id });
     const o2 = await t.services.offers.make(ctx(n.supervisor), n.company.id, { youthId: amina.id, openingId: n.opening.id });
     // The same offer twice is a conflict.
@@ -215,17 +218,7 @@ describe('direct offers', () => {
   it('one start at a time across rounds too: accepting a placement ends open offers, accepting an offer declines placements', async () => {
     const n = await makeNetwork(t);
     const [a, b] = [await n.young('Amina'), await n.young('Bo')];
-    const other = await t.services.openings.create(ctx(n.entrepreneur), n.company.id, {
-      title: 'Lagerhjælper',
-      tasks: 'Pakke varer og holde lageret ryddeligt.',
-      place: 'Energivej 1, Roskilde',
-      weeklyHours: '25',
-      durationMonths: '4',
-      seats: '1',
-      startFrom: '2026-03-10',
-      learning: '',
-      published: 'on',
-    });
+    const other = await warehouseOpening(n);
     for (const y of [a, b]) {
       await t.services.wishes.add(ctx(y.actor), { openingId: n.opening.id });
       await t.services.wishes.answer(ctx(n.supervisor), n.opening.id, { youthId: y.id, answer: 'can_take', tier: '1' });
