@@ -69,6 +69,7 @@ const actions = Object.keys({
   'match.run': 1,
   'municipality.create': 1,
   'municipality.read': 1,
+  'municipality.configure': 1,
   'person.read': 1,
   'person.invite': 1,
   'audit.read': 1,

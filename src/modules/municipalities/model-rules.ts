@@ -30,10 +30,27 @@ export const defaultModelRules: ModelRules = {
 
 /** The hard limits a municipality's settings must stay within. */
 export const ruleBounds = {
+  youthCapacity: { min: 1, max: 1000 },
+  companyTarget: { min: 1, max: 1000 },
   internshipMonths: { min: 1, max: 12 },
   startWithinDays: { min: 1, max: 60 },
   groupSize: { min: 3, max: 9 },
+  wishLimit: { min: 1, max: 20 },
+  offerAnswerDays: { min: 1, max: 30 },
 } as const;
+
+/** The rule names, in the order the settings page shows them. */
+export const ruleNames = [
+  'youthCapacity',
+  'companyTarget',
+  'internshipMinMonths',
+  'internshipMaxMonths',
+  'startWithinDays',
+  'groupSizeMin',
+  'groupSizeMax',
+  'wishLimit',
+  'offerAnswerDays',
+] as const satisfies readonly (keyof ModelRules)[];
 
 export function modelRules(m: Municipality | undefined): ModelRules {
   if (!m) return defaultModelRules;

@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import type { ModelRules } from './model-rules.ts';
 import { municipalities } from './municipalities.schema.ts';
 
 export type Municipality = typeof municipalities.$inferSelect;
@@ -14,6 +15,12 @@ export class MunicipalitiesRepository {
 
   async find(id: string): Promise<Municipality | undefined> {
     const [row] = await this.db.select().from(municipalities).where(eq(municipalities.id, id)).limit(1);
+    return row;
+  }
+
+  /** Sets the model's numbers (the table's CHECK keeps them within their bounds). */
+  async updateRules(id: string, values: ModelRules): Promise<Municipality | undefined> {
+    const [row] = await this.db.update(municipalities).set(values).where(eq(municipalities.id, id)).returning();
     return row;
   }
 

@@ -4,7 +4,9 @@ import { submitForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf } from '../../platform/http/request.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
+import { municipalityFor } from '../../platform/http/scope.ts';
 import { MunicipalitiesView } from './municipalities.views.tsx';
+import { RulesView } from './rules.views.tsx';
 
 export async function municipalitiesRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
   const show = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
@@ -24,4 +26,29 @@ export async function municipalitiesRoutes(app: App, { services, settings }: Rou
       again: (form, status) => show(request, reply, form.formError || Object.keys(form.errors).length ? form : emptyForm, status),
     }),
   );
+
+  // ---- the model's rules: set by the municipality's leaders, read by its team ----
+  const rulesPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const ctx = ctxOf(request);
+    const { municipality, rules, canConfigure } = await services.municipalities.rules(ctx, municipalityFor(request, 'municipality.read'));
+    const page = pageContext(request, reply, settings);
+    return sendPage(
+      reply,
+      page,
+      page.t('rules.title'),
+      <RulesView page={page} municipality={municipality} rules={rules} canConfigure={canConfigure} form={form} />,
+      status,
+    );
+  };
+
+  app.get('/rules', (request, reply) => rulesPage(request, reply, emptyForm));
+
+  app.post('/rules', (request, reply) => {
+    const m = municipalityFor(request, 'municipality.configure');
+    return submitForm(request, reply, settings, {
+      run: (values) => services.municipalities.updateRules(ctxOf(request), m, values),
+      done: { flash: 'rules.saved', to: `/rules?m=${m}` },
+      again: (form, status) => rulesPage(request, reply, form, status),
+    });
+  });
 }

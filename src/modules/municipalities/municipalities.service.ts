@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { Access } from '../../platform/access/access.ts';
-import { actorMunicipalityIds, isCrossMunicipal } from '../../platform/access/policy.ts';
+import { actorMunicipalityIds, can, isCrossMunicipal } from '../../platform/access/policy.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import { conflict, isUniqueViolation, notFound } from '../../platform/errors.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { isUuid, parseInput } from '../../platform/validation.ts';
+import { type ModelRules, modelRules, ruleNames } from './model-rules.ts';
+import { modelRulesInput } from './municipalities.inputs.ts';
 import type { Municipality, MunicipalitiesRepository } from './municipalities.repository.ts';
 
 export const createMunicipalityInput = z.object({
@@ -35,7 +37,7 @@ export class MunicipalitiesService {
 
   async get(ctx: Context, id: string): Promise<Municipality> {
     await this.access.require(ctx, 'municipality.read', [{ type: 'municipality', id, municipalityId: id }]);
-    const m = await this.repo.find(id);
+    const m = isUuid(id) ? await this.repo.find(id) : undefined;
     if (!m) throw notFound();
     return m;
   }
@@ -59,5 +61,41 @@ export class MunicipalitiesService {
       if (isUniqueViolation(err)) throw conflict('errors.municipality_taken', { name: 'errors.municipality_taken' });
       throw err;
     }
+  }
+
+  /** The model's numbers as the municipality has set them: every role in it may read them. */
+  async rules(ctx: Context, id: string): Promise<{ municipality: Municipality; rules: ModelRules; canConfigure: boolean }> {
+    const municipality = await this.get(ctx, id);
+    const canConfigure = can(this.access.requireActor(ctx), 'municipality.configure', [{ municipalityId: id }]);
+    return { municipality, rules: modelRules(municipality), canConfigure };
+  }
+
+  /**
+   * The municipality's team leader or administrator (or the system administrator) sets the model's
+   * numbers. All or nothing: a refused value changes none of them; the change is audited with the
+   * numbers before and after.
+   */
+  async updateRules(ctx: Context, id: string, input: unknown): Promise<ModelRules> {
+    const grant = await this.access.requireOne(ctx, 'municipality.configure', { type: 'municipality', id, municipalityId: id });
+    if (!isUuid(id)) throw notFound();
+    const values = parseInput(modelRulesInput, input);
+    return this.audit.atomically(async () => {
+      const before = await this.repo.find(id);
+      if (!before) throw notFound();
+      const after = await this.repo.updateRules(id, values);
+      if (!after) throw notFound();
+      const was = modelRules(before);
+      const now = modelRules(after);
+      const changed = ruleNames.filter((k) => was[k] !== now[k]);
+      await this.audit.record(ctx, {
+        action: 'municipality.rules_update',
+        actorRole: grant.role,
+        municipalityId: id,
+        targetType: 'municipality',
+        targetId: id,
+        details: { changed, before: was, after: now },
+      });
+      return now;
+    });
   }
 }

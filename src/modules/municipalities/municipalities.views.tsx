@@ -8,12 +8,15 @@ export function MunicipalitiesView({ page, list, form }: { page: PageContext; li
   return (
     <>
       <h1>{t('municipalities.title')}</h1>
-      <DataTable label={t('municipalities.title')} headers={[labels.name, labels.code, labels.youthCapacity]}>
+      <DataTable label={t('municipalities.title')} headers={[labels.name, labels.code, labels.youthCapacity, t('rules.title')]}>
         {list.map((m) => (
           <tr>
             <td>{m.name}</td>
             <td>{m.code}</td>
             <td>{m.youthCapacity}</td>
+            <td>
+              <a href={`/rules?m=${m.id}`}>{t('rules.edit_link')}</a>
+            </td>
           </tr>
         ))}
       </DataTable>

@@ -59,6 +59,7 @@ export type Action =
   | 'match.run'
   | 'municipality.create'
   | 'municipality.read'
+  | 'municipality.configure'
   | 'person.read'
   | 'person.invite'
   | 'audit.read'
@@ -223,6 +224,8 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'match.run': ['team_leader', 'network_consultant', 'municipality_admin'],
   'municipality.create': ['system_admin'],
   'municipality.read': [...roles()],
+  // The model's numbers (internship length, start within, group sizes…): the municipality's leaders.
+  'municipality.configure': ['team_leader', 'municipality_admin', 'system_admin'],
   'audit.read': ['municipality_admin', 'team_leader', 'system_admin'],
   'outbox.read': ['municipality_admin', 'system_admin'],
   'dashboard.team': [...teamRoles],

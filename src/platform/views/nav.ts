@@ -50,6 +50,7 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
   if (anyScope((m) => invitableRoles(actor, m).length > 0)) items.push({ href: '/invitations/new', label: t('nav.invite') });
   if (can(actor, 'municipality.create', [{ municipalityId: null }]))
     items.push({ href: '/municipalities', label: t('nav.municipalities') });
+  if (inMunicipality('dashboard.team')) items.push({ href: '/rules', label: t('rules.nav') });
   if (anyScope((m) => m !== null && can(actor, 'audit.read', [{ municipalityId: m }])))
     items.push({ href: '/audit', label: t('nav.audit') });
   // The contact details shown to the young people: for everyone who works with them.
