@@ -31,6 +31,7 @@ import { Sealer } from '../platform/crypto/sealed.ts';
 import { DashboardRepository } from '../modules/dashboard/dashboard.repository.ts';
 import { DashboardService } from '../modules/dashboard/dashboard.service.ts';
 import { MunicipalitiesRepository } from '../modules/municipalities/municipalities.repository.ts';
+import { modelRules } from '../modules/municipalities/model-rules.ts';
 import { MunicipalitiesService } from '../modules/municipalities/municipalities.service.ts';
 import { PeopleRepository } from '../modules/people/people.repository.ts';
 import { PeopleService } from '../modules/people/people.service.ts';
@@ -168,7 +169,15 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     // Embedded mode reuses the overview's counts for up to 5 s (decision 0004).
     dashboard: new DashboardService(access, new DashboardRepository(db, database.kind === 'pglite' ? 5_000 : 0)),
     companies: new CompaniesService(companiesRepo, accounts, access, audit, clock),
-    openings: new OpeningsService(openingsRepo, new DirectoryRepository(db), companiesRepo, access, audit, clock),
+    openings: new OpeningsService(
+      openingsRepo,
+      new DirectoryRepository(db),
+      companiesRepo,
+      async (id) => modelRules(await municipalitiesRepo.find(id)),
+      access,
+      audit,
+      clock,
+    ),
     companiesCsv: new CompaniesCsv(transactions, companiesRepo, openingsRepo, access, audit, clock),
     sealer,
     youth: youthService,
@@ -244,7 +253,9 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     reports: new ReportsService(transactions, reportsRepo, youthRepo, notifications, access, audit, clock),
     messages,
     internshipOverview,
-    internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock),
+    internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock, async (companyId) =>
+      (await companiesRepo.contacts(companyId)).map((c) => c.id),
+    ),
     outbox: new OutboxService(outboxRepo, access, settings.demo && !settings.smtpUrl),
     // Forms kept over an expired session, sealed with the data key (platform/http/saved-forms.ts).
     savedForms: new SavedForms(new SavedFormsRepository(db), sealer, clock),

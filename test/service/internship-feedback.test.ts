@@ -45,6 +45,7 @@ describe('weekly feedback', () => {
       youthFirstName: 'Amina',
       companyName: 'Roskilde Kraftvarmeværk',
       week: '2026-03-02',
+      happened: ['mon'], // Monday morning: only today is filled in ahead
     });
     const answer = {
       week: '2026-01-05',

@@ -1,7 +1,8 @@
 import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import type { ModelRules } from '../municipalities/model-rules.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import { directoryQuery, openingInput } from './companies.inputs.ts';
 import type { CompaniesRepository } from './companies.repository.ts';
@@ -14,6 +15,8 @@ export class OpeningsService {
     private readonly repo: OpeningsRepository,
     private readonly directory: DirectoryRepository,
     private readonly companies: CompaniesRepository,
+    /** The municipality's model rules (handed in by the composition root). */
+    private readonly rulesOf: (municipalityId: string) => Promise<ModelRules>,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -38,6 +41,7 @@ export class OpeningsService {
     if (!company) throw notFound();
     const values = parseInput(openingInput, input);
     await this.checkSupervisor(companyId, values.supervisorUserId);
+    await this.checkDuration(company.municipalityId, values.durationMonths);
     return this.audit.atomically(async () => {
       const opening = await this.repo.insert(company.municipalityId, companyId, values, this.clock.now());
       await this.audit.record(ctx, {
@@ -62,6 +66,7 @@ export class OpeningsService {
     if (!opening) throw notFound();
     const values = parseInput(openingInput, input);
     await this.checkSupervisor(opening.companyId, values.supervisorUserId);
+    await this.checkDuration(opening.municipalityId, values.durationMonths);
     await this.audit.atomically(async () => {
       await this.repo.update(id, values, this.clock.now());
       await this.audit.record(ctx, {
@@ -86,6 +91,13 @@ export class OpeningsService {
     await this.access.require(ctx, 'company.read', [{ type: 'directory', id: municipalityId, municipalityId }]);
     const collator = new Intl.Collator('da');
     return (await this.directory.areas(municipalityId)).sort(collator.compare);
+  }
+
+  /** An opening offers only an internship the municipality's rules allow (seed 000: three to six months). */
+  private async checkDuration(municipalityId: string, months: number): Promise<void> {
+    const { internshipMinMonths: min, internshipMaxMonths: max } = await this.rulesOf(municipalityId);
+    if (months < min || months > max)
+      throw new AppError('invalid', 'rules.errors.opening_duration', { durationMonths: 'rules.validation.opening_duration' }, { min, max });
   }
 
   /** The supervisor must be one of the company's contact persons. */

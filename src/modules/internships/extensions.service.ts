@@ -99,6 +99,8 @@ export class ExtensionsService {
       if (input.onBehalfOf !== 'company' && input.onBehalfOf !== 'youth') throw invalid({ onBehalfOf: 'validation.extension_side' });
       side = input.onBehalfOf;
     }
+    // The rules may have changed since the request: the whole stays within the longest internship.
+    await checkLength(this.municipalities, i.municipalityId, i.firstDay ?? i.agreedStart, open.newEnd, 'newEnd');
     const now = this.clock.now();
     const byUserId = this.access.requireActor(ctx).userId;
     return this.transactions.transaction(async () => {

@@ -12,7 +12,7 @@ import type { YouthRepository } from '../youth/youth.repository.ts';
 import { internshipAudit, loadInternship } from './internship-access.ts';
 import { checkinInput, feedbackInput } from './internships.inputs.ts';
 import type { Checkin, Feedback, FeedbackLink, InternshipView, InternshipsRepository } from './internships.repository.ts';
-import type { InternshipStatus } from './internships.values.ts';
+import { type InternshipStatus, type Weekday, weekdays } from './internships.values.ts';
 
 const LINK_PURPOSE = 'feedback-link';
 export const LINK_DAYS = 14;
@@ -83,10 +83,24 @@ export class FeedbackService {
     return { link, i };
   }
 
-  /** What the link's form shows: the young person's first name, the company and the week. */
-  async linkForm(token: string): Promise<{ youthFirstName: string; companyName: string; week: string }> {
+  /**
+   * The days of a week that have happened by today (today included): only these may the form
+   * fill in ahead ("mødt"); a day still to come is left for the supervisor to choose.
+   */
+  daysHappened(week: string): Weekday[] {
+    const today = this.today();
+    return weekdays.filter((_, n) => addDays(week, n) <= today);
+  }
+
+  /** What the link's form shows: the young person's first name, the company, the week and the days that have happened. */
+  async linkForm(token: string): Promise<{ youthFirstName: string; companyName: string; week: string; happened: Weekday[] }> {
     const { link, i } = await this.checkToken(token);
-    return { youthFirstName: i.youthFirstName, companyName: i.companyName, week: link.weekStart };
+    return {
+      youthFirstName: i.youthFirstName,
+      companyName: i.companyName,
+      week: link.weekStart,
+      happened: this.daysHappened(link.weekStart),
+    };
   }
 
   /** Feedback from the emailed link: no sign-in, one use, this internship and week only. */
@@ -187,10 +201,10 @@ export class FeedbackService {
     ctx: Context,
     id: string,
     week: string | undefined,
-  ): Promise<{ i: InternshipView; week: string; existing: Feedback | undefined }> {
+  ): Promise<{ i: InternshipView; week: string; existing: Feedback | undefined; happened: Weekday[] }> {
     const { i } = await loadInternship(this.repo, this.access, ctx, id, 'internship.feedback');
     const current = weekStart(week && /^\d{4}-\d{2}-\d{2}$/.test(week) ? week : this.today());
-    return { i, week: current, existing: await this.repo.feedbackFor(id, current) };
+    return { i, week: current, existing: await this.repo.feedbackFor(id, current), happened: this.daysHappened(current) };
   }
 
   // ---- the young person's check-in and their own feed ---------------------------------------

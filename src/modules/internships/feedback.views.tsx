@@ -22,6 +22,7 @@ export function FeedbackForm({
   week,
   form,
   showWeek,
+  happened,
 }: {
   page: PageContext;
   action: string;
@@ -30,6 +31,8 @@ export function FeedbackForm({
   week: string;
   form: FormState;
   showWeek: boolean;
+  /** The week's days that have happened: only these are filled in ahead; a day to come is left blank. */
+  happened: readonly string[];
 }) {
   const { t } = page;
   const labels: Record<string, string> = {
@@ -39,7 +42,10 @@ export function FeedbackForm({
     concern: t('feedback.concern'),
     week: t('internship.week'),
   };
-  const values = { ...Object.fromEntries(weekdays.map((d) => [`attendance_${d}`, 'met'])), ...form.values };
+  const values = {
+    ...Object.fromEntries(weekdays.filter((d) => happened.includes(d)).map((d) => [`attendance_${d}`, 'met'])),
+    ...form.values,
+  };
   // Errors on attendance.mon are shown on the attendance_mon field.
   const errors = Object.fromEntries(Object.entries(form.errors).map(([k, v]) => [k.replace('attendance.', 'attendance_'), v]));
   const shown: FormState = { ...form, values, errors };
@@ -61,6 +67,7 @@ export function FeedbackForm({
               name={`attendance_${d}`}
               label={t(`internship.day.${d}` as Key)}
               options={attendanceValues.map((v) => ({ value: v, label: t(`internship.attendance.${v}` as Key) }))}
+              emptyLabel={values[`attendance_${d}`] ? undefined : t('rules.feedback.choose')}
               required
             />
           ))}

@@ -4,6 +4,7 @@ import type { Action, Membership } from '../../platform/access/policy.ts';
 import type { Context } from '../../platform/audit/audit.service.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { addMonths } from '../../platform/dates.ts';
+import { type ModelRules, modelRules } from '../municipalities/model-rules.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import type { InternshipView, InternshipsRepository } from './internships.repository.ts';
 
@@ -52,8 +53,18 @@ export async function checkLength(
   end: string,
   field: string,
 ): Promise<void> {
-  const months = (await municipalities.find(municipalityId))?.internshipMaxMonths ?? 6;
+  const months = (await rulesOf(municipalities, municipalityId)).internshipMaxMonths;
   const latest = addMonths(from, months);
   if (end > latest)
     throw new AppError('invalid', 'errors.internship_too_long', { [field]: 'validation.internship_too_long' }, { months, latest });
+}
+
+/** The municipality's model rules (its settings, or the seeds' defaults). */
+export async function rulesOf(municipalities: MunicipalitiesRepository, municipalityId: string): Promise<ModelRules> {
+  return modelRules(await municipalities.find(municipalityId));
+}
+
+/** An opening's typical duration, kept within the municipality's shortest and longest internship. */
+export function plannedMonths(rules: ModelRules, durationMonths: number): number {
+  return Math.min(rules.internshipMaxMonths, Math.max(rules.internshipMinMonths, durationMonths));
 }

@@ -40,6 +40,12 @@ function Facts({ t, i }: { t: Translate; i: InternshipView }) {
       <dd>{localDate(i.chosenAt)}</dd>
       <dt>{t('internship.agreed_start')}</dt>
       <dd>{i.agreedStart}</dd>
+      {i.startLateReason && (
+        <>
+          <dt>{t('rules.start_late_reason_label')}</dt>
+          <dd>{i.startLateReason}</dd>
+        </>
+      )}
       <dt>{t('internship.first_day')}</dt>
       <dd>{i.firstDay ?? '–'}</dd>
       <dt>{t('internship.planned_end')}</dt>

@@ -30,6 +30,8 @@ export const planInput = z.object({
   tasks: text(2000).default(''),
   /** Rotation: the internship this one follows. */
   previousId: optionalUuid,
+  /** Why the start is later than the municipality's start-within days after the choice (required then). */
+  startLateReason: text(500).default(''),
 });
 
 export const vitasInput = z.discriminatedUnion(

@@ -22,13 +22,24 @@ export class InternshipJobs {
     private readonly feedback: FeedbackService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    /** The company's contact persons' user ids: they answer when the internship names no supervisor. */
+    private readonly companyContacts: (companyId: string) => Promise<string[]> = async () => [],
   ) {}
+
+  /**
+   * Who answers the weekly feedback: the named supervisor, or else every contact person of the
+   * company (the key carries the person then, so each is asked once).
+   */
+  private async answerers(i: { supervisorUserId: string | null; companyId: string }): Promise<{ userId: string; own: boolean }[]> {
+    if (i.supervisorUserId) return [{ userId: i.supervisorUserId, own: false }];
+    return (await this.companyContacts(i.companyId)).map((userId) => ({ userId, own: true }));
+  }
 
   private today(): string {
     return localDate(this.clock.now());
   }
 
-  /** Friday: ask each supervisor for this week's feedback (with a signed link) and each young person for a check-in. */
+  /** Friday: ask each supervisor (or, without one, the company's contacts) for this week's feedback (with a signed link) and each young person for a check-in. */
   async weeklyRequests(): Promise<number> {
     const today = this.today();
     const week = weekStart(today);
@@ -37,15 +48,17 @@ export class InternshipJobs {
     for (const i of running) {
       if (!i.firstDay || i.firstDay > today) continue;
       const params = { youth: i.youthFirstName, company: i.companyName, week };
-      if (i.supervisorUserId) {
+      const answerers = await this.answerers(i);
+      if (answerers.length) {
         const link = await this.feedback.prepareLink(i.id, week);
-        rows.push({
-          userId: i.supervisorUserId,
-          key: `feedback-request:${i.id}:${week}`,
-          kind: 'feedback_request',
-          params,
-          link: this.feedback.linkRef(link),
-        });
+        for (const a of answerers)
+          rows.push({
+            userId: a.userId,
+            key: `feedback-request:${i.id}:${week}${a.own ? `:${a.userId}` : ''}`,
+            kind: 'feedback_request',
+            params,
+            link: this.feedback.linkRef(link),
+          });
       }
       if (i.youthUserId) {
         rows.push({
@@ -66,17 +79,20 @@ export class InternshipJobs {
     const running = await this.repo.list({ statuses: ['active', 'extended'] });
     const rows: Omit<NewNotification, 'createdAt'>[] = [];
     for (const i of running) {
-      if (!i.supervisorUserId || !i.firstDay || i.firstDay > addDays(week, 4)) continue;
+      if (!i.firstDay || i.firstDay > addDays(week, 4)) continue;
+      const answerers = await this.answerers(i);
+      if (!answerers.length) continue;
       if (await this.repo.feedbackFor(i.id, week)) continue;
       const link = await this.feedback.prepareLink(i.id, week);
       if (link.usedAt || link.expiresAt <= this.clock.now()) continue;
-      rows.push({
-        userId: i.supervisorUserId,
-        key: `feedback-reminder:${i.id}:${week}`,
-        kind: 'feedback_reminder',
-        params: { youth: i.youthFirstName, company: i.companyName, week },
-        link: this.feedback.linkRef(link),
-      });
+      for (const a of answerers)
+        rows.push({
+          userId: a.userId,
+          key: `feedback-reminder:${i.id}:${week}${a.own ? `:${a.userId}` : ''}`,
+          kind: 'feedback_reminder',
+          params: { youth: i.youthFirstName, company: i.companyName, week },
+          link: this.feedback.linkRef(link),
+        });
     }
     return (await this.notifications.notify(rows)).length;
   }

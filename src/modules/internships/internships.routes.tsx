@@ -220,6 +220,7 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
         week={data.week}
         form={shown}
         showWeek={false}
+        happened={data.happened}
       />,
       status,
     );
@@ -271,6 +272,7 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
           week={info.week}
           form={form}
           showWeek={false}
+          happened={info.happened}
         />,
         status,
       );

@@ -38,6 +38,8 @@ export const internships = pgTable(
      */
     youthConfirmedAt: timestamp('youth_confirmed_at', { withTimezone: true }),
     agreedStart: date('agreed_start').notNull(),
+    /** Why the agreed start is later than the municipality's start-within days after the choice ('' when it is not). */
+    startLateReason: text('start_late_reason').notNull().default(''),
     /** The first day actually met: stops the start clock. */
     firstDay: date('first_day'),
     plannedEnd: date('planned_end').notNull(),

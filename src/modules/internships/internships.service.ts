@@ -6,14 +6,15 @@ import { addDays, addMonths, localDate } from '../../platform/dates.ts';
 import type { CalendarEvent } from '../../platform/calendar/ics.ts';
 import type { Transactions } from '../../platform/db/transactions.ts';
 import type { Translate } from '../../platform/i18n/i18n.ts';
-import { conflict, invalid, isUniqueViolation } from '../../platform/errors.ts';
+import { AppError, conflict, invalid, isUniqueViolation } from '../../platform/errors.ts';
+import type { ModelRules } from '../municipalities/model-rules.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { CompaniesRepository } from '../companies/companies.repository.ts';
 import type { Opening, OpeningsRepository } from '../companies/openings.repository.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
-import { checkLength, internshipAudit, loadInternship } from './internship-access.ts';
+import { checkLength, internshipAudit, loadInternship, plannedMonths, rulesOf } from './internship-access.ts';
 import { endInput, firstDayInput, planInput, vitasInput } from './internships.inputs.ts';
 import type { Extension, Internship, InternshipEvent, InternshipView, InternshipsRepository, NewEvent } from './internships.repository.ts';
 import { type InternshipStatus, openStatuses } from './internships.values.ts';
@@ -74,7 +75,9 @@ export class InternshipsService {
     if (opening && supervisorId && !(await this.companies.contacts(opening.companyId)).some((c) => c.id === supervisorId)) {
       errors.supervisorUserId = 'validation.supervisor';
     }
-    const plannedEnd = data.plannedEnd ?? addMonths(data.agreedStart, opening?.durationMonths ?? 3);
+    const rules = await rulesOf(this.municipalities, municipalityId);
+    // The opening's duration, kept within the municipality's shortest and longest internship.
+    const plannedEnd = data.plannedEnd ?? addMonths(data.agreedStart, plannedMonths(rules, opening?.durationMonths ?? 3));
     if (plannedEnd <= data.agreedStart) errors.plannedEnd = 'validation.end_before_start';
     if (data.previousId) {
       // Rotation: the earlier internship must be this young person's, and over.
@@ -83,6 +86,7 @@ export class InternshipsService {
         errors.previousId = 'validation.previous_internship';
     }
     if (Object.keys(errors).length) throw invalid(errors);
+    const startLateReason = this.checkStart(rules, opening!, data.chosenOn, data.agreedStart, data.startLateReason);
     await checkLength(this.municipalities, municipalityId, data.agreedStart, plannedEnd, 'plannedEnd');
     const actor = this.access.requireActor(ctx);
     const now = this.clock.now();
@@ -105,6 +109,7 @@ export class InternshipsService {
             // The young person confirms in the app; until then no clock runs.
             youthConfirmedAt: null,
             agreedStart: data.agreedStart,
+            startLateReason,
             plannedEnd,
             previousId: data.previousId,
             createdAt: now,
@@ -122,9 +127,34 @@ export class InternshipsService {
   }
 
   /**
+   * The team's start: never before the opening's first day, and no later than the municipality's
+   * start-within days after the choice unless the team writes why. Returns the reason to store ('' when on time).
+   */
+  private checkStart(rules: ModelRules, opening: Opening, chosenOn: string, agreedStart: string, reason: string): string {
+    if (agreedStart < opening.startFrom)
+      throw new AppError(
+        'invalid',
+        'rules.errors.start_before_opening',
+        { agreedStart: 'rules.validation.start_before_opening' },
+        { first: opening.startFrom },
+      );
+    const latest = addDays(chosenOn, rules.startWithinDays);
+    if (agreedStart <= latest) return '';
+    if (!reason)
+      throw new AppError(
+        'invalid',
+        'rules.errors.start_late',
+        { startLateReason: 'rules.validation.start_late_reason' },
+        { days: rules.startWithinDays, latest },
+      );
+    return reason;
+  }
+
+  /**
    * For the matching service, after its own check that a young person accepts their own placement:
-   * plans the internship in the caller's transaction. The start clock runs from now, and the agreed
-   * start is within the two-week promise (the opening's first possible day, at the earliest today).
+   * plans the internship in the caller's transaction. The start clock runs from now; the agreed start
+   * is the opening's first possible day (at the earliest today), refused when that is more than the
+   * municipality's start-within days away; the length is the opening's, within the municipality's rules.
    */
   async planAccepted(p: {
     municipalityId: string;
@@ -136,8 +166,12 @@ export class InternshipsService {
     const { opening } = p;
     if (opening.municipalityId !== p.municipalityId) throw invalid({ openingId: 'validation.internship_opening' });
     const today = this.today();
-    const earliest = opening.startFrom > today ? opening.startFrom : today;
-    const agreedStart = earliest > addDays(today, 14) ? addDays(today, 14) : earliest;
+    const rules = await rulesOf(this.municipalities, p.municipalityId);
+    // Not before the opening's first day, and within the municipality's days from the choice (now):
+    // the young person accepting has no one to record why a later start is fine, so it is refused.
+    const agreedStart = opening.startFrom > today ? opening.startFrom : today;
+    if (agreedStart > addDays(today, rules.startWithinDays))
+      throw new AppError('conflict', 'rules.errors.start_late_accept', undefined, { first: agreedStart, days: rules.startWithinDays });
     const now = this.clock.now();
     try {
       return await this.repo.insert(
@@ -155,7 +189,8 @@ export class InternshipsService {
           // Accepting the placement or the offer is the young person's own choice.
           youthConfirmedAt: now,
           agreedStart,
-          plannedEnd: addMonths(agreedStart, opening.durationMonths),
+          // An opening from before the rules (a 12-month one) still gives at most the longest internship.
+          plannedEnd: addMonths(agreedStart, plannedMonths(rules, opening.durationMonths)),
           createdAt: now,
           updatedAt: now,
         },
@@ -173,7 +208,8 @@ export class InternshipsService {
    */
   async announcePlanned(ctx: Context, id: string, role: Membership['role']): Promise<void> {
     const view = (await this.repo.find(id))!;
-    await this.audit.record(ctx, internshipAudit(view, { role, municipalityId: view.municipalityId }, 'internship.plan'));
+    const details = view.startLateReason ? { startLateReason: view.startLateReason } : undefined;
+    await this.audit.record(ctx, internshipAudit(view, { role, municipalityId: view.municipalityId }, 'internship.plan', details));
     const params = { company: view.companyName, start: view.agreedStart, youth: view.youthFirstName };
     await this.notifications.notify(
       [
@@ -361,10 +397,15 @@ export class InternshipsService {
   /** For the plan form: young people who can start, and published openings with their supervisors. */
   async planChoices(ctx: Context, municipalityId: string) {
     await this.access.require(ctx, 'internship.manage', [{ type: 'internship', id: '', municipalityId }]);
-    const [people, openings] = await Promise.all([
+    const [people, openings, rules] = await Promise.all([
       this.youth.list(municipalityId, ['starting', 'in_network', 'paused']),
       this.openings.all(municipalityId),
+      rulesOf(this.municipalities, municipalityId),
     ]);
-    return { youth: people.map((y) => ({ id: y.id, name: `${y.firstName} ${y.lastName}`, hours: y.hoursPossible })), openings };
+    return {
+      youth: people.map((y) => ({ id: y.id, name: `${y.firstName} ${y.lastName}`, hours: y.hoursPossible })),
+      openings,
+      startWithinDays: rules.startWithinDays,
+    };
   }
 }

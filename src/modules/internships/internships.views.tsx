@@ -152,6 +152,8 @@ export function InternshipListView({
 export interface PlanChoices {
   youth: { id: string; name: string }[];
   openings: { id: string; title: string; companyName: string; published: boolean }[];
+  /** The municipality's days from the choice to the first day. */
+  startWithinDays: number;
 }
 
 export function PlanForm({ page, m, form, choices }: { page: PageContext; m: string; form: FormState; choices: PlanChoices }) {
@@ -165,6 +167,7 @@ export function PlanForm({ page, m, form, choices }: { page: PageContext; m: str
     weeklyHours: t('internship.weekly_hours'),
     tasks: t('internship.tasks'),
     previousId: t('internship.previous'),
+    startLateReason: t('rules.start_late_reason_label'),
   };
   return (
     <div class="app-narrow-form">
@@ -194,6 +197,15 @@ export function PlanForm({ page, m, form, choices }: { page: PageContext; m: str
         />
         <TextField t={t} form={form} name="chosenOn" label={labels.chosenOn} hint={t('internship.chosen_on_hint')} type="date" required />
         <TextField t={t} form={form} name="agreedStart" label={labels.agreedStart} type="date" required />
+        <TextArea
+          t={t}
+          form={form}
+          name="startLateReason"
+          label={labels.startLateReason}
+          hint={t('rules.start_late_reason_hint', { days: choices.startWithinDays })}
+          rows={2}
+          maxLength={500}
+        />
         <TextField t={t} form={form} name="plannedEnd" label={labels.plannedEnd} hint={t('internship.planned_end_hint')} type="date" />
         <TextField
           t={t}

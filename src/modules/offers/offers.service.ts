@@ -9,6 +9,7 @@ import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { Company } from '../companies/companies.repository.ts';
 import type { Opening } from '../companies/openings.repository.ts';
 import type { InternshipsService } from '../internships/internships.service.ts';
+import { modelRules } from '../municipalities/model-rules.ts';
 import type { Municipality } from '../municipalities/municipalities.repository.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { Youth } from '../youth/youth.repository.ts';
@@ -67,6 +68,11 @@ export class OffersService {
     return { company, grant };
   }
 
+  /** Days from the choice to the first day, as the municipality has set them. */
+  private async startWithinDays(municipalityId: string): Promise<number> {
+    return modelRules(await this.lookups.municipality(municipalityId)).startWithinDays;
+  }
+
   /** The form's defaults: the answer-by date the municipality gives, and the latest allowed. */
   async answerWindow(municipalityId: string): Promise<{ answerBy: string; latest: string; days: number }> {
     const days = (await this.lookups.municipality(municipalityId))?.offerAnswerDays ?? defaultOfferAnswerDays;
@@ -104,9 +110,13 @@ export class OffersService {
       details: { via: 'offer_form', companyId },
     });
     const today = this.today();
-    const [all, window] = await Promise.all([this.repo.openingsWithSeats(companyId, today), this.answerWindow(company.municipalityId)]);
-    // Only openings an offer can be made for: a free seat, and a first day within the 14-day promise.
-    const openings = all.filter((o) => o.startFrom <= addDays(today, 14));
+    const [all, window, within] = await Promise.all([
+      this.repo.openingsWithSeats(companyId, today),
+      this.answerWindow(company.municipalityId),
+      this.startWithinDays(company.municipalityId),
+    ]);
+    // Only openings an offer can be made for: a free seat, and a first day within the municipality's start promise.
+    const openings = all.filter((o) => o.startFrom <= addDays(today, within));
     return { company, youth: { id: y.id, firstName: y.firstName }, openings, window };
   }
 
@@ -114,18 +124,19 @@ export class OffersService {
     const { company, grant } = await this.companyGrant(ctx, companyId);
     const data = parseInput(makeOfferInput, input);
     const today = this.today();
-    const [y, opening, window] = await Promise.all([
+    const [y, opening, window, within] = await Promise.all([
       this.lookups.youth(data.youthId),
       this.lookups.opening(data.openingId),
       this.answerWindow(company.municipalityId),
+      this.startWithinDays(company.municipalityId),
     ]);
     const errors: Record<string, string> = {};
     if (!y || y.municipalityId !== company.municipalityId) errors.youthId = 'validation.offer_youth';
     else if (!offerable.includes(y.status)) errors.youthId = 'validation.offer_youth_status';
     else if (!y.userId) errors.youthId = 'validation.offer_youth_no_account';
     if (!opening || opening.companyId !== companyId || !opening.published) errors.openingId = 'validation.offer_opening';
-    // Accepting plans the start within 14 days and not before the opening's first day: both must be possible.
-    else if (opening.startFrom > addDays(today, 14)) errors.openingId = 'validation.offer_start_late';
+    // Accepting plans the start within the municipality's days and not before the opening's first day: both must be possible.
+    else if (opening.startFrom > addDays(today, within)) errors.openingId = 'validation.offer_start_late';
     const answerBy = data.answerBy ?? window.answerBy;
     if (answerBy < today) errors.answerBy = 'validation.date_past';
     else if (answerBy > window.latest) errors.answerBy = 'validation.offer_answer_by_late';

@@ -1,0 +1,1 @@
+ALTER TABLE "internships" ADD COLUMN "start_late_reason" text DEFAULT '' NOT NULL;
