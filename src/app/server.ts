@@ -21,6 +21,7 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.tsx';
 import { contactProfileRoutes } from '../modules/accounts/contact-profile.routes.tsx';
 import { apiRoutes } from './api.routes.ts';
 import { companiesApi } from '../modules/companies/companies.api.ts';
+import { municipalitiesApi } from '../modules/municipalities/municipalities.api.ts';
 import { companiesCsvRoutes, companiesRoutes } from '../modules/companies/companies.routes.tsx';
 import { openingsRoutes } from '../modules/companies/openings.routes.tsx';
 import { youthRoutes } from '../modules/youth/youth.routes.tsx';
@@ -246,6 +247,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await messagesRoutes(scope as App, deps);
     await apiRoutes(scope as App, deps);
     await companiesApi(scope as App, deps);
+    await municipalitiesApi(scope as App, deps);
     await youthApi(scope as App, deps);
     await trialsApi(scope as App, deps);
     await internshipsApi(scope as App, deps);

@@ -74,6 +74,30 @@ describe("the model's rules over HTTP", () => {
     expect((await consultant.post(`/rules?m=${n.m}`, settings)).statusCode).toBe(404);
   });
 
+  it('the JSON API reads and sets the same rules, with the same checks', async () => {
+    t.clock.set(new Date());
+    const n = await makeNetwork(t);
+    const url = `/api/v1/municipalities/${n.m}/rules`;
+    const consultant = new Browser(app);
+    await consultant.signIn(n.consultant.email);
+    const read = await consultant.json('GET', url);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ municipalityId: n.m, internshipMinMonths: 3, internshipMaxMonths: 6, startWithinDays: 14 });
+    const put = (b: Browser, payload: Record<string, unknown>) =>
+      app.inject({ method: 'PUT', url, payload, headers: { cookie: b.header } });
+    const numbers = Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, Number(v)]));
+    expect((await put(consultant, numbers)).statusCode).toBe(404);
+    const leader = new Browser(app);
+    await leader.signIn((await makeUser(t, [{ role: 'team_leader', municipalityId: n.m }])).email);
+    const bad = await put(leader, { ...numbers, groupSizeMin: 9, groupSizeMax: 8 });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.fields).toEqual({ groupSizeMax: 'Det største hold kan ikke være mindre end det mindste.' });
+    const ok = await put(leader, numbers);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ internshipMaxMonths: 5, startWithinDays: 10 });
+    expect((await consultant.json('GET', url)).json()).toMatchObject({ internshipMaxMonths: 5 });
+  });
+
   it('the internship page shows why the start is late; the feedback form leaves days to come blank', async () => {
     t.clock.set(new Date());
     const n = await makeNetwork(t);
