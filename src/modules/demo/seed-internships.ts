@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { type Attendance, internshipEvents, internshipFeedback, internships, youthCheckins } from '../internships/internships.schema.ts';
 import type { AttendanceValue } from '../internships/internships.values.ts';
+import { defaultModelRules } from '../municipalities/model-rules.ts';
 
 const recognitions = [
   'Tog selv fat i opvasken, da det blev travlt.',
@@ -52,6 +53,9 @@ export async function seedInternships(tx: Db, faker: Faker, now: Date, input: Se
     updatedAt: now,
   });
   const at = (date: string) => new Date(`${date}T10:00:00Z`);
+  // A start later than the municipality's promise (the seeds' 14 days) carries the team's reason, as the rules require.
+  const lateReason = (chosenOn: string, start: string) =>
+    start > addDays(chosenOn, defaultModelRules.startWithinDays) ? 'Virksomheden holdt ferielukket de første uger.' : '';
 
   const running = input.youth.filter((y) => y.status === 'in_internship');
   for (const [n, y] of running.entries()) {
@@ -66,6 +70,7 @@ export async function seedInternships(tx: Db, faker: Faker, now: Date, input: Se
         chosenAt: at(chosenOn),
         youthConfirmedAt: at(chosenOn),
         agreedStart: firstDay,
+        startLateReason: lateReason(chosenOn, firstDay),
         firstDay,
         plannedEnd: addMonths(firstDay, 3),
         vitasStatus: 'approved',
@@ -135,6 +140,7 @@ export async function seedInternships(tx: Db, faker: Faker, now: Date, input: Se
       chosenAt: at(chosenOn),
       youthConfirmedAt: at(chosenOn),
       agreedStart: firstDay,
+      startLateReason: lateReason(chosenOn, firstDay),
       firstDay,
       plannedEnd: addMonths(firstDay, 3),
       actualEnd: addMonths(firstDay, 3),

@@ -5,6 +5,7 @@ import { users } from '../accounts/accounts.schema.ts';
 import { companies, openings } from '../companies/companies.schema.ts';
 import { internships } from '../internships/internships.schema.ts';
 import { openStatuses } from '../internships/internships.values.ts';
+import { defaultModelRules } from '../municipalities/model-rules.ts';
 import { internshipOffers } from '../offers/offers.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
 
@@ -29,7 +30,12 @@ export async function seedOffers(
   await tx
     .update(openings)
     .set({ startFrom: today })
-    .where(and(eq(openings.companyId, input.demoCompanyId), sql`${openings.startFrom} > ${addDays(today, 14)}::date`));
+    .where(
+      and(
+        eq(openings.companyId, input.demoCompanyId),
+        sql`${openings.startFrom} > ${addDays(today, defaultModelRules.startWithinDays)}::date`,
+      ),
+    );
   const free = await tx
     .select({ id: youth.id, userId: youth.userId })
     .from(youth)
@@ -56,8 +62,8 @@ export async function seedOffers(
         eq(openings.municipalityId, input.municipalityId),
         eq(openings.published, true),
         sql`${openings.seats} > public.nw_seats_taken(${openings.id}, ${today}::date)`,
-        // As the service requires: an offer must be able to start within 14 days.
-        sql`${openings.startFrom} <= ${addDays(today, 14)}::date`,
+        // As the service requires: an offer must be able to start within the municipality's days (the demo's are the defaults).
+        sql`${openings.startFrom} <= ${addDays(today, defaultModelRules.startWithinDays)}::date`,
       ),
     )
     .orderBy(asc(companies.nameSort), asc(openings.title));

@@ -3,8 +3,9 @@ import { isUuid } from '../../platform/validation.ts';
 import type { Action, Membership } from '../../platform/access/policy.ts';
 import type { Context } from '../../platform/audit/audit.service.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { addMonths } from '../../platform/dates.ts';
+import { addDays, addMonths } from '../../platform/dates.ts';
 import { type ModelRules, modelRules } from '../municipalities/model-rules.ts';
+import type { Opening } from '../companies/openings.repository.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import type { InternshipView, InternshipsRepository } from './internships.repository.ts';
 
@@ -67,4 +68,34 @@ export async function rulesOf(municipalities: MunicipalitiesRepository, municipa
 /** An opening's typical duration, kept within the municipality's shortest and longest internship. */
 export function plannedMonths(rules: ModelRules, durationMonths: number): number {
   return Math.min(rules.internshipMaxMonths, Math.max(rules.internshipMinMonths, durationMonths));
+}
+
+/**
+ * The team's start: never before the opening's first day, and no later than the municipality's
+ * start-within days after the choice unless the team writes why. Returns the reason to store ('' when on time).
+ */
+export function checkStart(
+  rules: ModelRules,
+  opening: Pick<Opening, 'startFrom'>,
+  chosenOn: string,
+  agreedStart: string,
+  reason: string,
+): string {
+  if (agreedStart < opening.startFrom)
+    throw new AppError(
+      'invalid',
+      'rules.errors.start_before_opening',
+      { agreedStart: 'rules.validation.start_before_opening' },
+      { first: opening.startFrom },
+    );
+  const latest = addDays(chosenOn, rules.startWithinDays);
+  if (agreedStart <= latest) return '';
+  if (!reason)
+    throw new AppError(
+      'invalid',
+      'rules.errors.start_late',
+      { startLateReason: 'rules.validation.start_late_reason' },
+      { days: rules.startWithinDays, latest },
+    );
+  return reason;
 }

@@ -7,14 +7,13 @@ import type { CalendarEvent } from '../../platform/calendar/ics.ts';
 import type { Transactions } from '../../platform/db/transactions.ts';
 import type { Translate } from '../../platform/i18n/i18n.ts';
 import { AppError, conflict, invalid, isUniqueViolation } from '../../platform/errors.ts';
-import type { ModelRules } from '../municipalities/model-rules.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { CompaniesRepository } from '../companies/companies.repository.ts';
 import type { Opening, OpeningsRepository } from '../companies/openings.repository.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
-import { checkLength, internshipAudit, loadInternship, plannedMonths, rulesOf } from './internship-access.ts';
+import { checkLength, checkStart, internshipAudit, loadInternship, plannedMonths, rulesOf } from './internship-access.ts';
 import { endInput, firstDayInput, planInput, vitasInput } from './internships.inputs.ts';
 import type { Extension, Internship, InternshipEvent, InternshipView, InternshipsRepository, NewEvent } from './internships.repository.ts';
 import { type InternshipStatus, openStatuses } from './internships.values.ts';
@@ -86,7 +85,7 @@ export class InternshipsService {
         errors.previousId = 'validation.previous_internship';
     }
     if (Object.keys(errors).length) throw invalid(errors);
-    const startLateReason = this.checkStart(rules, opening!, data.chosenOn, data.agreedStart, data.startLateReason);
+    const startLateReason = checkStart(rules, opening!, data.chosenOn, data.agreedStart, data.startLateReason);
     await checkLength(this.municipalities, municipalityId, data.agreedStart, plannedEnd, 'plannedEnd');
     const actor = this.access.requireActor(ctx);
     const now = this.clock.now();
@@ -124,30 +123,6 @@ export class InternshipsService {
       if (isUniqueViolation(err)) throw conflict('errors.internship_open', { youthId: 'errors.internship_open' });
       throw err;
     }
-  }
-
-  /**
-   * The team's start: never before the opening's first day, and no later than the municipality's
-   * start-within days after the choice unless the team writes why. Returns the reason to store ('' when on time).
-   */
-  private checkStart(rules: ModelRules, opening: Opening, chosenOn: string, agreedStart: string, reason: string): string {
-    if (agreedStart < opening.startFrom)
-      throw new AppError(
-        'invalid',
-        'rules.errors.start_before_opening',
-        { agreedStart: 'rules.validation.start_before_opening' },
-        { first: opening.startFrom },
-      );
-    const latest = addDays(chosenOn, rules.startWithinDays);
-    if (agreedStart <= latest) return '';
-    if (!reason)
-      throw new AppError(
-        'invalid',
-        'rules.errors.start_late',
-        { startLateReason: 'rules.validation.start_late_reason' },
-        { days: rules.startWithinDays, latest },
-      );
-    return reason;
   }
 
   /**
@@ -406,6 +381,7 @@ export class InternshipsService {
       youth: people.map((y) => ({ id: y.id, name: `${y.firstName} ${y.lastName}`, hours: y.hoursPossible })),
       openings,
       startWithinDays: rules.startWithinDays,
+      internshipMaxMonths: rules.internshipMaxMonths,
     };
   }
 }

@@ -154,6 +154,8 @@ export interface PlanChoices {
   openings: { id: string; title: string; companyName: string; published: boolean }[];
   /** The municipality's days from the choice to the first day. */
   startWithinDays: number;
+  /** The municipality's longest internship, extensions included. */
+  internshipMaxMonths: number;
 }
 
 export function PlanForm({ page, m, form, choices }: { page: PageContext; m: string; form: FormState; choices: PlanChoices }) {
@@ -206,7 +208,14 @@ export function PlanForm({ page, m, form, choices }: { page: PageContext; m: str
           rows={2}
           maxLength={500}
         />
-        <TextField t={t} form={form} name="plannedEnd" label={labels.plannedEnd} hint={t('internship.planned_end_hint')} type="date" />
+        <TextField
+          t={t}
+          form={form}
+          name="plannedEnd"
+          label={labels.plannedEnd}
+          hint={t('internship.planned_end_hint', { months: choices.internshipMaxMonths })}
+          type="date"
+        />
         <TextField
           t={t}
           form={form}

@@ -30,7 +30,7 @@ export const internshipPagesDa = {
   'internship.chosen_on_hint': 'Den dag den unge sagde ja. Uret for de 14 dage starter her.',
   'internship.agreed_start': 'Aftalt start',
   'internship.planned_end': 'Planlagt slut',
-  'internship.planned_end_hint': 'Tom: praktikmulighedens typiske varighed. Højst 6 måneder i alt.',
+  'internship.planned_end_hint': 'Tom: praktikmulighedens typiske varighed. Højst {months} måneder i alt.',
   'internship.actual_end': 'Sluttede',
   'internship.first_day': 'Første dag mødt',
   'internship.first_day_hint': 'Den dag den unge faktisk mødte første gang.',

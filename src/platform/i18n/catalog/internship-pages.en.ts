@@ -32,7 +32,7 @@ export const internshipPagesEn: Record<keyof typeof internshipPagesDa, string> =
   'internship.chosen_on_hint': 'The day the young person said yes. The 14-day clock starts here.',
   'internship.agreed_start': 'Agreed start',
   'internship.planned_end': 'Planned end',
-  'internship.planned_end_hint': "Empty: the opening's typical duration. At most 6 months in total.",
+  'internship.planned_end_hint': "Empty: the opening's typical duration. At most {months} months in total.",
   'internship.actual_end': 'Ended',
   'internship.first_day': 'First day met',
   'internship.first_day_hint': 'The day the young person actually turned up for the first time.',

@@ -9,7 +9,7 @@ export const offersDa = {
   'validation.offer_no_seat': 'Der er ingen ledig plads i denne praktikmulighed lige nu.',
   'validation.offer_answer_by_late': 'Svarfristen kan højst være 30 dage fra i dag.',
   'validation.offer_start_late':
-    'Praktikken starter mere end 14 dage fra i dag. Et tilbud skal kunne starte inden for 14 dage, så giv tilbuddet tættere på starten.',
+    'Praktikken starter senere, end kommunens regler tillader: et tilbud skal kunne starte inden for kommunens frist (se modellens regler), så giv tilbuddet tættere på starten.',
   'errors.offer_cannot_accept': 'Du kan ikke sige ja lige nu. Tal med din kontaktperson i kommunen.',
   'notify.title.offer_expired_youth': 'Tilbuddet fra {company} er udløbet',
   'notify.text.offer_expired_youth':

@@ -11,7 +11,7 @@ export const offersEn: Record<keyof typeof offersDa, string> = {
   'validation.offer_no_seat': 'This opening has no free seat right now.',
   'validation.offer_answer_by_late': 'The answer-by date can be at most 30 days from today.',
   'validation.offer_start_late':
-    'The internship starts more than 14 days from today. An offer must be able to start within 14 days, so make it closer to the start.',
+    "The internship starts later than the municipality's rules allow: an offer must be able to start within the municipality's days (see the model's rules), so make it closer to the start.",
   'errors.offer_cannot_accept': 'You cannot say yes right now. Talk to your contact person in the municipality.',
   'notify.title.offer_expired_youth': 'The offer from {company} has expired',
   'notify.text.offer_expired_youth':
