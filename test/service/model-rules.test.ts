@@ -239,6 +239,17 @@ describe('start dates', () => {
     expect((await failure(plan(n, carl.id, { agreedStart: '2026-03-10' }))).params).toEqual({ days: 7, latest: '2026-03-09' });
   });
 
+  it('a round places no one in an opening whose first day is past the start-within days', async () => {
+    const n = await makeNetwork(t);
+    await t.database.db.update(openings).set({ startFrom: '2026-03-17' }).where(eq(openings.id, n.opening.id));
+    const amina = await n.young('Amina');
+    await t.services.wishes.add(ctx(amina.actor), { openingId: n.opening.id });
+    await t.services.wishes.answer(ctx(n.supervisor), n.opening.id, { youthId: amina.id, answer: 'can_take', tier: 1 });
+    const round = await t.services.rounds.run(ctx(n.consultant), n.m, { seed: 1 });
+    const { placements } = await t.services.rounds.get(ctx(n.consultant), round.id);
+    expect(placements.map((p) => [p.youthFirstName, p.openingId])).toEqual([['Amina', null]]);
+  });
+
   it('accepting an opening whose first day is past the start-within days is refused; nothing is planned', async () => {
     const n = await makeNetwork(t);
     await t.database.db.update(openings).set({ startFrom: '2026-03-20' }).where(eq(openings.id, n.opening.id));

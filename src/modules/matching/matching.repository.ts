@@ -5,6 +5,7 @@ import { companies, openings } from '../companies/companies.schema.ts';
 import { internships } from '../internships/internships.schema.ts';
 import { openStatuses } from '../internships/internships.values.ts';
 import { youth } from '../youth/youth.schema.ts';
+import { municipalities } from '../municipalities/municipalities.schema.ts';
 import {
   type AnswerValue,
   type PlacementStatus,
@@ -202,10 +203,11 @@ export class MatchingRepository {
       .select({
         id: openings.id,
         // Seats taken by internships, offered placements and open direct offers: one rule (drizzle/0025).
+        // An opening whose first day is past the municipality's start-within days has none: accepting
+        // its placement could not keep the start promise (issue #15).
         seats:
-          sql<number>`case when ${openings.published} then greatest(0, ${openings.seats} - public.nw_seats_taken(${openings.id}, ${today}::date)) else 0 end`.mapWith(
-            Number,
-          ),
+          sql<number>`case when ${openings.published} and ${openings.startFrom} <= ${today}::date + (select m.start_within_days from ${municipalities} m where m.id = ${openings.municipalityId})
+            then greatest(0, ${openings.seats} - public.nw_seats_taken(${openings.id}, ${today}::date)) else 0 end`.mapWith(Number),
       })
       .from(openings)
       .where(inArray(openings.id, openingIds));
