@@ -33,5 +33,10 @@ export const groupsRulesDa = {
   'target_group.other': 'Anden',
   'target_group.none': 'Ikke angivet',
   'validation.target_group': 'Vælg den unges målgruppe.',
-  'strata.target_group': 'Målgruppe',
+  'target_group.save': 'Gem målgruppen',
+  'target_group.saved': 'Målgruppen er gemt.',
+  'audit.action.youth.target_group': 'Ændrede en ungs målgruppe',
+  'trial.factor.targetGroup': 'Målgruppe ved henvisning (aktivitetsparat, uddannelsesparat, jobparat, anden)',
+  'strata.municipality': 'Kommune {code}',
+  'strata.age': '{from}–{to} år',
 } as const;

@@ -35,5 +35,10 @@ export const groupsRulesEn: Record<keyof typeof groupsRulesDa, string> = {
   'target_group.other': 'Other',
   'target_group.none': 'Not given',
   'validation.target_group': 'Choose the young person’s target group.',
-  'strata.target_group': 'Target group',
+  'target_group.save': 'Save the target group',
+  'target_group.saved': 'The target group has been saved.',
+  'audit.action.youth.target_group': 'Changed a young person’s target group',
+  'trial.factor.targetGroup': 'Target group at referral (aktivitetsparat, uddannelsesparat, jobparat, other)',
+  'strata.municipality': 'Municipality {code}',
+  'strata.age': 'Aged {from}–{to}',
 } as const;
