@@ -37,12 +37,13 @@ describe('group schedule and calendar', () => {
       }),
     );
     expect(bad.fields).toEqual({ meetsWeekday: 'validation.weekday', meetsAt: 'validation.time', meetsPlace: 'validation.required' });
+    // The counsellor is any team member of the municipality; a company's contact is not one.
     const notCounsellor = await failure(
       t.services.groups.setSchedule(ctx(n.counsellor), one.id, {
         meetsWeekday: '2',
         meetsAt: '14:00',
         meetsPlace: 'Ungehuset',
-        counsellorUserId: n.consultant.userId,
+        counsellorUserId: n.supervisor.userId,
       }),
     );
     expect(notCounsellor.fields).toEqual({ counsellorUserId: 'validation.counsellor' });

@@ -26,7 +26,7 @@ async function network(size: number, inInternship = 0) {
 }
 
 describe('network groups', () => {
-  it('proposes and creates groups of 6–8 balancing people in internships, and moves people by hand up to 8', async () => {
+  it('proposes and creates groups of 7–8 (the default settings) balancing people in internships, and moves people by hand up to 8', async () => {
     const { n } = await network(14, 4);
     const proposal = await t.services.groups.propose(ctx(n.counsellor), n.m);
     expect(proposal.map((g) => g.length)).toEqual([7, 7]);

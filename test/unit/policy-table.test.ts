@@ -45,6 +45,7 @@ const actions = Object.keys({
   'group.checkin': 1,
   'group.post': 1,
   'group.moderate': 1,
+  'group.session': 1,
   'note.read': 1,
   'note.write': 1,
   'note.psychologist': 1,

@@ -2,7 +2,7 @@ import type { Faker } from '@faker-js/faker';
 import type { Sealer } from '../../platform/crypto/sealed.ts';
 import type { TradeSection } from '../companies/trades.ts';
 import { defaultVisibility } from '../youth/youth.values.ts';
-import type { YouthStatus } from '../youth/youth.values.ts';
+import type { TargetGroup, YouthStatus } from '../youth/youth.values.ts';
 
 /** Made-up but realistic Danish texts for the demo network. */
 export const areas: Record<string, string[]> = {
@@ -146,6 +146,19 @@ const statusPlan: YouthStatus[] = [
 ];
 
 /** A made-up young person with a made-up (but valid-format) CPR number aged 18–29. */
+/**
+ * A plausible target group at referral, derived (not drawn, so the demo's random stream is
+ * unchanged): few hours possible suggests "aktivitetsparat", the youngest are mostly
+ * "uddannelsesparat", full weeks "jobparat".
+ */
+function demoTargetGroup(hours: number, birth: Date, now: Date): TargetGroup {
+  const age = (now.getTime() - birth.getTime()) / (365.25 * 86_400_000);
+  if (hours === 15) return 'aktivitetsparat';
+  if (hours === 30) return age < 21 ? 'uddannelsesparat' : 'jobparat';
+  if (age < 23) return 'uddannelsesparat';
+  return hours === 25 ? 'jobparat' : birth.getUTCDate() % 5 === 0 ? 'other' : 'aktivitetsparat';
+}
+
 export function demoYouth(
   faker: Faker,
   person: { email: string; name: string },
@@ -160,6 +173,7 @@ export function demoYouth(
   const first = birth.getUTCFullYear() >= 2000 ? 4 : faker.helpers.arrayElement([0, 1, 2, 3]);
   const digits = `${String(birth.getUTCDate()).padStart(2, '0')}${String(birth.getUTCMonth() + 1).padStart(2, '0')}${String(yy).padStart(2, '0')}${first}${faker.string.numeric(3)}`;
   const share = faker.number.int({ min: 0, max: 3 });
+  const hoursPossible = faker.helpers.arrayElement([15, 20, 25, 30]);
   return {
     municipalityId,
     userId,
@@ -172,8 +186,9 @@ export function demoYouth(
     birthDate: birth.toISOString().slice(0, 10),
     referringCaseworker: faker.person.fullName(),
     referredOn: new Date(now.getTime() - faker.number.int({ min: 7, max: 300 }) * 86_400_000).toISOString().slice(0, 10),
-    hoursPossible: faker.helpers.arrayElement([15, 20, 25, 30]),
+    hoursPossible,
     eligibilityNote: '',
+    targetGroup: demoTargetGroup(hoursPossible, birth, now),
     status: faker.helpers.arrayElement(statusPlan),
     statusSince: now,
     wishToTry: faker.helpers.arrayElements(wishes, { min: 1, max: 2 }).join(', '),

@@ -2,7 +2,7 @@ import type { Faker } from '@faker-js/faker';
 import { and, eq } from 'drizzle-orm';
 import { addDays, daysBetween, localDate } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { proposeGroups } from '../groups/grouping.ts';
+import { type GroupSizes, proposeGroups } from '../groups/grouping.ts';
 import { groupableStatuses } from '../groups/groups.repository.ts';
 import { groupMembers, groupPostReplies, groupPosts, groupSessions, networkGroups, sessionAttendance } from '../groups/groups.schema.ts';
 import { isoWeekday } from '../groups/schedule.ts';
@@ -53,7 +53,10 @@ const replies = [
 interface Input {
   municipalityId: string;
   area: string;
+  /** Who leads the groups, in turn (any team member: the counsellor is an assignment). */
   counsellorUserIds: string[];
+  /** The municipality's group sizes (its settings). */
+  sizes: GroupSizes;
   youth: { id: string; status: string; referredOn: string; userId: string | null }[];
   /** The demo young person's record: gets a report to read, and one already sent with consent. */
   demoYouthId: string;
@@ -68,7 +71,10 @@ export async function seedGroups(tx: Db, faker: Faker, now: Date, input: Input):
   const today = localDate(now);
   const groupable = input.youth.filter((y) => (groupableStatuses as readonly string[]).includes(y.status));
   const active = input.youth.filter((y) => y.status === 'in_network' || y.status === 'in_internship');
-  const proposal = proposeGroups(groupable.map((y) => ({ id: y.id, inInternship: y.status === 'in_internship' })));
+  const proposal = proposeGroups(
+    groupable.map((y) => ({ id: y.id, inInternship: y.status === 'in_internship' })),
+    input.sizes,
+  );
   for (const [i, members] of proposal.entries()) {
     const weekday = [2, 4][i % 2]!;
     const [group] = await tx

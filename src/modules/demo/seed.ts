@@ -16,6 +16,7 @@ import { INVITATION_ACCEPTED } from '../youth/youth.values.ts';
 import { withCvrCheckDigit } from '../companies/cvr.ts';
 import { type TradeSection, tradeSectionCodes } from '../companies/trades.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
+import { modelRules } from '../municipalities/model-rules.ts';
 import { DEMO_PASSWORD, demoEmail, demoMunicipalities, demoWithOfferEmail } from './demo-accounts.ts';
 import { seedInternships } from './seed-internships.ts';
 import { seedWishes } from './seed-matching.ts';
@@ -25,6 +26,13 @@ import { seedOffers } from './seed-offers.ts';
 import { seedTrial, seedTrialCosts } from './seed-trial.ts';
 
 const YOUTH_PER_MUNICIPALITY = 42;
+
+/** Who leads the demo groups, in order: the demo youth counsellor, the demo network consultant, the other counsellors. */
+function groupLeaders(people: { role: Role }[], rows: { id: string }[]): string[] {
+  const of = (role: Role) => people.flatMap((p, i) => (p.role === role ? [rows[i]!.id] : []));
+  const [first, ...others] = of('youth_counsellor');
+  return [first!, of('network_consultant')[0]!, ...others];
+}
 const COMPANIES_PER_MUNICIPALITY = 60;
 /** A team as the model describes it: a leader, three network consultants, an entrepreneur, a psychologist, counsellors. */
 const teamShape: [Role, number][] = [
@@ -90,11 +98,9 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
     let cvrSerial = 3_100_000;
     let trialMunicipality: { id: string; code: string; teamUserIds: string[]; youthIds: string[] } | undefined;
     for (const dm of demoMunicipalities) {
-      const [m] = await tx
-        .insert(municipalities)
-        .values({ name: dm.name, code: dm.code, createdAt: now })
-        .returning({ id: municipalities.id });
+      const [m] = await tx.insert(municipalities).values({ name: dm.name, code: dm.code, createdAt: now }).returning();
       const municipalityId = m!.id;
+      const rules = modelRules(m);
       const people: { email: string; name: string; role: Role }[] = [];
       const add = (role: Role, n: number) => {
         for (let i = 0; i < n; i++) {
@@ -267,7 +273,10 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
       await seedGroups(tx, faker, now, {
         municipalityId,
         area: dm.name,
-        counsellorUserIds: people.flatMap((p, i) => (p.role === 'youth_counsellor' ? [rows[i]!.id] : [])),
+        // Seed 001's team: the groups are led by the youth counsellors and, the second one, by a
+        // network consultant (the demo one) — being a group's counsellor is an assignment.
+        counsellorUserIds: groupLeaders(people, rows),
+        sizes: { min: rules.groupSizeMin, max: rules.groupSizeMax },
         youth: insertedYouth,
         demoYouthId: insertedYouth[0]!.id,
       });

@@ -152,5 +152,6 @@ export function stratumOf(municipalityCode: string, factors: readonly string[], 
   const parts = [`m${municipalityCode}`];
   if (factors.includes('ageBand')) parts.push(b.age <= 21 ? 'age18-21' : b.age <= 25 ? 'age22-25' : 'age26-29');
   if (factors.includes('gender')) parts.push(b.gender);
+  if (factors.includes('targetGroup')) parts.push(`tg-${b.targetGroup ?? 'none'}`);
   return parts.join('/');
 }

@@ -1,4 +1,5 @@
 import type { Translate } from '../../platform/i18n/i18n.ts';
+import { stratumLabel } from './strata.ts';
 import { CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { TrialResultsService } from './trial-results.service.ts';
@@ -244,7 +245,7 @@ export function EvaluationPage({ page, data, econForm }: { page: PageContext; da
       <DataTable label={t('trial.blocks')} headers={[t('trial.block_label'), t('trial.arm.nextwork'), t('trial.arm.control')]} compact>
         {data.blocks.map((b) => (
           <tr>
-            <td>{b.stratum}</td>
+            <td>{stratumLabel(t, b.stratum)}</td>
             <td>{b.nextwork}</td>
             <td>{b.control}</td>
           </tr>

@@ -27,7 +27,10 @@ export const exportColumns = [
     'research_id',
     'Random id of the participant in this trial, the same in every export of it; not derived from the CPR number. Only the data controller can link it to a person (through the platform)',
   ],
-  ['stratum', 'Randomisation block: municipality code, and age band / gender when the design stratified by them'],
+  [
+    'stratum',
+    'Randomisation block: municipality code, and age band / gender / target group at referral (tg-…) when the design stratified by them',
+  ],
   ['arm', '1 = NExTWORK, 0 = control (ordinary offer)'],
   ['assigned_month', 'Month of assignment (YYYY-MM, Europe/Copenhagen)'],
   ['took_up', '1 = a NExTWORK participant started in the programme, 0 = did not; empty for the control group'],

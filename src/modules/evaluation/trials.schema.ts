@@ -3,6 +3,7 @@ import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, 
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
+import type { TargetGroup } from '../youth/youth.values.ts';
 import { educationLevels, genders, type OutcomeStatus, type StrataFactor } from './trials.values.ts';
 
 /** Baseline covariates recorded at intake, before assignment (for balance and covariate adjustment). */
@@ -11,6 +12,8 @@ export interface Baseline {
   gender: (typeof genders)[number];
   monthsOnBenefits: number;
   education: (typeof educationLevels)[number];
+  /** The target group at referral (youth.values: targetGroups); absent in baselines recorded before it. */
+  targetGroup?: TargetGroup | null;
 }
 
 /**

@@ -99,7 +99,15 @@ export class TrialsService {
     if (age < 18 || age > 29) throw invalid({ cpr: 'validation.cpr_age' });
     const subjectHash = this.sealer.lookupHash(cpr.digits);
     if (await this.repo.youthWithCpr(municipalityId, subjectHash)) throw conflict('errors.cpr_taken', { cpr: 'errors.cpr_taken' });
-    const baseline = { age, gender: data.gender, monthsOnBenefits: data.monthsOnBenefits, education: data.education };
+    // Stratified by target group, the intake must give one: an unknown group would be a stratum of its own.
+    if (trial.stratifyBy.includes('targetGroup') && !data.targetGroup) throw invalid({ targetGroup: 'validation.target_group' });
+    const baseline = {
+      age,
+      gender: data.gender,
+      monthsOnBenefits: data.monthsOnBenefits,
+      education: data.education,
+      targetGroup: data.targetGroup,
+    };
     const stratum = stratumOf(m.code, trial.stratifyBy, baseline);
     const design = {
       seed: this.sealer.open(trial.seedSealed),

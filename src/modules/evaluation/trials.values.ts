@@ -2,7 +2,7 @@
 // Without the tables, so that views and services can import them (they import no schema, decision 0018).
 
 /** What a researcher may stratify by, besides the municipality (always a stratum of its own). */
-export const strataFactors = ['ageBand', 'gender'] as const;
+export const strataFactors = ['ageBand', 'gender', 'targetGroup'] as const;
 export type StrataFactor = (typeof strataFactors)[number];
 export const genders = ['female', 'male', 'other'] as const;
 export const educationLevels = ['none', 'some_upper_secondary', 'upper_secondary', 'vocational'] as const;

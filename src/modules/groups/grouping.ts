@@ -1,27 +1,33 @@
 /**
- * Proposes network groups for young people: groups of 6–7 (at most 8), each mixing people in an
- * internship with people still looking. Pure; the counsellor adjusts the proposal by hand.
+ * Proposes network groups for young people: groups within the municipality's sizes (the model's
+ * 7–8, at most 9 — `modelRules(m).groupSizeMin/groupSizeMax`), each mixing people in an internship
+ * with people still looking. Pure; the counsellor adjusts the proposal by hand.
  */
 export interface Member {
   id: string;
   inInternship: boolean;
 }
 
-export const MIN_GROUP = 6;
-export const MAX_GROUP = 8;
-const IDEAL = 6.5;
+/** A group's sizes: the proposal aims at min–max, and no group ever takes more than max. */
+export interface GroupSizes {
+  min: number;
+  max: number;
+}
 
-/** How many groups: sizes within 6–8 when that is possible, as close to 6–7 as possible. */
-export function groupCount(n: number): number {
-  if (n <= MAX_GROUP) return 1;
-  let best = 1;
+/**
+ * How many groups: never more than max in a group (the hard limit), sizes within min–max when that
+ * is possible, as close to their middle as possible.
+ */
+export function groupCount(n: number, sizes: GroupSizes): number {
+  const { min, max } = sizes;
+  if (n <= max) return 1;
+  const ideal = (min + max) / 2;
+  let best = Math.ceil(n / max);
   let bestScore = Infinity;
-  for (let g = 1; g <= Math.ceil(n / MIN_GROUP) + 1; g++) {
-    const small = Math.floor(n / g);
-    const large = Math.ceil(n / g);
-    // Penalise sizes outside 6–8 far more than distance from the ideal 6.5.
-    const outside = Math.max(0, MIN_GROUP - small) + Math.max(0, large - MAX_GROUP);
-    const score = outside * 100 + Math.abs(n / g - IDEAL);
+  for (let g = Math.ceil(n / max); g <= Math.ceil(n / min) + 1; g++) {
+    // Penalise groups smaller than min far more than distance from the ideal middle.
+    const short = Math.max(0, min - Math.floor(n / g));
+    const score = short * 100 + Math.abs(n / g - ideal);
     if (score < bestScore) {
       bestScore = score;
       best = g;
@@ -35,9 +41,9 @@ export function groupCount(n: number): number {
  * where the first deal stopped: sizes differ by at most one, and so do the numbers in internship.
  * Input order decides ties (sort by name or join date first for a stable proposal).
  */
-export function proposeGroups(members: Member[]): Member[][] {
+export function proposeGroups(members: Member[], sizes: GroupSizes): Member[][] {
   if (!members.length) return [];
-  const g = groupCount(members.length);
+  const g = groupCount(members.length, sizes);
   const groups: Member[][] = Array.from({ length: g }, () => []);
   const ordered = [...members.filter((m) => m.inInternship), ...members.filter((m) => !m.inInternship)];
   ordered.forEach((m, i) => groups[i % g]!.push(m));

@@ -19,6 +19,9 @@ export const sessionInput = z.object({
 
 export const moveInput = z.object({ toGroupId: z.uuid({ error: 'validation.group' }) });
 
+/** A young person the counsellor adds to a group directly. */
+export const addMemberInput = z.object({ youthId: z.uuid({ error: 'validation.group_youth' }) });
+
 /** How was today's meeting, 0–10, and an optional comment. */
 export const sessionCheckinInput = z.object({
   score: z.coerce

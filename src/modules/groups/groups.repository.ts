@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { memberships, users } from '../accounts/accounts.schema.ts';
+import { municipalities } from '../municipalities/municipalities.schema.ts';
+import type { Municipality } from '../municipalities/municipalities.repository.ts';
+import { groupCounsellorRoles } from '../../platform/access/roles.ts';
 import { youth } from '../youth/youth.schema.ts';
 import {
   groupMembers,
@@ -48,13 +51,52 @@ export class GroupsRepository {
       })
       .from(networkGroups)
       .leftJoin(users, eq(users.id, networkGroups.counsellorUserId))
-      .where(eq(networkGroups.municipalityId, municipalityId))
+      .where(and(eq(networkGroups.municipalityId, municipalityId), isNull(networkGroups.archivedAt)))
       .orderBy(asc(networkGroups.name));
     return rows.map(({ g, ...rest }) => ({ ...g, ...rest }));
   }
 
   async find(id: string, db: Db = this.db): Promise<NetworkGroup | undefined> {
     const [row] = await db.select().from(networkGroups).where(eq(networkGroups.id, id)).limit(1);
+    return row;
+  }
+
+  /** The municipality whose settings (the group sizes) apply; read, not owned, by this module. */
+  async municipality(id: string): Promise<Municipality | undefined> {
+    const [row] = await this.db.select().from(municipalities).where(eq(municipalities.id, id)).limit(1);
+    return row;
+  }
+
+  /** How many groups the municipality has ever had, archived ones included (to number a new one). */
+  async countAll(municipalityId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(networkGroups)
+      .where(eq(networkGroups.municipalityId, municipalityId));
+    return row?.n ?? 0;
+  }
+
+  /** Locks the group's row until the transaction ends, so two additions cannot both pass the size check. */
+  async lock(id: string): Promise<NetworkGroup | undefined> {
+    const [row] = await this.db.select().from(networkGroups).where(eq(networkGroups.id, id)).for('update');
+    return row;
+  }
+
+  /** A young person of the municipality, with their current group, if any. */
+  async youthForGroup(youthId: string) {
+    const [row] = await this.db
+      .select({
+        id: youth.id,
+        municipalityId: youth.municipalityId,
+        userId: youth.userId,
+        status: youth.status,
+        groupId: sql<
+          string | null
+        >`(select m.group_id from ${groupMembers} m where m.youth_id = ${youth.id} and m.left_at is null limit 1)`,
+      })
+      .from(youth)
+      .where(eq(youth.id, youthId))
+      .limit(1);
     return row;
   }
 
@@ -213,14 +255,17 @@ export class GroupsRepository {
     await this.db.update(networkGroups).set(set).where(eq(networkGroups.id, id));
   }
 
-  /** The youth counsellors of a municipality, for choosing a group's counsellor. */
+  /**
+   * The team members of a municipality who can be assigned a group (youth counsellors, network
+   * consultants, the team leader…), each once, for choosing a group's counsellor.
+   */
   counsellors(municipalityId: string) {
     return this.db
-      .select({ userId: users.id, name: users.name })
+      .selectDistinct({ userId: users.id, name: users.name })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.municipalityId, municipalityId), eq(memberships.role, 'youth_counsellor')))
-      .orderBy(asc(users.name));
+      .where(and(eq(memberships.municipalityId, municipalityId), inArray(memberships.role, [...groupCounsellorRoles])))
+      .orderBy(asc(users.name), asc(users.id));
   }
 
   // ---- the group space ---------------------------------------------------------------------

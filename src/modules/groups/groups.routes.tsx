@@ -34,14 +34,14 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
   app.get('/groups', async (request, reply) => {
     const m = municipalityFor(request, 'group.read');
     const ctx = ctxOf(request);
-    const [{ groups: list }, proposal] = await Promise.all([groups.list(ctx, m), groups.propose(ctx, m)]);
+    const [{ groups: list, sizes }, proposal] = await Promise.all([groups.list(ctx, m), groups.propose(ctx, m)]);
     const page = pageContext(request, reply, settings);
     const canManage = can(request.actor!, 'group.manage', [{ municipalityId: m }]);
     return sendPage(
       reply,
       page,
       page.t('groups.title'),
-      <GroupsListView page={page} m={m} groups={list} proposal={proposal} canManage={canManage} />,
+      <GroupsListView page={page} m={m} groups={list} sizes={sizes} proposal={proposal} canManage={canManage} />,
     );
   });
 
@@ -52,17 +52,24 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
     return reply.redirect(`/groups?m=${m}`, 303);
   });
 
-  const show = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200, scheduleForm: FormState = emptyForm) => {
+  const show = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    status = 200,
+    others: { schedule?: FormState; add?: FormState; archive?: FormState } = {},
+  ) => {
     const ctx = ctxOf(request);
     const id = (request.params as { id: string }).id;
     const data = await groups.get(ctx, id);
     const page = pageContext(request, reply, settings);
     const actor = request.actor!;
-    const canManage = can(actor, 'group.manage', [{ municipalityId: data.group.municipalityId }]);
-    const moderates = can(actor, 'group.moderate', [
-      { municipalityId: data.group.municipalityId, counsellorUserId: data.group.counsellorUserId },
-    ]);
-    const counsellors = canManage ? await groups.counsellors(ctx, id) : [];
+    const archived = !!data.group.archivedAt;
+    const canManage = !archived && can(actor, 'group.manage', [{ municipalityId: data.group.municipalityId }]);
+    const assigned = { municipalityId: data.group.municipalityId, counsellorUserId: data.group.counsellorUserId };
+    const moderates = can(actor, 'group.moderate', [assigned]);
+    const runsSessions = !archived && can(actor, 'group.session', [assigned]);
+    const [counsellors, candidates] = canManage ? await Promise.all([groups.counsellors(ctx, id), groups.candidates(ctx, id)]) : [[], []];
     const today = localDate(services.clock.now());
     const shown = form === emptyForm ? { values: { heldOn: today }, errors: {} } : form;
     return sendPage(
@@ -74,9 +81,13 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
         data={data}
         canManage={canManage}
         moderates={moderates}
+        runsSessions={runsSessions}
         counsellors={counsellors}
+        candidates={candidates}
         form={shown}
-        scheduleForm={scheduleForm}
+        scheduleForm={others.schedule ?? emptyForm}
+        addForm={others.add ?? emptyForm}
+        archiveForm={others.archive ?? emptyForm}
         today={today}
       />,
       status,
@@ -96,7 +107,23 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
     submitForm(request, reply, settings, {
       run: (values) => groups.setSchedule(ctxOf(request), request.params.id, values),
       done: { flash: 'schedule.saved', to: `/groups/${request.params.id}` },
-      again: (form, status) => show(request, reply, emptyForm, status, form),
+      again: (form, status) => show(request, reply, emptyForm, status, { schedule: form }),
+    }),
+  );
+
+  app.post('/groups/:id/members', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => groups.addMember(ctxOf(request), request.params.id, values),
+      done: { flash: 'groups_rules.added', to: `/groups/${request.params.id}` },
+      again: (form, status) => show(request, reply, emptyForm, status, { add: form }),
+    }),
+  );
+
+  app.post('/groups/:id/archive', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: () => groups.archive(ctxOf(request), request.params.id),
+      done: (group) => ({ flash: 'groups_rules.archived', to: `/groups?m=${group.municipalityId}` }),
+      again: (form, status) => show(request, reply, emptyForm, status, { archive: form }),
     }),
   );
 

@@ -5,7 +5,11 @@ import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
 import type { GroupAttendance, PostKind, SessionTheme } from './groups.values.ts';
 
-/** A network group: 6–7 young people (at most 8) who meet every week with a youth counsellor. */
+/**
+ * A network group: 7–8 young people (the municipality's sizes, at most 9) who meet every week with
+ * their counsellor — any team member the group is assigned to. An empty group can be archived: it
+ * leaves the lists but keeps its sessions and history.
+ */
 export const networkGroups = pgTable(
   'network_groups',
   {
@@ -20,6 +24,7 @@ export const networkGroups = pgTable(
     meetsAt: text('meets_at'),
     meetsPlace: text('meets_place').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
     index('network_groups_municipality_idx').on(t.municipalityId),

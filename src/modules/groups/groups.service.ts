@@ -5,18 +5,20 @@ import { daysBetween, localDate } from '../../platform/dates.ts';
 import type { Transactions } from '../../platform/db/transactions.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
-import { MAX_GROUP, proposeGroups } from './grouping.ts';
-import { moveInput, scheduleInput, sessionCheckinInput, sessionInput } from './groups.inputs.ts';
+import { type GroupSizes, proposeGroups } from './grouping.ts';
+import { addMemberInput, moveInput, scheduleInput, sessionCheckinInput, sessionInput } from './groups.inputs.ts';
+import { modelRules } from '../municipalities/model-rules.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
-import type { GroupMember, GroupsRepository, NetworkGroup } from './groups.repository.ts';
+import { type GroupMember, type GroupsRepository, type NetworkGroup, groupableStatuses } from './groups.repository.ts';
 
 /** A session's check-in stays open this many days. */
 const CHECKIN_DAYS = 7;
 
 /**
- * Network groups: the platform proposes groups of 6–7 (at most 8) for young people without one,
- * balancing people in an internship with people still looking; the counsellor creates them, moves
- * people by hand, and records each weekly session with attendance.
+ * Network groups: the platform proposes groups of the municipality's sizes (the model's 7–8, at
+ * most 9) for young people without one, balancing people in an internship with people still
+ * looking; the team creates them, adds and moves people by hand (never past the maximum), archives
+ * an empty group, and the group's counsellor records each weekly session with attendance.
  */
 export class GroupsService {
   constructor(
@@ -30,14 +32,24 @@ export class GroupsService {
 
   async list(ctx: Context, municipalityId: string) {
     await this.access.require(ctx, 'group.read', [{ type: 'groups', id: municipalityId, municipalityId }]);
-    const [groups, unassigned] = await Promise.all([this.repo.list(municipalityId), this.repo.unassigned(municipalityId)]);
-    return { groups, unassigned: unassigned.length };
+    const [groups, unassigned, sizes] = await Promise.all([
+      this.repo.list(municipalityId),
+      this.repo.unassigned(municipalityId),
+      this.sizes(municipalityId),
+    ]);
+    return { groups, unassigned: unassigned.length, sizes };
+  }
+
+  /** The municipality's group sizes (its settings; the model's 7–8 by default). */
+  private async sizes(municipalityId: string): Promise<GroupSizes> {
+    const rules = modelRules(await this.repo.municipality(municipalityId));
+    return { min: rules.groupSizeMin, max: rules.groupSizeMax };
   }
 
   /** The proposal for young people without a group (names audited, as the page shows them). */
   async propose(ctx: Context, municipalityId: string) {
     const grant = await this.access.requireOne(ctx, 'group.read', { type: 'groups', id: municipalityId, municipalityId });
-    const people = await this.repo.unassigned(municipalityId);
+    const [people, sizes] = await Promise.all([this.repo.unassigned(municipalityId), this.sizes(municipalityId)]);
     await this.audit.record(
       ctx,
       people.map((y) => ({
@@ -50,9 +62,10 @@ export class GroupsService {
       })),
     );
     const byId = new Map(people.map((y) => [y.id, y]));
-    return proposeGroups(people.map((y) => ({ id: y.id, inInternship: y.status === 'in_internship' }))).map((g) =>
-      g.map((m) => byId.get(m.id)!),
-    );
+    return proposeGroups(
+      people.map((y) => ({ id: y.id, inInternship: y.status === 'in_internship' })),
+      sizes,
+    ).map((g) => g.map((m) => byId.get(m.id)!));
   }
 
   /** Creates the proposed groups, numbered after the existing ones, with the counsellor who made them. */
@@ -60,13 +73,18 @@ export class GroupsService {
     const grant = await this.access.requireOne(ctx, 'group.manage', { type: 'groups', id: municipalityId, municipalityId });
     const actor = this.access.requireActor(ctx);
     const now = this.clock.now();
-    // Counted before the transaction; inside it every query, the audit entries too, joins it (#19.10).
-    const existing = (await this.repo.list(municipalityId)).length;
+    // Counted before the transaction (archived groups too: names are not reused); inside it every
+    // query, the audit entries too, joins it (#19.10).
+    const existing = await this.repo.countAll(municipalityId);
+    const sizes = await this.sizes(municipalityId);
     try {
       return await this.transactions.transaction(async () => {
         const people = await this.repo.unassigned(municipalityId);
         if (!people.length) throw new AppError('invalid', 'errors.groups_none');
-        const proposal = proposeGroups(people.map((y) => ({ id: y.id, inInternship: y.status === 'in_internship' })));
+        const proposal = proposeGroups(
+          people.map((y) => ({ id: y.id, inInternship: y.status === 'in_internship' })),
+          sizes,
+        );
         const out: NetworkGroup[] = [];
         for (const [i, members] of proposal.entries()) {
           const group = await this.repo.insertGroup({
@@ -95,9 +113,15 @@ export class GroupsService {
     }
   }
 
-  private async load(ctx: Context, id: string, action: 'group.read' | 'group.manage') {
+  /** The group, after the one permission check; its assigned counsellor is part of the target. */
+  private async load(ctx: Context, id: string, action: 'group.read' | 'group.manage' | 'group.session') {
     const group = isUuid(id) ? await this.repo.find(id) : undefined;
-    const grant = await this.access.requireOne(ctx, action, { type: 'network_group', id, municipalityId: group?.municipalityId ?? null });
+    const grant = await this.access.requireOne(ctx, action, {
+      type: 'network_group',
+      id,
+      municipalityId: group?.municipalityId ?? null,
+      counsellorUserId: group?.counsellorUserId ?? null,
+    });
     if (!group) throw notFound();
     return { group, grant: grant };
   }
@@ -121,10 +145,94 @@ export class GroupsService {
         subjectUserId: m.userId,
       })),
     );
-    return { group, members, sessions, otherGroups: others.filter((g) => g.id !== id) };
+    return { group, members, sessions, otherGroups: others.filter((g) => g.id !== id), sizes: await this.sizes(group.municipalityId) };
   }
 
-  /** The youth counsellors a group can have (for the settings form). */
+  /**
+   * Young people who can be added to the group directly: the municipality's people in the network
+   * without a group (the proposal's people; their names are audited as the proposal's are).
+   */
+  async candidates(ctx: Context, id: string) {
+    const { group, grant } = await this.load(ctx, id, 'group.manage');
+    if (group.archivedAt) return [];
+    const people = await this.repo.unassigned(group.municipalityId);
+    await this.audit.record(
+      ctx,
+      people.map((y) => ({
+        action: 'group.propose',
+        actorRole: grant.role,
+        municipalityId: group.municipalityId,
+        targetType: 'youth',
+        targetId: y.id,
+        subjectUserId: y.userId,
+      })),
+    );
+    return people;
+  }
+
+  /**
+   * Adds a young person to this group directly: one of the municipality's young people in the
+   * network, in no group yet, and never past the municipality's maximum. Refused for an archived group.
+   */
+  async addMember(ctx: Context, groupId: string, input: unknown): Promise<void> {
+    const { group, grant } = await this.load(ctx, groupId, 'group.manage');
+    const { youthId } = parseInput(addMemberInput, input);
+    const y = await this.repo.youthForGroup(youthId);
+    if (!y || y.municipalityId !== group.municipalityId) throw invalid({ youthId: 'validation.group_youth' });
+    if (!(groupableStatuses as readonly string[]).includes(y.status)) throw invalid({ youthId: 'validation.group_youth_status' });
+    if (y.groupId) throw invalid({ youthId: 'validation.group_youth_taken' });
+    const { max } = await this.sizes(group.municipalityId);
+    const now = this.clock.now();
+    try {
+      await this.transactions.transaction(async () => {
+        // The row lock makes the size check and the insert one step against a concurrent addition.
+        const locked = await this.repo.lock(group.id);
+        if (!locked || locked.archivedAt) throw conflict('errors.group_archived');
+        if ((await this.repo.members(group.id)).length >= max)
+          throw new AppError('invalid', 'errors.group_full', { youthId: 'errors.group_full' }, { max });
+        await this.repo.addMembers(group.id, [youthId], now);
+        await this.audit.record(ctx, {
+          action: 'group.add',
+          actorRole: grant.role,
+          municipalityId: group.municipalityId,
+          targetType: 'network_group',
+          targetId: group.id,
+          subjectUserId: y.userId,
+          details: { youthId },
+        });
+      });
+    } catch (err) {
+      // Mapped after the rollback: the young person joined another group meanwhile.
+      if (isUniqueViolation(err)) throw invalid({ youthId: 'validation.group_youth_taken' });
+      throw err;
+    }
+  }
+
+  /**
+   * Archives an empty group: it leaves the lists and proposals' numbering keeps counting it; its
+   * sessions and history stay. Refused while it has members.
+   */
+  async archive(ctx: Context, groupId: string): Promise<NetworkGroup> {
+    const { group, grant } = await this.load(ctx, groupId, 'group.manage');
+    const now = this.clock.now();
+    await this.transactions.transaction(async () => {
+      const locked = await this.repo.lock(group.id);
+      if (!locked || locked.archivedAt) throw conflict('errors.group_archived');
+      const members = (await this.repo.members(group.id)).length;
+      if (members > 0) throw new AppError('conflict', 'errors.group_not_empty', undefined, { count: members });
+      await this.repo.updateGroup(group.id, { archivedAt: now });
+      await this.audit.record(ctx, {
+        action: 'group.archive',
+        actorRole: grant.role,
+        municipalityId: group.municipalityId,
+        targetType: 'network_group',
+        targetId: group.id,
+      });
+    });
+    return group;
+  }
+
+  /** The team members a group can be assigned to as its counsellor (for the settings form). */
   async counsellors(ctx: Context, id: string) {
     const { group } = await this.load(ctx, id, 'group.manage');
     return this.repo.counsellors(group.municipalityId);
@@ -133,6 +241,7 @@ export class GroupsService {
   /** When and where the group meets each week, and its youth counsellor (one of the municipality's). */
   async setSchedule(ctx: Context, id: string, input: unknown): Promise<void> {
     const { group, grant } = await this.load(ctx, id, 'group.manage');
+    if (group.archivedAt) throw conflict('errors.group_archived');
     const data = parseInput(scheduleInput, input);
     if (data.counsellorUserId && !(await this.repo.counsellors(group.municipalityId)).some((c) => c.userId === data.counsellorUserId))
       throw invalid({ counsellorUserId: 'validation.counsellor' });
@@ -153,17 +262,19 @@ export class GroupsService {
     });
   }
 
-  /** Moves a young person to another group of the municipality; a group has at most 8. */
+  /** Moves a young person to another group of the municipality, never past its maximum size. */
   async move(ctx: Context, groupId: string, youthId: string, input: unknown): Promise<void> {
     const { group, grant } = await this.load(ctx, groupId, 'group.manage');
     const { toGroupId } = parseInput(moveInput, input);
     const target = await this.repo.find(toGroupId);
-    if (!target || target.municipalityId !== group.municipalityId || target.id === group.id)
+    if (!target || target.municipalityId !== group.municipalityId || target.id === group.id || target.archivedAt)
       throw invalid({ toGroupId: 'validation.group' });
+    const { max } = await this.sizes(group.municipalityId);
     const now = this.clock.now();
     await this.transactions.transaction(async () => {
-      if ((await this.repo.members(target.id)).length >= MAX_GROUP)
-        throw new AppError('invalid', 'errors.group_full', { toGroupId: 'errors.group_full' }, { max: MAX_GROUP });
+      await this.repo.lock(target.id);
+      if ((await this.repo.members(target.id)).length >= max)
+        throw new AppError('invalid', 'errors.group_full', { toGroupId: 'errors.group_full' }, { max });
       if (!(await this.repo.leave(group.id, youthId, now))) throw notFound();
       await this.repo.addMembers(target.id, [youthId], now);
       await this.audit.record(ctx, {
@@ -179,7 +290,8 @@ export class GroupsService {
 
   /** Records a session with the attendance of every member; one session per group per day. */
   async recordSession(ctx: Context, groupId: string, input: unknown) {
-    const { group, grant } = await this.load(ctx, groupId, 'group.manage');
+    const { group, grant } = await this.load(ctx, groupId, 'group.session');
+    if (group.archivedAt) throw conflict('errors.group_archived');
     const data = parseInput(sessionInput, input);
     const members: GroupMember[] = await this.repo.members(groupId);
     const errors: Record<string, string> = {};

@@ -3,6 +3,8 @@ import { CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextFi
 import type { PageContext } from '../../platform/views/page.ts';
 import type { GroupsService } from './groups.service.ts';
 import type { GroupSummary } from './groups.repository.ts';
+import type { GroupSizes } from './grouping.ts';
+import { AddMemberForm, ArchiveForm, ArchivedNotice } from './group-rules.views.tsx';
 import { attendanceStatuses, sessionThemes } from './groups.values.ts';
 import { MeetsLine, ScheduleForm } from './schedule.views.tsx';
 
@@ -10,14 +12,21 @@ type Key = Parameters<Translate>[0];
 type Proposal = Awaited<ReturnType<GroupsService['propose']>>;
 type GroupData = Awaited<ReturnType<GroupsService['get']>>;
 
-export function GroupsListView(props: { page: PageContext; m: string; groups: GroupSummary[]; proposal: Proposal; canManage: boolean }) {
-  const { page, m, groups, proposal, canManage } = props;
+export function GroupsListView(props: {
+  page: PageContext;
+  m: string;
+  groups: GroupSummary[];
+  sizes: GroupSizes;
+  proposal: Proposal;
+  canManage: boolean;
+}) {
+  const { page, m, groups, proposal, canManage, sizes } = props;
   const { t } = page;
   const waiting = proposal.flat().length;
   return (
     <>
       <h1>{t('groups.title')}</h1>
-      <p class="font-lead">{t('groups.lead')}</p>
+      <p class="font-lead">{t('groups_rules.lead', { min: sizes.min, max: sizes.max })}</p>
       {groups.length ? (
         <DataTable
           label={t('groups.title')}
@@ -40,7 +49,7 @@ export function GroupsListView(props: { page: PageContext; m: string; groups: Gr
       <h2>{t('groups.proposal')}</h2>
       {waiting ? (
         <>
-          <p>{t('groups.proposal_lead', { count: waiting })}</p>
+          <p>{t('groups_rules.proposal_lead', { count: waiting, min: sizes.min, max: sizes.max })}</p>
           {proposal.map((members, i) => (
             <section aria-labelledby={`proposal-${i}`} class="app-card">
               <h3 class="h4" id={`proposal-${i}`}>
@@ -77,9 +86,13 @@ export function GroupPage(props: {
   data: GroupData;
   canManage: boolean;
   moderates: boolean;
+  runsSessions: boolean;
   counsellors: { userId: string; name: string }[];
+  candidates: { id: string; firstName: string; lastName: string }[];
   form: FormState;
   scheduleForm: FormState;
+  addForm: FormState;
+  archiveForm: FormState;
   today: string;
 }) {
   const { page, data, canManage, form } = props;
@@ -91,6 +104,7 @@ export function GroupPage(props: {
   return (
     <>
       <h1>{group.name}</h1>
+      {group.archivedAt && <ArchivedNotice t={t} />}
       <MeetsLine t={t} group={group} calendarHref={`/groups/${group.id}/calendar.ics`} />
       {props.moderates && (
         <p>
@@ -135,6 +149,16 @@ export function GroupPage(props: {
           </tr>
         ))}
       </DataTable>
+      {canManage && (
+        <AddMemberForm
+          page={page}
+          groupId={group.id}
+          candidates={props.candidates}
+          full={members.length >= data.sizes.max}
+          max={data.sizes.max}
+          form={props.addForm}
+        />
+      )}
       <h2>{t('groups.sessions')}</h2>
       {sessions.length ? (
         <ul>
@@ -147,7 +171,7 @@ export function GroupPage(props: {
       ) : (
         <p>{t('groups.no_sessions')}</p>
       )}
-      {canManage && members.length > 0 && (
+      {props.runsSessions && members.length > 0 && (
         <form method="post" action={`/groups/${group.id}/sessions`} novalidate>
           <h2>{t('groups.new_session')}</h2>
           <div class="app-narrow-form">
@@ -197,6 +221,7 @@ export function GroupPage(props: {
         </form>
       )}
       {canManage && <ScheduleForm page={page} group={group} counsellors={props.counsellors} form={props.scheduleForm} />}
+      {canManage && <ArchiveForm page={page} groupId={group.id} members={members.length} form={props.archiveForm} />}
     </>
   );
 }

@@ -16,7 +16,7 @@ export function MeetsLine({ t, group, calendarHref }: { t: Translate; group: Net
   );
 }
 
-/** The group's weekly time and place, and its youth counsellor. */
+/** The group's weekly time and place, and its counsellor (any team member it is assigned to). */
 export function ScheduleForm(props: {
   page: PageContext;
   group: NetworkGroup;
@@ -64,6 +64,7 @@ export function ScheduleForm(props: {
         form={form}
         name="counsellorUserId"
         label={labels.counsellorUserId}
+        hint={t('groups_rules.counsellor_hint')}
         options={counsellors.map((c) => ({ value: c.userId, label: c.name }))}
         emptyLabel={t('schedule.no_counsellor')}
       />

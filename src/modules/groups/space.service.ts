@@ -53,7 +53,7 @@ const firstName = (name: string) => name.split(' ')[0] ?? name;
 
 /**
  * The group space between sessions: members share wins and questions with their own group only;
- * the group's own youth counsellor reads it and can hide a post. Nobody else — not the rest of the
+ * the team member assigned as the group's counsellor (any role) reads it and can hide a post. Nobody else — not the rest of the
  * team, not companies — can see it.
  */
 export class GroupSpaceService {

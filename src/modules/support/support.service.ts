@@ -41,7 +41,10 @@ export const ownNoteInput = z.object({
 
 /** The action that guards a kind of note: psychologists' notes have their own. */
 const readAction = (kind: string) => (kind === 'psychologist' ? ('note.psychologist' as const) : ('note.read' as const));
-/** The action that guards one note: a young person's note "only for my counsellor" is that counsellor's alone. */
+/**
+ * The action that guards one note: a young person's note "only for my counsellor" is their group's
+ * counsellor's alone — whoever the group is assigned to now (the assignment, not the role, decides).
+ */
 const noteAction = (n: { kind: string; onlyForUserId: string | null }) =>
   n.onlyForUserId ? ('note.private' as const) : readAction(n.kind);
 const writeAction = (kind: string) => (kind === 'psychologist' ? ('note.psychologist' as const) : ('note.write' as const));
@@ -75,8 +78,9 @@ export class SupportNotesService {
     const grants = await this.access.require(ctx, kinds[0] ? readAction(kinds[0]) : 'note.read', [target]);
     if (!y) throw notFound();
     const rows = await this.repo.notesOf(youthId);
+    const counsellorUserId = rows.some((n) => n.onlyForUserId) ? await this.counsellorOf(youthId) : null;
     const readable = rows.filter((n) =>
-      n.onlyForUserId ? can(actor, 'note.private', [{ ...target, counsellorUserId: n.onlyForUserId }]) : kinds.includes(n.kind),
+      n.onlyForUserId ? can(actor, 'note.private', [{ ...target, counsellorUserId }]) : kinds.includes(n.kind),
     );
     await this.audit.record(
       ctx,
@@ -133,7 +137,7 @@ export class SupportNotesService {
       id,
       municipalityId: note?.municipalityId ?? null,
       subjectUserId: y?.userId ?? null,
-      counsellorUserId: note?.onlyForUserId ?? null,
+      counsellorUserId: note?.onlyForUserId ? await this.counsellorOf(note.youthId) : null,
     });
     if (!note) throw notFound();
     await this.audit.record(ctx, {
@@ -145,6 +149,11 @@ export class SupportNotesService {
       subjectUserId: y?.userId ?? null,
     });
     return note;
+  }
+
+  /** The team member the young person's current group is assigned to, if any. */
+  private async counsellorOf(youthId: string): Promise<string | null> {
+    return (await this.groups.groupOf(youthId))?.counsellorUserId ?? null;
   }
 
   /** The signed-in young person's own record. */

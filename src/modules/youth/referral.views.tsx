@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { CsrfField, ErrorSummary, type FormState, TextArea, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
+import { TargetGroupField } from './target-group.views.tsx';
 
 /** The team's referral of a young person (also the trial's intake, with its own heading and fields). */
 export function ReferralForm(props: {
@@ -23,6 +24,7 @@ export function ReferralForm(props: {
     referredOn: t('youth.referred_on'),
     hoursPossible: t('youth.hours_possible'),
     eligibilityNote: t('youth.eligibility_note'),
+    targetGroup: t('target_group.label'),
   };
   return (
     <div class="app-narrow-form">
@@ -47,6 +49,7 @@ export function ReferralForm(props: {
           inputmode="numeric"
           required
         />
+        <TargetGroupField t={t} form={form} />
         <TextArea t={t} form={form} name="eligibilityNote" label={labels.eligibilityNote} rows={3} />
         {variant?.fields}
         <button type="submit" class="button button-primary">

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { errors } from '../../platform/http/api-errors.ts';
 import { ctxOf } from '../../platform/http/request.ts';
-import { profileInput, referralInput, youthStatusInput } from './youth.inputs.ts';
+import { profileInput, referralInput, targetGroupInput, youthStatusInput } from './youth.inputs.ts';
 import type { Youth } from './youth.repository.ts';
-import { youthStatuses } from './youth.values.ts';
+import { targetGroups, youthStatuses } from './youth.values.ts';
 import { idParams, municipalityParams, noContent } from '../../platform/http/schemas.ts';
 
 const capacity = z.object({ used: z.number().int(), capacity: z.number().int(), full: z.boolean() });
@@ -36,6 +36,8 @@ const youthItem = z
     statusSince: z.iso.datetime(),
     referredOn: z.iso.date(),
     hoursPossible: z.number().int(),
+    /** The target group at referral; null when not given. */
+    targetGroup: z.enum(targetGroups).nullable(),
     ...profile,
     visibility,
   })
@@ -67,6 +69,7 @@ const toItem = (y: Pick<Youth, keyof z.infer<typeof youthItem> | 'statusSince'>)
   statusSince: y.statusSince.toISOString(),
   referredOn: y.referredOn,
   hoursPossible: y.hoursPossible,
+  targetGroup: y.targetGroup,
   wishToTry: y.wishToTry,
   goodAt: y.goodAt,
   mattersAtWork: y.mattersAtWork,
@@ -141,6 +144,23 @@ export async function youthApi(app: App, { services }: RouteDeps): Promise<void>
     },
     async (request, reply) => {
       await services.youth.setStatus(ctxOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/youth/:id/target-group',
+    {
+      schema: {
+        tags,
+        summary: 'Record or correct the target group at referral (aktivitetsparat, uddannelsesparat, jobparat, other)',
+        params: idParams,
+        body: targetGroupInput,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await services.youth.setTargetGroup(ctxOf(request), request.params.id, request.body);
       return reply.status(204).send(null);
     },
   );

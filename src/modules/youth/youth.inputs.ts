@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fields } from '../../platform/validation.ts';
-import { endReasons, fieldGroups, youthStatuses } from './youth.values.ts';
+import { endReasons, fieldGroups, targetGroups, youthStatuses } from './youth.values.ts';
 import { parseCpr } from './cpr.ts';
 import { isIsoDate } from '../../platform/dates.ts';
 
@@ -14,6 +14,12 @@ const checkbox = z
   .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('')])
   .optional()
   .transform((v) => v === true || v === 'on' || v === 'true');
+
+/** The target group at referral; empty (not given) is kept as null. */
+const targetGroup = z
+  .union([z.enum(targetGroups), z.literal(''), z.null()], { error: 'validation.target_group' })
+  .optional()
+  .transform((v) => v || null);
 
 export const referralInput = z.object({
   firstName: z.string({ error: 'validation.name' }).trim().min(1, { error: 'validation.name' }).max(60, { error: 'validation.name' }),
@@ -41,6 +47,12 @@ export const referralInput = z.object({
     .min(15, { error: 'validation.hours_possible' })
     .max(37, { error: 'validation.hours_possible' }),
   eligibilityNote: text(2000),
+  targetGroup,
+});
+
+/** The team corrects the target group recorded at referral. */
+export const targetGroupInput = z.object({
+  targetGroup: z.enum(targetGroups, { error: 'validation.target_group' }),
 });
 
 export const youthStatusInput = z

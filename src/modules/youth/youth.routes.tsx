@@ -70,7 +70,13 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
     });
   });
 
-  const show = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+  const show = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    status = 200,
+    targetGroupForm: FormState = emptyForm,
+  ) => {
     const y = await youth.get(ctxOf(request), (request.params as { id: string }).id);
     const page = pageContext(request, reply, settings);
     const canUpdate = can(request.actor!, 'youth.update_status', [{ municipalityId: y.municipalityId }]);
@@ -79,7 +85,7 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
       reply,
       page,
       `${y.firstName} ${y.lastName}`,
-      <YouthTeamView page={page} y={y} form={form} canUpdate={canUpdate} canMessage={canMessage} />,
+      <YouthTeamView page={page} y={y} form={form} targetGroupForm={targetGroupForm} canUpdate={canUpdate} canMessage={canMessage} />,
       status,
     );
   };
@@ -91,6 +97,14 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
       run: (values) => youth.setStatus(ctxOf(request), request.params.id, values),
       done: { flash: 'company.status_changed', to: `/youth/${request.params.id}` },
       again: (form, status) => show(request, reply, form, status),
+    }),
+  );
+
+  app.post('/youth/:id/target-group', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => youth.setTargetGroup(ctxOf(request), request.params.id, values),
+      done: { flash: 'target_group.saved', to: `/youth/${request.params.id}` },
+      again: (form, status) => show(request, reply, emptyForm, status, form),
     }),
   );
 

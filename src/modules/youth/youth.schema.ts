@@ -1,4 +1,5 @@
-import { customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -6,7 +7,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
-import type { Visibility, YouthStatus } from './youth.values.ts';
+import type { TargetGroup, Visibility, YouthStatus } from './youth.values.ts';
 
 /** A young person in the youth network: the team's intake, and the profile in their own words. */
 export const youth = pgTable(
@@ -30,6 +31,8 @@ export const youth = pgTable(
     referredOn: date('referred_on').notNull(),
     hoursPossible: integer('hours_possible').notNull(),
     eligibilityNote: text('eligibility_note').notNull().default(''),
+    /** The target group at referral (youth.values: targetGroups); null when not given (older records). */
+    targetGroup: text('target_group').$type<TargetGroup>(),
     status: text('status').$type<YouthStatus>().notNull().default('referred'),
     statusSince: timestamp('status_since', { withTimezone: true }).notNull(),
     // The profile, in the young person's own words.
@@ -49,6 +52,7 @@ export const youth = pgTable(
     uniqueIndex('youth_municipality_cpr_idx').on(t.municipalityId, t.cprHash),
     uniqueIndex('youth_user_idx').on(t.userId),
     index('youth_municipality_status_idx').on(t.municipalityId, t.status),
+    check('youth_target_group_check', sql`target_group in ('aktivitetsparat', 'uddannelsesparat', 'jobparat', 'other')`),
   ],
 );
 

@@ -12,7 +12,7 @@ import type { MunicipalitiesRepository } from '../municipalities/municipalities.
 import { type CompanyViewOfYouth, companyView } from './company-view.ts';
 import { ageOn, maskCpr, parseCpr } from './cpr.ts';
 import { MAX_PHOTO_BYTES, photoType } from './photo.ts';
-import { profileInput, referralInput, youthStatusInput } from './youth.inputs.ts';
+import { profileInput, referralInput, targetGroupInput, youthStatusInput } from './youth.inputs.ts';
 import type { Youth, YouthRepository, YouthStatusChange } from './youth.repository.ts';
 import { INVITATION_ACCEPTED, type Visibility, type YouthStatus, defaultVisibility } from './youth.values.ts';
 import { fieldGroups } from './youth.values.ts';
@@ -114,6 +114,7 @@ export class YouthService {
             referredOn: data.referredOn,
             hoursPossible: data.hoursPossible,
             eligibilityNote: data.eligibilityNote,
+            targetGroup: data.targetGroup,
             status: 'referred',
             statusSince: now,
             visibility: defaultVisibility,
@@ -202,6 +203,24 @@ export class YouthService {
         targetId: id,
         subjectUserId: y.userId,
         details: { from: y.status, to: data.status },
+      });
+    });
+  }
+
+  /** The team records or corrects the young person's target group at referral (audited with both values). */
+  async setTargetGroup(ctx: Context, id: string, input: unknown): Promise<void> {
+    const { y, grant } = await this.load(ctx, id, 'youth.update_status');
+    const { targetGroup } = parseInput(targetGroupInput, input);
+    await this.audit.atomically(async () => {
+      await this.repo.updateProfile(id, { targetGroup }, this.clock.now());
+      await this.audit.record(ctx, {
+        action: 'youth.target_group',
+        actorRole: grant.role,
+        municipalityId: y.municipalityId,
+        targetType: 'youth',
+        targetId: id,
+        subjectUserId: y.userId,
+        details: { from: y.targetGroup, to: targetGroup },
       });
     });
   }

@@ -3,6 +3,12 @@
 
 export const youthStatuses = ['referred', 'starting', 'in_network', 'in_internship', 'paused', 'ended'] as const;
 export type YouthStatus = (typeof youthStatuses)[number];
+/**
+ * The young person's target group at referral (the jobcentre's category): ready for activities,
+ * for education, for a job, or another. Recorded by the team; a stratum the trial may use.
+ */
+export const targetGroups = ['aktivitetsparat', 'uddannelsesparat', 'jobparat', 'other'] as const;
+export type TargetGroup = (typeof targetGroups)[number];
 export const endReasons = ['job', 'education', 'other', 'moved', 'not_eligible'] as const;
 /** The history's reason when the status moved because the young person accepted their invitation. */
 export const INVITATION_ACCEPTED = 'invitation_accepted';

@@ -17,6 +17,7 @@ import type { CompanyViewOfYouth } from './company-view.ts';
 import type { Youth } from './youth.repository.ts';
 import { endReasons, fieldGroups, INVITATION_ACCEPTED, statusReasons, youthStatuses } from './youth.values.ts';
 import type { Capacity, TeamViewOfYouth } from './youth.service.ts';
+import { TargetGroupForm, targetGroupLabel } from './target-group.views.tsx';
 
 type Key = Parameters<Translate>[0];
 const statusLabel = (t: Translate, s: string) => t(`youth.status.${s}` as Key);
@@ -67,7 +68,10 @@ export function YouthListView({
           </a>
         </p>
       )}
-      <DataTable label={t('youth.list_title')} headers={[t('people.name'), t('youth.status'), t('youth.since'), t('youth.hours_possible')]}>
+      <DataTable
+        label={t('youth.list_title')}
+        headers={[t('people.name'), t('youth.status'), t('youth.since'), t('target_group.label'), t('youth.hours_possible')]}
+      >
         {rows.map((y) => (
           <tr>
             <td>
@@ -77,6 +81,7 @@ export function YouthListView({
             </td>
             <td>{statusLabel(t, y.status)}</td>
             <td>{formatDateTime(page.locale, y.statusSince)}</td>
+            <td>{targetGroupLabel(t, y.targetGroup)}</td>
             <td>{y.hoursPossible}</td>
           </tr>
         ))}
@@ -89,12 +94,14 @@ export function YouthTeamView({
   page,
   y,
   form,
+  targetGroupForm,
   canUpdate,
   canMessage = false,
 }: {
   page: PageContext;
   y: TeamViewOfYouth;
   form: FormState;
+  targetGroupForm: FormState;
   canUpdate: boolean;
   /** On the young person's team (modules/messages): may write to them. */
   canMessage?: boolean;
@@ -128,6 +135,8 @@ export function YouthTeamView({
         <dd>{y.referringCaseworker}</dd>
         <dt>{t('youth.referred_on')}</dt>
         <dd>{y.referredOn}</dd>
+        <dt>{t('target_group.label')}</dt>
+        <dd>{targetGroupLabel(t, y.targetGroup)}</dd>
         <dt>{t('youth.hours_possible')}</dt>
         <dd>{y.hoursPossible}</dd>
         {y.eligibilityNote && (
@@ -167,6 +176,7 @@ export function YouthTeamView({
           </button>
         </form>
       )}
+      {canUpdate && <TargetGroupForm page={page} youthId={y.id} current={y.targetGroup} form={targetGroupForm} />}
       <h2>{t('company.history')}</h2>
       <DataTable label={t('company.history')} headers={[t('audit.at'), t('youth.status'), t('company.note'), t('audit.actor')]} compact>
         {y.history.map((h) => (

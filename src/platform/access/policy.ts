@@ -1,4 +1,4 @@
-import { type Role, municipalRoles, teamRoles } from './roles.ts';
+import { type Role, groupCounsellorRoles, municipalRoles, teamRoles } from './roles.ts';
 
 /**
  * The policy: which role may do which action, and to whom. Pure, so it is tested as a table and
@@ -35,6 +35,7 @@ export type Action =
   | 'group.checkin'
   | 'group.post'
   | 'group.moderate'
+  | 'group.session'
   | 'note.read'
   | 'note.write'
   | 'note.psychologist'
@@ -90,7 +91,10 @@ export interface Target {
   companyId?: string;
   /** For a young person's own records: their user id, so they reach only their own. */
   ownerUserId?: string | null;
-  /** For a group's space and notes "only for my counsellor": the one counsellor who may read them. */
+  /**
+   * For a group's space, its sessions and notes "only for my counsellor": the team member the group
+   * is assigned to (its counsellor), who alone may moderate and read them.
+   */
   counsellorUserId?: string | null;
 }
 
@@ -188,17 +192,20 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'group.read': [...youthTeam, 'psychologist'],
   'group.manage': ['youth_counsellor', 'team_leader', 'network_consultant', 'municipality_admin'],
   'group.checkin': ['youth'],
-  // The group space is the group's own: its members post, and only the group's own counsellor reads and moderates.
+  // The group space is the group's own: its members post, and only the team member assigned as the
+  // group's counsellor reads and moderates it (whatever their role: groupCounsellorRoles).
   'group.post': ['youth'],
-  'group.moderate': ['youth_counsellor'],
+  'group.moderate': groupCounsellorRoles,
+  // Running the group's meetings: whoever manages groups, and the group's assigned counsellor.
+  'group.session': ['youth_counsellor', 'team_leader', 'network_consultant', 'municipality_admin'],
   // 1:1 notes: the team logs and reads conversations; psychologists' notes are theirs alone —
   // not the team leader's, not an administrator's, never a company's or a caseworker's.
   'note.read': [...teamRoles],
   'note.write': [...youthTeam],
   'note.psychologist': ['psychologist'],
   'note.own': ['youth'],
-  // A young person's note "only for my counsellor": their group's own counsellor, no one else.
-  'note.private': ['youth_counsellor'],
+  // A young person's note "only for my counsellor": their group's assigned counsellor, no one else.
+  'note.private': groupCounsellorRoles,
   // Movement scores and the 6-weekly report: the youth team scores and writes; the young person
   // scores beside it and reads their own reports; caseworkers receive only reports that were sent.
   'movement.read': [...youthTeam, 'psychologist'],
@@ -247,8 +254,10 @@ function membershipAllows(actor: Actor, m: Membership, action: Action, target: T
   if (m.role === 'company_contact' && ownCompanyActions.includes(action)) {
     return !!target.companyId && !!actor.companyIds?.includes(target.companyId);
   }
-  if (action === 'group.moderate' || action === 'note.private')
-    return plainActions[action].includes(m.role) && !!target.counsellorUserId && target.counsellorUserId === actor.userId;
+  // The group's counsellor is an assignment: a team member of the group's municipality who is its counsellor.
+  const assigned = groupCounsellorRoles.includes(m.role) && !!target.counsellorUserId && target.counsellorUserId === actor.userId;
+  if (action === 'group.moderate' || action === 'note.private') return assigned;
+  if (action === 'group.session' || action === 'group.read') return assigned || plainActions[action].includes(m.role);
   if (action === 'person.read') return !!target.role && !!readablePeople[m.role]?.includes(target.role);
   if (action === 'person.invite') {
     if (!target.role || !invitable[m.role]?.includes(target.role)) return false;

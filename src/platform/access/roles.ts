@@ -29,3 +29,16 @@ export const teamRoles: readonly Role[] = [
   'entrepreneur',
   'municipality_admin',
 ];
+
+/**
+ * Who can be a network group's counsellor: the group is assigned to one team member — a youth
+ * counsellor, or (seed 001) one of the network consultants, the team leader, the entrepreneur or
+ * the psychologist. What the group's counsellor may do follows that assignment, not the role.
+ */
+export const groupCounsellorRoles: readonly Role[] = [
+  'youth_counsellor',
+  'network_consultant',
+  'team_leader',
+  'entrepreneur',
+  'psychologist',
+];

@@ -13,6 +13,7 @@ import { peopleDayOneDa } from './catalog/people-day-one.da.ts';
 import { messagesDa } from './catalog/messages.da.ts';
 import { usabilityDa } from './catalog/usability.da.ts';
 import { rulesDa } from './catalog/rules.da.ts';
+import { groupsRulesDa } from './catalog/groups-rules.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
 export const da = {
@@ -31,6 +32,7 @@ export const da = {
   ...messagesDa,
   ...usabilityDa,
   ...rulesDa,
+  ...groupsRulesDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

@@ -13,6 +13,7 @@ import { peopleDayOneEn } from './catalog/people-day-one.en.ts';
 import { messagesEn } from './catalog/messages.en.ts';
 import { usabilityEn } from './catalog/usability.en.ts';
 import { rulesEn } from './catalog/rules.en.ts';
+import { groupsRulesEn } from './catalog/groups-rules.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
@@ -32,4 +33,5 @@ export const en: Record<MessageKey, string> = {
   ...messagesEn,
   ...usabilityEn,
   ...rulesEn,
+  ...groupsRulesEn,
 };

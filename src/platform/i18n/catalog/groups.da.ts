@@ -10,15 +10,12 @@ export const groupsDa = {
 
   'nav.groups': 'Netværksgrupper',
   'groups.title': 'Netværksgrupper',
-  'groups.lead': 'De unge mødes hver uge i grupper på 6–7 (højst 8) med en ungevejleder.',
   'groups.none': 'Der er ingen grupper endnu.',
   'groups.name': 'Gruppe',
-  'groups.counsellor': 'Ungevejleder',
+  'groups.counsellor': 'Gruppens vejleder',
   'groups.members': 'Unge',
   'groups.last_session': 'Seneste møde',
   'groups.proposal': 'Forslag til nye grupper',
-  'groups.proposal_lead':
-    '{count} unge er ikke i en gruppe. Forslaget blander unge i praktik med unge, der stadig leder, og holder grupperne på 6–7.',
   'groups.proposal_group': 'Ny gruppe {n} ({count} unge)',
   'groups.in_internship': 'i praktik',
   'groups.create': 'Opret grupperne',

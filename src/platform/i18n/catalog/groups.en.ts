@@ -12,15 +12,12 @@ export const groupsEn: Record<keyof typeof groupsDa, string> = {
 
   'nav.groups': 'Network groups',
   'groups.title': 'Network groups',
-  'groups.lead': 'The young people meet every week in groups of 6–7 (at most 8) with a youth counsellor.',
   'groups.none': 'There are no groups yet.',
   'groups.name': 'Group',
-  'groups.counsellor': 'Youth counsellor',
+  'groups.counsellor': 'Group counsellor',
   'groups.members': 'Young people',
   'groups.last_session': 'Last session',
   'groups.proposal': 'Proposal for new groups',
-  'groups.proposal_lead':
-    '{count} young people are not in a group. The proposal mixes people in an internship with people still looking and keeps groups at 6–7.',
   'groups.proposal_group': 'New group {n} ({count} young people)',
   'groups.in_internship': 'in an internship',
   'groups.create': 'Create the groups',
