@@ -9,8 +9,8 @@ import type { PageContext } from '../platform/views/page.ts';
 const label = (t: Translate, key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
 
 /**
- * The audit log as a table. `aboutMe`: the person reads what was done with their own data, so an
- * action has its "you" wording where there is one ("Så dine oplysninger").
+ * The team's audit log as a table. `aboutMe`: the person reads what was done with their own data,
+ * so an action has its "you" wording where there is one ("Så dine oplysninger").
  */
 export function AuditTable({
   page,

@@ -191,6 +191,4 @@ export const auditLabelsDa = {
   'audit.kind.submit': 'Vis',
   'audit.group.count.other': '{count} hændelser',
   'audit.group.count.one': '{count} hændelse',
-  'audit.group.organisation_company': 'Virksomhed: {name}',
-  'audit.group.organisation_municipality': '{name} Kommune',
 } as const;

@@ -188,6 +188,4 @@ export const auditLabelsEn: Record<keyof typeof auditLabelsDa, string> = {
   'audit.kind.submit': 'Show',
   'audit.group.count.other': '{count} events',
   'audit.group.count.one': '{count} event',
-  'audit.group.organisation_company': 'Company: {name}',
-  'audit.group.organisation_municipality': '{name} Municipality',
 };
