@@ -3,7 +3,9 @@ import { baseCookie, cookieNames, ctxOf, safeLocalPath } from '../platform/http/
 import { municipalityFor } from '../platform/http/scope.ts';
 import { notFound } from '../platform/errors.ts';
 import type { App, RouteDeps } from '../platform/http/app.ts';
+import { AUDIT_PAGE, auditKind } from '../modules/audit-log/audit-log.service.ts';
 import { ApiDocs, type ApiOperation, AuditTable, OutboxTable } from './site.views.tsx';
+import { AuditKindFilter, MyAuditLog } from './audit.views.tsx';
 
 const cursor = (q: unknown) => {
   const before = Number((q as Record<string, unknown>)?.before);
@@ -52,10 +54,11 @@ export async function siteRoutes(app: App, { services, settings }: RouteDeps): P
   });
 
   app.get('/me/audit', async (request, reply) => {
-    const before = cursor(request.query);
-    const events = await services.auditLog.listAboutMe(ctxOf(request), before);
+    const kind = auditKind((request.query as Record<string, unknown>)?.kind);
+    const events = await services.auditLog.listAboutMe(ctxOf(request), cursor(request.query), kind);
     const page = pageContext(request, reply, settings);
     const last = events.at(-1);
+    const older = events.length === AUDIT_PAGE && last ? `/me/audit?${kind ? `kind=${kind}&` : ''}before=${last.event.id}` : null;
     return sendPage(
       reply,
       page,
@@ -63,12 +66,8 @@ export async function siteRoutes(app: App, { services, settings }: RouteDeps): P
       <>
         <h1>{page.t('audit.my_title')}</h1>
         <p>{page.t('audit.my_intro')}</p>
-        <AuditTable
-          page={page}
-          events={events}
-          olderHref={events.length === 50 && last ? `/me/audit?before=${last.event.id}` : null}
-          aboutMe
-        />
+        <AuditKindFilter page={page} path="/me/audit" kind={kind} />
+        <MyAuditLog page={page} events={events} olderHref={older} />
       </>,
     );
   });
@@ -76,9 +75,11 @@ export async function siteRoutes(app: App, { services, settings }: RouteDeps): P
   app.get('/audit', async (request, reply) => {
     const ctx = ctxOf(request);
     const m = municipalityFor(request, 'audit.read');
-    const events = await services.auditLog.listForMunicipality(ctx, m, cursor(request.query));
+    const kind = auditKind((request.query as Record<string, unknown>)?.kind);
+    const events = await services.auditLog.listForMunicipality(ctx, m, cursor(request.query), kind);
     const page = pageContext(request, reply, settings);
     const last = events.at(-1);
+    const older = events.length === AUDIT_PAGE && last ? `/audit?m=${m}${kind ? `&kind=${kind}` : ''}&before=${last.event.id}` : null;
     return sendPage(
       reply,
       page,
@@ -86,7 +87,8 @@ export async function siteRoutes(app: App, { services, settings }: RouteDeps): P
       <>
         <h1>{page.t('audit.title')}</h1>
         <p>{page.t('audit.intro')}</p>
-        <AuditTable page={page} events={events} olderHref={events.length === 50 && last ? `/audit?m=${m}&before=${last.event.id}` : null} />
+        <AuditKindFilter page={page} path="/audit" kind={kind} hidden={{ m }} />
+        <AuditTable page={page} events={events} olderHref={older} />
       </>,
     );
   });

@@ -1,5 +1,6 @@
 import type { AuditEventView } from '../modules/audit-log/audit-log.repository.ts';
 import { formatDateTime, isMessageKey, type Translate } from '../platform/i18n/i18n.ts';
+import { actionLabel } from '../platform/audit/labels.ts';
 import type { OutboxMessage } from '../platform/mail/outbox.repository.ts';
 import { DataTable } from '../platform/views/components.tsx';
 import type { PageContext } from '../platform/views/page.ts';
@@ -8,8 +9,8 @@ import type { PageContext } from '../platform/views/page.ts';
 const label = (t: Translate, key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
 
 /**
- * The audit log as a table. `aboutMe`: the person reads what was done with their own data, so an
- * action has its "you" wording where there is one ("Så dine oplysninger").
+ * The team's audit log as a table. `aboutMe`: the person reads what was done with their own data,
+ * so an action has its "you" wording where there is one ("Så dine oplysninger").
  */
 export function AuditTable({
   page,
@@ -23,8 +24,7 @@ export function AuditTable({
   aboutMe?: boolean;
 }) {
   const { t } = page;
-  const action = (a: string) =>
-    aboutMe && isMessageKey(`audit.mine.${a}`) ? label(t, `audit.mine.${a}`, a) : label(t, `audit.action.${a}`, a);
+  const action = (a: string) => actionLabel(t, a, aboutMe);
   if (!events.length) return <p>{t('audit.none')}</p>;
   return (
     <>

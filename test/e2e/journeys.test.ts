@@ -208,6 +208,17 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
       'Hvem har set mine data',
     ]);
     await expectAccessible(youth.page);
+    // Their own log at 360 px: entries by person, and the kind filter works as a plain form.
+    await youth.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Hvem har set mine data' }).click();
+    await youth.page.waitForURL(`${base}/me/audit`);
+    expect(await youth.page.getByRole('heading', { level: 2 }).count()).toBeGreaterThan(0);
+    await expectNoHorizontalScroll(youth.page);
+    await expectAccessible(youth.page);
+    await youth.page.getByRole('radio', { name: 'Log ind og log ud' }).check();
+    await youth.page.getByRole('button', { name: 'Vis', exact: true }).click();
+    await youth.page.waitForURL(`${base}/me/audit?kind=sign_in`);
+    expect(await youth.page.getByText('Loggede ind').count()).toBeGreaterThan(0);
+    await expectNoHorizontalScroll(youth.page);
     const res = await youth.page.goto(`${base}/people`);
     expect(res?.status()).toBe(404);
     await youth.context.close();

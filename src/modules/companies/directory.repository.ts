@@ -5,11 +5,13 @@ import type { DirectoryQuery } from './companies.inputs.ts';
 import { PAGE_SIZE } from './companies.repository.ts';
 import type { Opening } from './openings.repository.ts';
 
-// Typo tolerance: pg_trgm's word similarity between a typed word and the words of titles and
-// company names (search_words), both lower-cased and without accents (nw_unaccent). The `<%`
-// operator uses the trigram indexes; its threshold is the session setting
-// pg_trgm.word_similarity_threshold, set when a connection opens (WORD_SIMILARITY_THRESHOLD in
-// platform/db/client.ts).
+// One search, three kinds of hit ranked together (decision 0025): the words as typed (Danish
+// full text, stemmed), words that begin with a typed word (compounds: "lager" finds
+// "Lagermedarbejder"), and words close to a typed word (typos: pg_trgm's word similarity between
+// the typed word and the words of titles and company names, search_words, both lower-cased and
+// without accents, nw_unaccent). The `<%` operator uses the trigram index; its threshold is the
+// session setting pg_trgm.word_similarity_threshold, set when a connection opens
+// (WORD_SIMILARITY_THRESHOLD in platform/db/client.ts).
 
 /** An opening as lists and the API show it: what the directory reads for each hit. */
 export type ListedOpening = Pick<
@@ -42,9 +44,9 @@ export interface DirectoryPage {
   fuzzy: boolean;
 }
 
-/** The parts a search has, which decide its statement: words (as typed, corrected, none) and filters. */
+/** The parts a search has, which decide its statement: words or none, and filters. */
 interface Shape {
-  text: 'none' | 'exact' | 'corrected';
+  text: 'none' | 'words';
   trade: boolean;
   area: boolean;
   hours: boolean;
@@ -93,14 +95,21 @@ export class DirectoryRepository {
   }
 
   /**
-   * Danish full-text search first (stems, so "kraftvarmeværker" finds "kraftvarmeværket"); only
-   * when that finds nothing, each word is corrected against the words of titles and company names
-   * by trigram similarity (without accents, so "kokkenhjalper" finds "køkkenhjælper") and the
-   * search runs again with the corrections, in one statement. Best matches first, then names in
-   * Danish order.
+   * Words and filters in one statement. An opening matches when each typed word is in it as typed
+   * (Danish stems, so "kraftvarmeværker" finds "kraftvarmeværket"), begins one of its words
+   * ("lager" finds "Lagerhjælper", "dyr" finds "Dyrepasser") or is close to one of them ("kokkenhjalper"
+   * finds "køkkenhjælper"). Hits as typed come first, then those found by beginnings, then the
+   * close ones; within each, best matches first, then names in Danish order. `fuzzy`: only close
+   * ones were found.
    */
   async search(municipalityId: string, q: DirectoryQuery): Promise<DirectoryPage> {
-    const shape: Shape = { text: 'none', trade: q.trade !== '', area: q.area !== '', hours: q.hours !== '', startBy: q.startBy !== '' };
+    const shape: Shape = {
+      text: q.q ? 'words' : 'none',
+      trade: q.trade !== '',
+      area: q.area !== '',
+      hours: q.hours !== '',
+      startBy: q.startBy !== '',
+    };
     const values = {
       m: municipalityId,
       trade: q.trade,
@@ -108,22 +117,14 @@ export class DirectoryRepository {
       hours: q.hours,
       startBy: q.startBy,
       q: q.q,
+      words: typedWords(q.q).join(' '),
       offset: (q.page - 1) * PAGE_SIZE,
       fence: 0,
     };
-    if (!q.q) return { ...(await this.run(shape, values)), fuzzy: false };
-    const exact = await this.run({ ...shape, text: 'exact' }, values);
-    if (exact.total > 0 || q.page > 1) return { ...exact, fuzzy: false };
-    const typed = q.q
-      .split(/[\s,.;:!?()"'/&+–—-]+/)
-      .filter((w) => w.length >= 3)
-      .slice(0, 5);
-    if (!typed.length) return { hits: [], total: 0, fuzzy: true };
-    const corrected = { ...values, words: typed.join(' '), count: typed.length, offset: 0 };
-    return { ...(await this.run({ ...shape, text: 'corrected' }, corrected)), fuzzy: true };
+    return this.run(shape, values);
   }
 
-  private async run(shape: Shape, values: Record<string, unknown>): Promise<{ hits: DirectoryHit[]; total: number }> {
+  private async run(shape: Shape, values: Record<string, unknown>): Promise<DirectoryPage> {
     const name = `directory_${shape.text}_${[shape.trade, shape.area, shape.hours, shape.startBy].map(Number).join('')}`;
     let statement = this.#statements.get(name);
     if (!statement) {
@@ -132,7 +133,8 @@ export class DirectoryRepository {
     }
     const rows = await statement.execute(values);
     const hits = rows.map(({ o }) => ({ opening: o, companyName: o.companyName, tradeSection: o.companyTrade, area: o.companyArea }));
-    return { hits, total: rows.length ? Number(rows[0]!.total) : 0 };
+    const first = rows[0];
+    return { hits, total: first ? Number(first.total) : 0, fuzzy: first ? Number(first.best) === FUZZY : false };
   }
 
   /**
@@ -147,38 +149,47 @@ export class DirectoryRepository {
     if (shape.area) filters.push(eq(openings.companyArea, p('area')));
     if (shape.hours) filters.push(sql`${openings.weeklyHours} <= ${p('hours')}`);
     if (shape.startBy) filters.push(sql`${openings.startFrom} <= ${p('startBy')}`);
-    const corrected = shape.text === 'corrected' ? this.corrected() : undefined;
-    const db = corrected ? this.db.with(corrected) : this.db;
     if (shape.text === 'none') {
       // In name order, straight from the covering index.
       const byName = [asc(openings.companyNameSort), asc(openings.title)];
       const ids = this.db
-        .select({ id: sql<string>`${openings.id}`.as('page_id'), total: sql<number>`count(*) over ()`.as('total') })
+        .select({
+          id: sql<string>`${openings.id}`.as('page_id'),
+          total: sql<number>`count(*) over ()`.as('total'),
+          best: sql<number>`${tier(EXACT)}`.as('best'),
+        })
         .from(openings)
         .where(and(...filters))
         .orderBy(...byName)
         .limit(PAGE_SIZE)
         .offset(p('offset'))
         .as('page_ids');
-      return db
-        .select({ o: listed, total: ids.total })
+      return this.db
+        .select({ o: listed, total: ids.total, best: ids.best })
         .from(ids)
         .innerJoin(openings, eq(openings.id, ids.id))
         .orderBy(...byName)
         .prepare(name);
     }
-    const query = corrected ? sql`(select "query" from ${corrected})` : sql`websearch_to_tsquery('danish', ${p('q')})`;
+    const terms = this.terms();
+    // As typed: the planner sees the words (custom plans), so it estimates how many openings match.
+    const exact = sql`websearch_to_tsquery('danish', ${p('q')})`;
+    const prefix = sql`(select "prefix" from ${terms})`;
+    const broad = sql`(select "broad" from ${terms})`;
     // The document holds the opening's words and its company's (name, area, why it joined; copied
     // by triggers, drizzle/0020), so a company's words find its openings with the one index.
-    filters.push(sql`${openings.search} @@ ${query}`);
-    // The matches with their rank and sort keys only: counting and sorting them then handles narrow
-    // rows, not rows with the search document (measured: 2.1 → 0.8 ms for 625 matches). An offset
-    // (always 0; drizzle leaves out a literal 0) keeps PostgreSQL from merging this into the query
-    // around it, which would carry the search documents up again.
+    filters.push(sql`(${openings.search} @@ ${exact} or ${openings.search} @@ ${broad})`);
+    // The matches with their tier, rank and sort keys only: counting and sorting them then handles
+    // narrow rows, not rows with the search document (measured: 2.1 → 0.8 ms for 625 matches). An
+    // offset (always 0; drizzle leaves out a literal 0) keeps PostgreSQL from merging this into the
+    // query around it, which would carry the search documents up again.
     const matches = this.db
       .select({
         id: sql<string>`${openings.id}`.as('page_id'),
-        rank: sql<number>`ts_rank(${openings.search}, ${query})`.as('rank'),
+        tier: sql<number>`case when ${openings.search} @@ ${exact} then ${tier(EXACT)} when ${openings.search} @@ ${prefix} then ${tier(PREFIX)} else ${tier(FUZZY)} end`.as(
+          'tier',
+        ),
+        rank: sql<number>`ts_rank(${openings.search}, coalesce(${broad}, ${exact}))`.as('rank'),
         nameSort: sql<string>`${openings.companyNameSort}`.as('name_sort'),
         titleKey: sql<string>`${openings.title}`.as('title_key'),
       })
@@ -186,14 +197,16 @@ export class DirectoryRepository {
       .where(and(...filters))
       .offset(p('fence'))
       .as('matches');
-    const byRank = [desc(matches.rank), asc(matches.nameSort), asc(matches.titleKey)];
+    const byRank = [asc(matches.tier), desc(matches.rank), asc(matches.nameSort), asc(matches.titleKey)];
     const ids = this.db
       .select({
         id: matches.id,
+        tier: matches.tier,
         rank: matches.rank,
         nameSort: matches.nameSort,
         titleKey: matches.titleKey,
         total: sql<number>`count(*) over ()`.as('total'),
+        best: sql<number>`min(${matches.tier}) over ()`.as('best'),
       })
       .from(matches)
       .orderBy(...byRank)
@@ -201,36 +214,65 @@ export class DirectoryRepository {
       .offset(p('offset'))
       .as('page_ids');
     return (
-      db
-        .select({ o: listed, total: ids.total })
+      this.db
+        .with(terms)
+        .select({ o: listed, total: ids.total, best: ids.best })
         .from(ids)
         .innerJoin(openings, eq(openings.id, ids.id))
         // The same order again, on the 20 rows only.
-        .orderBy(desc(ids.rank), asc(ids.nameSort), asc(ids.titleKey))
+        .orderBy(asc(ids.tier), desc(ids.rank), asc(ids.nameSort), asc(ids.titleKey))
         .prepare(name)
     );
   }
 
   /**
-   * A tsquery of the closest known words for each word typed ("kokkenhjalper" → "køkkenhjælper"),
-   * by trigram word similarity on the words without accents; the two closest per word are allowed,
-   * and every word must have one (else the query is null and nothing matches). Words with
-   * punctuation (the tsquery's operators among it) are skipped, so the query always parses.
+   * The typed words as two tsqueries, built per word from its alternatives: as typed (stemmed), as
+   * the beginning of a word (`'lager':*`, not stemmed, so it is what was typed), and the two closest
+   * known words that do not begin with it as written (so "bornehave" still reaches "børnehave"); of equally close words the shortest, by trigram word similarity without accents
+   * ("lagermedarbjder" → "lagermedarbejder", "lager" → "varelager"). `prefix`: every word as typed or
+   * as a beginning; `broad`: every word by any of the three. A word with none of them finds nothing;
+   * stop words are left out, as the full-text search leaves them out. Words are letters and digits
+   * only (typedWords), so the text always parses as a tsquery.
    */
-  private corrected() {
-    return this.db.$with('corrected', { query: sql<string>`query` }).as(sql`
-      select to_tsquery('danish', string_agg(alternatives, ' & ' order by ord)) as query
+  private terms() {
+    return this.db.$with('terms', { prefix: sql<string>`prefix`, broad: sql<string>`broad` }).as(sql`
+      select
+        string_agg('(' || as_typed || ' | ' || beginning || ')', ' & ' order by ord)::tsquery as prefix,
+        string_agg('(' || concat_ws(' | ', as_typed, beginning, close_words) || ')', ' & ' order by ord)::tsquery as broad
       from (
-        select t.ord, '(' || string_agg(w.word, ' | ') || ')' as alternatives
+        select t.ord,
+          nullif(plainto_tsquery('danish', t.typed)::text, '') as as_typed,
+          to_tsquery('simple', t.typed || ':*')::text as beginning,
+          (
+            select string_agg(nullif(to_tsquery('danish', w.word)::text, ''), ' | ')
+            from (
+              select s.word from ${searchWords} s
+              where s.municipality_id = ${p('m')} and nw_unaccent(t.typed) <% s.plain and s.word !~ '[[:space:][:punct:]]'
+                and not starts_with(s.word, t.typed)
+              order by word_similarity(nw_unaccent(t.typed), s.plain) desc, length(s.plain), s.plain
+              limit 2
+            ) w
+          ) as close_words
         from unnest(string_to_array(${p('words')}, ' ')) with ordinality as t(typed, ord)
-        cross join lateral (
-          select s.word from ${searchWords} s
-          where s.municipality_id = ${p('m')} and nw_unaccent(t.typed) <% s.plain and s.word !~ '[[:space:][:punct:]]'
-          order by word_similarity(nw_unaccent(t.typed), s.plain) desc, s.plain
-          limit 2
-        ) w
-        group by t.ord
       ) per_word
-      having count(*) = ${p('count')}`);
+      where as_typed is not null`);
   }
+}
+
+/** Tiers of a hit: the words as typed, as beginnings of words, or close to words. */
+const EXACT = 0;
+const PREFIX = 1;
+const FUZZY = 2;
+const tier = (n: number) => sql.raw(String(n));
+
+/**
+ * The words of a search that are looked up one by one (beginnings, close words): letters and
+ * digits, at least 3 of them ("dyr"), at most 5 words.
+ */
+export function typedWords(q: string): string[] {
+  return q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3)
+    .slice(0, 5);
 }

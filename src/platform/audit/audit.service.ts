@@ -3,9 +3,24 @@ import type { Actor } from '../access/policy.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import { UUID } from '../validation.ts';
 import { afterUnit } from '../db/ambient.ts';
+import type { AuditAction } from './actions.ts';
 
-export interface AuditEntry {
-  action: string;
+/**
+ * The action codes `record` accepts: a literal code must be one of actions.ts (an unknown one does
+ * not compile, and the error names it). A plain `string` (a helper's parameter) passes here; those
+ * are checked by test/unit/audit-actions.test.ts, which scans the sources.
+ */
+export type KnownAction<A extends string> = string extends A
+  ? string
+  : A extends AuditAction
+    ? A
+    : {
+        unknownAuditAction: A;
+        addItTo: 'auditActions in src/platform/audit/actions.ts, with labels in i18n/catalog/audit-labels.{da,en}.ts';
+      };
+
+export interface AuditEntry<A extends string = string> {
+  action: A & KnownAction<A>;
   outcome?: 'allowed' | 'denied' | 'failed';
   actorRole?: string | null;
   municipalityId?: string | null;
@@ -61,13 +76,13 @@ export class AuditService {
    * Appends entries; inside a transaction they commit with it. A refusal (`denied`) is kept even
    * when the transaction it happened in is rolled back: it is written once that has ended.
    */
-  async record(ctx: Context, entries: AuditEntry | AuditEntry[]): Promise<void> {
+  async record<A extends string>(ctx: Context, entries: AuditEntry<A> | AuditEntry<A>[]): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries];
     if (list.length && list.every((e) => e.outcome === 'denied')) return afterUnit(() => this.insert(ctx, list));
     return this.insert(ctx, list);
   }
 
-  private async insert(ctx: Context, list: AuditEntry[]): Promise<void> {
+  private async insert<A extends string>(ctx: Context, list: AuditEntry<A>[]): Promise<void> {
     const at = this.clock.now();
     await this.repo.insert(
       list.map((e) => ({

@@ -14,6 +14,7 @@ import { messagesDa } from './catalog/messages.da.ts';
 import { usabilityDa } from './catalog/usability.da.ts';
 import { rulesDa } from './catalog/rules.da.ts';
 import { groupsRulesDa } from './catalog/groups-rules.da.ts';
+import { auditLabelsDa } from './catalog/audit-labels.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
 export const da = {
@@ -33,6 +34,7 @@ export const da = {
   ...usabilityDa,
   ...rulesDa,
   ...groupsRulesDa,
+  ...auditLabelsDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

@@ -14,6 +14,7 @@ import { messagesEn } from './catalog/messages.en.ts';
 import { usabilityEn } from './catalog/usability.en.ts';
 import { rulesEn } from './catalog/rules.en.ts';
 import { groupsRulesEn } from './catalog/groups-rules.en.ts';
+import { auditLabelsEn } from './catalog/audit-labels.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
@@ -34,4 +35,5 @@ export const en: Record<MessageKey, string> = {
   ...usabilityEn,
   ...rulesEn,
   ...groupsRulesEn,
+  ...auditLabelsEn,
 };

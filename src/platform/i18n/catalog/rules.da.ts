@@ -32,6 +32,7 @@ export const rulesDa = {
   'rules.validation.group_order': 'Det største hold kan ikke være mindre end det mindste.',
   'rules.validation.wish_limit': 'Antal ønsker skal være et helt tal fra 1 til 20.',
   'rules.validation.offer_answer_days': 'Dage til at svare skal være et helt tal fra 1 til 30.',
+  'audit.action.municipality.configure': 'Ændrede modellens regler',
   'audit.action.municipality.rules_update': 'Ændrede modellens regler',
   // Openings and internships within the rules.
   'rules.validation.opening_duration': 'Vælg en varighed inden for kommunens regler.',

@@ -34,6 +34,7 @@ export const rulesEn: Record<keyof typeof rulesDa, string> = {
   'rules.validation.group_order': 'The largest group cannot be smaller than the smallest.',
   'rules.validation.wish_limit': 'The number of wishes must be a whole number from 1 to 20.',
   'rules.validation.offer_answer_days': 'Days to answer must be a whole number from 1 to 30.',
+  'audit.action.municipality.configure': "Changed the model's rules",
   'audit.action.municipality.rules_update': "Changed the model's rules",
   'rules.validation.opening_duration': "Choose a duration within the municipality's rules.",
   'rules.errors.opening_duration': 'An internship lasts from {min} to {max} months in the municipality. Choose a duration in that range.',
