@@ -86,14 +86,20 @@ describe('relation rules', () => {
     expect(can(contact, 'youth.read_shared', [{ municipalityId: 'a' }])).toBe(true);
   });
 
-  it("only the group's own counsellor moderates its space and reads notes meant for them", () => {
+  it("only the group's assigned counsellor moderates its space and reads notes meant for them", () => {
     for (const action of ['group.moderate', 'note.private'] as const) {
       expect(can(one('youth_counsellor'), action, [{ municipalityId: 'a', counsellorUserId: 'u' }])).toBe(true);
       expect(can(one('youth_counsellor'), action, [{ municipalityId: 'a', counsellorUserId: 'v' }])).toBe(false);
       expect(can(one('youth_counsellor'), action, [{ municipalityId: 'a', counsellorUserId: null }])).toBe(false);
       expect(can(one('youth_counsellor'), action, [{ municipalityId: 'a', ownerUserId: 'u' }])).toBe(false);
-      // Being named as the counsellor is not enough without the counsellor role.
-      for (const role of ['team_leader', 'municipality_admin', 'psychologist', 'youth'] as const) {
+      // The group's counsellor is an assignment any team member can hold (seed 001) ...
+      for (const role of ['team_leader', 'network_consultant', 'entrepreneur', 'psychologist'] as const) {
+        expect(can(one(role), action, [{ municipalityId: 'a', counsellorUserId: 'u' }]), role).toBe(true);
+        expect(can(one(role), action, [{ municipalityId: 'a', counsellorUserId: 'v' }]), role).toBe(false);
+        expect(can(one(role), action, [{ municipalityId: 'b', counsellorUserId: 'u' }]), role).toBe(false);
+      }
+      // ... but not an administrator's, a young person's or a company's, even when named.
+      for (const role of ['municipality_admin', 'youth', 'company_contact', 'caseworker'] as const) {
         expect(can(one(role), action, [{ municipalityId: 'a', counsellorUserId: 'u', ownerUserId: 'u' }]), role).toBe(false);
       }
     }
