@@ -87,6 +87,12 @@ export async function reportsRoutes(app: App, { services, settings }: RouteDeps)
     );
   };
   app.get('/me/reports/:id', (request, reply) => mine(request, reply, emptyForm));
+  app.post('/me/reports/:id/hold-back', pageWithId, async (request, reply) => {
+    const values = formValues(request.body);
+    await reports.holdBack(ctxOf(request), request.params.id, values);
+    setFlash(reply, settings, { kind: 'success', key: values.holdBack ? 'my_reports.held_back_saved' : 'my_reports.released_saved' });
+    return reply.redirect(`/me/reports/${request.params.id}`, 303);
+  });
   app.post('/me/reports/:id/confirm', pageWithId, (request, reply) =>
     submitForm(request, reply, settings, {
       run: (values) => reports.confirm(ctxOf(request), request.params.id, values),

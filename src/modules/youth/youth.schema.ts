@@ -26,7 +26,10 @@ export const youth = pgTable(
     /** Keyed hash, to refuse a second referral of the same person. */
     cprHash: text('cpr_hash').notNull(),
     birthDate: date('birth_date').notNull(),
+    /** The caseworker's name as written at referral: kept as history, shown when no user is linked. */
     referringCaseworker: text('referring_caseworker').notNull(),
+    /** The jobcentre caseworker (a user with the caseworker role) who receives the 6-weekly reports. */
+    caseworkerUserId: uuid('caseworker_user_id').references(() => users.id),
     referredOn: date('referred_on').notNull(),
     hoursPossible: integer('hours_possible').notNull(),
     eligibilityNote: text('eligibility_note').notNull().default(''),
@@ -49,6 +52,7 @@ export const youth = pgTable(
     uniqueIndex('youth_municipality_cpr_idx').on(t.municipalityId, t.cprHash),
     uniqueIndex('youth_user_idx').on(t.userId),
     index('youth_municipality_status_idx').on(t.municipalityId, t.status),
+    index('youth_caseworker_idx').on(t.caseworkerUserId),
   ],
 );
 

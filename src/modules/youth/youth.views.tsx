@@ -91,11 +91,14 @@ export function YouthTeamView({
   form,
   canUpdate,
   canMessage = false,
+  caseworker = null,
 }: {
   page: PageContext;
   y: TeamViewOfYouth;
   form: FormState;
   canUpdate: boolean;
+  /** The jobcentre caseworker section (caseworker.views.tsx), for those who may link one. */
+  caseworker?: ComponentChildren;
   /** On the young person's team (modules/messages): may write to them. */
   canMessage?: boolean;
 }) {
@@ -137,6 +140,7 @@ export function YouthTeamView({
           </>
         )}
       </dl>
+      {caseworker}
       <h2>{t('youth.own_words')}</h2>
       <ProfileFacts t={t} v={y} />
       {canUpdate && (
