@@ -36,6 +36,7 @@ import { internshipsApi } from '../modules/internships/internships.api.ts';
 import { supportRoutes } from '../modules/support/support.routes.tsx';
 import { movementRoutes } from '../modules/movement/movement.routes.tsx';
 import { reportsRoutes } from '../modules/reports/reports.routes.tsx';
+import { caseworkRoutes } from '../modules/home/casework.routes.tsx';
 import { trialsRoutes } from '../modules/evaluation/trials.routes.tsx';
 import { groupsRoutes } from '../modules/groups/groups.routes.tsx';
 import { matchingRoutes } from '../modules/matching/matching.routes.tsx';
@@ -241,6 +242,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await supportRoutes(scope as App, deps);
     await movementRoutes(scope as App, deps);
     await reportsRoutes(scope as App, deps);
+    await caseworkRoutes(scope as App, deps);
     await trialsRoutes(scope as App, deps);
     await matchEventsRoutes(scope as App, deps);
     await notificationsRoutes(scope as App, deps);

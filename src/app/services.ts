@@ -42,6 +42,8 @@ import { OverviewService } from '../modules/internships/overview.service.ts';
 import { ExtensionsService } from '../modules/internships/extensions.service.ts';
 import { MeetingsService } from '../modules/internships/meetings.service.ts';
 import { DayOneService } from '../modules/internships/day-one.service.ts';
+import { JobcentreService } from '../modules/internships/jobcentre.service.ts';
+import { CaseworkerLinkService } from '../modules/youth/caseworker.service.ts';
 import { InternshipJobs } from '../modules/internships/internships.jobs.ts';
 import { MatchingRepository } from '../modules/matching/matching.repository.ts';
 import { OffersRepository } from '../modules/offers/offers.repository.ts';
@@ -241,6 +243,16 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     extensions: new ExtensionsService(transactions, internshipsRepo, municipalitiesRepo, notifications, access, audit, clock),
     meetings: new MeetingsService(internshipsRepo, notifications, access, audit, clock),
     dayOne: new DayOneService(internshipsRepo, access, audit, clock),
+    jobcentre: new JobcentreService(
+      transactions,
+      internshipsRepo,
+      async (youthId) => (await youthRepo.find(youthId))?.caseworkerUserId ?? null,
+      notifications,
+      access,
+      audit,
+      clock,
+    ),
+    caseworkerLink: new CaseworkerLinkService(youthRepo, access, audit, clock),
     groups: new GroupsService(transactions, groupsRepo, youthRepo, access, audit, clock),
     trials: new TrialsService(transactions, trialsRepo, youthService, municipalitiesRepo, sealer, access, audit, clock),
     trialResults: new TrialResultsService(trialsRepo, costsRepo, access, audit, clock),

@@ -45,6 +45,10 @@ describe('demo network', () => {
     expect(inInternship.has('group_meeting')).toBe(true);
     const company = kinds(await t.services.home.company(ctx(await actorOf(demoEmail('company_contact', roskilde)))));
     for (const kind of ['wishes_waiting', 'offer_waiting', 'unread_messages']) expect(company.has(kind), kind).toBe(true);
+    // The jobcentre caseworker's home: their own young people and the reports sent to them.
+    const casework = await t.services.home.caseworker(ctx(await actorOf(demoEmail('caseworker', roskilde))));
+    expect(casework.youth.length).toBeGreaterThan(10);
+    expect(casework.reports.length).toBeGreaterThan(0);
     for (const role of ['network_consultant', 'entrepreneur', 'youth_counsellor', 'team_leader'] as const) {
       const actor = await actorOf(demoEmail(role, roskilde));
       const items = await t.services.home.team(ctx(actor), actor.memberships[0]!.municipalityId!, []);

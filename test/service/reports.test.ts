@@ -51,6 +51,8 @@ async function setting() {
   const c = await t.services.movement.score(ctx(n.counsellor), amina.id, { assessedOn: '2026-04-10', scores: five(7), reasons });
   await t.services.movement.scoreOwn(ctx(amina.actor), c.id, { scores: five(8) });
   const caseworker = await makeUser(t, [{ role: 'caseworker', municipalityId: n.m }]);
+  // Reports go to the young person's own caseworker only.
+  await t.services.caseworkerLink.link(ctx(n.counsellor), amina.id, { caseworkerUserId: caseworker.userId });
   return { n, amina, others, caseworker };
 }
 

@@ -21,6 +21,8 @@ const actions = Object.keys({
   'youth.read_shared': 1,
   'youth.edit_profile': 1,
   'youth.people': 1,
+  'youth.casework': 1,
+  'youth.link_caseworker': 1,
   'company.read': 1,
   'company.read_internal': 1,
   'company.create': 1,
@@ -39,6 +41,7 @@ const actions = Object.keys({
   'internship.national': 1,
   'internship.meeting': 1,
   'internship.day_one': 1,
+  'internship.jobcentre': 1,
   'match.wish': 1,
   'group.read': 1,
   'group.manage': 1,
@@ -94,9 +97,14 @@ const actorFor = (role: Role): Actor => ({
 });
 
 /** The actor's own record: their youth record, their company, their group (they are its counsellor). */
-const own = { ownerUserId: ME, companyId: 'my-company', counsellorUserId: ME };
+const own = { ownerUserId: ME, companyId: 'my-company', counsellorUserId: ME, caseworkerUserId: ME };
 /** Someone else's record: another young person, another company, a group with another counsellor. */
-const others = { ownerUserId: 'someone-else', companyId: 'another-company', counsellorUserId: 'someone-else' };
+const others = {
+  ownerUserId: 'someone-else',
+  companyId: 'another-company',
+  counsellorUserId: 'someone-else',
+  caseworkerUserId: 'someone-else',
+};
 
 const places: { title: string; municipalityId: string | null }[] = [
   { title: "A record in the actor's municipality", municipalityId: HOME },
@@ -139,7 +147,8 @@ function policyTable(): string {
     '',
     '- ✓ allowed on any record',
     "- own: allowed only on the actor's own record — their own youth record (young person), their own company",
-    '  (company contact), a group they are the counsellor of (youth counsellor)',
+    '  (company contact), a group they are the counsellor of (youth counsellor), a young person linked to them',
+    '  (caseworker)',
     '- · denied',
     '',
     '`person.read → R` and `person.invite → R` read or invite a person with role R.',

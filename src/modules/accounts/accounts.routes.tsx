@@ -136,7 +136,13 @@ export async function accountsRoutes(app: App, { services, settings }: RouteDeps
     );
   };
 
-  app.get('/invitations/new', (request, reply) => invitePage(request, reply, emptyForm));
+  // A page may link here with the role and municipality chosen (e.g. "invite a caseworker" on a young person's page).
+  app.get('/invitations/new', (request, reply) => {
+    const q = request.query as Record<string, unknown>;
+    const values: Record<string, string> = {};
+    for (const k of ['role', 'municipalityId']) if (typeof q[k] === 'string') values[k] = q[k];
+    return invitePage(request, reply, { values, errors: {} });
+  });
 
   app.post('/invitations', async (request, reply) => {
     const values = formValues(request.body);

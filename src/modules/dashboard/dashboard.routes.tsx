@@ -29,11 +29,12 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
       );
     }
     const roles = new Set(actor.memberships.map((m) => m.role));
-    const [mine, youthHome, people, companyHome] = await Promise.all([
+    const [mine, youthHome, people, companyHome, casework] = await Promise.all([
       services.municipalities.listMine(ctx),
       roles.has('youth') ? services.home.youth(ctx).then((h) => h.items) : null,
       roles.has('youth') ? services.youthPeople.mine(ctx) : null,
       roles.has('company_contact') ? services.home.company(ctx) : null,
+      roles.has('caseworker') ? services.home.caseworker(ctx) : null,
     ]);
     const page = pageContext(request, reply, settings);
     return sendPage(
@@ -46,6 +47,7 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
         municipalityNames={new Map(mine.map((m) => [m.id, m.name]))}
         needs={youthHome ?? companyHome}
         people={people}
+        casework={casework}
       />,
     );
   });

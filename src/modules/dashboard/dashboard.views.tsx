@@ -6,6 +6,8 @@ import type { TeamOverview } from '../internships/overview.service.ts';
 import { ClocksTable, FlagsList } from '../internships/internships.views.tsx';
 import type { HomeItem } from '../home/home.service.ts';
 import { NeedsMeNow, RolePages } from '../home/home.views.tsx';
+import type { CaseworkHome } from '../home/casework.ts';
+import { CaseworkView } from '../home/casework.views.tsx';
 import { MyPeople } from '../youth/my-people.views.tsx';
 import type { MyPerson } from '../youth/my-people.service.ts';
 
@@ -106,9 +108,12 @@ export function PersonalDashboardView({
   municipalityNames,
   needs,
   people,
+  casework = null,
 }: {
   page: PageContext;
   memberships: Membership[];
+  /** The jobcentre caseworker's home (modules/home); null for other roles. */
+  casework?: CaseworkHome | null;
   /** The young person's people (counsellor, consultant, supervisor). */
   people: MyPerson[] | null;
   municipalityNames: Map<string, string>;
@@ -121,12 +126,16 @@ export function PersonalDashboardView({
     ? t('dashboard.youth_intro')
     : roles.has('company_contact')
       ? t('dashboard.company_intro')
-      : t('dashboard.other_intro');
+      : casework
+        ? t('casework.intro')
+        : t('dashboard.other_intro');
   return (
     <>
       <h1>{t('dashboard.hello', { name: page.actor?.name ?? '' })}</h1>
       <p class="font-lead">{intro}</p>
-      {needs ? (
+      {casework ? (
+        <CaseworkView page={page} home={casework} />
+      ) : needs ? (
         <>
           <NeedsMeNow page={page} items={needs} />
           {people && people.length > 0 && <MyPeople page={page} people={people} />}

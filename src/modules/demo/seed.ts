@@ -118,8 +118,18 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
       const rows = await insertUsers(people);
       await tx.insert(memberships).values(people.map((p, i) => ({ userId: rows[i]!.id, role: p.role, municipalityId, createdAt: now })));
       const youthRows = people.flatMap((p, i) =>
-        p.role === 'youth' ? [demoYouth(faker, p, rows[i]!.id, municipalityId, now, sealer)] : [],
+        p.role === 'youth'
+          ? [{ ...demoYouth(faker, p, rows[i]!.id, municipalityId, now, sealer), caseworkerUserId: null as string | null }]
+          : [],
       );
+      // Each young person has a jobcentre caseworker, linked as a user (the demo caseworker has every
+      // other one, the demo young person among them), so the caseworker's home is not empty.
+      const caseworkers = people.flatMap((p, i) => (p.role === 'caseworker' ? [{ id: rows[i]!.id, name: p.name }] : []));
+      youthRows.forEach((y, i) => {
+        const cw = caseworkers[i % caseworkers.length]!;
+        y.caseworkerUserId = cw.id;
+        y.referringCaseworker = cw.name;
+      });
       // The demo young person's account is in an internship, so its pages show the work trail.
       youthRows[0]!.status = 'in_internship';
       // Referred 100 days ago, so two 6-week report periods have ended.

@@ -54,6 +54,25 @@ export interface TeamFacts {
   referredWaiting: number;
 }
 
+/** Facts for a jobcentre caseworker's home: their own young people (linked to them), nobody else's. */
+export interface CaseworkFacts {
+  youth: { id: string; municipalityId: string; userId: string | null; firstName: string; lastName: string; status: string }[];
+  /** Internships of those young people waiting for the jobcentre's approval. */
+  approvals: {
+    id: string;
+    youthId: string;
+    company: string;
+    title: string;
+    agreedStart: string;
+    /** The day the young person confirmed the choice (Copenhagen); null while the clock has not started. */
+    confirmedOn: string | null;
+    vitasReference: string;
+    startWithinDays: number;
+  }[];
+  /** Reports sent to this caseworker, while the young person agrees and has not held them back. */
+  reports: { id: string; youthId: string; periodEnd: string; sentAt: Date }[];
+}
+
 const ids = (list: string[]) =>
   sql.join(
     list.map((id) => sql`${id}::uuid`),
@@ -240,5 +259,34 @@ export class HomeRepository {
       idleCompanies,
       unwishedSeats,
     };
+  }
+
+  /** The caseworker's young people, approvals waiting and reports received, in their municipalities. */
+  async casework(caseworkerUserId: string, municipalityIds: string[]): Promise<CaseworkFacts> {
+    if (!municipalityIds.length) return { youth: [], approvals: [], reports: [] };
+    const mine = sql`y.caseworker_user_id = ${caseworkerUserId} and y.municipality_id in (${ids(municipalityIds)})`;
+    const [young, approvals, reports] = await Promise.all([
+      this.rows<CaseworkFacts['youth'][number]>(sql`
+        select y.id, y.municipality_id as "municipalityId", y.user_id as "userId", y.first_name as "firstName",
+          y.last_name as "lastName", y.status
+        from youth y where ${mine} and y.status <> 'ended'
+        order by y.last_name, y.first_name`),
+      this.rows<CaseworkFacts['approvals'][number]>(sql`
+        select i.id, i.youth_id as "youthId", c.name as company, o.title, i.agreed_start::text as "agreedStart",
+          case when i.youth_confirmed_at is null then null
+            else (i.youth_confirmed_at at time zone 'Europe/Copenhagen')::date::text end as "confirmedOn",
+          i.vitas_reference as "vitasReference", m.start_within_days as "startWithinDays"
+        from internships i join youth y on y.id = i.youth_id join companies c on c.id = i.company_id
+        join openings o on o.id = i.opening_id join municipalities m on m.id = i.municipality_id
+        where ${mine} and i.status in ('planned', 'awaiting_approval') and i.vitas_status <> 'approved' and i.first_day is null
+        order by i.youth_confirmed_at nulls last, i.agreed_start`),
+      this.rows<CaseworkFacts['reports'][number]>(sql`
+        select r.id, r.youth_id as "youthId", r.period_end::text as "periodEnd", r.sent_at as "sentAt"
+        from movement_reports r join youth y on y.id = r.youth_id
+        join report_consents k on k.youth_id = r.youth_id and k.to_caseworker
+        where ${mine} and r.status = 'sent' and r.held_back_at is null
+        order by r.sent_at desc limit 20`),
+    ]);
+    return { youth: young, approvals, reports: reports.map((r) => ({ ...r, sentAt: new Date(r.sentAt) })) };
   }
 }

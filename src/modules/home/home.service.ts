@@ -8,6 +8,7 @@ import { isoWeekday, upcomingMeetings } from '../groups/schedule.ts';
 import { IDLE_COMPANY_DAYS, type StartClock } from '../internships/overview.service.ts';
 import type { Youth } from '../youth/youth.repository.ts';
 import type { HomeRepository } from './home.repository.ts';
+import { type CaseworkHome, caseworkHome } from './casework.ts';
 
 /** The kinds of "needs me now" items; each has its text in the catalog as `home.item.<kind>`. */
 export type HomeItemKind =
@@ -42,7 +43,11 @@ export type HomeItemKind =
   | 'contact_step'
   | 'idle_company'
   | 'unwished_seats'
-  | 'counsellor_week';
+  | 'counsellor_week'
+  | 'approval_waiting'
+  | 'approval_overdue'
+  | 'approval_unconfirmed'
+  | 'report_received';
 
 /** One thing that needs the person now: one tap from where it is done. */
 export interface HomeItem {
@@ -142,6 +147,11 @@ export class HomeService {
       else items.push({ kind: 'next_wait', href: '/me/wishes', params: { count: f.wishes } });
     }
     return { items: sortItems(items), youthId: y!.id };
+  }
+
+  /** The jobcentre caseworker's home: their own young people, approvals waiting (with the start clock), reports received. */
+  caseworker(ctx: Context): Promise<CaseworkHome> {
+    return caseworkHome(this.repo, this.access, this.audit, ctx, this.clock.now());
   }
 
   /** A company contact's home, over their companies: answers, feedback, offers, starts, meetings, seats. */

@@ -13,6 +13,8 @@ const counted = new Set<HomeItemKind>([
   'placements_open',
   'referred_waiting',
   'clock_near',
+  'approval_waiting',
+  'approval_overdue',
 ]);
 
 /** "fredag 11. december kl. 9.30": a moment as Danes write it. */

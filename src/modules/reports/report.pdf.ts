@@ -1,18 +1,27 @@
 import PDFDocument from 'pdfkit';
-import type { Translate } from '../../platform/i18n/i18n.ts';
+import { localDate } from '../../platform/dates.ts';
+import { type Locale, type Translate, formatDay } from '../../platform/i18n/i18n.ts';
 import type { ReportRow } from './reports.repository.ts';
 
 type Key = Parameters<Translate>[0];
 
+/** A date in words with its year ("mandag 13. april 2026"): a report is read long after. */
+const inWords = (locale: Locale, isoDate: string) => formatDay(locale, isoDate, 0);
+
 /**
  * The 6-weekly report as a PDF for the caseworker: the same content as the report page, in
- * PDFKit's standard Helvetica (WinAnsi covers Danish letters), tagged with title and language.
+ * PDFKit's standard Helvetica (WinAnsi covers Danish letters). A tagged PDF (PDF/UA's basics): the
+ * document's language and title, a structure tree in reading order — a heading, paragraphs, and the
+ * movements as a table with column headers and the dimensions as row headers.
  */
 export function reportPdf(r: ReportRow, t: Translate, locale: string): Promise<Buffer> {
+  const lang: Locale = locale === 'da' ? 'da' : 'en';
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
-    lang: locale === 'da' ? 'da-DK' : 'en-GB',
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: lang === 'da' ? 'da-DK' : 'en-GB',
     displayTitle: true,
     info: { Title: t('report.pdf_title', { name: `${r.firstName} ${r.lastName}`, end: r.periodEnd }), Author: 'nextwork' },
   });
@@ -23,14 +32,24 @@ export function reportPdf(r: ReportRow, t: Translate, locale: string): Promise<B
     doc.on('error', reject);
   });
 
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  /** One structure element whose content is drawn now: the order of calls is the reading order. */
+  const block = (type: 'H1' | 'H2' | 'P', draw: () => void) => root.add(doc.struct(type, {}, draw));
   const heading = (text: string) =>
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).moveDown(0.2).font('Helvetica').fontSize(10.5);
-  const line = (text: string) => doc.text(text, { paragraphGap: 2 });
+    block('H2', () => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).moveDown(0.2));
+  const line = (text: string) => block('P', () => doc.font('Helvetica').fontSize(10.5).fillColor('black').text(text, { paragraphGap: 2 }));
   const f = r.facts;
 
-  doc.font('Helvetica-Bold').fontSize(18).text(t('report.title'));
-  doc.font('Helvetica').fontSize(11).text(`${r.firstName} ${r.lastName}`);
-  line(t('report.period', { start: r.periodStart, end: r.periodEnd }));
+  block('H1', () => doc.font('Helvetica-Bold').fontSize(18).text(t('report.title')));
+  block('P', () => doc.font('Helvetica').fontSize(11).text(`${r.firstName} ${r.lastName}`));
+  line(t('report.period', { start: inWords(lang, r.periodStart), end: inWords(lang, r.periodEnd) }));
+  // Sent only when it was: a draft, or a report held by the young person, says it has not been.
+  line(
+    r.status === 'sent' && r.sentAt
+      ? t('report.pdf_sent_on', { date: inWords(lang, localDate(r.sentAt)) })
+      : t('report.pdf_not_sent'),
+  );
 
   heading(t('report.group'));
   line(
@@ -57,17 +76,28 @@ export function reportPdf(r: ReportRow, t: Translate, locale: string): Promise<B
 
   heading(t('report.movements'));
   if (!f.assessments) line(t('report.no_movements'));
-  else
-    for (const m of f.movements) {
-      doc
-        .font('Helvetica-Bold')
-        .text(t(`movement.dim.${m.dimension}` as Key), { continued: true })
-        .font('Helvetica');
-      doc.text(
-        `: ${t('report.movement_line', { from: m.from ?? '–', to: m.to ?? '–' })}${m.youthTo !== null ? ` · ${t('report.own_score', { score: m.youthTo })}` : ''}`,
-      );
-      if (m.reason) doc.fillColor('#333333').text(m.reason, { indent: 12, paragraphGap: 3 }).fillColor('black');
-    }
+  else {
+    const score = (v: number | null) => (v === null ? '–' : String(v));
+    const header = [t('report.movement'), t('report.first'), t('report.latest'), t('report.own'), t('report.words')];
+    doc.font('Helvetica').fontSize(9.5).fillColor('black');
+    // PDFKit's table tags itself (Table, TR, TH with a scope, TD) under the structure parent it is given.
+    doc.table({
+      structParent: root,
+      columnStyles: [92, 44, 44, 52, '*'],
+      defaultStyle: { border: 0.5, padding: 4 },
+      data: [
+        header.map((text) => ({ text, type: 'TH', scope: 'column', font: { src: 'Helvetica-Bold' } })),
+        ...f.movements.map((m) => [
+          { text: t(`movement.dim.${m.dimension}` as Key), type: 'TH', scope: 'row', font: { src: 'Helvetica-Bold' } },
+          score(m.from),
+          score(m.to),
+          score(m.youthTo),
+          m.reason || '–',
+        ]),
+      ],
+    } as PDFKit.Mixins.TableOptionsWithData);
+    doc.x = doc.page.margins.left;
+  }
 
   heading(t('report.summary'));
   line(r.summary || '–');
@@ -76,13 +106,16 @@ export function reportPdf(r: ReportRow, t: Translate, locale: string): Promise<B
   heading(t('report.youth_comment'));
   line(r.youthComment || t('report.no_comment'));
 
-  doc
-    .moveDown(1.5)
-    .fontSize(9)
-    .fillColor('#444444')
-    .text(
-      t('report.footer', { approved: r.approvedAt?.toISOString().slice(0, 10) ?? '–', sent: r.sentAt?.toISOString().slice(0, 10) ?? '–' }),
-    );
+  block('P', () =>
+    doc
+      .moveDown(1.5)
+      .fontSize(9)
+      .fillColor('#444444')
+      .text(
+        r.approvedAt ? t('report.pdf_approved_on', { date: inWords(lang, localDate(r.approvedAt)) }) : t('report.pdf_not_approved'),
+      ),
+  );
+  root.end();
   doc.end();
   return done;
 }

@@ -15,3 +15,8 @@ export const confirmInput = z.object({
 export const consentInput = z.object({
   toCaseworker: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
 });
+
+/** The young person's choice for one report: hold it back from the caseworker (a checkbox). */
+export const holdBackInput = z.object({
+  holdBack: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
+});

@@ -11,14 +11,30 @@ import { movementsOver, type Period } from './report-cycle.ts';
 import { type ReportFacts, movementReports, reportConsents } from './reports.schema.ts';
 
 export type MovementReport = typeof movementReports.$inferSelect;
-export type ReportRow = MovementReport & { firstName: string; lastName: string; youthUserId: string | null };
+export type ReportRow = MovementReport & {
+  firstName: string;
+  lastName: string;
+  youthUserId: string | null;
+  /** The caseworker linked to the young person: the one person a sent report goes to. */
+  caseworkerUserId: string | null;
+};
 
 const withYouth = {
   report: movementReports,
   firstName: youth.firstName,
   lastName: youth.lastName,
   youthUserId: youth.userId,
+  caseworkerUserId: youth.caseworkerUserId,
 };
+
+type Joined = { report: MovementReport; firstName: string; lastName: string; youthUserId: string | null; caseworkerUserId: string | null };
+const flat = (r: Joined): ReportRow => ({
+  ...r.report,
+  firstName: r.firstName,
+  lastName: r.lastName,
+  youthUserId: r.youthUserId,
+  caseworkerUserId: r.caseworkerUserId,
+});
 
 /**
  * The 6-weekly reports, and the facts of a period read from the groups, internships and movement
@@ -133,7 +149,7 @@ export class ReportsRepository {
       .innerJoin(youth, eq(youth.id, movementReports.youthId))
       .where(eq(movementReports.id, id))
       .limit(1);
-    return row && { ...row.report, firstName: row.firstName, lastName: row.lastName, youthUserId: row.youthUserId };
+    return row && flat(row);
   }
 
   /** A municipality's reports, newest period first; optionally only some statuses or one young person. */
@@ -150,19 +166,29 @@ export class ReportsRepository {
         ),
       )
       .orderBy(desc(movementReports.periodEnd), asc(youth.lastName), asc(youth.firstName));
-    return rows.map((r) => ({ ...r.report, firstName: r.firstName, lastName: r.lastName, youthUserId: r.youthUserId }));
+    return rows.map(flat);
   }
 
-  /** Sent reports whose young person still agrees that reports go to the caseworker. */
-  async received(municipalityId: string): Promise<ReportRow[]> {
+  /**
+   * Sent reports of the young people linked to this caseworker, while each young person still
+   * agrees that reports go to the caseworker and has not held the report back.
+   */
+  async received(municipalityId: string, caseworkerUserId: string): Promise<ReportRow[]> {
     const rows = await this.db
       .select(withYouth)
       .from(movementReports)
       .innerJoin(youth, eq(youth.id, movementReports.youthId))
       .innerJoin(reportConsents, and(eq(reportConsents.youthId, movementReports.youthId), eq(reportConsents.toCaseworker, true)))
-      .where(and(eq(movementReports.municipalityId, municipalityId), eq(movementReports.status, 'sent')))
+      .where(
+        and(
+          eq(movementReports.municipalityId, municipalityId),
+          eq(youth.caseworkerUserId, caseworkerUserId),
+          eq(movementReports.status, 'sent'),
+          isNull(movementReports.heldBackAt),
+        ),
+      )
       .orderBy(desc(movementReports.sentAt));
-    return rows.map((r) => ({ ...r.report, firstName: r.firstName, lastName: r.lastName, youthUserId: r.youthUserId }));
+    return rows.map(flat);
   }
 
   async update(id: string, set: Partial<typeof movementReports.$inferInsert>, db: Db = this.db): Promise<void> {
@@ -181,11 +207,11 @@ export class ReportsRepository {
       .onConflictDoUpdate({ target: reportConsents.youthId, set: { toCaseworker, decidedAt: at } });
   }
 
-  /** Reports the young person has read but that waited for their consent: sent now. */
+  /** Reports the young person has read but that waited for their consent: sent now, except those they hold back. */
   async sendHeld(youthId: string, at: Date, db: Db = this.db): Promise<void> {
     await db
       .update(movementReports)
       .set({ status: 'sent', sentAt: at, updatedAt: at })
-      .where(and(eq(movementReports.youthId, youthId), eq(movementReports.status, 'held')));
+      .where(and(eq(movementReports.youthId, youthId), eq(movementReports.status, 'held'), isNull(movementReports.heldBackAt)));
   }
 }

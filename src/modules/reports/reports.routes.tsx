@@ -4,7 +4,8 @@ import { can } from '../../platform/access/policy.ts';
 import { formValues, submitForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf, setFlash } from '../../platform/http/request.ts';
-import { municipalityFor } from '../../platform/http/scope.ts';
+import { chosenMunicipality, municipalityFor } from '../../platform/http/scope.ts';
+import { notFound } from '../../platform/errors.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { reportPdf } from './report.pdf.ts';
 import { InboxView, MyReportPage, MyReportsView, ReportPage, ReportsListView } from './reports.views.tsx';
@@ -17,7 +18,12 @@ export async function reportsRoutes(app: App, { services, settings }: RouteDeps)
   app.get('/reports', async (request, reply) => {
     const team =
       request.actor && request.actor.memberships.some((m) => can(request.actor!, 'report.read', [{ municipalityId: m.municipalityId }]));
-    const m = municipalityFor(request, team ? 'report.read' : 'report.receive');
+    const actor = request.actor;
+    // A caseworker's inbox is of their own young people: the policy checks the caseworker on the target.
+    const m = team || !actor ? municipalityFor(request, 'report.read') : chosenMunicipality(request, actor, (id) =>
+      can(actor, 'report.receive', [{ municipalityId: id, caseworkerUserId: actor.userId }]),
+    );
+    if (!m) throw notFound();
     const page = pageContext(request, reply, settings);
     if (team)
       return sendPage(
@@ -87,6 +93,12 @@ export async function reportsRoutes(app: App, { services, settings }: RouteDeps)
     );
   };
   app.get('/me/reports/:id', (request, reply) => mine(request, reply, emptyForm));
+  app.post('/me/reports/:id/hold-back', pageWithId, async (request, reply) => {
+    const values = formValues(request.body);
+    await reports.holdBack(ctxOf(request), request.params.id, values);
+    setFlash(reply, settings, { kind: 'success', key: values.holdBack ? 'my_reports.held_back_saved' : 'my_reports.released_saved' });
+    return reply.redirect(`/me/reports/${request.params.id}`, 303);
+  });
   app.post('/me/reports/:id/confirm', pageWithId, (request, reply) =>
     submitForm(request, reply, settings, {
       run: (values) => reports.confirm(ctxOf(request), request.params.id, values),

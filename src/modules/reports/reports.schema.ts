@@ -43,6 +43,8 @@ export const movementReports = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     approvedByUserId: uuid('approved_by_user_id').references(() => users.id),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The young person held this one report back from the caseworker (before it was sent). */
+    heldBackAt: timestamp('held_back_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -9,16 +9,17 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import { lastEndedPeriod } from './report-cycle.ts';
-import { confirmInput, consentInput, reportTextInput } from './reports.inputs.ts';
+import { confirmInput, consentInput, holdBackInput, reportTextInput } from './reports.inputs.ts';
 import type { ReportRow, ReportsRepository } from './reports.repository.ts';
 
 type Reader = 'team' | 'youth' | 'caseworker';
 
 /**
- * The 6-weekly movement report to the municipality's caseworker. The platform drafts one per young
- * person when a 6-week period ends; the counsellor edits and approves it; the young person reads
- * it and may comment; then it is sent — only when the young person has agreed that reports go to
- * the caseworker, otherwise it is held until they do. Every read is audited.
+ * The 6-weekly movement report to the young person's own caseworker (the one linked to them). The
+ * platform drafts one per young person when a 6-week period ends; the counsellor edits and approves
+ * it; the young person reads it and may comment; then it is sent — only when the young person has
+ * agreed that reports go to their caseworker, has not held this one back, and a caseworker is
+ * linked; otherwise it is held. Every read is audited.
  */
 export class ReportsService {
   constructor(
@@ -65,17 +66,25 @@ export class ReportsService {
     return rows;
   }
 
-  /** Sent reports for the caseworker, while the young person agrees. */
+  /** Sent reports for the caseworker: their own young people's, while each agrees. */
   async inbox(ctx: Context, municipalityId: string): Promise<ReportRow[]> {
-    const grant = await this.access.requireOne(ctx, 'report.receive', { type: 'reports', id: municipalityId, municipalityId });
-    const rows = await this.repo.received(municipalityId);
+    const me = this.access.requireActor(ctx).userId;
+    const grant = await this.access.requireOne(ctx, 'report.receive', {
+      type: 'reports',
+      id: municipalityId,
+      municipalityId,
+      caseworkerUserId: me,
+    });
+    const rows = await this.repo.received(municipalityId, me);
     await this.auditRows(ctx, rows, grant.role, 'report.list');
     return rows;
   }
 
   /** Who reads, by the one action the actor holds for this report. */
   private readerOf(actor: Actor, r: ReportRow | undefined): { action: 'report.read' | 'report.own' | 'report.receive'; reader: Reader } {
-    const target = [{ municipalityId: r?.municipalityId ?? null, ownerUserId: r?.youthUserId ?? null }];
+    const target = [
+      { municipalityId: r?.municipalityId ?? null, ownerUserId: r?.youthUserId ?? null, caseworkerUserId: r?.caseworkerUserId ?? null },
+    ];
     if (can(actor, 'report.read', target)) return { action: 'report.read', reader: 'team' };
     if (can(actor, 'report.own', target)) return { action: 'report.own', reader: 'youth' };
     return { action: 'report.receive', reader: 'caseworker' };
@@ -85,10 +94,13 @@ export class ReportsService {
   private async visible(reader: Reader, r: ReportRow): Promise<boolean> {
     if (reader === 'team') return true;
     if (reader === 'youth') return r.status !== 'draft';
-    return r.status === 'sent' && (await this.repo.consent(r.youthId));
+    return r.status === 'sent' && !r.heldBackAt && (await this.repo.consent(r.youthId));
   }
 
-  /** One report: the team always; the young person once approved; the caseworker once sent and while consent holds. */
+  /**
+   * One report: the team always; the young person once approved; their own caseworker once sent,
+   * while consent holds and unless the young person held it back.
+   */
   async get(ctx: Context, id: string, via = 'page'): Promise<{ report: ReportRow; reader: Reader; consent: boolean }> {
     const r = isUuid(id) ? await this.repo.find(id) : undefined;
     const actor = this.access.requireActor(ctx);
@@ -98,6 +110,7 @@ export class ReportsService {
       id,
       municipalityId: r?.municipalityId ?? null,
       ownerUserId: r?.youthUserId ?? null,
+      caseworkerUserId: r?.caseworkerUserId ?? null,
       subjectUserId: r?.youthUserId ?? null,
     };
     const grant = await this.access.requireOne(ctx, action, target);
@@ -200,7 +213,7 @@ export class ReportsService {
     if (r.status !== 'approved') throw new AppError('conflict', 'errors.report_confirmed');
     const data = parseInput(confirmInput, input);
     const now = this.clock.now();
-    const status = (await this.repo.consent(y.id)) ? 'sent' : 'held';
+    const status = (await this.repo.consent(y.id)) && !r.heldBackAt && y.caseworkerUserId ? 'sent' : 'held';
     await this.audit.atomically(async () => {
       await this.repo.update(r.id, {
         youthComment: data.comment,
@@ -228,13 +241,42 @@ export class ReportsService {
     const now = this.clock.now();
     await this.transactions.transaction(async () => {
       await this.repo.setConsent(y.id, toCaseworker, now);
-      if (toCaseworker) await this.repo.sendHeld(y.id, now);
+      if (toCaseworker && y.caseworkerUserId) await this.repo.sendHeld(y.id, now);
       await this.audit.record(ctx, {
         action: toCaseworker ? 'report.consent_given' : 'report.consent_withdrawn',
         actorRole: grant.role,
         municipalityId: y.municipalityId,
         targetType: 'youth',
         targetId: y.id,
+        subjectUserId: y.userId,
+      });
+    });
+  }
+
+  /**
+   * My choice for one report, before it is sent: hold it back from my caseworker, or let it go
+   * again (then it is sent at once if I have read it and agree in general).
+   */
+  async holdBack(ctx: Context, id: string, input: unknown): Promise<void> {
+    const { y, grant } = await this.own(ctx);
+    const r = isUuid(id) ? await this.repo.find(id) : undefined;
+    if (!r || r.youthId !== y.id || r.status === 'draft') throw notFound();
+    if (r.status === 'sent') throw new AppError('conflict', 'errors.report_already_sent');
+    const { holdBack } = parseInput(holdBackInput, input);
+    const now = this.clock.now();
+    const send = !holdBack && r.status === 'held' && !!y.caseworkerUserId && (await this.repo.consent(y.id));
+    await this.audit.atomically(async () => {
+      await this.repo.update(r.id, {
+        heldBackAt: holdBack ? (r.heldBackAt ?? now) : null,
+        ...(send ? { status: 'sent' as const, sentAt: now } : {}),
+        updatedAt: now,
+      });
+      await this.audit.record(ctx, {
+        action: holdBack ? 'report.held_back' : 'report.released',
+        actorRole: grant.role,
+        municipalityId: y.municipalityId,
+        targetType: 'movement_report',
+        targetId: r.id,
         subjectUserId: y.userId,
       });
     });

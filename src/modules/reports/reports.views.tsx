@@ -1,4 +1,5 @@
 import type { Translate } from '../../platform/i18n/i18n.ts';
+import { HoldBackForm } from './hold-back.views.tsx';
 import { Checkbox, CsrfField, DataTable, ErrorSummary, type FormState, TextArea } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { ReportRow } from './reports.repository.ts';
@@ -267,7 +268,7 @@ export function MyReportPage({ page, r, consent, form }: { page: PageContext; r:
       {r.status === 'approved' ? (
         <form method="post" action={`/me/reports/${r.id}/confirm`} class="app-narrow-form" novalidate>
           <h2>{t('my_reports.confirm_heading')}</h2>
-          <p>{consent ? t('my_reports.will_send') : t('my_reports.will_hold')}</p>
+          <p>{consent && !r.heldBackAt ? t('my_reports.will_send') : t('my_reports.will_hold')}</p>
           <ErrorSummary t={t} form={form} labels={{ comment: t('my_reports.comment') }} />
           <CsrfField token={page.csrfToken} />
           <TextArea
@@ -289,6 +290,7 @@ export function MyReportPage({ page, r, consent, form }: { page: PageContext; r:
           <p class="app-prose">{r.youthComment || t('report.no_comment')}</p>
         </>
       )}
+      <HoldBackForm page={page} r={r} />
       <p>
         <a href="/me/reports">{t('my_reports.back')}</a>
       </p>

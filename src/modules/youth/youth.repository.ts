@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { users } from '../accounts/accounts.schema.ts';
+import { memberships, users } from '../accounts/accounts.schema.ts';
 import { youth, youthPhotos, youthStatusHistory } from './youth.schema.ts';
 import type { YouthStatus } from './youth.values.ts';
 
@@ -86,6 +86,21 @@ export class YouthRepository {
       .where(eq(youthPhotos.youthId, id))
       .limit(1);
     return row;
+  }
+
+  /** The municipality's jobcentre caseworkers (users with the caseworker role there), by name. */
+  caseworkers(municipalityId: string): Promise<{ id: string; name: string; email: string }[]> {
+    return this.db
+      .selectDistinct({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(and(eq(memberships.role, 'caseworker'), eq(memberships.municipalityId, municipalityId)))
+      .orderBy(asc(users.name), asc(users.email));
+  }
+
+  /** Links (or unlinks, with null) the young person's caseworker. */
+  async setCaseworker(id: string, caseworkerUserId: string | null, at: Date): Promise<void> {
+    await this.db.update(youth).set({ caseworkerUserId, updatedAt: at }).where(eq(youth.id, id));
   }
 
   async linkUser(id: string, userId: string, db: Db = this.db): Promise<void> {

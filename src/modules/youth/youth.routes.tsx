@@ -11,6 +11,7 @@ import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import type { Youth } from './youth.repository.ts';
 import { fieldGroups } from './youth.values.ts';
 import { ReferralForm } from './referral.views.tsx';
+import { CaseworkerSection } from './caseworker.views.tsx';
 import { MyProfileForm, PreviewView, YouthDirectoryView, YouthListView, YouthTeamView } from './youth.views.tsx';
 import { pageWithId } from '../../platform/http/schemas.ts';
 
@@ -70,27 +71,62 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
     });
   });
 
+  /** The young person's page; `forms` carries a failed form of one of its sections back with its errors. */
   const show = async (
     request: FastifyRequest,
     reply: FastifyReply,
     form: FormState,
     status = 200,
-    targetGroupForm: FormState = emptyForm,
+    forms: { targetGroup?: FormState; caseworker?: FormState } = {},
   ) => {
+    const targetGroupForm = forms.targetGroup ?? emptyForm;
+    const caseworkerForm = forms.caseworker ?? emptyForm;
     const y = await youth.get(ctxOf(request), (request.params as { id: string }).id);
     const page = pageContext(request, reply, settings);
     const canUpdate = can(request.actor!, 'youth.update_status', [{ municipalityId: y.municipalityId }]);
     const canMessage = can(request.actor!, 'message.write', [{ municipalityId: y.municipalityId }]);
+    const target = [{ municipalityId: y.municipalityId }];
+    const choices = can(request.actor!, 'youth.link_caseworker', target)
+      ? await services.caseworkerLink.choices(ctxOf(request), y.id)
+      : null;
+    const canInvite = can(request.actor!, 'person.invite', [{ municipalityId: y.municipalityId, role: 'caseworker' }]);
+    const caseworker = choices && (
+      <CaseworkerSection
+        page={page}
+        youthId={y.id}
+        referringCaseworker={y.referringCaseworker}
+        linked={choices.linked}
+        caseworkers={choices.caseworkers}
+        form={caseworkerForm}
+        inviteHref={canInvite ? `/invitations/new?role=caseworker&municipalityId=${y.municipalityId}` : null}
+      />
+    );
     return sendPage(
       reply,
       page,
       `${y.firstName} ${y.lastName}`,
-      <YouthTeamView page={page} y={y} form={form} targetGroupForm={targetGroupForm} canUpdate={canUpdate} canMessage={canMessage} />,
+      <YouthTeamView
+        page={page}
+        y={y}
+        form={form}
+        targetGroupForm={targetGroupForm}
+        canUpdate={canUpdate}
+        canMessage={canMessage}
+        caseworker={caseworker}
+      />,
       status,
     );
   };
 
   app.get('/youth/:id', (request, reply) => show(request, reply, emptyForm));
+
+  app.post('/youth/:id/caseworker', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => services.caseworkerLink.link(ctxOf(request), request.params.id, values),
+      done: { flash: 'caseworker.saved', to: `/youth/${request.params.id}#caseworker-title` },
+      again: (form, status) => show(request, reply, emptyForm, status, { caseworker: form }),
+    }),
+  );
 
   app.post('/youth/:id/status', pageWithId, (request, reply) =>
     submitForm(request, reply, settings, {
@@ -104,7 +140,7 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
     submitForm(request, reply, settings, {
       run: (values) => youth.setTargetGroup(ctxOf(request), request.params.id, values),
       done: { flash: 'target_group.saved', to: `/youth/${request.params.id}` },
-      again: (form, status) => show(request, reply, emptyForm, status, form),
+      again: (form, status) => show(request, reply, emptyForm, status, { targetGroup: form }),
     }),
   );
 

@@ -27,7 +27,10 @@ export const youth = pgTable(
     /** Keyed hash, to refuse a second referral of the same person. */
     cprHash: text('cpr_hash').notNull(),
     birthDate: date('birth_date').notNull(),
+    /** The caseworker's name as written at referral: kept as history, shown when no user is linked. */
     referringCaseworker: text('referring_caseworker').notNull(),
+    /** The jobcentre caseworker (a user with the caseworker role) who receives the 6-weekly reports. */
+    caseworkerUserId: uuid('caseworker_user_id').references(() => users.id),
     referredOn: date('referred_on').notNull(),
     hoursPossible: integer('hours_possible').notNull(),
     eligibilityNote: text('eligibility_note').notNull().default(''),
@@ -53,6 +56,7 @@ export const youth = pgTable(
     uniqueIndex('youth_user_idx').on(t.userId),
     index('youth_municipality_status_idx').on(t.municipalityId, t.status),
     check('youth_target_group_check', sql`target_group in ('aktivitetsparat', 'uddannelsesparat', 'jobparat', 'other')`),
+    index('youth_caseworker_idx').on(t.caseworkerUserId),
   ],
 );
 

@@ -97,12 +97,15 @@ export function YouthTeamView({
   targetGroupForm,
   canUpdate,
   canMessage = false,
+  caseworker = null,
 }: {
   page: PageContext;
   y: TeamViewOfYouth;
   form: FormState;
   targetGroupForm: FormState;
   canUpdate: boolean;
+  /** The jobcentre caseworker section (caseworker.views.tsx), for those who may link one. */
+  caseworker?: ComponentChildren;
   /** On the young person's team (modules/messages): may write to them. */
   canMessage?: boolean;
 }) {
@@ -146,6 +149,7 @@ export function YouthTeamView({
           </>
         )}
       </dl>
+      {caseworker}
       <h2>{t('youth.own_words')}</h2>
       <ProfileFacts t={t} v={y} />
       {canUpdate && (

@@ -11,6 +11,8 @@ export type Action =
   | 'youth.read_shared'
   | 'youth.edit_profile'
   | 'youth.people'
+  | 'youth.casework'
+  | 'youth.link_caseworker'
   | 'company.read'
   | 'company.read_internal'
   | 'company.create'
@@ -29,6 +31,7 @@ export type Action =
   | 'internship.national'
   | 'internship.meeting'
   | 'internship.day_one'
+  | 'internship.jobcentre'
   | 'match.wish'
   | 'group.read'
   | 'group.manage'
@@ -96,6 +99,8 @@ export interface Target {
    * is assigned to (its counsellor), who alone may moderate and read them.
    */
   counsellorUserId?: string | null;
+  /** For a young person's casework (reports, jobcentre approval): the caseworker linked to them. */
+  caseworkerUserId?: string | null;
 }
 
 const everyone: readonly Role[] = [...municipalRoles];
@@ -153,6 +158,12 @@ const ownYouthActions: readonly Action[] = [
   'message.write',
 ];
 
+/**
+ * Actions a jobcentre caseworker may do, but only for the young people linked to them (not every
+ * young person of their municipality): read their status, receive their reports, approve internships.
+ */
+const ownCaseworkActions: readonly Action[] = ['youth.casework', 'report.receive', 'internship.jobcentre'];
+
 /** The team members who work with the young people day to day. */
 const youthTeam: readonly Role[] = ['team_leader', 'network_consultant', 'youth_counsellor', 'municipality_admin'];
 /** The youth team in conversations with a young person (modules/messages: conversationTeamRoles). */
@@ -166,6 +177,9 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'youth.edit_profile': ['youth'],
   // "Mine folk": the young person's own counsellor, consultant and supervisor.
   'youth.people': ['youth'],
+  // The jobcentre caseworker follows their own young people; the team links them.
+  'youth.casework': ['caseworker'],
+  'youth.link_caseworker': youthTeam,
   'company.read': [...municipalRoles],
   'company.read_internal': [...companyTeam, 'youth_counsellor'],
   'company.create': companyTeam,
@@ -186,6 +200,8 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'internship.meeting': [...youthTeam, 'company_contact'],
   // Day one (meeting time, place, what to bring): the team, or the company's own contact.
   'internship.day_one': [...youthTeam, 'company_contact'],
+  // The jobcentre's approval (VITAS), recorded by the young person's own caseworker.
+  'internship.jobcentre': ['caseworker'],
   // The young person ranks their own wishes; companies answer for their own openings (the team may
   // record an answer given by phone); the network consultants run the rounds.
   'match.wish': ['youth'],
@@ -207,7 +223,8 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   // A young person's note "only for my counsellor": their group's assigned counsellor, no one else.
   'note.private': groupCounsellorRoles,
   // Movement scores and the 6-weekly report: the youth team scores and writes; the young person
-  // scores beside it and reads their own reports; caseworkers receive only reports that were sent.
+  // scores beside it and reads their own reports; a caseworker receives only the sent reports of the
+  // young people linked to them.
   'movement.read': [...youthTeam, 'psychologist'],
   'movement.score': ['youth_counsellor', 'network_consultant', 'team_leader'],
   'movement.own': ['youth'],
@@ -254,6 +271,8 @@ function membershipAllows(actor: Actor, m: Membership, action: Action, target: T
   if (m.role === 'company_contact' && ownCompanyActions.includes(action)) {
     return !!target.companyId && !!actor.companyIds?.includes(target.companyId);
   }
+  if (m.role === 'caseworker' && ownCaseworkActions.includes(action))
+    return !!target.caseworkerUserId && target.caseworkerUserId === actor.userId;
   // The group's counsellor is an assignment: a team member of the group's municipality who is its counsellor.
   const assigned = groupCounsellorRoles.includes(m.role) && !!target.counsellorUserId && target.counsellorUserId === actor.userId;
   if (action === 'group.moderate' || action === 'note.private') return assigned;

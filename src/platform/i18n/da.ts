@@ -15,6 +15,7 @@ import { usabilityDa } from './catalog/usability.da.ts';
 import { rulesDa } from './catalog/rules.da.ts';
 import { groupsRulesDa } from './catalog/groups-rules.da.ts';
 import { auditLabelsDa } from './catalog/audit-labels.da.ts';
+import { caseworkerDa } from './catalog/caseworker.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
 export const da = {
@@ -35,6 +36,7 @@ export const da = {
   ...rulesDa,
   ...groupsRulesDa,
   ...auditLabelsDa,
+  ...caseworkerDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

@@ -15,6 +15,7 @@ import { usabilityEn } from './catalog/usability.en.ts';
 import { rulesEn } from './catalog/rules.en.ts';
 import { groupsRulesEn } from './catalog/groups-rules.en.ts';
 import { auditLabelsEn } from './catalog/audit-labels.en.ts';
+import { caseworkerEn } from './catalog/caseworker.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
@@ -36,4 +37,5 @@ export const en: Record<MessageKey, string> = {
   ...rulesEn,
   ...groupsRulesEn,
   ...auditLabelsEn,
+  ...caseworkerEn,
 };

@@ -35,7 +35,9 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
   }
   if (can(actor, 'trial.research', [{ municipalityId: null }])) items.push({ href: '/trials', label: t('nav.trials') });
   if (inMunicipality('time.log')) items.push({ href: '/time', label: t('nav.time') });
-  if (inMunicipality('report.read') || inMunicipality('report.receive')) items.push({ href: '/reports', label: t('nav.reports') });
+  // A caseworker receives the reports of their own young people (the policy's caseworkerUserId).
+  const receives = anyScope((m) => m !== null && can(actor, 'report.receive', [{ municipalityId: m, caseworkerUserId: actor.userId }]));
+  if (inMunicipality('report.read') || receives) items.push({ href: '/reports', label: t('nav.reports') });
   const ownCompany = actor.companyIds?.[0];
   if (ownCompany) {
     items.push({ href: `/companies/${ownCompany}`, label: t('nav.own_company') });
