@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { invalid } from './errors.ts';
 import { isMessageKey } from './i18n/i18n.ts';
 import { isCommonPassword } from './passwords.ts';
+import { parseClockInput } from './time-input.ts';
 
 /** Turns zod issues into { field: message-catalog key }, first issue per field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -36,7 +37,17 @@ export const fields = {
     .max(200, { error: 'validation.password_long' })
     .refine((p) => !isCommonPassword(p), { error: 'validation.password_common' }),
   uuid: z.uuid({ error: 'validation.invalid' }),
+  time: timeOfDay('validation.time'),
 };
+
+/** A time of day typed as "9.30", "9:30", "0930" or "9" (one parser for every time field); read as "HH:MM". */
+export function timeOfDay(error: string) {
+  return z.string({ error }).transform((v, c) => {
+    const t = parseClockInput(v);
+    if (t === null) c.addIssue({ code: 'custom', message: error });
+    return t ?? v;
+  });
+}
 
 /** Whether an id from a URL can be a record id (a UUID), before asking the database. */
 export function isUuid(id: string): boolean {

@@ -7,7 +7,7 @@ export const groupsEn: Record<keyof typeof groupsDa, string> = {
   'validation.group': 'Choose another group in the municipality.',
   'errors.groups_none': 'Every young person in the network is already in a group.',
   'errors.groups_changed': 'Some of the young people have just joined a group. See the proposal again.',
-  'errors.group_full': 'The group already has {max} young people, the most allowed.',
+  'errors.group_full': 'The group already has {max} {max|young person|young people}, the most allowed.',
   'errors.session_exists': 'A session has already been recorded for the group on that day.',
 
   'nav.groups': 'Network groups',
@@ -20,8 +20,8 @@ export const groupsEn: Record<keyof typeof groupsDa, string> = {
   'groups.last_session': 'Last session',
   'groups.proposal': 'Proposal for new groups',
   'groups.proposal_lead':
-    '{count} young people are not in a group. The proposal mixes people in an internship with people still looking and keeps groups at 6–7.',
-  'groups.proposal_group': 'New group {n} ({count} young people)',
+    '{count} {count|young person is|young people are} not in a group. The proposal mixes people in an internship with people still looking and keeps groups at 6–7.',
+  'groups.proposal_group': 'New group {n} ({count} {count|young person|young people})',
   'groups.in_internship': 'in an internship',
   'groups.create': 'Create the groups',
   'groups.created': "The groups are created. You can move young people between groups on each group's page.",
@@ -118,7 +118,7 @@ export const groupsEn: Record<keyof typeof groupsDa, string> = {
   'validation.post_body': 'Write something to the group (at least 2 characters).',
   'schedule.title': 'Meeting time and youth counsellor',
   'schedule.not_set': "The group's regular meeting time is not set yet.",
-  'schedule.meets': 'The group meets every {day} at {time}, {place}.',
+  'schedule.meets': 'The group meets every {day} at {time:clock}, {place}.',
   'schedule.calendar': 'Add the sessions to your calendar',
   'schedule.event': 'Network group: {name}',
   'schedule.weekday': 'Weekday',
