@@ -12,6 +12,7 @@ import { platformDa } from './catalog/platform.da.ts';
 import { peopleDayOneDa } from './catalog/people-day-one.da.ts';
 import { messagesDa } from './catalog/messages.da.ts';
 import { usabilityDa } from './catalog/usability.da.ts';
+import { textDa } from './catalog/text.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
 export const da = {
@@ -29,6 +30,7 @@ export const da = {
   ...peopleDayOneDa,
   ...messagesDa,
   ...usabilityDa,
+  ...textDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

@@ -12,6 +12,7 @@ import { platformEn } from './catalog/platform.en.ts';
 import { peopleDayOneEn } from './catalog/people-day-one.en.ts';
 import { messagesEn } from './catalog/messages.en.ts';
 import { usabilityEn } from './catalog/usability.en.ts';
+import { textEn } from './catalog/text.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
@@ -30,4 +31,5 @@ export const en: Record<MessageKey, string> = {
   ...peopleDayOneEn,
   ...messagesEn,
   ...usabilityEn,
+  ...textEn,
 };

@@ -162,7 +162,7 @@ export const evaluationDa = {
   'cost.net': 'Nettoresultat pr. deltager',
   'cost.bcr': 'Gevinst i forhold til omkostning',
   'cost.assumptions': 'Antagelser',
-  'cost.a_staff': '{hours} {hours|times|timers} registreret personaletid i kommunen siden {from}.',
+  'cost.a_staff': '{hours:number} {hours|times|timers} registreret personaletid i kommunen siden {from:date}.',
   'cost.a_hourly': 'Lønomkostning pr. time: {kr}',
   'cost.a_other': 'Andre omkostninger i forsøgsperioden: {kr}',
   'cost.a_effect': 'Effekten er intention-to-treat-effekten på andelen i job eller uddannelse efter {horizon} {horizon|måned|måneder}.',

@@ -164,7 +164,7 @@ export const evaluationEn: Record<keyof typeof evaluationDa, string> = {
   'cost.net': 'Net result per participant',
   'cost.bcr': 'Benefit-cost ratio',
   'cost.assumptions': 'Assumptions',
-  'cost.a_staff': '{hours} {hours|hour|hours} of staff time logged in the municipality since {from}.',
+  'cost.a_staff': '{hours:number} {hours|hour|hours} of staff time logged in the municipality since {from:date}.',
   'cost.a_hourly': 'Salary cost per hour: {kr}',
   'cost.a_other': 'Other costs in the trial period: {kr}',
   'cost.a_effect': 'The effect is the intention-to-treat effect on the share in a job or education after {horizon} {horizon|month|months}.',

@@ -101,7 +101,7 @@ export const internshipPagesDa = {
   'internship.no_clocks': 'Ingen venter på at starte.',
   'internship.overdue_count': '{count} over 14 dage',
   'internship.overdue_by': '{days} {days|dag|dage} over fristen',
-  'internship.days': '{days} {days|dag|dage}',
+  'internship.days': '{days:number} {days|dag|dage}',
   'internship.days_left': 'Dage tilbage',
   'internship.days_to_start': 'Dage fra valg til start (median)',
   'internship.days_to_start_detail': '90 % starter inden for {p90} · {starts} starter det seneste år',
@@ -171,7 +171,7 @@ export const internshipPagesDa = {
   'calendar.revoked': 'Kalenderadressen er lukket.',
   'dashboard.starts': 'Start inden for 14 dage',
   'dashboard.starts_summary':
-    '{open} venter på at starte, heraf {overdue} over fristen. Dage fra valg til start: median {median}, 90 % inden for {p90}.',
+    '{open} venter på at starte, heraf {overdue} over fristen. Dage fra valg til start: median {median:number}, 90 % inden for {p90:number}.',
   'dashboard.all_internships': 'Se alle praktikker',
   'internship.idle_companies': 'Virksomheder uden en ung i over 60 dage',
   'internship.idle_since': 'sidste praktik sluttede {date}',

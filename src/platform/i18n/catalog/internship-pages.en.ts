@@ -103,7 +103,7 @@ export const internshipPagesEn: Record<keyof typeof internshipPagesDa, string> =
   'internship.no_clocks': 'Nobody is waiting to start.',
   'internship.overdue_count': '{count} past 14 days',
   'internship.overdue_by': '{days} {days|day|days} overdue',
-  'internship.days': '{days} {days|day|days}',
+  'internship.days': '{days:number} {days|day|days}',
   'internship.days_left': 'Days left',
   'internship.days_to_start': 'Days from choice to start (median)',
   'internship.days_to_start_detail': '90% start within {p90} · {starts} starts in the last year',
@@ -173,7 +173,7 @@ export const internshipPagesEn: Record<keyof typeof internshipPagesDa, string> =
   'calendar.revoked': 'The calendar address is closed.',
   'dashboard.starts': 'Start within 14 days',
   'dashboard.starts_summary':
-    '{open} waiting to start, {overdue} of them past the deadline. Days from choice to start: median {median}, 90% within {p90}.',
+    '{open} waiting to start, {overdue} of them past the deadline. Days from choice to start: median {median:number}, 90% within {p90:number}.',
   'dashboard.all_internships': 'See all internships',
   'internship.idle_companies': 'Companies without a young person for over 60 days',
   'internship.idle_since': 'last internship ended {date}',

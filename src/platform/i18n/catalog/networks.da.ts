@@ -21,7 +21,6 @@ export const networksDa = {
   'validation.theme': 'Skriv mødets tema (2 til 200 tegn).',
   'errors.cvr_taken': 'Der findes allerede en virksomhed med dette CVR-nummer i kommunen.',
   'validation.cpr': 'CPR-nummeret skal være 10 cifre med en gyldig fødselsdato, fx 150605-4321.',
-  'validation.cpr_age': 'NExTWORK er for unge mellem 18 og 29 år på henvisningsdagen.',
   'validation.phone': 'Skriv et telefonnummer med 8 cifre, evt. med landekode.',
   'validation.caseworker': 'Skriv navnet på den henvisende sagsbehandler.',
   'validation.hours_possible': 'Skriv et helt antal timer fra 15 til 37 om ugen.',

@@ -23,7 +23,6 @@ export const networksEn: Record<keyof typeof networksDa, string> = {
   'validation.theme': "Enter the meeting's theme (2 to 200 characters).",
   'errors.cvr_taken': 'A company with this CVR number already exists in the municipality.',
   'validation.cpr': 'The CPR number must be 10 digits with a valid date of birth, e.g. 150605-4321.',
-  'validation.cpr_age': 'NExTWORK is for young people aged 18 to 29 on the day of referral.',
   'validation.phone': 'Enter a phone number of 8 digits, optionally with a country code.',
   'validation.caseworker': 'Enter the name of the referring caseworker.',
   'validation.hours_possible': 'Enter a whole number of hours from 15 to 37 a week.',

@@ -204,6 +204,4 @@ export const platformDa = {
   'api_docs.path': 'Sti',
   'api_docs.summary': 'Beskrivelse',
   'a11y.title': 'Tilgængelighedserklæring',
-  'a11y.text':
-    'nextwork skal overholde WCAG 2.1 AA. Hver side testes automatisk med axe, med tastatur og på en 360 px bred skærm. Finder du en barriere, så kontakt teamet i din kommune.',
 } as const;

@@ -206,6 +206,4 @@ export const platformEn: Record<keyof typeof platformDa, string> = {
   'api_docs.path': 'Path',
   'api_docs.summary': 'Description',
   'a11y.title': 'Accessibility statement',
-  'a11y.text':
-    'nextwork must meet WCAG 2.1 AA. Every page is tested automatically with axe, by keyboard and on a 360 px wide screen. If you find a barrier, contact the team in your municipality.',
 };
