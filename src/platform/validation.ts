@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invalid } from './errors.ts';
-import { isMessageKey } from './i18n/i18n.ts';
+import { isMessageKey, parseDecimal } from './i18n/i18n.ts';
 import { isCommonPassword } from './passwords.ts';
 import { parseClockInput } from './time-input.ts';
 
@@ -56,3 +56,11 @@ export function isUuid(id: string): boolean {
 
 /** A record id as PostgreSQL's uuid type reads it. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A decimal typed as Danes write it ("0,4", "1.234,5") or as the API sends it (0.4, "0.4"), checked
+ * by `schema`; what cannot be read fails with the schema's own message (#15).
+ */
+export function decimal<S extends z.ZodType<number>>(schema: S) {
+  return z.preprocess((v) => (typeof v === 'string' ? (parseDecimal(v) ?? Number.NaN) : v), schema);
+}

@@ -90,8 +90,8 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
       .getByLabel('8', { exact: true })
       .check();
     await y.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => y.getByRole('status').first().textContent()).toContain('Tak! Dit tjek-ind er sendt.');
-    expect(await y.getByText('dit tjek-ind: 8').count()).toBe(1);
+    await expect.poll(() => y.getByRole('status').first().textContent()).toContain('Tak! Dit check-in er sendt.');
+    expect(await y.getByText('dit check-in: 8').count()).toBe(1);
     await expectAccessible(y);
     // The group space: a win shared with the group; an empty post names what to fix.
     await y.getByRole('button', { name: 'Del med gruppen' }).click();

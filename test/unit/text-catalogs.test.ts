@@ -41,6 +41,11 @@ describe('catalogs: counts through Intl.PluralRules', () => {
     expect(differing).toEqual([]);
   });
 
+  it('Danish uses one term for each thing and Danish quotes', () => {
+    const bad = Object.entries(da).filter(([, text]) => /tjek-ind|indtjekning|"/i.test(text));
+    expect(bad).toEqual([]);
+  });
+
   it('picks the word for the count', () => {
     expect(translate('da', 'rounds.wishes_count', { count: 1 })).toBe('1 ønske i alt');
     expect(translate('da', 'rounds.wishes_count', { count: 2 })).toBe('2 ønsker i alt');

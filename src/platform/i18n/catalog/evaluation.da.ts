@@ -204,7 +204,7 @@ export const evaluationDa = {
   'plan.title': 'Planlæg et forsøg: styrke og mindste effekt',
   'plan.lead':
     'Hvor stor en effekt kan et forsøg opdage, og hvor mange unge skal der til? Udfaldet er andelen i job eller uddannelse. Andele skrives som tal mellem 0 og 1.',
-  'plan.n': 'Antal unge i forsøget',
+  'plan.n': 'Antal unge i forsøget i alt',
   'plan.p': 'Andel trukket til NExTWORK',
   'plan.p_hint': '0,5 ved 1 : 1.',
   'plan.base': 'Andel i job eller uddannelse uden NExTWORK',
@@ -218,8 +218,8 @@ export const evaluationDa = {
   'plan.effect_hint': 'Fx 0,1 for 10 procentpoint.',
   'plan.calculate': 'Beregn',
   'plan.mde':
-    'Med {n} {n|ung|unge} kan forsøget opdage en effekt for deltagerne på {mde} procentpoint med {power} % styrke (5 % signifikansniveau, tosidet).',
+    'Med {n} {n|ung|unge} i alt ({nextwork} i NExTWORK-gruppen og {control} i kontrolgruppen) kan forsøget opdage en effekt for deltagerne på {mde} procentpoint med {power} % styrke (5 % signifikansniveau, tosidet).',
   'plan.needed':
-    'For at se en effekt for deltagerne på {effect} procentpoint (intention-to-treat {itt} procentpoint) skal der være {n} {n|ung|unge} i hver gruppe.',
+    'For at se en effekt for deltagerne på {effect} procentpoint (intention-to-treat {itt} procentpoint) skal der være {total} {total|ung|unge} i alt: {nextwork} i NExTWORK-gruppen og {control} i kontrolgruppen.',
   'plan.impossible': 'Den effekt giver en andel over 100 %; vælg en mindre.',
 } as const;

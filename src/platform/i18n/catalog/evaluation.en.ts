@@ -206,7 +206,7 @@ export const evaluationEn: Record<keyof typeof evaluationDa, string> = {
   'plan.title': 'Plan a trial: power and minimum detectable effect',
   'plan.lead':
     'How large an effect can a trial detect, and how many young people does it take? The outcome is the share in a job or education. Shares are numbers between 0 and 1.',
-  'plan.n': 'Young people in the trial',
+  'plan.n': 'Young people in the trial in all',
   'plan.p': 'Share assigned to NExTWORK',
   'plan.p_hint': '0.5 for 1 : 1.',
   'plan.base': 'Share in a job or education without NExTWORK',
@@ -220,8 +220,8 @@ export const evaluationEn: Record<keyof typeof evaluationDa, string> = {
   'plan.effect_hint': 'E.g. 0.1 for 10 percentage points.',
   'plan.calculate': 'Calculate',
   'plan.mde':
-    'With {n} {n|young person|young people} the trial can detect an effect on participants of {mde} percentage points with {power}% power (5% significance, two-sided).',
+    'With {n} {n|young person|young people} in all ({nextwork} in the NExTWORK arm and {control} in the control arm) the trial can detect an effect on participants of {mde} percentage points with {power}% power (5% significance, two-sided).',
   'plan.needed':
-    'To detect an effect on participants of {effect} percentage points (intention to treat {itt} percentage points) takes {n} {n|young person|young people} in each arm.',
+    'To detect an effect on participants of {effect} percentage points (intention to treat {itt} percentage points) takes {total} {total|young person|young people} in all: {nextwork} in the NExTWORK arm and {control} in the control arm.',
   'plan.impossible': 'That effect gives a share above 100%; choose a smaller one.',
 };

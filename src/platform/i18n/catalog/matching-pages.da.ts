@@ -8,7 +8,7 @@ export const matchingPagesDa = {
   'wishes.lead':
     'Du vælger selv, hvor du vil i praktik. Sæt dine ønsker i den rækkefølge, du helst vil. Virksomhederne siger, hvem de kan tage, og matchrunden giver dig det bedste ønske, der kan lade sig gøre.',
   'wishes.list': 'Dine ønsker ({count} af {limit})',
-  'wishes.empty': 'Du har ingen ønsker endnu. Find en praktikmulighed, og tryk på "Jeg vil gerne prøve at arbejde her".',
+  'wishes.empty': 'Du har ingen ønsker endnu. Find en praktikmulighed, og tryk på »Jeg vil gerne prøve at arbejde her«.',
   'wishes.find_more': 'Find praktikmuligheder',
   'wishes.rank': '{rank}.',
   'wishes.unpublished': 'ikke længere offentliggjort',

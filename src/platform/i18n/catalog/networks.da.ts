@@ -226,7 +226,7 @@ export const networksDa = {
   'audit.action.company.import': 'Importerede virksomheder',
   'youth.photo': 'Billede',
   'youth.photo_choose': 'Vælg et billede',
-  'youth.photo_hint': 'Valgfrit. JPEG, PNG eller WebP, højst 1 MB. Du bestemmer under "Det må virksomhederne se", om de kan se det.',
+  'youth.photo_hint': 'Valgfrit. JPEG, PNG eller WebP, højst 1 MB. Du bestemmer under »Det må virksomhederne se«, om de kan se det.',
   'youth.photo_upload': 'Gem billede',
   'youth.photo_delete': 'Slet billede',
   'youth.photo_saved': 'Dit billede er gemt.',
