@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { formatClock, formatDate, formatDecimalInput, formatNumber, formatPercent, parseDecimal } from '../../src/platform/i18n/i18n.ts';
 import { parseClockInput } from '../../src/platform/time-input.ts';
 import { fields } from '../../src/platform/validation.ts';
+import { scheduleInput } from '../../src/modules/groups/groups.inputs.ts';
+import { dayOneInput } from '../../src/modules/internships/day-one.service.ts';
+import { meetingInput } from '../../src/modules/internships/meetings.service.ts';
+import { eventInput } from '../../src/modules/matching/events.inputs.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -92,6 +96,18 @@ describe('a time of day as people type it', () => {
         if (t !== null) expect(t).toMatch(/^([01]\d|2[0-3]):[0-5]\d$/);
       }),
     );
+  });
+
+  it('every time field reads the same ways: group meetings, follow-up meetings, first days, match events', () => {
+    expect(scheduleInput.shape.meetsAt.parse('9.30')).toBe('09:30');
+    expect(meetingInput.shape.time.parse('0930')).toBe('09:30');
+    expect(dayOneInput.shape.firstDayTime.parse('9')).toBe('09:00');
+    expect(dayOneInput.shape.firstDayTime.parse('')).toBeNull();
+    expect(dayOneInput.shape.firstDayTime.safeParse('25').error?.issues[0]?.message).toBe('validation.day_one_time');
+    // An event from 9.30 to 11 ends after it starts (compared as HH:MM).
+    const event = eventInput.safeParse({ startTime: '9.30', endTime: '11' });
+    expect(event.error?.issues.map((i) => i.path.join('.'))).not.toContain('endTime');
+    expect(event.error?.issues.map((i) => i.path.join('.'))).not.toContain('startTime');
   });
 
   it('the shared form field gives the catalog key for a wrong time', () => {
