@@ -52,6 +52,8 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
     }
     await p.getByRole('button', { name: 'Gem mødet' }).click();
     await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Mødet og fremmødet er gemt.');
+    // The feedback has the focus, so a screen reader says it where the person is (app.js, #15).
+    await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('flash');
     const todays = p.getByRole('listitem').filter({ hasText: localDate(new Date()) });
     expect(await todays.count()).toBe(1);
     expect(await todays.textContent()).toContain(`Modgang som læring (${count - 1} af ${count} mødt)`);
