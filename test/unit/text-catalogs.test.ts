@@ -53,6 +53,10 @@ describe('catalogs: counts through Intl.PluralRules', () => {
     expect(translate('en', 'youth.capacity', { used: 1, capacity: 1 })).toBe('1 of 1 place is in use.');
     expect(translate('en', 'youth.capacity', { used: 2, capacity: 30 })).toBe('2 of 30 places are in use.');
     expect(translate('da', 'notify.digest_subject', { count: 1 })).toBe('NExTWORK: 1 ny besked');
+    // A count the view already formatted is read the locale's way: "1.424" is more than one in Danish.
+    expect(translate('da', 'rounds.wishes_count', { count: '1.424' })).toBe('1.424 ønsker i alt');
+    expect(translate('en', 'rounds.wishes_count', { count: '1,424' })).toBe('1,424 wishes in all');
+    expect(translate('da', 'time.month', { hours: '2,5' })).toBe('Du har registreret 2,5 timer denne måned.');
   });
 
   it('formats a parameter the catalog asks to be formatted', () => {

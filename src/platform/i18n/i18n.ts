@@ -32,10 +32,17 @@ function fill(locale: Locale, template: string, params: Record<string, string | 
     (m, name: string, format?: string, one?: string, other?: string) => {
       const value = params[name];
       if (value === undefined) return m;
-      if (one !== undefined && other !== undefined) return plural(locale, Number(value)) === 'one' ? one : other;
+      if (one !== undefined && other !== undefined) return plural(locale, countOf(locale, value)) === 'one' ? one : other;
       return format ? formatAs(locale, format, value) : String(value);
     },
   );
+}
+
+/** A count given as a number or as the locale formatted it ("1.424" is 1424 in Danish, not 1.424). */
+function countOf(locale: Locale, value: string | number): number {
+  if (typeof value === 'number') return value;
+  const s = locale === 'da' ? value.replace(/\./g, '').replace(',', '.') : value.replace(/,/g, '');
+  return s.trim() === '' ? Number.NaN : Number(s);
 }
 
 function formatAs(locale: Locale, format: string, value: string | number): string {

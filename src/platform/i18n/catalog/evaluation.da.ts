@@ -218,7 +218,7 @@ export const evaluationDa = {
   'plan.effect_hint': 'Fx 0,1 for 10 procentpoint.',
   'plan.calculate': 'Beregn',
   'plan.mde':
-    'Med {n} {n|ung|unge} i alt ({nextwork} i NExTWORK-gruppen og {control} i kontrolgruppen) kan forsøget opdage en effekt for deltagerne på {mde} procentpoint med {power} % styrke (5 % signifikansniveau, tosidet).',
+    'Med {n:number} {n|ung|unge} i alt ({nextwork} i NExTWORK-gruppen og {control} i kontrolgruppen) kan forsøget opdage en effekt for deltagerne på {mde} procentpoint med {power} % styrke (5 % signifikansniveau, tosidet).',
   'plan.needed':
     'For at se en effekt for deltagerne på {effect} procentpoint (intention-to-treat {itt} procentpoint) skal der være {total} {total|ung|unge} i alt: {nextwork} i NExTWORK-gruppen og {control} i kontrolgruppen.',
   'plan.impossible': 'Den effekt giver en andel over 100 %; vælg en mindre.',

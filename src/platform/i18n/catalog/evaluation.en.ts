@@ -220,7 +220,7 @@ export const evaluationEn: Record<keyof typeof evaluationDa, string> = {
   'plan.effect_hint': 'E.g. 0.1 for 10 percentage points.',
   'plan.calculate': 'Calculate',
   'plan.mde':
-    'With {n} {n|young person|young people} in all ({nextwork} in the NExTWORK arm and {control} in the control arm) the trial can detect an effect on participants of {mde} percentage points with {power}% power (5% significance, two-sided).',
+    'With {n:number} {n|young person|young people} in all ({nextwork} in the NExTWORK arm and {control} in the control arm) the trial can detect an effect on participants of {mde} percentage points with {power}% power (5% significance, two-sided).',
   'plan.needed':
     'To detect an effect on participants of {effect} percentage points (intention to treat {itt} percentage points) takes {total} {total|young person|young people} in all: {nextwork} in the NExTWORK arm and {control} in the control arm.',
   'plan.impossible': 'That effect gives a share above 100%; choose a smaller one.',
