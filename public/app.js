@@ -15,8 +15,11 @@
   // After a post/redirect to an anchor (a moved wish: /me/wishes#wish-…), focus the anchor when it
   // is a focus target (tabindex="-1"): the page already scrolled there; focus keeps the keyboard and
   // the screen reader there too.
-  else if (location.hash.length > 1) {
-    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  else {
+    var target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
     if (target && target.getAttribute('tabindex') === '-1') target.focus();
+    // Otherwise the feedback after an action (the flash), so the keyboard and the screen reader
+    // are where the answer is, not at the top of the page (#15).
+    else if (document.getElementById('flash')) document.getElementById('flash').focus();
   }
 })();

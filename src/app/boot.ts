@@ -61,6 +61,7 @@ export async function boot(config: Config): Promise<{ database: Database; servic
       baseUrl: config.baseUrl,
       smtpUrl: config.smtpUrl,
       mailFrom: config.mailFrom,
+      accessibilityEmail: config.accessibilityEmail,
       demo: config.demo,
       sessionIdleMinutes: config.sessionIdleMinutes,
       sessionAbsoluteHours: config.sessionAbsoluteHours,

@@ -33,6 +33,7 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('nextwork <no-reply@nextwork.localhost>'),
+  ACCESSIBILITY_EMAIL: z.email('must be an email address').default('tilgaengelighed@nextwork.localhost'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DEMO: booleanFlag.optional(),
   DATA_KEY: z
@@ -79,6 +80,8 @@ export interface Config {
   secureCookies: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Where people write about accessibility barriers (the accessibility statement). */
+  accessibilityEmail: string;
   sessionSecret: string;
   /** Encrypts CPR numbers at rest; undefined in embedded mode until boot reads or creates one. */
   dataKey: Buffer | undefined;
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: baseUrl.startsWith('https://'),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    accessibilityEmail: e.ACCESSIBILITY_EMAIL,
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     dataKey: e.DATA_KEY ? Buffer.from(e.DATA_KEY, e.DATA_KEY.length === 64 ? 'hex' : 'base64') : undefined,
     demo: e.DEMO ?? !e.DATABASE_URL,

@@ -117,6 +117,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     secret: options.sessionSecret,
     demo: services.settings.demo,
     sessionIdleMinutes: services.settings.sessionIdleMinutes,
+    accessibilityEmail: services.settings.accessibilityEmail,
   };
 
   await app.register(fastifyCookie, { secret: options.sessionSecret });

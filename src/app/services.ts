@@ -79,6 +79,8 @@ export interface ServiceSettings {
   baseUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The accessibility statement's feedback address. */
+  accessibilityEmail?: string;
   demo: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;

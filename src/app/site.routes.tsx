@@ -4,6 +4,7 @@ import { municipalityFor } from '../platform/http/scope.ts';
 import { notFound } from '../platform/errors.ts';
 import type { App, RouteDeps } from '../platform/http/app.ts';
 import { AUDIT_PAGE, auditKind } from '../modules/audit-log/audit-log.service.ts';
+import { AccessibilityStatement, DEFAULT_ACCESSIBILITY_EMAIL } from './accessibility.views.tsx';
 import { ApiDocs, type ApiOperation, AuditTable, OutboxTable } from './site.views.tsx';
 import { AuditKindFilter, MyAuditLog } from './audit.views.tsx';
 
@@ -46,10 +47,7 @@ export async function siteRoutes(app: App, { services, settings }: RouteDeps): P
       reply,
       page,
       page.t('a11y.title'),
-      <>
-        <h1>{page.t('a11y.title')}</h1>
-        <p>{page.t('a11y.text')}</p>
-      </>,
+      <AccessibilityStatement page={page} email={settings.accessibilityEmail ?? DEFAULT_ACCESSIBILITY_EMAIL} />,
     );
   });
 

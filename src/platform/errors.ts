@@ -31,7 +31,8 @@ export class AppError extends Error {
 export const notFound = () => new AppError('not_found', 'errors.not_found');
 export const unauthenticated = () => new AppError('unauthenticated', 'errors.unauthenticated');
 export const conflict = (key: string, fields?: Record<string, string>) => new AppError('conflict', key, fields);
-export const invalid = (fields: Record<string, string>, key = 'errors.invalid') => new AppError('invalid', key, fields);
+export const invalid = (fields: Record<string, string>, key = 'errors.invalid', params?: Record<string, string | number>) =>
+  new AppError('invalid', key, fields, params);
 export const rateLimited = (seconds: number) => new AppError('rate_limited', 'errors.rate_limited', undefined, { seconds });
 
 export function isUniqueViolation(err: unknown): boolean {

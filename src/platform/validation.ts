@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { invalid } from './errors.ts';
-import { isMessageKey } from './i18n/i18n.ts';
+import { isMessageKey, parseDecimal } from './i18n/i18n.ts';
 import { isCommonPassword } from './passwords.ts';
+import { parseClockInput } from './time-input.ts';
 
 /** Turns zod issues into { field: message-catalog key }, first issue per field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -36,7 +37,17 @@ export const fields = {
     .max(200, { error: 'validation.password_long' })
     .refine((p) => !isCommonPassword(p), { error: 'validation.password_common' }),
   uuid: z.uuid({ error: 'validation.invalid' }),
+  time: timeOfDay('validation.time'),
 };
+
+/** A time of day typed as "9.30", "9:30", "0930" or "9" (one parser for every time field); read as "HH:MM". */
+export function timeOfDay(error: string) {
+  return z.string({ error }).transform((v, c) => {
+    const t = parseClockInput(v);
+    if (t === null) c.addIssue({ code: 'custom', message: error });
+    return t ?? v;
+  });
+}
 
 /** Whether an id from a URL can be a record id (a UUID), before asking the database. */
 export function isUuid(id: string): boolean {
@@ -45,3 +56,11 @@ export function isUuid(id: string): boolean {
 
 /** A record id as PostgreSQL's uuid type reads it. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A decimal typed as Danes write it ("0,4", "1.234,5") or as the API sends it (0.4, "0.4"), checked
+ * by `schema`; what cannot be read fails with the schema's own message (#15).
+ */
+export function decimal<S extends z.ZodType<number>>(schema: S) {
+  return z.preprocess((v) => (typeof v === 'string' ? (parseDecimal(v) ?? Number.NaN) : v), schema);
+}

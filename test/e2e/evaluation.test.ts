@@ -19,7 +19,9 @@ describe.runIf(run)('effect evaluation journey (Chromium, axe WCAG 2.1 AA)', () 
     await expectAccessible(p);
     // The planning calculator first: a linkable GET form.
     await p.getByRole('link', { name: 'Planlæg et forsøg: styrke og mindste effekt' }).click();
-    await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Med 400 unge kan forsøget opdage en effekt');
+    await expect
+      .poll(() => p.getByRole('status').first().textContent())
+      .toContain('Med 400 unge i alt (200 i NExTWORK-gruppen og 200 i kontrolgruppen) kan forsøget opdage en effekt');
     await expectAccessible(p);
     await p.getByLabel(/^Antal unge i forsøget/).fill('10');
     await p.getByRole('button', { name: 'Beregn' }).click();

@@ -52,6 +52,8 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
     }
     await p.getByRole('button', { name: 'Gem mødet' }).click();
     await expect.poll(() => p.getByRole('status').first().textContent()).toContain('Mødet og fremmødet er gemt.');
+    // The feedback has the focus, so a screen reader says it where the person is (app.js, #15).
+    await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('flash');
     const todays = p.getByRole('listitem').filter({ hasText: localDate(new Date()) });
     expect(await todays.count()).toBe(1);
     expect(await todays.textContent()).toContain(`Modgang som læring (${count - 1} af ${count} mødt)`);
@@ -90,8 +92,8 @@ describe.runIf(run)('network groups journey (Chromium, axe WCAG 2.1 AA)', () => 
       .getByLabel('8', { exact: true })
       .check();
     await y.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => y.getByRole('status').first().textContent()).toContain('Tak! Dit tjek-ind er sendt.');
-    expect(await y.getByText('dit tjek-ind: 8').count()).toBe(1);
+    await expect.poll(() => y.getByRole('status').first().textContent()).toContain('Tak! Dit check-in er sendt.');
+    expect(await y.getByText('dit check-in: 8').count()).toBe(1);
     await expectAccessible(y);
     // The group space: a win shared with the group; an empty post names what to fix.
     await y.getByRole('button', { name: 'Del med gruppen' }).click();

@@ -4,6 +4,11 @@ import { DEMO_PASSWORD, demoAccounts, demoEmail, demoMunicipalities, demoWithOff
 import { seedDemo } from '../../src/modules/demo/seed.ts';
 import { isValidCvr } from '../../src/modules/companies/cvr.ts';
 import { companies } from '../../src/modules/companies/companies.schema.ts';
+import { trialOutcomes } from '../../src/modules/evaluation/trials.schema.ts';
+import { groupPostReplies, groupPosts } from '../../src/modules/groups/groups.schema.ts';
+import { youthCheckins } from '../../src/modules/internships/internships.schema.ts';
+import { movementAssessments } from '../../src/modules/movement/movement.schema.ts';
+import { movementReports } from '../../src/modules/reports/reports.schema.ts';
 import { type TestContext, createTestContext, ctx } from '../support/context.ts';
 
 let t: TestContext;
@@ -100,5 +105,21 @@ describe('demo network', () => {
     expect(summary.conversations.map((c) => c.kind)).toEqual(['internship']);
     const thread = await t.services.messages.thread(ctx(contact), summary.conversations[0]!.id);
     expect(thread.messages.map((m) => m.side)).toEqual(['youth', 'company', 'youth', 'team']);
+  });
+
+  it('dates nothing in the future: check-ins, posts, replies, scores, reports and outcomes (#15)', async () => {
+    // The test clock is a Monday at 9.00: this week's check-in must not be dated Friday.
+    const now = t.clock.now().getTime();
+    const db = t.database.db;
+    const times = [
+      ...(await db.select({ at: youthCheckins.submittedAt }).from(youthCheckins)),
+      ...(await db.select({ at: groupPosts.createdAt }).from(groupPosts)),
+      ...(await db.select({ at: groupPostReplies.createdAt }).from(groupPostReplies)),
+      ...(await db.select({ at: movementAssessments.createdAt }).from(movementAssessments)),
+      ...(await db.select({ at: movementReports.sentAt }).from(movementReports)),
+      ...(await db.select({ at: trialOutcomes.recordedAt }).from(trialOutcomes)),
+    ].flatMap((r) => (r.at ? [r.at.getTime()] : []));
+    expect(times.length).toBeGreaterThan(20);
+    expect(times.filter((at) => at > now).map((at) => new Date(at).toISOString())).toEqual([]);
   });
 });

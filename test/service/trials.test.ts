@@ -261,7 +261,8 @@ describe('randomised intake', () => {
     });
     // 2.8016 × √(0.21 / (400 × 0.25)); power.prop.test(p1 = 0.3, p2 = 0.4, power = 0.8) gives n = 355.9.
     expect(plan.mde).toBeCloseTo(0.12838, 4);
-    expect(plan.perArm).toBe(356);
+    expect(plan.groups).toEqual({ nextwork: 200, control: 200 });
+    expect(plan.needed).toEqual({ nextwork: 356, control: 356 });
     const halfTakeup = await t.services.trialResults.plan(ctx(researcher), {
       N: '400',
       P: '0.5',
@@ -272,7 +273,20 @@ describe('randomised intake', () => {
       effect: '0.2',
     });
     expect(halfTakeup.mde).toBeCloseTo(2 * plan.mde, 10);
-    expect(halfTakeup.perArm).toBe(356); // an effect of 20 pp on half the arm is 10 pp on all
+    expect(halfTakeup.needed).toEqual({ nextwork: 356, control: 356 }); // an effect of 20 pp on half the arm is 10 pp on all
+    // Typed the Danish way ("0,3"), and split 2 : 1: both groups change, and more people are needed in all (#15).
+    const twoToOne = await t.services.trialResults.plan(ctx(researcher), {
+      N: '300',
+      P: '0,667',
+      base: '0,3',
+      R2: '0',
+      takeup: '1',
+      power: '0,8',
+      effect: '0,1',
+    });
+    expect(twoToOne.groups).toEqual({ nextwork: 200, control: 100 });
+    expect(twoToOne.needed!.nextwork).toBeGreaterThan(2 * twoToOne.needed!.control - 2);
+    expect(twoToOne.needed!.nextwork + twoToOne.needed!.control).toBeGreaterThan(712);
     const bad = await failure(
       t.services.trialResults.plan(ctx(researcher), { N: '5', P: '1', base: 'x', R2: '1', takeup: '0', power: '0.8', effect: '0.1' }),
     );

@@ -4,6 +4,7 @@ import type { Actor } from '../../src/platform/access/policy.ts';
 import { outboxMessages } from '../../src/platform/mail/mail.schema.ts';
 import { auditEvents } from '../../src/platform/audit/audit.schema.ts';
 import { youth } from '../../src/modules/youth/youth.schema.ts';
+import { translate } from '../../src/platform/i18n/i18n.ts';
 import { type TestContext, createTestContext, ctx, failure, makeMunicipality, makeUser } from '../support/context.ts';
 import { tinyPng } from '../support/images.ts';
 
@@ -63,9 +64,13 @@ describe('referral and intake', () => {
       cpr: 'validation.cpr',
       hoursPossible: 'validation.hours_possible',
     });
-    expect((await failure(t.services.youth.refer(ctx(counsellor), m, referral({ cpr: '150615-4321' }), 'da'))).fields).toEqual({
-      cpr: 'validation.cpr_age',
-    });
+    const young = await failure(t.services.youth.refer(ctx(counsellor), m, referral({ cpr: '150615-4321' }), 'da'));
+    expect(young.fields).toEqual({ cpr: 'errors.youth_age_born' });
+    // The message names the birth date the CPR number gives (#15).
+    expect(young.params).toMatchObject({ born: '2015-06-15', min: 18, max: 29 });
+    expect(translate('da', young.messageKey, young.params)).toMatch(
+      /^Personen er født 15\. juni 2015 og er \d+ år\. NExTWORK er for unge på 18–29 år\.$/,
+    );
     const dup = await failure(t.services.youth.refer(ctx(counsellor), m, referral({ cpr: '1506054321' }), 'da'));
     expect(dup.code).toBe('conflict');
     expect((await t.services.youth.list(ctx(counsellor), m)).youth).toHaveLength(1);

@@ -11,8 +11,10 @@ import {
   mdeClustered,
   mdeMultiplier,
   powerProportions,
+  powerProportionsSplit,
   presentValue,
   sampleSizeProportions,
+  sampleSizeTotal,
 } from '../../src/modules/evaluation/planning.ts';
 
 const ref = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/stats/reference-cases.json'), 'utf8')) as {
@@ -87,5 +89,31 @@ describe('Danish cost-benefit', () => {
     close(pv, bc.PV_gains!);
     close(pv - bc.cost_t0!, bc.net!, 1e-5);
     close(pv / bc.cost_t0!, bc.BCR!, 1e-4);
+  });
+});
+
+describe('planning for a split other than 1 : 1 (#15)', () => {
+  it('an even split gives what R gives for equal groups', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 20, max: 5000 }),
+        fc.double({ min: 0.05, max: 0.6, noNaN: true }),
+        fc.double({ min: 0.02, max: 0.3, noNaN: true }),
+        (n, p1, d) => {
+          expect(powerProportionsSplit(n, n, p1, p1 + d)).toBeCloseTo(powerProportions(n, p1, p1 + d), 10);
+        },
+      ),
+    );
+    // power.prop.test(p1 = 0.3, p2 = 0.4, power = 0.8): n = 355.9 in each group.
+    expect(sampleSizeTotal(0.3, 0.4, 0.5, 0.8) / 2).toBeCloseTo(sampleSizeProportions(0.3, 0.4, 0.8), 4);
+  });
+
+  it('an uneven split needs more people in all, the further from 1 : 1', () => {
+    const even = sampleSizeTotal(0.3, 0.4, 0.5, 0.8);
+    const twoToOne = sampleSizeTotal(0.3, 0.4, 2 / 3, 0.8);
+    const threeToOne = sampleSizeTotal(0.3, 0.4, 3 / 4, 0.8);
+    expect(twoToOne).toBeGreaterThan(even);
+    expect(threeToOne).toBeGreaterThan(twoToOne);
+    expect(powerProportionsSplit((twoToOne * 2) / 3, twoToOne / 3, 0.3, 0.4)).toBeCloseTo(0.8, 6);
   });
 });

@@ -20,6 +20,6 @@ describe('strata with the target group at referral', () => {
       'Kommune 265 · 22–25 år · Kvinde · Uddannelsesparat',
     );
     expect(stratumLabel(translator('en'), 'm265/tg-jobparat')).toBe('Municipality 265 · Ready for a job (jobparat)');
-    expect(stratumLabel(translator('da'), 'pooled')).toBe('pooled');
+    expect(stratumLabel(translator('da'), 'pooled')).toBe('Små blokke lagt sammen');
   });
 });

@@ -12,11 +12,12 @@ import { type Dimension, dimensions } from '../movement/movement.values.ts';
 import { lastEndedPeriod } from '../reports/report-cycle.ts';
 import { ReportsRepository } from '../reports/reports.repository.ts';
 import { movementReports, reportConsents } from '../reports/reports.schema.ts';
+import { notAfter } from './timing.ts';
 
 const reasons: Record<Dimension, string[]> = {
   direction: [
-    'Ved nu, at hun vil prøve køkkenet.',
-    'Har selv fundet to praktiksteder, han vil se.',
+    'Ved nu, at køkkenet er det næste at prøve.',
+    'Har selv fundet to praktiksteder at se på.',
     'Er stadig i tvivl, men har sagt det højt i gruppen.',
   ],
   persistence: [
@@ -31,15 +32,15 @@ const reasons: Record<Dimension, string[]> = {
     'Talte om et nederlag i gruppen.',
   ],
   selfEsteem: [
-    'Fortæller nu selv, hvad hun er god til.',
+    'Fortæller nu selv om sine styrker.',
     'Tog ordet i gruppen for første gang.',
-    'Siger, at virksomheden har brug for ham.',
+    'Siger selv: »De har brug for mig på lageret.«',
   ],
 };
 const posts = [
   ['win', 'Jeg fik min første løn i dag!'],
   ['question', 'Er der nogen, der ved, hvordan man får et buskort billigere?'],
-  ['win', 'Min vejleder sagde, at jeg var god til kunderne.'],
+  ['win', 'Min chef sagde, at jeg var god til kunderne.'],
   ['question', 'Hvad siger I, når I skal melde afbud?'],
 ] as const;
 /** Replies to the posts above: [post index, who, text]. */
@@ -47,7 +48,7 @@ const replies = [
   [0, 'member', 'Tillykke! Det er fortjent.'],
   [1, 'member', 'Spørg i billetautomaten efter ungdomskort – det er billigere.'],
   [1, 'counsellor', 'Godt spørgsmål. Jeg tager det med til mødet på torsdag, så vi kan kigge på det sammen.'],
-  [3, 'counsellor', 'Ring til din vejleder før kl. 8, og sig, hvornår du regner med at være tilbage.'],
+  [3, 'counsellor', 'Ring til din kontaktperson i virksomheden før kl. 8, og sig, hvornår du regner med at være tilbage.'],
 ] as const;
 
 interface Input {
@@ -165,7 +166,7 @@ export async function seedGroups(tx: Db, faker: Faker, now: Date, input: Input):
         scores,
         reasons: Object.fromEntries(dimensions.map((d) => [d, faker.helpers.arrayElement(reasons[d])])),
         authorUserId: input.counsellorUserIds[0]!,
-        createdAt: new Date(`${assessedOn}T12:00:00Z`),
+        createdAt: notAfter(now, new Date(`${assessedOn}T12:00:00Z`)),
       };
     });
   });
@@ -214,9 +215,9 @@ export async function seedGroups(tx: Db, faker: Faker, now: Date, input: Input):
       ...words,
       status: 'sent',
       youthComment: 'Jeg vil gerne fortsætte i praktikken.',
-      youthConfirmedAt: new Date(`${addDays(before.end, 4)}T16:00:00Z`),
-      approvedAt: new Date(`${addDays(before.end, 3)}T12:00:00Z`),
-      sentAt: new Date(`${addDays(before.end, 4)}T16:00:00Z`),
+      youthConfirmedAt: notAfter(now, new Date(`${addDays(before.end, 4)}T16:00:00Z`)),
+      approvedAt: notAfter(now, new Date(`${addDays(before.end, 3)}T12:00:00Z`)),
+      sentAt: notAfter(now, new Date(`${addDays(before.end, 4)}T16:00:00Z`)),
       createdAt: now,
       updatedAt: now,
     });

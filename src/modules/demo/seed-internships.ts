@@ -1,5 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import { addDays, addMonths, localDate, weekStart } from '../../platform/dates.ts';
+import { notAfter } from './timing.ts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { users } from '../accounts/accounts.schema.ts';
@@ -52,7 +53,7 @@ export async function seedInternships(tx: Db, faker: Faker, now: Date, input: Se
     createdAt: now,
     updatedAt: now,
   });
-  const at = (date: string) => new Date(`${date}T10:00:00Z`);
+  const at = (date: string) => notAfter(now, new Date(`${date}T10:00:00Z`));
   // A start later than the municipality's promise (the seeds' 14 days) carries the team's reason, as the rules require.
   const lateReason = (chosenOn: string, start: string) =>
     start > addDays(chosenOn, defaultModelRules.startWithinDays) ? 'Virksomheden holdt ferielukket de første uger.' : '';

@@ -11,6 +11,7 @@ import { type ChainedRecord, assignmentAt, chain } from '../evaluation/randomisa
 import { type Baseline, trialOutcomes, trialParticipants, trials } from '../evaluation/trials.schema.ts';
 import { horizons } from '../evaluation/trials.values.ts';
 import { type OutcomeStatus, educationLevels } from '../evaluation/trials.values.ts';
+import { notAfter } from './timing.ts';
 
 /** The demo trial's seed (a real trial's is random and sealed; this one is fixed so the demo is the same every time). */
 const DEMO_SEED = 'demo-trial-seed-2024';
@@ -108,7 +109,7 @@ export async function seedTrial(
           : good
             ? faker.helpers.arrayElement(['job_ordinary', 'job_subsidised', 'education'] as const)
             : faker.helpers.arrayElement(['benefits', 'benefits', 'internship', 'other'] as const);
-      outcomeRows.push({ sequence: previous.sequence, horizon: h, status, at: new Date(`${due}T10:00:00Z`) });
+      outcomeRows.push({ sequence: previous.sequence, horizon: h, status, at: notAfter(now, new Date(`${due}T10:00:00Z`)) });
     }
   }
   // The municipality's young people on the platform stand in for the last NExTWORK participants, so the dose has content.

@@ -1,4 +1,4 @@
-import type { Translate } from '../../platform/i18n/i18n.ts';
+import { type Locale, type Translate, formatNumber, formatPercent } from '../../platform/i18n/i18n.ts';
 import { stratumLabel } from './strata.ts';
 import { CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
@@ -7,8 +7,9 @@ import { enrolmentChart, estimatesChart } from './trials.charts.ts';
 
 type Key = Parameters<Translate>[0];
 type Evaluation = Awaited<ReturnType<TrialResultsService['evaluation']>>;
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '–');
-const pp = (x: number) => (x * 100).toFixed(1);
+const pct = (locale: Locale, x: number) => formatPercent(locale, x);
+/** Percentage points, one decimal: "4,2". */
+const pp = (locale: Locale, x: number) => formatNumber(locale, x * 100, 1, 1);
 export const num = (locale: string, x: number | null | undefined, digits = 1) =>
   x === null || x === undefined || !Number.isFinite(x)
     ? '–'
@@ -33,7 +34,7 @@ function DoseSection({ page, dose }: { page: PageContext; dose: Evaluation['dose
           <dt>{t('trial.dose_events')}</dt>
           <dd>{num(page.locale, dose.matchEvents)}</dd>
           <dt>{t('trial.dose_internship')}</dt>
-          <dd>{pct(dose.withInternship ?? NaN)}</dd>
+          <dd>{pct(page.locale, dose.withInternship ?? NaN)}</dd>
           <dt>{t('trial.dose_internship_weeks')}</dt>
           <dd>{num(page.locale, dose.internshipWeeks)}</dd>
           <dt>{t('trial.dose_days')}</dt>
@@ -88,7 +89,7 @@ function CostSection({ page, data, form }: { page: PageContext; data: Evaluation
           <section aria-labelledby="cost-assumptions">
             <h3 id="cost-assumptions">{t('cost.assumptions')}</h3>
             <ul>
-              <li>{t('cost.a_staff', { hours: Math.round(c.staffMinutes / 60).toLocaleString('da-DK'), from: data.trial.startedOn })}</li>
+              <li>{t('cost.a_staff', { hours: Math.round(c.staffMinutes / 60), from: data.trial.startedOn })}</li>
               <li>{t('cost.a_hourly', { kr: kr(c.prices.hourlyCost) })}</li>
               <li>{t('cost.a_other', { kr: kr(c.prices.otherCosts) })}</li>
               <li>{t('cost.a_effect', { horizon: c.prices.horizon })}</li>
@@ -198,17 +199,25 @@ export function EvaluationPage({ page, data, econForm }: { page: PageContext; da
               <td>
                 {r.nTreated} / {r.nControl}
               </td>
-              <td>{pct(r.shareTreated)}</td>
-              <td>{pct(r.shareControl)}</td>
+              <td>{pct(page.locale, r.shareTreated)}</td>
+              <td>{pct(page.locale, r.shareControl)}</td>
               {e ? (
                 <>
-                  <td>{pp(e.estimate)}</td>
+                  <td>{pp(page.locale, e.estimate)}</td>
                   <td>
-                    {pp(e.ciLower)} – {pp(e.ciUpper)}
+                    {pp(page.locale, e.ciLower)} – {pp(page.locale, e.ciUpper)}
                   </td>
-                  <td>{r.pHolm?.toFixed(3)}</td>
-                  <td>{r.dim ? `${pp(r.dim.estimate)} (${pp(r.dim.ciLower)} – ${pp(r.dim.ciUpper)})` : '–'}</td>
-                  <td>{r.cace ? `${pp(r.cace.estimate)} (${pp(r.cace.ciLower)} – ${pp(r.cace.ciUpper)})` : '–'}</td>
+                  <td>{r.pHolm === undefined || r.pHolm === null ? '' : formatNumber(page.locale, r.pHolm, 3, 3)}</td>
+                  <td>
+                    {r.dim
+                      ? `${pp(page.locale, r.dim.estimate)} (${pp(page.locale, r.dim.ciLower)} – ${pp(page.locale, r.dim.ciUpper)})`
+                      : '–'}
+                  </td>
+                  <td>
+                    {r.cace
+                      ? `${pp(page.locale, r.cace.estimate)} (${pp(page.locale, r.cace.ciLower)} – ${pp(page.locale, r.cace.ciUpper)})`
+                      : '–'}
+                  </td>
                 </>
               ) : (
                 <td colSpan={5}>{t('trial.too_few')}</td>
@@ -217,7 +226,7 @@ export function EvaluationPage({ page, data, econForm }: { page: PageContext; da
           );
         })}
       </DataTable>
-      <p>{t('trial.takeup', { share: pct(data.results[0]?.takeup ?? 0) })}</p>
+      <p>{t('trial.takeup', { share: pct(page.locale, data.results[0]?.takeup ?? 0) })}</p>
 
       <DoseSection page={page} dose={data.dose} />
       <CostSection page={page} data={data} form={econForm} />
@@ -261,9 +270,9 @@ export function EvaluationPage({ page, data, econForm }: { page: PageContext; da
         {data.balance.map((b) => (
           <tr>
             <th scope="row">{t(`trial.cov.${b.covariate}` as Key)}</th>
-            <td>{b.meanTreated.toFixed(2)}</td>
-            <td>{b.meanControl.toFixed(2)}</td>
-            <td>{b.standardisedDiff.toFixed(3)}</td>
+            <td>{formatNumber(page.locale, b.meanTreated, 2, 2)}</td>
+            <td>{formatNumber(page.locale, b.meanControl, 2, 2)}</td>
+            <td>{formatNumber(page.locale, b.standardisedDiff, 3, 3)}</td>
           </tr>
         ))}
       </DataTable>

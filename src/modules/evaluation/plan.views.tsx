@@ -1,3 +1,4 @@
+import { formatNumber } from '../../platform/i18n/i18n.ts';
 import { ErrorSummary, type FormState, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import { num } from './evaluation.views.tsx';
@@ -28,15 +29,23 @@ export function PlanPage({ page, form, result }: { page: PageContext; form: Form
         <div class="alert alert-info" role="status">
           <div class="alert-body">
             <p class="alert-text">
-              {t('plan.mde', { n: result.input.N, mde: num(page.locale, result.mde * 100), power: Math.round(result.input.power * 100) })}
+              {t('plan.mde', {
+                n: result.input.N,
+                nextwork: formatNumber(page.locale, result.groups.nextwork, 0),
+                control: formatNumber(page.locale, result.groups.control, 0),
+                mde: num(page.locale, result.mde * 100),
+                power: formatNumber(page.locale, result.input.power * 100, 0),
+              })}
             </p>
             <p class="alert-text">
-              {result.perArm === null
+              {result.needed === null
                 ? t('plan.impossible')
                 : t('plan.needed', {
                     effect: num(page.locale, result.input.effect * 100),
                     itt: num(page.locale, result.itt * 100),
-                    n: result.perArm.toLocaleString(page.locale === 'da' ? 'da-DK' : 'en-GB'),
+                    total: formatNumber(page.locale, result.needed.nextwork + result.needed.control, 0),
+                    nextwork: formatNumber(page.locale, result.needed.nextwork, 0),
+                    control: formatNumber(page.locale, result.needed.control, 0),
                   })}
             </p>
           </div>

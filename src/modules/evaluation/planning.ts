@@ -48,6 +48,30 @@ export function sampleSizeProportions(p1: number, p2: number, power: number, alp
   return (lo + hi) / 2;
 }
 
+/**
+ * Power for a split other than 1 : 1: nT people in NExTWORK (rate p2), nC in control (rate p1).
+ * With nT = nC = n it is `powerProportions(n, p1, p2)` (R's power.prop.test).
+ */
+export function powerProportionsSplit(nT: number, nC: number, p1: number, p2: number, alpha = 0.05): number {
+  const qu = normalQuantile(1 - alpha / 2);
+  const pbar = (nC * p1 + nT * p2) / (nT + nC);
+  const null0 = Math.sqrt(pbar * (1 - pbar) * (1 / nT + 1 / nC));
+  const alt = Math.sqrt((p1 * (1 - p1)) / nC + (p2 * (1 - p2)) / nT);
+  return normalCdf((Math.abs(p1 - p2) - qu * null0) / alt);
+}
+
+/** People in all (not rounded) for a target power when a share P goes to NExTWORK. */
+export function sampleSizeTotal(p1: number, p2: number, P: number, power: number, alpha = 0.05): number {
+  let lo = 4;
+  let hi = 1e8;
+  for (let i = 0; i < 200 && hi - lo > 1e-9; i++) {
+    const mid = (lo + hi) / 2;
+    if (powerProportionsSplit(mid * P, mid * (1 - P), p1, p2, alpha) < power) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
 /** Holm's step-down adjustment of p-values (as R's p.adjust(method = "holm")). */
 export function holm(pValues: number[]): number[] {
   const order = pValues.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);

@@ -4,7 +4,7 @@ import type { AuditService, Context } from '../../platform/audit/audit.service.t
 import type { Clock } from '../../platform/clock.ts';
 import { isIsoDate, localDate, weekStart } from '../../platform/dates.ts';
 import { invalid } from '../../platform/errors.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { decimal, parseInput } from '../../platform/validation.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import type { CostsRepository, StaffTimeEntry } from './costs.repository.ts';
 import { activities } from './costs.values.ts';
@@ -14,16 +14,12 @@ export const staffTimeInput = z.object({
   on: z.string({ error: 'validation.date' }).trim().refine(isIsoDate, { error: 'validation.date' }),
   activity: z.enum(activities, { error: 'validation.activity' }),
   // Hours as people write them: "1,5" or "1.5"; a week holds at most 60.
-  hours: z
-    .string({ error: 'validation.hours_spent' })
-    .trim()
-    .transform((v) => Number(v.replace(',', '.')))
-    .pipe(
-      z
-        .number({ error: 'validation.hours_spent' })
-        .min(0.25, { error: 'validation.hours_spent' })
-        .max(60, { error: 'validation.hours_spent' }),
-    ),
+  hours: decimal(
+    z
+      .number({ error: 'validation.hours_spent' })
+      .min(0.25, { error: 'validation.hours_spent' })
+      .max(60, { error: 'validation.hours_spent' }),
+  ),
   youthId: z.union([z.literal(''), z.uuid({ error: 'validation.invalid' })]).default(''),
   note: z.string().trim().max(500, { error: 'validation.text_long' }).default(''),
 });

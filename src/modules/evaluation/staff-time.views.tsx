@@ -1,11 +1,11 @@
-import type { Translate } from '../../platform/i18n/i18n.ts';
+import { type Locale, type Translate, formatNumber } from '../../platform/i18n/i18n.ts';
 import { CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import { activities } from './costs.values.ts';
 import type { StaffTimeEntry } from './costs.repository.ts';
 
 type Key = Parameters<Translate>[0];
-const hours = (minutes: number) => (minutes / 60).toLocaleString('da-DK', { maximumFractionDigits: 2 });
+const hours = (locale: Locale, minutes: number) => formatNumber(locale, minutes / 60, 2);
 
 /** A team member logs time for the programme's cost: per activity (and young person), or a weekly estimate. */
 export function StaffTimePage(props: {
@@ -31,7 +31,7 @@ export function StaffTimePage(props: {
     <>
       <h1>{t('time.title')}</h1>
       <p class="font-lead">{t('time.lead')}</p>
-      <p>{t('time.month', { hours: hours(monthMinutes) })}</p>
+      <p>{t('time.month', { hours: hours(page.locale, monthMinutes) })}</p>
       <form method="post" action={`/time?m=${m}`} class="app-narrow-form" novalidate>
         <ErrorSummary t={t} form={form} labels={labels} />
         <CsrfField token={page.csrfToken} />
@@ -74,7 +74,7 @@ export function StaffTimePage(props: {
               <td>{e.on}</td>
               <td>{t(`time.kind.${e.kind}` as Key)}</td>
               <td>{t(`time.activity.${e.activity}` as Key)}</td>
-              <td>{hours(e.minutes)}</td>
+              <td>{hours(page.locale, e.minutes)}</td>
               <td>{e.youthId ? (names.get(e.youthId) ?? '–') : '–'}</td>
             </tr>
           ))}

@@ -5,9 +5,11 @@ type Key = Parameters<Translate>[0];
 
 /**
  * A stratum's code ("m265/age18-21/female/tg-jobparat", analysis.ts: stratumOf) in words:
- * "Kommune 265 · 18–21 år · Kvinde · Jobparat". Unknown parts (the pooled block) stay as they are.
+ * "Kommune 265 · 18–21 år · Kvinde · Jobparat"; the pooled block of small strata as
+ * "Små blokke lagt sammen". Unknown parts stay as they are.
  */
 export function stratumLabel(t: Translate, stratum: string): string {
+  if (stratum === 'pooled') return t('trial.stratum.pooled');
   return stratum
     .split('/')
     .map((part) => {

@@ -5,11 +5,11 @@ import type { Clock } from '../../platform/clock.ts';
 import { toCsv } from '../../platform/csv.ts';
 import { localDate, percentile } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { decimal, parseInput } from '../../platform/validation.ts';
 import { type AnalysisRow, analyse, balance, covariatesOf } from './analysis.ts';
 import type { CostsRepository } from './costs.repository.ts';
 import { economics } from './economics.ts';
-import { mdeBinary, sampleSizeProportions } from './planning.ts';
+import { mdeBinary, sampleSizeTotal } from './planning.ts';
 import { verifyChain } from './randomisation.ts';
 import { dueCounts } from './trial-outcomes.service.ts';
 import type { TrialsRepository } from './trials.repository.ts';
@@ -82,7 +82,7 @@ export const economicsInput = z.object({
     .refine((h) => (horizons as readonly number[]).includes(h), { error: 'validation.horizon' }),
 });
 
-const share = (error: string) => z.coerce.number({ error }).gt(0, { error }).lt(1, { error });
+const share = (error: string) => decimal(z.number({ error }).gt(0, { error }).lt(1, { error }));
 /** The planning calculator's questions: how many, how they are split, the base rate and what helps. */
 export const planInput = z.object({
   N: z.coerce
@@ -92,16 +92,14 @@ export const planInput = z.object({
     .max(1_000_000, { error: 'validation.plan_n' }),
   P: share('validation.plan_share'),
   base: share('validation.plan_share'),
-  R2: z.coerce.number({ error: 'validation.plan_r2' }).min(0, { error: 'validation.plan_r2' }).lt(1, { error: 'validation.plan_r2' }),
-  takeup: z.coerce
-    .number({ error: 'validation.plan_takeup' })
-    .gt(0, { error: 'validation.plan_takeup' })
-    .max(1, { error: 'validation.plan_takeup' }),
+  R2: decimal(z.number({ error: 'validation.plan_r2' }).min(0, { error: 'validation.plan_r2' }).lt(1, { error: 'validation.plan_r2' })),
+  takeup: decimal(
+    z.number({ error: 'validation.plan_takeup' }).gt(0, { error: 'validation.plan_takeup' }).max(1, { error: 'validation.plan_takeup' }),
+  ),
   power: share('validation.plan_share'),
-  effect: z.coerce
-    .number({ error: 'validation.plan_effect' })
-    .gt(0, { error: 'validation.plan_effect' })
-    .lt(1, { error: 'validation.plan_effect' }),
+  effect: decimal(
+    z.number({ error: 'validation.plan_effect' }).gt(0, { error: 'validation.plan_effect' }).lt(1, { error: 'validation.plan_effect' }),
+  ),
 });
 
 /**
@@ -298,8 +296,12 @@ export class TrialResultsService {
     const mde = mdeBinary({ N: o.N, P: o.P, base: o.base, R2: o.R2, takeup: o.takeup, power: o.power, alpha });
     // An effect on participants of `effect` is an ITT effect of effect × take-up.
     const itt = o.effect * o.takeup;
-    const perArm = o.base + itt < 1 ? Math.ceil(sampleSizeProportions(o.base, o.base + itt, o.power, alpha)) : null;
-    return { input: o, alpha, mde, itt, perArm };
+    // The people needed in each group for the split P (1 : 1 at 0.5): the split changes both groups.
+    const total = o.base + itt < 1 ? sampleSizeTotal(o.base, o.base + itt, o.P, o.power, alpha) : null;
+    const needed = total === null ? null : { nextwork: Math.ceil(total * o.P), control: Math.ceil(total * (1 - o.P)) };
+    // The N asked about, split the same way.
+    const groups = { nextwork: Math.round(o.N * o.P), control: o.N - Math.round(o.N * o.P) };
+    return { input: o, alpha, mde, itt, groups, needed };
   }
 
   /** The data dictionary for the export, as CSV. */

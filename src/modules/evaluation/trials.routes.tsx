@@ -1,3 +1,4 @@
+import { formatDecimalInput } from '../../platform/i18n/i18n.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { can } from '../../platform/access/policy.ts';
@@ -48,9 +49,11 @@ export async function trialsRoutes(app: App, { services, settings }: RouteDeps):
   app.get('/trials/plan', async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
     const asked = Object.keys(query).length > 0;
+    // Shown back as typed ("0,4" stays "0,4"); the service reads both decimal marks (#15).
+    const dec = (n: number) => formatDecimalInput(request.locale, n);
     const values: Record<string, string> = asked
-      ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v ?? '').replace(',', '.')]))
-      : { N: '400', P: '0.5', base: '0.3', R2: '0.1', takeup: '0.85', power: '0.8', effect: '0.1' };
+      ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v ?? '')]))
+      : { N: '400', P: dec(0.5), base: dec(0.3), R2: dec(0.1), takeup: dec(0.85), power: dec(0.8), effect: dec(0.1) };
     const page = pageContext(request, reply, settings);
     try {
       const result = await trialResults.plan(ctxOf(request), values);

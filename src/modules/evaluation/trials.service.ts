@@ -9,7 +9,7 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
-import { ageOn, parseCpr } from '../youth/cpr.ts';
+import { parseCpr, requireAgeInRange } from '../youth/cpr.ts';
 import type { YouthService } from '../youth/youth.service.ts';
 import { stratumOf } from './analysis.ts';
 import { type Arm, type ChainedRecord, assignmentAt, chain } from './randomisation.ts';
@@ -95,8 +95,7 @@ export class TrialsService {
     if (!trial || !m) throw new AppError('conflict', 'errors.no_trial');
     const data = parseInput(intakeInput, input);
     const cpr = parseCpr(data.cpr)!;
-    const age = ageOn(cpr.birthDate, new Date(`${data.referredOn}T12:00:00Z`));
-    if (age < 18 || age > 29) throw invalid({ cpr: 'validation.cpr_age' });
+    const age = requireAgeInRange(cpr, data.referredOn);
     const subjectHash = this.sealer.lookupHash(cpr.digits);
     if (await this.repo.youthWithCpr(municipalityId, subjectHash)) throw conflict('errors.cpr_taken', { cpr: 'errors.cpr_taken' });
     // Stratified by target group, the intake must give one: an unknown group would be a stratum of its own.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fields } from '../../platform/validation.ts';
 import { isIsoDate } from '../../platform/dates.ts';
 import { attendanceStatuses, sessionThemes } from './groups.values.ts';
 
@@ -39,10 +40,7 @@ export const scheduleInput = z.object({
     .int({ error: 'validation.weekday' })
     .min(1, { error: 'validation.weekday' })
     .max(7, { error: 'validation.weekday' }),
-  meetsAt: z
-    .string({ error: 'validation.time' })
-    .trim()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.time' }),
+  meetsAt: fields.time,
   meetsPlace: z
     .string({ error: 'validation.required' })
     .trim()

@@ -57,7 +57,7 @@ export function ScheduleForm(props: {
         emptyLabel=""
         required
       />
-      <TextField t={t} form={form} name="meetsAt" label={labels.meetsAt} hint={t('schedule.time_hint')} inputmode="numeric" required />
+      <TextField t={t} form={form} name="meetsAt" label={labels.meetsAt} hint={t('schedule.time_hint')} inputmode="decimal" required />
       <TextField t={t} form={form} name="meetsPlace" label={labels.meetsPlace} required />
       <SelectField
         t={t}

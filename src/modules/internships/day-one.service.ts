@@ -3,17 +3,13 @@ import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict } from '../../platform/errors.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { parseInput, timeOfDay } from '../../platform/validation.ts';
 import { internshipAudit, loadInternship } from './internship-access.ts';
 import type { InternshipsRepository } from './internships.repository.ts';
 import { openStatuses } from './internships.values.ts';
 
-/** "9.00", "9:00" or "09:30" (as Danes write it, or as a browser's time field sends it) → "09:00". */
-const meetingTime = z
-  .string({ error: 'validation.day_one_time' })
-  .trim()
-  .regex(/^([01]?\d|2[0-3])[.:][0-5]\d$/, { error: 'validation.day_one_time' })
-  .transform((v) => v.replace('.', ':').padStart(5, '0'));
+/** "9.00", "9:00", "0930" or "9" (as Danes write it, or as a browser's time field sends it) → "09:00". */
+const meetingTime = timeOfDay('validation.day_one_time');
 
 export const dayOneInput = z.object({
   /** The time to meet on the first day; empty when not agreed yet. */

@@ -7,17 +7,14 @@ import type { CalendarEvent } from '../../platform/calendar/ics.ts';
 import type { Translate } from '../../platform/i18n/i18n.ts';
 import { invalid } from '../../platform/errors.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
-import { parseInput } from '../../platform/validation.ts';
+import { fields, parseInput } from '../../platform/validation.ts';
 import { internshipAudit, loadInternship } from './internship-access.ts';
 import type { InternshipsRepository, Meeting } from './internships.repository.ts';
 import { openStatuses } from './internships.values.ts';
 
 export const meetingInput = z.object({
   date: z.string({ error: 'validation.date' }).trim().refine(isIsoDate, { error: 'validation.date' }),
-  time: z
-    .string({ error: 'validation.time' })
-    .trim()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.time' }),
+  time: fields.time,
   minutes: z.coerce
     .number({ error: 'validation.minutes' })
     .int({ error: 'validation.minutes' })

@@ -47,7 +47,7 @@ export function MeetingsSection({
             <ErrorSummary t={t} form={form} labels={labels} />
             <CsrfField token={page.csrfToken} />
             <TextField t={t} form={form} name="date" label={labels.date} type="date" required />
-            <TextField t={t} form={form} name="time" label={labels.time} hint={t('meetings.time_hint')} inputmode="numeric" required />
+            <TextField t={t} form={form} name="time" label={labels.time} hint={t('meetings.time_hint')} inputmode="decimal" required />
             <TextField t={t} form={form} name="minutes" label={labels.minutes} inputmode="numeric" />
             <TextField t={t} form={form} name="place" label={labels.place} required />
             <TextField t={t} form={form} name="note" label={labels.note} />

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../platform/dates.ts';
+import { fields } from '../../platform/validation.ts';
 import { eventResponses } from './matching.schema.ts';
 
-const time = z
-  .string({ error: 'validation.time' })
-  .trim()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.time' });
+const time = fields.time;
 /** Checkboxes send one string or several; the API sends an array. */
 const ids = (error: string) =>
   z.preprocess(

@@ -94,10 +94,10 @@ export function EventForm(props: {
             name="startTime"
             label={labels.startTime}
             hint={t('events.time_hint')}
-            inputmode="numeric"
+            inputmode="decimal"
             required
           />
-          <TextField t={t} form={form} name="endTime" label={labels.endTime} hint={t('events.time_hint')} inputmode="numeric" required />
+          <TextField t={t} form={form} name="endTime" label={labels.endTime} hint={t('events.time_hint')} inputmode="decimal" required />
           <TextField t={t} form={form} name="place" label={labels.place} required />
           <TextArea t={t} form={form} name="programme" label={t('events.programme')} hint={t('events.programme_hint')} rows={5} />
         </div>

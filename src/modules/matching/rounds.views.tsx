@@ -1,4 +1,4 @@
-import { formatDateTime, type Translate } from '../../platform/i18n/i18n.ts';
+import { type Locale, type Translate, formatDateTime, formatPercent } from '../../platform/i18n/i18n.ts';
 import { CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
 import type { EventSummary } from './events.repository.ts';
 import { EventsList, when } from './events.views.tsx';
@@ -9,7 +9,7 @@ import type { RoundReport } from './rounds.service.ts';
 import { Explanation } from './wishes.views.tsx';
 
 type Key = Parameters<Translate>[0];
-const percent = (share: number) => `${Math.round(share * 100)} %`;
+const percent = (locale: Locale, share: number) => formatPercent(locale, share, 0);
 
 export function MatchingOverview(props: {
   page: PageContext;
@@ -94,18 +94,18 @@ export function MatchingOverview(props: {
   );
 }
 
-function Report({ t, report }: { t: Translate; report: RoundReport }) {
+function Report({ t, locale, report }: { t: Translate; locale: Locale; report: RoundReport }) {
   return (
     <>
       <ul class="nobullet-list app-cards">
         <li class="app-card">
           <h2 class="h4">{t('rounds.placed')}</h2>
-          <p class="app-figure">{percent(report.placedShare)}</p>
+          <p class="app-figure">{percent(locale, report.placedShare)}</p>
           <p>{t('rounds.placed_detail', { placed: report.placed, youth: report.youth })}</p>
         </li>
         <li class="app-card">
           <h2 class="h4">{t('rounds.first_wish')}</h2>
-          <p class="app-figure">{percent(report.firstWishShare)}</p>
+          <p class="app-figure">{percent(locale, report.firstWishShare)}</p>
           <p>{t('rounds.first_wish_detail', { count: report.firstWish })}</p>
         </li>
         <li class="app-card">
@@ -163,7 +163,7 @@ export function RoundPage(props: {
           {button('discard', false)}
         </div>
       )}
-      <Report t={t} report={report} />
+      <Report t={t} locale={page.locale} report={report} />
       <h2>{t('rounds.placements')}</h2>
       <DataTable
         label={t('rounds.placements')}

@@ -36,8 +36,7 @@ export function reportPdf(r: ReportRow, t: Translate, locale: string): Promise<B
   doc.addStructure(root);
   /** One structure element whose content is drawn now: the order of calls is the reading order. */
   const block = (type: 'H1' | 'H2' | 'P', draw: () => void) => root.add(doc.struct(type, {}, draw));
-  const heading = (text: string) =>
-    block('H2', () => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).moveDown(0.2));
+  const heading = (text: string) => block('H2', () => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).moveDown(0.2));
   const line = (text: string) => block('P', () => doc.font('Helvetica').fontSize(10.5).fillColor('black').text(text, { paragraphGap: 2 }));
   const f = r.facts;
 
@@ -45,11 +44,7 @@ export function reportPdf(r: ReportRow, t: Translate, locale: string): Promise<B
   block('P', () => doc.font('Helvetica').fontSize(11).text(`${r.firstName} ${r.lastName}`));
   line(t('report.period', { start: inWords(lang, r.periodStart), end: inWords(lang, r.periodEnd) }));
   // Sent only when it was: a draft, or a report held by the young person, says it has not been.
-  line(
-    r.status === 'sent' && r.sentAt
-      ? t('report.pdf_sent_on', { date: inWords(lang, localDate(r.sentAt)) })
-      : t('report.pdf_not_sent'),
-  );
+  line(r.status === 'sent' && r.sentAt ? t('report.pdf_sent_on', { date: inWords(lang, localDate(r.sentAt)) }) : t('report.pdf_not_sent'));
 
   heading(t('report.group'));
   line(
@@ -111,9 +106,7 @@ export function reportPdf(r: ReportRow, t: Translate, locale: string): Promise<B
       .moveDown(1.5)
       .fontSize(9)
       .fillColor('#444444')
-      .text(
-        r.approvedAt ? t('report.pdf_approved_on', { date: inWords(lang, localDate(r.approvedAt)) }) : t('report.pdf_not_approved'),
-      ),
+      .text(r.approvedAt ? t('report.pdf_approved_on', { date: inWords(lang, localDate(r.approvedAt)) }) : t('report.pdf_not_approved')),
   );
   root.end();
   doc.end();

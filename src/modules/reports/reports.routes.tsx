@@ -20,9 +20,12 @@ export async function reportsRoutes(app: App, { services, settings }: RouteDeps)
       request.actor && request.actor.memberships.some((m) => can(request.actor!, 'report.read', [{ municipalityId: m.municipalityId }]));
     const actor = request.actor;
     // A caseworker's inbox is of their own young people: the policy checks the caseworker on the target.
-    const m = team || !actor ? municipalityFor(request, 'report.read') : chosenMunicipality(request, actor, (id) =>
-      can(actor, 'report.receive', [{ municipalityId: id, caseworkerUserId: actor.userId }]),
-    );
+    const m =
+      team || !actor
+        ? municipalityFor(request, 'report.read')
+        : chosenMunicipality(request, actor, (id) =>
+            can(actor, 'report.receive', [{ municipalityId: id, caseworkerUserId: actor.userId }]),
+          );
     if (!m) throw notFound();
     const page = pageContext(request, reply, settings);
     if (team)

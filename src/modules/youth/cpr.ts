@@ -1,3 +1,5 @@
+import { invalid } from '../../platform/errors.ts';
+
 /**
  * Danish CPR numbers: DDMMYY-SSSS. The date part must be a real date; the 7th digit and the year
  * give the century. No modulus-11 check: numbers issued since 2007 need not satisfy it.
@@ -33,6 +35,25 @@ export function ageOn(birthDate: Date, on: Date): number {
     on.getUTCMonth() < birthDate.getUTCMonth() ||
     (on.getUTCMonth() === birthDate.getUTCMonth() && on.getUTCDate() < birthDate.getUTCDate());
   if (beforeBirthday) age--;
+  return age;
+}
+
+/** NExTWORK is for young people aged 18–29 (on the day of referral). */
+export const AGE_RANGE = { min: 18, max: 29 } as const;
+
+/**
+ * Refuses a person outside the age range, naming the birth date the CPR number gives, so a mistyped
+ * number shows itself ("Personen er født 3. maj 1990 og er 36 år", #15).
+ */
+export function requireAgeInRange(cpr: Cpr, on: string): number {
+  const age = ageOn(cpr.birthDate, new Date(`${on}T12:00:00Z`));
+  if (age < AGE_RANGE.min || age > AGE_RANGE.max) {
+    throw invalid({ cpr: 'errors.youth_age_born' }, 'errors.youth_age_born', {
+      born: cpr.birthDate.toISOString().slice(0, 10),
+      age,
+      ...AGE_RANGE,
+    });
+  }
   return age;
 }
 

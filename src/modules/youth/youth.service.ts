@@ -10,7 +10,7 @@ import type { OneTimeToken } from '../accounts/accounts.repository.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import { type CompanyViewOfYouth, companyView } from './company-view.ts';
-import { ageOn, maskCpr, parseCpr } from './cpr.ts';
+import { maskCpr, parseCpr, requireAgeInRange } from './cpr.ts';
 import { MAX_PHOTO_BYTES, photoType } from './photo.ts';
 import { profileInput, referralInput, targetGroupInput, youthStatusInput } from './youth.inputs.ts';
 import type { Youth, YouthRepository, YouthStatusChange } from './youth.repository.ts';
@@ -89,8 +89,7 @@ export class YouthService {
     if (!options.randomised && (await this.inTrial(municipalityId))) throw conflict('errors.trial_intake');
     const data = parseInput(referralInput, input);
     const cpr = parseCpr(data.cpr)!;
-    const age = ageOn(cpr.birthDate, new Date(`${data.referredOn}T12:00:00Z`));
-    if (age < 18 || age > 29) throw invalid({ cpr: 'validation.cpr_age' });
+    requireAgeInRange(cpr, data.referredOn);
     const actor = this.access.requireActor(ctx);
     const now = this.clock.now();
     // The record, its invitation and both audit entries commit together: no young person without

@@ -85,7 +85,9 @@ export function registerErrorBoundary(app: FastifyInstance, settings: RenderSett
         error: {
           code: c.code,
           message: translate(request.locale, c.key, c.params),
-          ...(c.fields ? { fields: Object.fromEntries(Object.entries(c.fields).map(([f, k]) => [f, translate(request.locale, k)])) } : {}),
+          ...(c.fields
+            ? { fields: Object.fromEntries(Object.entries(c.fields).map(([f, k]) => [f, translate(request.locale, k, c.params)])) }
+            : {}),
           ...(c.status >= 500 ? { requestId: request.id } : {}),
         },
       };
@@ -113,7 +115,7 @@ export function registerErrorBoundary(app: FastifyInstance, settings: RenderSett
         {c.fields && (
           <ul>
             {Object.values(c.fields).map((key) => (
-              <li>{translate(request.locale, key)}</li>
+              <li>{translate(request.locale, key, c.params)}</li>
             ))}
           </ul>
         )}

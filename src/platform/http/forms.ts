@@ -27,9 +27,13 @@ export function formFromError(
   const errors: Record<string, string> = {};
   for (const [field, key] of Object.entries(err.fields ?? {})) errors[rename[field] ?? field] = key;
   const status = err.code === 'invalid' ? 422 : err.code === 'conflict' ? 409 : 429;
-  // A specific message (e.g. naming the latest allowed date) is shown with the field errors.
+  // A specific message (e.g. naming the latest allowed date) is shown with the field errors, once:
+  // not when it is a field's own message (a duplicate CPR number said twice in the summary, #15).
   const formError =
-    Object.keys(errors).length && err.code === 'invalid' && err.messageKey === 'errors.invalid' ? undefined : err.messageKey;
+    (Object.keys(errors).length && err.code === 'invalid' && err.messageKey === 'errors.invalid') ||
+    Object.values(errors).includes(err.messageKey)
+      ? undefined
+      : err.messageKey;
   return { form: { values, errors, formError, formErrorParams: err.params }, status };
 }
 

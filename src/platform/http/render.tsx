@@ -11,6 +11,8 @@ export interface RenderSettings extends CookieSettings {
   demo: boolean;
   /** The session's idle timeout, for the warning before it. */
   sessionIdleMinutes?: number;
+  /** The accessibility statement's feedback address. */
+  accessibilityEmail?: string;
 }
 
 /** The page a form came from: the page itself on GET; after a POST, the `_page` the form sent (a local path), if any. */

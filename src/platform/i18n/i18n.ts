@@ -1,3 +1,4 @@
+import { localDate } from '../dates.ts';
 import { da, type MessageKey } from './da.ts';
 import { en } from './en.ts';
 
@@ -16,7 +17,41 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 /** Looks up a message; unknown keys (e.g. from a zod default) fall back to a generic message. */
 export function translate(locale: Locale, key: string, params?: Record<string, string | number>): string {
   const template = isMessageKey(key) ? catalogs[locale][key] : catalogs[locale]['validation.invalid'];
-  return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : template;
+  return params ? fill(locale, template, params) : template;
+}
+
+/**
+ * Fills `{name}` with a parameter, `{name:clock}` / `{name:number}` / `{name:percent}` / `{name:date}`
+ * with it formatted for the locale ("kl. 9.30", "1.234,5", "20,3 %", "14. december 2026"), and
+ * `{name|one|other}` with the word for the parameter's count, chosen by `plural`
+ * ("{count} {count|plads|pladser}" → "1 plads", "2 pladser").
+ */
+function fill(locale: Locale, template: string, params: Record<string, string | number>): string {
+  return template.replace(
+    /\{(\w+)(?::(\w+))?(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
+    (m, name: string, format?: string, one?: string, other?: string) => {
+      const value = params[name];
+      if (value === undefined) return m;
+      if (one !== undefined && other !== undefined) return plural(locale, countOf(locale, value)) === 'one' ? one : other;
+      return format ? formatAs(locale, format, value) : String(value);
+    },
+  );
+}
+
+/** A count given as a number or as the locale formatted it ("1.424" is 1424 in Danish, not 1.424). */
+function countOf(locale: Locale, value: string | number): number {
+  if (typeof value === 'number') return value;
+  const s = locale === 'da' ? value.replace(/\./g, '').replace(',', '.') : value.replace(/,/g, '');
+  return s.trim() === '' ? Number.NaN : Number(s);
+}
+
+function formatAs(locale: Locale, format: string, value: string | number): string {
+  const v = String(value);
+  if (format === 'clock') return /^\d{1,2}:\d{2}$/.test(v) ? formatClock(locale, v) : v;
+  if (format === 'date') return /^\d{4}-\d{2}-\d{2}/.test(v) ? formatDate(locale, v) : v;
+  if (format === 'number') return v === '' || !Number.isFinite(Number(v)) ? v : formatNumber(locale, Number(v));
+  if (format === 'percent') return v === '' || !Number.isFinite(Number(v)) ? v : formatPercent(locale, Number(v));
+  return v;
 }
 
 export function translator(locale: Locale): Translate {
@@ -91,4 +126,54 @@ export function plural(locale: Locale, count: number): 'one' | 'other' {
   let r = pluralRules.get(locale);
   if (!r) pluralRules.set(locale, (r = new Intl.PluralRules(locale === 'da' ? 'da-DK' : 'en-GB')));
   return r.select(count) === 'one' ? 'one' : 'other';
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** A number as people read it: "1.234,5" in Danish, "1,234.5" in English; at most `digits` decimals. */
+export function formatNumber(locale: Locale, n: number, digits = 1, minDigits = 0): string {
+  if (!Number.isFinite(n)) return '–';
+  const key = `${locale}:${digits}:${minDigits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+      maximumFractionDigits: digits,
+      minimumFractionDigits: Math.min(minDigits, digits),
+    });
+    numberFormats.set(key, f);
+  }
+  return f.format(n);
+}
+
+/** A share (0.203) as a percentage: "20,3 %" in Danish (space before %, Sprognævnet), "20.3%" in English. */
+export function formatPercent(locale: Locale, share: number, digits = 1): string {
+  if (!Number.isFinite(share)) return '–';
+  const n = formatNumber(locale, share * 100, digits);
+  return locale === 'da' ? `${n}\u00a0%` : `${n}%`;
+}
+
+/** A date in words without the weekday: "14. december 2026" ("14 December 2026"). */
+export function formatDate(locale: Locale, at: Date | string): string {
+  const iso = typeof at === 'string' ? at.slice(0, 10) : localDate(at);
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const month = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+  return locale === 'da' ? `${d}. ${month} ${y}` : `${d} ${month} ${y}`;
+}
+
+/**
+ * A decimal as typed by a Dane or an Englishman: "0,4", "0.4", "1.234,5" → number; null when it is
+ * not a number. Used by the forms' decimal fields (zod preprocess).
+ */
+export function parseDecimal(input: string): number | null {
+  let s = input.trim().replace(/\s/g, '');
+  if (!s) return null;
+  if (s.includes(',')) s = s.replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.');
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  return Number(s);
+}
+
+/** A decimal shown back in a form field the way the locale writes it ("0,4"), without grouping. */
+export function formatDecimalInput(locale: Locale, n: number): string {
+  return n.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { useGrouping: false, maximumFractionDigits: 6 });
 }

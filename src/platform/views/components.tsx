@@ -7,9 +7,16 @@ export const FormPageContext = createContext<string | undefined>(undefined);
 
 const alertClass = { success: 'alert-success', info: 'alert-info', error: 'alert-error', warning: 'alert-warning' } as const;
 
-export function Alert(props: { kind: keyof typeof alertClass; role?: 'alert' | 'status'; heading?: string; children: ComponentChildren }) {
+export function Alert(props: {
+  kind: keyof typeof alertClass;
+  role?: 'alert' | 'status';
+  heading?: string;
+  /** An id and tabindex=-1: a focus target (the flash after a post/redirect, app.js). */
+  focusId?: string;
+  children: ComponentChildren;
+}) {
   return (
-    <div class={`alert ${alertClass[props.kind]}`} role={props.role}>
+    <div class={`alert ${alertClass[props.kind]}`} role={props.role} id={props.focusId} tabindex={props.focusId ? -1 : undefined}>
       <div class="alert-body">
         {props.heading && <p class="alert-heading">{props.heading}</p>}
         <p class="alert-text">{props.children}</p>
@@ -24,6 +31,7 @@ export interface FormState {
   errors: Record<string, string>;
   /** a message-catalog key for an error not tied to one field */
   formError?: string;
+  /** The error's parameters: fill the form's message and the fields' ("born {born:date}"). */
   formErrorParams?: Record<string, string | number>;
 }
 
@@ -44,7 +52,7 @@ export function ErrorSummary({ t, form, labels }: { t: Translate; form: FormStat
               <li>
                 <a href={`#${field}`} class="function-link">
                   {labels[field] ? `${labels[field]}: ` : ''}
-                  {t(key as Parameters<Translate>[0])}
+                  {t(key as Parameters<Translate>[0], form.formErrorParams)}
                 </a>
               </li>
             ))}
@@ -79,7 +87,7 @@ function FieldShell(props: FieldProps & { children: ComponentChildren }) {
       )}
       {error && (
         <span class="form-error-message" id={`${props.name}-error`}>
-          {props.t(error as Parameters<Translate>[0])}
+          {props.t(error as Parameters<Translate>[0], props.form.formErrorParams)}
         </span>
       )}
       {props.children}

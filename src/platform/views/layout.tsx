@@ -125,7 +125,7 @@ export function Layout({ page, title, children }: { page: PageContext; title: st
           {page.demo && <p class="app-demo-banner">{t('layout.demo_banner')}</p>}
           <main id="main-content" class="app-main" tabindex={-1}>
             {page.flash && (
-              <Alert kind={page.flash.kind} role={page.flash.kind === 'error' ? 'alert' : 'status'}>
+              <Alert kind={page.flash.kind} role={page.flash.kind === 'error' ? 'alert' : 'status'} focusId="flash">
                 {t(page.flash.key as Parameters<typeof t>[0], page.flash.params)}
               </Alert>
             )}

@@ -60,7 +60,7 @@ export const offersDa = {
   'offer.opening': 'Praktikmulighed',
   'offer.opening_hint': 'Kun praktikmuligheder med en ledig plads, der kan starte inden for 14 dage, kan vælges.',
   'offer.answer_by_label': 'Svarfrist',
-  'offer.answer_by_hint': 'Tom: {days} dage fra i dag. Højst 30 dage.',
+  'offer.answer_by_hint': 'Tom: {days} {days|dag|dage} fra i dag. Højst 30 dage.',
   'offer.message_label': 'Besked til {name} (valgfri)',
   'offer.message_hint': 'Fx hvad I talte om i telefonen, og hvem de møder første dag.',
   'offer.source': 'Hvordan I fandt hinanden',

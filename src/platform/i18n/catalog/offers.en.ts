@@ -63,7 +63,7 @@ export const offersEn: Record<keyof typeof offersDa, string> = {
   'offer.opening': 'Opening',
   'offer.opening_hint': 'Only openings with a free seat that can start within 14 days can be chosen.',
   'offer.answer_by_label': 'Answer by',
-  'offer.answer_by_hint': 'Empty: {days} days from today. At most 30 days.',
+  'offer.answer_by_hint': 'Empty: {days} {days|day|days} from today. At most 30 days.',
   'offer.message_label': 'Message to {name} (optional)',
   'offer.message_hint': 'For example what you talked about on the phone, and whom they meet on the first day.',
   'offer.source': 'How you found each other',

@@ -10,7 +10,7 @@ export const peopleDayOneDa = {
 
   'contact.title': 'Mine kontaktoplysninger',
   'contact.lead':
-    'De unge, du arbejder med, ser dig under "Mine folk". Her vælger du, hvordan de kan kontakte dig. Teamet kan altid se din e-mail.',
+    'De unge, du arbejder med, ser dig under »Mine folk«. Her vælger du, hvordan de kan kontakte dig. Teamet kan altid se din e-mail.',
   'contact.phone': 'Telefonnummer (valgfrit)',
   'contact.phone_hint': '8 cifre, fx 12 34 56 78.',
   'contact.shown_legend': 'Det må de unge se',

@@ -8,8 +8,8 @@ export const rulesDa = {
   'rules.submit': 'Gem reglerne',
   'rules.saved': 'Reglerne er gemt.',
   'rules.edit_link': 'Regler',
-  'rules.months': '{count} måneder',
-  'rules.days': '{count} dage',
+  'rules.months': '{count} {count|måned|måneder}',
+  'rules.days': '{count} {count|dag|dage}',
   'rules.group.network': 'Netværket',
   'rules.group.internship': 'Praktikken',
   'rules.group.groups': 'Netværkshold',
@@ -36,15 +36,16 @@ export const rulesDa = {
   'audit.action.municipality.rules_update': 'Ændrede modellens regler',
   // Openings and internships within the rules.
   'rules.validation.opening_duration': 'Vælg en varighed inden for kommunens regler.',
-  'rules.errors.opening_duration': 'En praktik varer fra {min} til {max} måneder i kommunen. Vælg en varighed i det interval.',
+  'rules.errors.opening_duration': 'En praktik varer fra {min} til {max} {max|måned|måneder} i kommunen. Vælg en varighed i det interval.',
   'rules.validation.start_before_opening': 'Starten kan ikke ligge før praktikmulighedens første dag.',
   'rules.errors.start_before_opening': 'Praktikken kan tidligst starte {first}, praktikmulighedens første dag.',
   'rules.validation.start_late_reason': 'Skriv, hvorfor praktikken starter senere.',
-  'rules.errors.start_late': 'Praktikken skal starte senest {days} dage efter valget ({latest}). Starter den senere, så skriv hvorfor.',
+  'rules.errors.start_late':
+    'Praktikken skal starte senest {days} {days|dag|dage} efter valget ({latest}). Starter den senere, så skriv hvorfor.',
   'rules.errors.start_late_accept':
-    'Praktikken kan tidligst starte {first}, mere end {days} dage fra i dag. Tal med din netværkskonsulent om en anden praktik.',
+    'Praktikken kan tidligst starte {first}, mere end {days} {days|dag|dage} fra i dag. Tal med din netværkskonsulent om en anden praktik.',
   'rules.start_late_reason_label': 'Hvorfor starter praktikken senere?',
-  'rules.start_late_reason_hint': 'Kun når starten ligger mere end {days} dage efter valget.',
-  'rules.start_late_shown': 'Starter senere end {days} dage, fordi',
+  'rules.start_late_reason_hint': 'Kun når starten ligger mere end {days} {days|dag|dage} efter valget.',
+  'rules.start_late_shown': 'Starter senere end {days} {days|dag|dage}, fordi',
   'rules.feedback.choose': 'Vælg',
 } as const;

@@ -10,8 +10,8 @@ export const rulesEn: Record<keyof typeof rulesDa, string> = {
   'rules.submit': 'Save the rules',
   'rules.saved': 'The rules are saved.',
   'rules.edit_link': 'Rules',
-  'rules.months': '{count} months',
-  'rules.days': '{count} days',
+  'rules.months': '{count} {count|month|months}',
+  'rules.days': '{count} {count|day|days}',
   'rules.group.network': 'The network',
   'rules.group.internship': 'The internship',
   'rules.group.groups': 'Network groups',
@@ -37,15 +37,17 @@ export const rulesEn: Record<keyof typeof rulesDa, string> = {
   'audit.action.municipality.configure': "Changed the model's rules",
   'audit.action.municipality.rules_update': "Changed the model's rules",
   'rules.validation.opening_duration': "Choose a duration within the municipality's rules.",
-  'rules.errors.opening_duration': 'An internship lasts from {min} to {max} months in the municipality. Choose a duration in that range.',
+  'rules.errors.opening_duration':
+    'An internship lasts from {min} to {max} {max|month|months} in the municipality. Choose a duration in that range.',
   'rules.validation.start_before_opening': "The start cannot be before the opening's first day.",
   'rules.errors.start_before_opening': "The internship can start {first} at the earliest, the opening's first day.",
   'rules.validation.start_late_reason': 'Write why the internship starts later.',
-  'rules.errors.start_late': 'The internship must start at most {days} days after the choice ({latest}). If it starts later, write why.',
+  'rules.errors.start_late':
+    'The internship must start at most {days} {days|day|days} after the choice ({latest}). If it starts later, write why.',
   'rules.errors.start_late_accept':
-    'The internship can start {first} at the earliest, more than {days} days from today. Talk to your network consultant about another internship.',
+    'The internship can start {first} at the earliest, more than {days} {days|day|days} from today. Talk to your network consultant about another internship.',
   'rules.start_late_reason_label': 'Why does the internship start later?',
-  'rules.start_late_reason_hint': 'Only when the start is more than {days} days after the choice.',
-  'rules.start_late_shown': 'Starts later than {days} days, because',
+  'rules.start_late_reason_hint': 'Only when the start is more than {days} {days|day|days} after the choice.',
+  'rules.start_late_shown': 'Starts later than {days} {days|day|days}, because',
   'rules.feedback.choose': 'Choose',
 };

@@ -6,7 +6,7 @@
 export const usabilityDa = {
   'youth.reason.invitation_accepted': 'Har taget imod invitationen',
   'validation.event_youth_unavailable': 'Nogle af de valgte unge kan ikke inviteres. Fjern dem, og send igen.',
-  'events.cannot_invite_chosen': 'Disse unge kan ikke inviteres lige nu: {names}. Under "Inviterede unge" står hvorfor.',
+  'events.cannot_invite_chosen': 'Disse unge kan ikke inviteres lige nu: {names}. Under »Inviterede unge« står hvorfor.',
   'events.no_youth': 'Der er ingen unge i netværket, som kan inviteres endnu.',
   'events.cannot_invite_heading': 'Kan ikke inviteres endnu:',
   'events.cannot.not_accepted': 'kan ikke inviteres: henvist, har ikke taget imod invitationen endnu.',
