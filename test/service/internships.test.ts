@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { companies } from '../../src/modules/companies/companies.schema.ts';
 import { internshipEvents, internships } from '../../src/modules/internships/internships.schema.ts';
+import { municipalities } from '../../src/modules/municipalities/municipalities.schema.ts';
 import { youth, youthStatusHistory } from '../../src/modules/youth/youth.schema.ts';
 import { type TestContext, createTestContext, ctx, failure, makeUser } from '../support/context.ts';
 import { makeNetwork, startedInternship } from '../support/internships.ts';
@@ -271,6 +272,27 @@ describe('the two-week start clock', () => {
     expect(done.p90).toBeCloseTo(13.5, 10); // R: quantile(c(0, 15), 0.9)
 
     expect((await failure(t.services.internshipOverview.glance(ctx(n.supervisor), n.m))).code).toBe('not_found');
+  });
+
+  it("counts against the municipality's own promise, not a fixed 14 days", async () => {
+    const n = await makeNetwork(t);
+    await t.database.db.update(municipalities).set({ startWithinDays: 10 }).where(eq(municipalities.id, n.m));
+    const amina = await n.young('Amina');
+    const i = await t.services.internships.plan(ctx(n.consultant), n.m, {
+      youthId: amina.id,
+      openingId: n.opening.id,
+      chosenOn: '2026-03-02',
+      agreedStart: '2026-03-09',
+      weeklyHours: '20',
+    });
+    await t.services.internships.confirm(ctx(amina.actor), i.id);
+    expect((await t.services.internshipOverview.team(ctx(n.consultant), n.m)).clocks[0]).toMatchObject({ daysLeft: 10, overdue: false });
+    t.clock.set('2026-03-12T09:00:00Z'); // day 10: the last day of the promise
+    expect((await t.services.internshipOverview.team(ctx(n.consultant), n.m)).clocks[0]).toMatchObject({ daysLeft: 0, overdue: false });
+    t.clock.set('2026-03-13T09:00:00Z'); // day 11: overdue here, though inside the seeds' 14 days
+    const late = await t.services.internshipOverview.team(ctx(n.consultant), n.m);
+    expect(late.clocks[0]).toMatchObject({ daysElapsed: 11, daysLeft: -1, overdue: true });
+    expect(late.overdue).toBe(1);
   });
 });
 

@@ -71,8 +71,8 @@ export interface HomeLookups {
   unreadMessages(ctx: Context): Promise<number>;
 }
 
-/** Days before the two-week promise runs out when the consultant is reminded on the home page. */
-const CLOCK_NEAR_DAYS = 10;
+/** A start clock is near its end with this many days left of the municipality's promise (day 10 of 14). */
+const CLOCK_NEAR_LEFT = 4;
 
 /**
  * Every role's home: a list of what needs the person now, most urgent first, computed by one
@@ -245,7 +245,7 @@ export class HomeService {
             params: { youth: c.youthName, company: c.companyName, days: c.daysElapsed },
             urgent: true,
           });
-        else if (c.daysElapsed >= CLOCK_NEAR_DAYS)
+        else if (c.daysLeft <= CLOCK_NEAR_LEFT)
           items.push({
             kind: 'clock_near',
             href: `/internships/${c.id}`,

@@ -4,7 +4,6 @@ import type { NewNotification } from '../notifications/notifications.repository.
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { FeedbackService } from './feedback.service.ts';
 import type { InternshipsRepository } from './internships.repository.ts';
-import { START_PROMISE_DAYS } from './overview.service.ts';
 
 /** Days after the choice on which the responsible consultant hears about a start not yet met. */
 export const START_ALERT_DAYS = [7, 12] as const;
@@ -112,7 +111,7 @@ export class InternshipJobs {
         userId: c.consultantUserId,
         key: `start-clock:${c.id}:${day}`,
         kind: `start_clock_${day}`,
-        params: { youth: c.youthFirstName, company: c.companyName, daysLeft: Math.max(0, START_PROMISE_DAYS - elapsed), days: elapsed },
+        params: { youth: c.youthFirstName, company: c.companyName, daysLeft: Math.max(0, c.startWithinDays - elapsed), days: elapsed },
         link: `/internships/${c.id}`,
       });
     }

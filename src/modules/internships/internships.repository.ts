@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { shownContact } from '../accounts/shown-contact.sql.ts';
 import { companies, openings } from '../companies/companies.schema.ts';
+import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
 import {
   type Attendance,
@@ -379,10 +380,13 @@ export class InternshipsRepository {
         firstDay: internships.firstDay,
         agreedStart: internships.agreedStart,
         consultantUserId: internships.consultantUserId,
+        /** The municipality's promise: days from the choice to the first day (model rules). */
+        startWithinDays: municipalities.startWithinDays,
       })
       .from(internships)
       .innerJoin(youth, eq(youth.id, internships.youthId))
       .innerJoin(companies, eq(companies.id, internships.companyId))
+      .innerJoin(municipalities, eq(municipalities.id, internships.municipalityId))
       .where(
         and(
           municipalityIds ? inArray(internships.municipalityId, municipalityIds) : undefined,

@@ -6,8 +6,6 @@ import type { InternshipsRepository } from './internships.repository.ts';
 import { type CheckinFacts, type FeedbackFacts, type FlagReason, STABILITY_RULES, stabilityReasons } from './stability.ts';
 import { TtlCache } from '../../platform/ttl-cache.ts';
 
-/** The promise: a young person starts within 14 days of choosing. */
-export const START_PROMISE_DAYS = 14;
 /** Days to start are summarised over starts in the last year. */
 const STARTS_WINDOW_DAYS = 365;
 
@@ -128,8 +126,9 @@ export class OverviewService {
           chosenOn,
           agreedStart: r.agreedStart,
           daysElapsed,
-          daysLeft: START_PROMISE_DAYS - daysElapsed,
-          overdue: daysElapsed > START_PROMISE_DAYS,
+          // The promise is the municipality's rule (start within 14 days by default).
+          daysLeft: r.startWithinDays - daysElapsed,
+          overdue: daysElapsed > r.startWithinDays,
         };
       })
       .sort((a, b) => a.daysLeft - b.daysLeft);
@@ -181,12 +180,12 @@ export class OverviewService {
   }
 }
 
-function startFigures(rows: { chosenAt: Date; firstDay: string | null }[], today: string): StartFigures {
+function startFigures(rows: { chosenAt: Date; firstDay: string | null; startWithinDays: number }[], today: string): StartFigures {
   const open = rows.filter((r) => !r.firstDay);
   const days = rows.filter((r) => r.firstDay).map((r) => daysBetween(localDate(r.chosenAt), r.firstDay!));
   return {
     openClocks: open.length,
-    overdue: open.filter((r) => daysBetween(localDate(r.chosenAt), today) > START_PROMISE_DAYS).length,
+    overdue: open.filter((r) => daysBetween(localDate(r.chosenAt), today) > r.startWithinDays).length,
     median: percentile(days, 50),
     p90: percentile(days, 90),
     starts: days.length,
