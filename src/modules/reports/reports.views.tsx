@@ -1,4 +1,4 @@
-import type { Translate } from '../../platform/i18n/i18n.ts';
+import { type Translate, formatDate } from '../../platform/i18n/i18n.ts';
 import { HoldBackForm } from './hold-back.views.tsx';
 import { Checkbox, CsrfField, DataTable, ErrorSummary, type FormState, TextArea } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
@@ -144,9 +144,9 @@ export function InboxView({ page, rows }: { page: PageContext; rows: ReportRow[]
                 <a href={`/reports/${r.id}`}>{name(r)}</a>
               </td>
               <td>
-                {r.periodStart} – {r.periodEnd}
+                {formatDate(page.locale, r.periodStart)} – {formatDate(page.locale, r.periodEnd)}
               </td>
-              <td>{r.sentAt?.toISOString().slice(0, 10)}</td>
+              <td>{r.sentAt ? formatDate(page.locale, r.sentAt) : ''}</td>
               <td>
                 <a href={`/reports/${r.id}/pdf`}>{t('report.pdf_for', { name: name(r) })}</a>
               </td>
