@@ -254,7 +254,9 @@ export function createServices(database: Database, clock: Clock, settings: Servi
       audit,
       clock,
     ),
-    caseworkerLink: new CaseworkerLinkService(youthRepo, access, audit, clock),
+    caseworkerLink: new CaseworkerLinkService(youthRepo, access, audit, clock, async (youthId, at) => {
+      if (await reportsRepo.consent(youthId)) await reportsRepo.sendHeld(youthId, at);
+    }),
     groups: new GroupsService(transactions, groupsRepo, youthRepo, access, audit, clock),
     trials: new TrialsService(transactions, trialsRepo, youthService, municipalitiesRepo, sealer, access, audit, clock),
     trialResults: new TrialResultsService(trialsRepo, costsRepo, access, audit, clock),

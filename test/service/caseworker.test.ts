@@ -127,6 +127,20 @@ describe('the 6-weekly report reaches only the linked caseworker, and only with 
     const r = await approvedReport(n, cia.id);
     expect(await t.services.reports.confirm(ctx(cia.actor), r.id, {})).toBe('held');
     for (const cw of [jette, karl]) expect(await t.services.reports.inbox(ctx(cw), n.m)).toEqual([]);
+    // Once the team links her caseworker, the report that waited only for one goes to Karl alone.
+    await t.services.caseworkerLink.link(ctx(n.counsellor), cia.id, { caseworkerUserId: karl.userId });
+    expect((await t.services.reports.inbox(ctx(karl), n.m)).map((x) => x.id)).toEqual([r.id]);
+    expect(await t.services.reports.inbox(ctx(jette), n.m)).toEqual([]);
+  });
+
+  it('linking a caseworker sends nothing the young person has not agreed to', async () => {
+    const { n, karl, cia } = await setting();
+    const r = await approvedReport(n, cia.id);
+    expect(await t.services.reports.confirm(ctx(cia.actor), r.id, {})).toBe('held'); // no consent
+    await t.services.caseworkerLink.link(ctx(n.counsellor), cia.id, { caseworkerUserId: karl.userId });
+    expect(await t.services.reports.inbox(ctx(karl), n.m)).toEqual([]);
+    const [held] = await t.database.db.select().from(movementReports).where(eq(movementReports.id, r.id));
+    expect(held!.status).toBe('held');
   });
 });
 

@@ -24,6 +24,12 @@ export class CaseworkerLinkService {
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    /**
+     * Runs in the same transaction when a caseworker is linked: the reports the young person has
+     * read and agreed to send, which waited only for a caseworker, go to them now (wired to the
+     * reports in the composition root).
+     */
+    private readonly onLinked: (youthId: string, at: Date) => Promise<void> = async () => {},
   ) {}
 
   private async load(ctx: Context, id: string): Promise<{ y: Youth; role: string }> {
@@ -51,8 +57,10 @@ export class CaseworkerLinkService {
     const { caseworkerUserId } = parseInput(caseworkerInput, input);
     if (caseworkerUserId && !(await this.repo.caseworkers(y.municipalityId)).some((c) => c.id === caseworkerUserId))
       throw invalid({ caseworkerUserId: 'validation.caseworker_user' });
+    const now = this.clock.now();
     await this.audit.atomically(async () => {
-      await this.repo.setCaseworker(y.id, caseworkerUserId, this.clock.now());
+      await this.repo.setCaseworker(y.id, caseworkerUserId, now);
+      if (caseworkerUserId) await this.onLinked(y.id, now);
       await this.audit.record(ctx, {
         action: caseworkerUserId ? 'youth.link_caseworker' : 'youth.unlink_caseworker',
         actorRole: role,
