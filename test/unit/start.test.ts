@@ -14,8 +14,9 @@ describe('npm start', () => {
     async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextwork-start-'));
       const port = await freePort();
-      // The same command as `npm start`, in a clean environment (vitest sets BASE_URL and friends).
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
+      // `npm start` itself, in a clean environment (vitest sets BASE_URL and friends): on a fresh
+      // clone it compiles dist/ first, then runs the compiled JavaScript.
+      const child = spawn(process.execPath, ['bin/start.js'], {
         cwd: root,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'ignore', 'pipe'],
