@@ -80,7 +80,13 @@ export interface LoadResult {
 }
 
 /** 20 connections for the set time over the given paths; exact p50/p95 from every response. */
-export async function load(base: string, paths: string[], seconds: number, cookie?: string): Promise<LoadResult> {
+export async function load(
+  base: string,
+  paths: string[],
+  seconds: number,
+  cookie?: string,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let i = 0;
@@ -91,7 +97,7 @@ export async function load(base: string, paths: string[], seconds: number, cooki
         connections: 20,
         duration: seconds,
         timeout: 30,
-        headers: cookie ? { cookie } : {},
+        headers: { ...headers, ...(cookie ? { cookie } : {}) },
         requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
       },
       (err, res) => (err ? reject(err as Error) : resolve(res)),

@@ -1,11 +1,8 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../platform/errors.ts';
@@ -68,9 +65,8 @@ export interface ServerOptions {
   logStream?: { write(line: string): void };
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
 import type { App } from '../platform/http/app.ts';
+import { assets, serveAssets } from '../platform/http/assets.ts';
 
 export type { App, RouteDeps } from '../platform/http/app.ts';
 
@@ -168,13 +164,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
   registerErrorBoundary(app, settings, registerSavedForms(app, services.savedForms, settings, services.clock));
   registerInputGuards(app, services.audit);
 
-  await app.register(fastifyStatic, {
-    root: path.join(root, 'node_modules/dkfds/dist'),
-    prefix: '/assets/dkfds/',
-    decorateReply: false,
-    maxAge: '1d',
-  });
-  await app.register(fastifyStatic, { root: path.join(root, 'public'), prefix: '/assets/', decorateReply: false, maxAge: '1h' });
+  serveAssets(app, assets);
 
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './page.ts';
 import { Alert, FormPageContext } from './components.tsx';
+import { assetUrl } from '../http/assets.ts';
 
 /**
  * The warning before the idle timeout (GOV.UK's pattern): a DKFDS modal that session-timeout.js
@@ -61,9 +62,9 @@ export function Layout({ page, title, children }: { page: PageContext; title: st
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${t('app.name')}`}</title>
-        <link rel="stylesheet" href="/assets/dkfds/css/dkfds.min.css" />
-        <link rel="stylesheet" href="/assets/app.css" />
-        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={assetUrl('/assets/dkfds/css/dkfds.min.css')} />
+        <link rel="stylesheet" href={assetUrl('/assets/app.css')} />
+        <link rel="icon" href={assetUrl('/assets/favicon.svg')} type="image/svg+xml" />
       </head>
       <body>
         <a class="skipnav" href="#main-content">
@@ -146,9 +147,9 @@ export function Layout({ page, title, children }: { page: PageContext; title: st
           </div>
         </footer>
         <SessionTimeout page={page} />
-        <script src="/assets/dkfds/js/dkfds.min.js" defer></script>
-        <script src="/assets/app.js" defer></script>
-        {page.actor && page.sessionIdleMinutes && <script src="/assets/session-timeout.js" defer></script>}
+        <script src={assetUrl('/assets/dkfds/js/dkfds.min.js')} defer></script>
+        <script src={assetUrl('/assets/app.js')} defer></script>
+        {page.actor && page.sessionIdleMinutes && <script src={assetUrl('/assets/session-timeout.js')} defer></script>}
       </body>
     </html>
   );
