@@ -44,6 +44,8 @@ import { matchEventsApi } from '../modules/matching/events.api.ts';
 import { matchingApi } from '../modules/matching/matching.api.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.tsx';
 import { messagesRoutes } from '../modules/messages/messages.routes.tsx';
+import { libraryRoutes } from '../modules/library/library.routes.tsx';
+import { libraryApi } from '../modules/library/library.api.ts';
 import { messagesApi } from '../modules/messages/messages.api.ts';
 import { offersApi } from '../modules/offers/offers.api.ts';
 import type { Services } from './services.ts';
@@ -238,6 +240,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await matchEventsRoutes(scope as App, deps);
     await notificationsRoutes(scope as App, deps);
     await messagesRoutes(scope as App, deps);
+    await libraryRoutes(scope as App, deps);
     await apiRoutes(scope as App, deps);
     await companiesApi(scope as App, deps);
     await municipalitiesApi(scope as App, deps);
@@ -248,6 +251,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await matchEventsApi(scope as App, deps);
     await meetingsApi(scope as App, deps);
     await messagesApi(scope as App, deps);
+    await libraryApi(scope as App, deps);
     await offersApi(scope as App, deps);
   });
   return app;

@@ -73,6 +73,8 @@ import { CostsRepository } from '../modules/evaluation/costs.repository.ts';
 import { NotificationsRepository } from '../modules/notifications/notifications.repository.ts';
 import { NotificationsService } from '../modules/notifications/notifications.service.ts';
 import { MessagesRepository } from '../modules/messages/messages.repository.ts';
+import { LibraryRepository } from '../modules/library/library.repository.ts';
+import { LibraryService } from '../modules/library/library.service.ts';
 import { MessagesService } from '../modules/messages/messages.service.ts';
 
 export interface ServiceSettings {
@@ -268,6 +270,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     movement: new MovementService(movementRepo, youthRepo, access, audit, clock),
     reports: new ReportsService(transactions, reportsRepo, youthRepo, notifications, access, audit, clock),
     messages,
+    library: new LibraryService(new LibraryRepository(db), access, audit, clock),
     internshipOverview,
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock, async (companyId) =>
       (await companiesRepo.contacts(companyId)).map((c) => c.id),

@@ -22,6 +22,7 @@ import { seedInternships } from './seed-internships.ts';
 import { seedWishes } from './seed-matching.ts';
 import { seedGroups } from './seed-groups.ts';
 import { seedMessages } from './seed-messages.ts';
+import { seedLibrary } from './seed-library.ts';
 import { seedOffers } from './seed-offers.ts';
 import { seedTrial, seedTrialCosts } from './seed-trial.ts';
 
@@ -96,6 +97,7 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
       })),
     );
     let cvrSerial = 3_100_000;
+    const libraryAuthors: { municipalityId: string; userId: string }[] = [];
     let trialMunicipality: { id: string; code: string; teamUserIds: string[]; youthIds: string[] } | undefined;
     for (const dm of demoMunicipalities) {
       const [m] = await tx.insert(municipalities).values({ name: dm.name, code: dm.code, createdAt: now }).returning();
@@ -296,7 +298,9 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
         counsellorUserId: rows[people.findIndex((p) => p.role === 'youth_counsellor')]!.id,
         consultantUserId: rows[people.findIndex((p) => p.role === 'network_consultant')]!.id,
       });
+      libraryAuthors.push({ municipalityId, userId: rows[people.findIndex((p) => p.role === 'network_consultant')]!.id });
     }
+    await seedLibrary(tx, now, { programmeLeadUserId: cross[1]!.id, authors: libraryAuthors });
     // A finished demo trial in the first municipality, from its own random stream.
     const trialFaker = new Faker({ locale: [da, base], seed: 2024 });
     await seedTrial(tx, trialFaker, now, sealer, trialMunicipality!);

@@ -70,7 +70,10 @@ export type Action =
   | 'outbox.read'
   | 'dashboard.team'
   | 'message.read'
-  | 'message.write';
+  | 'message.write'
+  | 'library.read'
+  | 'library.publish'
+  | 'library.curate';
 
 export interface Membership {
   role: Role;
@@ -258,13 +261,22 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   // psychologist (their notes are not messages), an administrator or a caseworker.
   'message.read': [...messageTeam, 'youth', 'company_contact'],
   'message.write': [...messageTeam, 'youth', 'company_contact'],
+  // The shared learning library (NExTWORK United): every municipality's team reads and publishes;
+  // the programme lead publishes and curates. Never a company, a young person or a caseworker.
+  'library.read': [...teamRoles, 'programme_lead', 'system_admin'],
+  'library.publish': [...teamRoles, 'programme_lead'],
+  'library.curate': ['programme_lead', 'system_admin'],
 };
+
+/** Programme-wide actions: their records belong to no one municipality, so every municipality's members reach them. */
+export const programmeActions: readonly Action[] = ['library.read', 'library.publish', 'library.curate'];
 
 function roles(): Role[] {
   return [...municipalRoles, 'programme_lead', 'researcher', 'system_admin'];
 }
 
 function membershipAllows(actor: Actor, m: Membership, action: Action, target: Target): boolean {
+  if (programmeActions.includes(action)) return plainActions[action as keyof typeof plainActions].includes(m.role);
   // A municipal membership reaches only its own municipality; a cross-municipal one reaches all.
   if (m.municipalityId !== null && m.municipalityId !== target.municipalityId) return false;
   if (m.role === 'youth' && ownYouthActions.includes(action)) return !!target.ownerUserId && target.ownerUserId === actor.userId;

@@ -25,3 +25,23 @@ export async function uploadedCsv(request: FastifyRequest): Promise<string> {
   if (!bytes || !bytes.length || !isCsv) throw invalid({ file: 'validation.csv_file' });
   return decodeUpload(bytes);
 }
+
+/** A multipart form's text fields as strings, as `formValues` gives a plain form's (without _csrf and _page). */
+export function multipartValues(body: unknown): Record<string, string> {
+  const values: Record<string, string> = {};
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) {
+      const value = v && typeof v === 'object' && 'value' in v ? (v as { value: unknown }).value : undefined;
+      if (!k.startsWith('_') && typeof value === 'string') values[k] = value;
+    }
+  }
+  return values;
+}
+
+/** The file in a multipart form's field, or undefined when none was chosen (browsers send an empty part). */
+export async function uploadedFile(request: FastifyRequest, field: string): Promise<{ name: string; bytes: Buffer } | undefined> {
+  const file = (request.body as Record<string, unknown> | undefined)?.[field] as UploadedFile | undefined;
+  const bytes = file?._buf ?? (file?.toBuffer ? await file.toBuffer() : undefined);
+  if (!file?.filename || !bytes?.length) return undefined;
+  return { name: file.filename, bytes };
+}

@@ -35,6 +35,7 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
   }
   if (can(actor, 'trial.research', [{ municipalityId: null }])) items.push({ href: '/trials', label: t('nav.trials') });
   if (inMunicipality('time.log')) items.push({ href: '/time', label: t('nav.time') });
+  if (can(actor, 'library.read', [{ municipalityId: null }])) items.push({ href: '/library', label: t('library.nav') });
   // A caseworker receives the reports of their own young people (the policy's caseworkerUserId).
   const receives = anyScope((m) => m !== null && can(actor, 'report.receive', [{ municipalityId: m, caseworkerUserId: actor.userId }]));
   if (inMunicipality('report.read') || receives) items.push({ href: '/reports', label: t('nav.reports') });
