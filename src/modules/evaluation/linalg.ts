@@ -1,4 +1,8 @@
-/** Small dense linear algebra for regressions with a handful of parameters. Row-major arrays. */
+/**
+ * Small dense linear algebra for regressions with a handful of parameters. Row-major arrays. The
+ * estimators use `leastSquares` (QR, decision 0026); `invert` and `crossProduct` (the normal
+ * equations) remain as the property tests' independent check on well-conditioned data.
+ */
 
 export type Matrix = number[][];
 
@@ -37,16 +41,6 @@ export function crossProduct(rows: number[][], w?: ArrayLike<number>): Matrix {
   }
   for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) out[a]![b] = out[b]![a]!;
   return out;
-}
-
-export function multiply(a: Matrix, b: Matrix): Matrix {
-  return a.map((row) => b[0]!.map((_, j) => row.reduce((s, v, k) => s + v * b[k]![j]!, 0)));
-}
-
-export function quadForm(x: number[], m: Matrix): number {
-  let s = 0;
-  for (let a = 0; a < x.length; a++) for (let b = 0; b < x.length; b++) s += x[a]! * m[a]![b]! * x[b]!;
-  return s;
 }
 
 /**
