@@ -27,6 +27,8 @@ Commands:
   evaluate --input FILE.csv --outcome COL --treatment COL [--covariates a,b] [--blocks COL]
            [--estimator ols|lin|dim] [--se HC2|HC0|HC1|HC3|classical]
                                 Estimate an effect as R's estimatr does; prints one JSON object
+                                whose notes name a dropped (aliased) column; an undefined standard
+                                error, p-value and interval are null, with the reason in the notes
 `;
 
 class UsageError extends Error {}

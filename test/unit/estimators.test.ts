@@ -56,7 +56,12 @@ describe('what an estimate reports', () => {
     const pairs = trial([5, 3, 2, 6, 9, 4], [1, 0, 0, 1, 1, 0], undefined, ['p', 'p', 'q', 'q', 'r', 'r']);
     expect(differenceInMeans(pairs)).toMatchObject({ estimator: 'dim', se: 'matched-pairs', df: 2 });
     const blocked = trial([5, 3, 6, 2, 9, 4, 8, 1], [1, 0, 1, 0, 1, 0, 1, 0], undefined, ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b']);
-    expect(differenceInMeans(blocked)).toMatchObject({ estimator: 'dim', se: 'blocked', df: 4 });
+    expect(differenceInMeans(blocked)).toMatchObject({ estimator: 'dim', se: 'blocked', df: 4, notes: [] });
+    // Pairs mixed with a larger block: estimatr's matched-pairs variance, df = J − 1, and its warning as a note.
+    const mixed = differenceInMeans(
+      trial([1, 2, 3, 4, 5, 6, 7, 1], [1, 0, 1, 1, 0, 0, 1, 0], undefined, ['p', 'p', 'b', 'b', 'b', 'b', 'q', 'q']),
+    );
+    expect(mixed).toMatchObject({ se: 'matched-pairs', df: 2, notes: [expect.objectContaining({ code: 'mixed_blocks' })] });
   });
 
   it('pairs the treated with the control row whichever comes first', () => {
@@ -69,9 +74,9 @@ describe('what an estimate reports', () => {
   it('gives a 95 % interval of estimate ± t(0.975, df) × standard error, and t = estimate ÷ standard error', () => {
     const e = ols(trial([1, 2, 3, 5, 8, 13], [1, 1, 0, 0, 0, 1]), 'classical');
     // qt(0.975, 4) in R
-    expect(e.ciUpper - e.estimate).toBeCloseTo(2.776445105197793 * e.stdError, 10);
-    expect(e.estimate - e.ciLower).toBeCloseTo(2.776445105197793 * e.stdError, 10);
-    expect(e.t).toBeCloseTo(e.estimate / e.stdError, 12);
+    expect(e.ciUpper! - e.estimate).toBeCloseTo(2.776445105197793 * e.stdError!, 10);
+    expect(e.estimate - e.ciLower!).toBeCloseTo(2.776445105197793 * e.stdError!, 10);
+    expect(e.t).toBeCloseTo(e.estimate / e.stdError!, 12);
     expect(e.df).toBe(4);
   });
 });
@@ -87,7 +92,7 @@ describe('estimator identities', () => {
         const welch = differenceInMeans(data);
         const robust = ols(data, 'HC2');
         expect(robust.estimate).toBeCloseTo(welch.estimate, 8);
-        if (welch.stdError > 1e-6) expect(robust.stdError / welch.stdError).toBeCloseTo(1, 8);
+        if (welch.stdError! > 1e-6) expect(robust.stdError! / welch.stdError!).toBeCloseTo(1, 8);
       }),
     );
   });
@@ -103,7 +108,7 @@ describe('estimator identities', () => {
           const plain = ols(data, se);
           const adjusted = lin(data, se);
           expect(adjusted.estimate).toBeCloseTo(plain.estimate, 8);
-          expect(adjusted.stdError).toBeCloseTo(plain.stdError, 8);
+          expect(adjusted.stdError).toBeCloseTo(plain.stdError!, 8);
           expect(adjusted.df).toBe(plain.df);
         },
       ),
@@ -118,7 +123,7 @@ describe('estimator identities', () => {
         const blocked = differenceInMeans({ ...data, blocks: data.y.map(() => 'only') });
         expect(blocked.se).toBe('blocked');
         expect(blocked.estimate).toBeCloseTo(welch.estimate, 8);
-        expect(blocked.stdError).toBeCloseTo(welch.stdError, 8);
+        expect(blocked.stdError).toBeCloseTo(welch.stdError!, 8);
         expect(blocked.df).toBe(data.y.length - 2);
       }),
     );
@@ -145,20 +150,31 @@ describe('refusals', () => {
     return 'no error';
   };
 
-  it('needs more rows than parameters', () => {
-    expect(refusal(() => ols(trial([1, 2, 3], [1, 0, 1], [[1], [2], [4]])))).toMatch(/fewer rows \(3\) than parameters \(3\)/);
+  it('with as many parameters as rows, estimates but leaves the standard error undefined', () => {
+    const e = ols(trial([1, 2, 3], [1, 0, 1], [[1], [2], [4]]));
+    expect(e).toMatchObject({ df: 0, stdError: null, pValue: null, ciLower: null, ciUpper: null });
+    expect(e.notes).toEqual([expect.objectContaining({ code: 'se_undefined', reason: 'no_residual_df' })]);
     expect(ols(trial([1, 2, 3, 5], [1, 0, 1, 0], [[1], [2], [4], [3]])).df).toBe(1);
   });
 
-  it('refuses collinear or constant covariates', () => {
-    expect(refusal(() => ols(trial([1, 2, 3, 4, 5], [1, 0, 1, 0, 1], [[7], [7], [7], [7], [7]])))).toMatch(/collinear/);
+  it('drops a constant or collinear covariate, as estimatr does, and says which', () => {
+    const constant = ols(trial([1, 2, 3, 4, 5], [1, 0, 1, 0, 1], [[7], [7], [7], [7], [7]]));
+    expect(constant.notes).toEqual([expect.objectContaining({ code: 'dropped_covariate', covariate: 'x1' })]);
+    expect(constant.estimate).toBeCloseTo(ols(trial([1, 2, 3, 4, 5], [1, 0, 1, 0, 1])).estimate, 12);
     const x = [1, 2, 3, 4, 5, 6, 7, 8];
-    const doubled = trial(
-      x,
-      [1, 0, 1, 0, 1, 0, 1, 0],
-      x.map((v) => [v, 2 * v]),
-    );
-    expect(refusal(() => lin(doubled))).toMatch(/collinear/);
+    const doubled = {
+      ...trial(
+        x,
+        [1, 0, 1, 0, 1, 0, 1, 0],
+        x.map((v) => [v, 2 * v]),
+      ),
+      covariateNames: ['hours', 'minutes'],
+    };
+    expect(lin(doubled).notes).toEqual([expect.objectContaining({ code: 'dropped_covariate', covariate: 'minutes' })]);
+  });
+
+  it('refuses a treatment that is constant or a combination of the covariates', () => {
+    expect(refusal(() => ols(trial([1, 2, 3, 4], [1, 1, 1, 1], [[1], [2], [3], [5]])))).toMatch(/treatment is constant/);
   });
 
   it('needs two rows in each arm for Welch', () => {
@@ -166,16 +182,13 @@ describe('refusals', () => {
     expect(refusal(() => differenceInMeans(trial([1, 2, 3], [1, 1, 0])))).toMatch(/each arm needs at least two rows/);
   });
 
-  it('needs both arms in every block, and does not mix pairs with larger blocks', () => {
+  it('needs both arms in every block, and two of each outside matched pairs', () => {
     expect(refusal(() => differenceInMeans(trial([1, 2, 3, 4], [1, 0, 1, 1], undefined, ['a', 'a', 'b', 'b'])))).toMatch(
       /every block needs treated and control/,
     );
     expect(refusal(() => differenceInMeans(trial([1, 2, 3, 4], [1, 0, 0, 0], undefined, ['a', 'a', 'b', 'b'])))).toMatch(
       /every block needs treated and control/,
     );
-    expect(
-      refusal(() => differenceInMeans(trial([1, 2, 3, 4, 5, 6], [1, 0, 1, 1, 0, 0], undefined, ['p', 'p', 'b', 'b', 'b', 'b']))),
-    ).toMatch(/mix matched pairs with larger blocks/);
     expect(
       refusal(() => differenceInMeans(trial([1, 2, 3, 4, 5, 6], [1, 0, 0, 1, 0, 0], undefined, ['a', 'a', 'a', 'b', 'b', 'b']))),
     ).toMatch(/at least two treated and two control rows/);

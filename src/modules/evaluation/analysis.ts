@@ -36,18 +36,21 @@ export interface HorizonResult {
   dim: Estimate | null;
   pHolm: number | null;
   takeup: number;
-  /** ITT ÷ take-up (the control group cannot take up), with the interval scaled alike. */
-  cace: { estimate: number; ciLower: number; ciUpper: number } | null;
+  /** ITT ÷ take-up (the control group cannot take up), with the interval scaled alike (null where undefined). */
+  cace: { estimate: number; ciLower: number | null; ciUpper: number | null } | null;
   note?: string;
 }
 
 const share = (rows: AnalysisRow[], h: number) =>
   rows.length ? rows.filter((r) => inJobOrEducation(r.outcomes[h]!)).length / rows.length : NaN;
 
-/** Strata as dummies (all but the first), for the adjusted estimator. */
-function strataDummies(blocks: string[]): number[][] {
-  const strata = [...new Set(blocks)].sort();
-  return blocks.map((b) => strata.slice(1).map((s) => (b === s ? 1 : 0)));
+/** Prefix of a stratum dummy's covariate name: "stratum=m265/female". */
+export const STRATUM_DUMMY = 'stratum=';
+
+/** Strata as dummies (all but the first), for the adjusted estimator, with their names. */
+function strataDummies(blocks: string[]): { names: string[]; rows: number[][] } {
+  const strata = [...new Set(blocks)].sort().slice(1);
+  return { names: strata.map((s) => `${STRATUM_DUMMY}${s}`), rows: blocks.map((b) => strata.map((s) => (b === s ? 1 : 0))) };
 }
 
 const POOLED = 'pooled';
@@ -95,7 +98,8 @@ export function analyse(rows: readonly AnalysisRow[]): HorizonResult[] {
     const data = {
       y: known.map((r) => (inJobOrEducation(r.outcomes[h]!) ? 1 : 0)),
       treated: known.map((r) => (r.arm === 'nextwork' ? 1 : 0) as 0 | 1),
-      covariates: known.map((r, i) => [...covariatesOf(r.baseline), ...dummies[i]!]),
+      covariates: known.map((r, i) => [...covariatesOf(r.baseline), ...dummies.rows[i]!]),
+      covariateNames: [...covariateNames, ...dummies.names],
       blocks,
     };
     let itt: Estimate | null = null;
@@ -115,12 +119,17 @@ export function analyse(rows: readonly AnalysisRow[]): HorizonResult[] {
     const primary = itt ?? dim;
     const cace =
       primary && takeup > 0
-        ? { estimate: primary.estimate / takeup, ciLower: primary.ciLower / takeup, ciUpper: primary.ciUpper / takeup }
+        ? {
+            estimate: primary.estimate / takeup,
+            ciLower: primary.ciLower === null ? null : primary.ciLower / takeup,
+            ciUpper: primary.ciUpper === null ? null : primary.ciUpper / takeup,
+          }
         : null;
     return { ...base, ...shares, itt, dim, pHolm: null, cace, note };
   });
-  const tested = results.filter((r) => (r.itt ?? r.dim) !== null);
-  const adjusted = holm(tested.map((r) => (r.itt ?? r.dim)!.pValue));
+  // A p-value that cannot be computed takes no part in Holm's adjustment.
+  const tested = results.filter((r) => (r.itt ?? r.dim)?.pValue != null);
+  const adjusted = holm(tested.map((r) => (r.itt ?? r.dim)!.pValue!));
   tested.forEach((r, i) => (r.pHolm = adjusted[i]!));
   return results;
 }

@@ -42,7 +42,7 @@ export function readTrial(text: string, o: { outcome: string; treatment: string;
     if (raw === '' || !Number.isFinite(v)) throw new EstimationError(`line ${row.line}: "${names[i]}" is not a number ("${raw}")`);
     return v;
   };
-  const data: TrialData = { y: [], treated: [], covariates: [], ...(bi !== undefined ? { blocks: [] } : {}) };
+  const data: TrialData = { y: [], treated: [], covariates: [], covariateNames: o.covariates, ...(bi !== undefined ? { blocks: [] } : {}) };
   for (const row of body) {
     data.y.push(number(row, yi));
     const t = number(row, ti);
@@ -57,7 +57,11 @@ export function readTrial(text: string, o: { outcome: string; treatment: string;
   return data;
 }
 
-/** `nextwork evaluate`: one JSON object with the estimate, or exit 2 with one line. */
+/**
+ * `nextwork evaluate`: one JSON object with the estimate, or exit 2 with one line. `notes` lists a
+ * dropped (aliased) covariate, mixed pair/larger blocks, and why a standard error is undefined —
+ * then stdError, t, pValue and the interval are null.
+ */
 export function runEvaluateCommand(o: EvaluateOptions): string {
   if (!o.input || !o.outcome || !o.treatment) throw new EstimationError('--input FILE, --outcome COL and --treatment COL are required');
   const estimator = (o.estimator ?? 'ols') as Estimator;

@@ -1,5 +1,7 @@
 import { type Locale, type Translate, formatNumber, formatPercent } from '../../platform/i18n/i18n.ts';
 import { stratumLabel } from './strata.ts';
+import { STRATUM_DUMMY, type HorizonResult } from './analysis.ts';
+import type { Estimate, EstimateNote } from './estimators.ts';
 import { CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { TrialResultsService } from './trial-results.service.ts';
@@ -16,6 +18,59 @@ export const num = (locale: string, x: number | null | undefined, digits = 1) =>
     : x.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const kr = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? '–' : `${Math.round(x).toLocaleString('da-DK')} kr.`;
+
+/** A covariate's name in words: the baseline covariates by their label, a stratum dummy as its block. */
+function covariateLabel(t: Translate, name: string): string {
+  if (name.startsWith(STRATUM_DUMMY)) return t('estimators.stratum', { label: stratumLabel(t, name.slice(STRATUM_DUMMY.length)) });
+  return `«${t(`trial.cov.${name}` as Key)}»`;
+}
+
+function noteText(t: Translate, what: string, note: EstimateNote): string {
+  switch (note.code) {
+    case 'dropped_covariate':
+    case 'dropped_interaction':
+      return t(`estimators.${note.code}`, { what, covariate: covariateLabel(t, note.covariate) });
+    case 'se_undefined':
+      return t(`estimators.se_undefined.${note.reason}`, { what });
+    case 'mixed_blocks':
+      return t('estimators.mixed_blocks', { what });
+  }
+}
+
+/**
+ * What the reader of the estimates must know, in plain words (#22): a covariate the adjusted model
+ * left out, a standard error that cannot be computed, blocks mixing pairs with larger ones, an
+ * adjusted estimate that failed — never a silent fallback.
+ */
+export function EstimateNotes({ t, results }: { t: Translate; results: HorizonResult[] }) {
+  const lines = results.flatMap((r) => {
+    const horizon = t('estimators.horizon', { h: r.horizon });
+    const of = (e: Estimate | null, which: 'estimators.adjusted' | 'estimators.dim') =>
+      (e?.notes ?? []).map((n) => noteText(t, `${horizon}, ${t(which)}`, n));
+    return [
+      ...(r.note === 'adjusted_failed' ? [t('estimators.adjusted_failed', { what: horizon })] : []),
+      ...of(r.itt, 'estimators.adjusted'),
+      ...of(r.dim, 'estimators.dim'),
+    ];
+  });
+  if (!lines.length) return null;
+  return (
+    <section aria-labelledby="estimate-notes">
+      <h3 id="estimate-notes">{t('estimators.notes_title')}</h3>
+      <ul>
+        {lines.map((line) => (
+          <li>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** An interval in percentage points, or "kan ikke beregnes" where the standard error is undefined. */
+const interval = (page: PageContext, e: { ciLower: number | null; ciUpper: number | null }) =>
+  e.ciLower === null || e.ciUpper === null
+    ? page.t('estimators.undefined_short')
+    : `${pp(page.locale, e.ciLower)} – ${pp(page.locale, e.ciUpper)}`;
 
 /** How much of the programme the NExTWORK participants with a record received. */
 function DoseSection({ page, dose }: { page: PageContext; dose: Evaluation['dose'] }) {
@@ -204,20 +259,16 @@ export function EvaluationPage({ page, data, econForm }: { page: PageContext; da
               {e ? (
                 <>
                   <td>{pp(page.locale, e.estimate)}</td>
+                  <td>{interval(page, e)}</td>
                   <td>
-                    {pp(page.locale, e.ciLower)} – {pp(page.locale, e.ciUpper)}
+                    {r.pHolm === undefined || r.pHolm === null
+                      ? e.pValue === null
+                        ? t('estimators.undefined_short')
+                        : ''
+                      : formatNumber(page.locale, r.pHolm, 3, 3)}
                   </td>
-                  <td>{r.pHolm === undefined || r.pHolm === null ? '' : formatNumber(page.locale, r.pHolm, 3, 3)}</td>
-                  <td>
-                    {r.dim
-                      ? `${pp(page.locale, r.dim.estimate)} (${pp(page.locale, r.dim.ciLower)} – ${pp(page.locale, r.dim.ciUpper)})`
-                      : '–'}
-                  </td>
-                  <td>
-                    {r.cace
-                      ? `${pp(page.locale, r.cace.estimate)} (${pp(page.locale, r.cace.ciLower)} – ${pp(page.locale, r.cace.ciUpper)})`
-                      : '–'}
-                  </td>
+                  <td>{r.dim ? `${pp(page.locale, r.dim.estimate)} (${interval(page, r.dim)})` : '–'}</td>
+                  <td>{r.cace ? `${pp(page.locale, r.cace.estimate)} (${interval(page, r.cace)})` : '–'}</td>
                 </>
               ) : (
                 <td colSpan={5}>{t('trial.too_few')}</td>
@@ -226,6 +277,7 @@ export function EvaluationPage({ page, data, econForm }: { page: PageContext; da
           );
         })}
       </DataTable>
+      <EstimateNotes t={t} results={data.results} />
       <p>{t('trial.takeup', { share: pct(page.locale, data.results[0]?.takeup ?? 0) })}</p>
 
       <DoseSection page={page} dose={data.dose} />

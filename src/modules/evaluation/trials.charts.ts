@@ -27,7 +27,10 @@ export function enrolmentChart(rows: { month: string; nextwork: number; control:
 export function estimatesChart(results: HorizonResult[], label: string): string {
   const points = results.flatMap((r) => {
     const e = r.itt ?? r.dim;
-    return e ? [{ horizon: `${r.horizon}`, estimate: e.estimate * 100, lo: e.ciLower * 100, hi: e.ciUpper * 100 }] : [];
+    // Where the interval cannot be computed, the dot stands alone (the table says why).
+    return e
+      ? [{ horizon: `${r.horizon}`, estimate: e.estimate * 100, lo: (e.ciLower ?? e.estimate) * 100, hi: (e.ciUpper ?? e.estimate) * 100 }]
+      : [];
   });
   return renderChart({
     ariaLabel: label,

@@ -16,6 +16,7 @@ import { rulesDa } from './catalog/rules.da.ts';
 import { groupsRulesDa } from './catalog/groups-rules.da.ts';
 import { auditLabelsDa } from './catalog/audit-labels.da.ts';
 import { caseworkerDa } from './catalog/caseworker.da.ts';
+import { estimatorsDa } from './catalog/estimators.da.ts';
 import { textDa } from './catalog/text.da.ts';
 import { libraryDa } from './catalog/library.da.ts';
 
@@ -39,6 +40,7 @@ export const da = {
   ...groupsRulesDa,
   ...auditLabelsDa,
   ...caseworkerDa,
+  ...estimatorsDa,
   ...textDa,
   ...libraryDa,
 } as const;
