@@ -73,6 +73,8 @@ import { CostsRepository } from '../modules/evaluation/costs.repository.ts';
 import { NotificationsRepository } from '../modules/notifications/notifications.repository.ts';
 import { NotificationsService } from '../modules/notifications/notifications.service.ts';
 import { MessagesRepository } from '../modules/messages/messages.repository.ts';
+import { GettingStartedRepository } from '../modules/home/getting-started.repository.ts';
+import { GettingStartedService } from '../modules/home/getting-started.service.ts';
 import { LibraryRepository } from '../modules/library/library.repository.ts';
 import { LibraryService } from '../modules/library/library.service.ts';
 import { MessagesService } from '../modules/messages/messages.service.ts';
@@ -271,6 +273,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     reports: new ReportsService(transactions, reportsRepo, youthRepo, notifications, access, audit, clock),
     messages,
     library: new LibraryService(new LibraryRepository(db), access, audit, clock),
+    gettingStarted: new GettingStartedService(new GettingStartedRepository(db), access),
     internshipOverview,
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock, async (companyId) =>
       (await companiesRepo.contacts(companyId)).map((c) => c.id),

@@ -4,6 +4,7 @@ import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf } from '../../platform/http/request.ts';
 import { chosenMunicipality } from '../../platform/http/scope.ts';
 import { PersonalDashboardView, TeamDashboardView } from './dashboard.views.tsx';
+import { modelRules } from '../municipalities/model-rules.ts';
 
 export async function dashboardRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
   app.get('/dashboard', async (request, reply) => {
@@ -17,6 +18,7 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
         ? await services.internshipOverview.glance(ctx, municipalityId)
         : null;
       const needs = await services.home.team(ctx, municipalityId, starts?.clocks ?? null);
+      const gettingStarted = await services.gettingStarted.steps(ctx, municipalityId, modelRules(data.municipality));
       const page = pageContext(request, reply, settings);
       // Only someone on several teams needs the list of municipalities to switch between.
       const several = actorMunicipalityIds(actor).filter(isTeam).length > 1;
@@ -25,7 +27,7 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
         reply,
         page,
         page.t('dashboard.title'),
-        <TeamDashboardView page={page} data={data} choices={choices} starts={starts} needs={needs} />,
+        <TeamDashboardView page={page} data={data} choices={choices} starts={starts} needs={needs} gettingStarted={gettingStarted} />,
       );
     }
     const roles = new Set(actor.memberships.map((m) => m.role));

@@ -6,6 +6,8 @@ import type { TeamOverview } from '../internships/overview.service.ts';
 import { ClocksTable, FlagsList } from '../internships/internships.views.tsx';
 import type { HomeItem } from '../home/home.service.ts';
 import { NeedsMeNow, RolePages } from '../home/home.views.tsx';
+import { GettingStarted } from '../home/getting-started.views.tsx';
+import type { StartStep } from '../home/getting-started.service.ts';
 import type { CaseworkHome } from '../home/casework.ts';
 import { CaseworkView } from '../home/casework.views.tsx';
 import { MyPeople } from '../youth/my-people.views.tsx';
@@ -17,12 +19,15 @@ export function TeamDashboardView({
   choices,
   starts,
   needs,
+  gettingStarted,
 }: {
   page: PageContext;
   data: TeamDashboard;
   choices: { id: string; name: string }[];
   starts: TeamOverview | null;
   needs: HomeItem[];
+  /** A new municipality's first steps, for its leaders, until all are done. */
+  gettingStarted?: StartStep[];
 }) {
   const { t } = page;
   const m = data.municipality;
@@ -51,6 +56,7 @@ export function TeamDashboardView({
         </Alert>
       )}
       <NeedsMeNow page={page} items={needs} />
+      {gettingStarted && <GettingStarted page={page} steps={gettingStarted} />}
       <h2>{t('dashboard.figures')}</h2>
       <ul class="nobullet-list app-cards">
         <li class="app-card">

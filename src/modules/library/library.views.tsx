@@ -54,7 +54,7 @@ function Tags({ t, tags }: { t: Translate; tags: string[] }) {
       <span class="app-sr-only">{t('library.tags')}: </span>
       {tags.map((tag) => (
         <>
-          <a class="app-tag" href={`/library?tag=${encodeURIComponent(tag)}`}>
+          <a class="app-library-tag" href={`/library?tag=${encodeURIComponent(tag)}`}>
             {tag}
           </a>{' '}
         </>
@@ -122,7 +122,7 @@ export function LibraryListView(props: {
             {props.tags.map(({ tag, entries }) => (
               <>
                 <a
-                  class="app-tag"
+                  class="app-library-tag"
                   href={`/library?tag=${encodeURIComponent(tag)}${props.archived ? '&archived=1' : ''}`}
                   aria-current={tag === props.tag ? 'true' : undefined}
                 >

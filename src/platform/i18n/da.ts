@@ -19,6 +19,7 @@ import { caseworkerDa } from './catalog/caseworker.da.ts';
 import { estimatorsDa } from './catalog/estimators.da.ts';
 import { textDa } from './catalog/text.da.ts';
 import { libraryDa } from './catalog/library.da.ts';
+import { gettingStartedDa } from './catalog/getting-started.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
 export const da = {
@@ -43,6 +44,7 @@ export const da = {
   ...estimatorsDa,
   ...textDa,
   ...libraryDa,
+  ...gettingStartedDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

@@ -19,6 +19,7 @@ import { caseworkerEn } from './catalog/caseworker.en.ts';
 import { estimatorsEn } from './catalog/estimators.en.ts';
 import { textEn } from './catalog/text.en.ts';
 import { libraryEn } from './catalog/library.en.ts';
+import { gettingStartedEn } from './catalog/getting-started.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
@@ -44,4 +45,5 @@ export const en: Record<MessageKey, string> = {
   ...estimatorsEn,
   ...textEn,
   ...libraryEn,
+  ...gettingStartedEn,
 };
