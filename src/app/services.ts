@@ -15,6 +15,8 @@ import { AuditLogService } from '../modules/audit-log/audit-log.service.ts';
 import { AccountsRepository } from '../modules/accounts/accounts.repository.ts';
 import { SessionCache } from '../modules/accounts/session-cache.ts';
 import { AccountsService } from '../modules/accounts/accounts.service.ts';
+import { OidcRepository } from '../modules/accounts/oidc.repository.ts';
+import { OidcSignInService, type OidcSettings } from '../modules/accounts/oidc.service.ts';
 import { ContactProfileRepository } from '../modules/accounts/contact-profile.repository.ts';
 import { ContactProfileService } from '../modules/accounts/contact-profile.service.ts';
 import { CompaniesRepository } from '../modules/companies/companies.repository.ts';
@@ -86,6 +88,8 @@ export interface ServiceSettings {
   sessionAbsoluteHours: number;
   /** 32 bytes; encrypts CPR numbers at rest. */
   dataKey: Buffer;
+  /** Sign-in through OpenID Connect (MitID, NemLog-in, the municipality's IdP); none when not configured. */
+  oidc?: OidcSettings | undefined;
 }
 
 /**
@@ -274,6 +278,20 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     ),
     outbox: new OutboxService(outboxRepo, access, settings.demo && !settings.smtpUrl),
     // Forms kept over an expired session, sealed with the data key (platform/http/saved-forms.ts).
+    // Sign-in through OpenID Connect, when configured (decision 0028); young people are recognised by
+    // the keyed hash of the CPR claim against their records.
+    oidc: settings.oidc
+      ? new OidcSignInService(
+          new OidcRepository(db),
+          accounts,
+          access,
+          audit,
+          sealer,
+          clock,
+          { ...settings.oidc, baseUrl: settings.baseUrl },
+          (hash) => youthRepo.userIdsByCprHash(hash),
+        )
+      : undefined,
     savedForms: new SavedForms(new SavedFormsRepository(db), sealer, clock),
   };
   wire(services);
