@@ -80,6 +80,17 @@ const envSchema = z.object({
     .refine((v) => v.split(' ').includes('openid'), { error: 'must include openid' })
     .default('openid'),
   OIDC_CPR_CLAIM: z.string().min(1).max(200).optional(),
+  SMS_GATEWAY_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an https:// URL (http:// only for localhost)' })
+    .refine((v) => v.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(v), {
+      error: 'must be an https:// URL (http:// only for localhost)',
+    })
+    .optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  SMS_SENDER: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,11}$|^\+\d{8,15}$/, 'must be 1–11 letters or digits, or a phone number such as +4512345678')
+    .default('NExTWORK'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -114,6 +125,8 @@ export interface Config {
   maxConcurrentRequests: number;
   /** Sign-in through OpenID Connect (MitID through a broker, NemLog-in, the municipality's IdP); decision 0028. */
   oidc: OidcConfig | undefined;
+  /** Text messages through an SMS gateway; undefined: they land in the development outbox. */
+  sms: { url: string; token: string; sender: string } | undefined;
 }
 
 export interface OidcConfig {
@@ -155,6 +168,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `Invalid configuration: OIDC_ISSUER and OIDC_CLIENT_ID are both required for sign-in with OpenID Connect (${oidcSet.join(', ')} given)`,
     );
   }
+  if (Boolean(e.SMS_GATEWAY_URL) !== Boolean(e.SMS_GATEWAY_TOKEN)) {
+    throw new ConfigError('Invalid configuration: SMS_GATEWAY_URL and SMS_GATEWAY_TOKEN go together (the gateway and its bearer token)');
+  }
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
@@ -188,6 +204,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             cprClaim: e.OIDC_CPR_CLAIM,
           }
         : undefined,
+    sms:
+      e.SMS_GATEWAY_URL && e.SMS_GATEWAY_TOKEN ? { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN, sender: e.SMS_SENDER } : undefined,
     trustProxy:
       e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.replace(/\s+/g, ''),
   };

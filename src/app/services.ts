@@ -6,6 +6,7 @@ import type { Database } from '../platform/db/client.ts';
 import { transactionsOf } from '../platform/db/transactions.ts';
 import type { JobDefinition } from '../platform/jobs/jobs.ts';
 import { type Mailer, OutboxMailer, SmtpMailer } from '../platform/mail/mailer.ts';
+import { HttpSmsGateway, OutboxSms, type SmsSender } from '../platform/sms/sms.ts';
 import { OutboxRepository } from '../platform/mail/outbox.repository.ts';
 import { OutboxService } from '../platform/mail/outbox.service.ts';
 import { SavedForms } from '../platform/http/saved-forms.ts';
@@ -90,6 +91,8 @@ export interface ServiceSettings {
   dataKey: Buffer;
   /** Sign-in through OpenID Connect (MitID, NemLog-in, the municipality's IdP); none when not configured. */
   oidc?: OidcSettings | undefined;
+  /** The SMS gateway (SMS_GATEWAY_URL/_TOKEN, SMS_SENDER); without it text messages land in the development outbox. */
+  sms?: { url: string; token: string; sender: string } | undefined;
 }
 
 /**
@@ -125,7 +128,10 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   const openingsRepo = new OpeningsRepository(db);
   const youthRepo = new YouthRepository(db);
   const internshipsRepo = new InternshipsRepository(db);
-  const notifications = new NotificationsService(new NotificationsRepository(db), mailer, access, audit, clock, settings.baseUrl);
+  const sms: SmsSender = settings.sms
+    ? new HttpSmsGateway(settings.sms.url, settings.sms.token, settings.sms.sender)
+    : new OutboxSms(outboxRepo, clock, (userId) => accountsRepo.membershipsOf(userId));
+  const notifications = new NotificationsService(new NotificationsRepository(db), mailer, access, audit, clock, settings.baseUrl, sms);
   const matchingRepo = new MatchingRepository(db);
   const eventsRepo = new EventsRepository(db);
   const feedback = new FeedbackService(
@@ -344,5 +350,7 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     { name: 'trial-follow-ups', cron: '0 7 * * 1', handler: () => services.trialOutcomes.followUpReminders() },
     // Delivery honours each person's quiet hours and digest choice, so it can run often.
     { name: 'notifications-deliver', cron: '*/10 * * * *', handler: () => services.notifications.deliver() },
+    // Text messages queued by delivery, and those waiting for another try after the gateway failed.
+    { name: 'notifications-sms', cron: '* * * * *', handler: () => services.notifications.sendTexts() },
   ];
 }

@@ -25,6 +25,11 @@ export const signInDa = {
   'oidc_link.manage': 'Forbind din konto med {label} eller fjern forbindelsen',
   'oidc_link.done': 'Din konto er nu forbundet med {label}.',
   'oidc_link.removed': 'Forbindelsen til {label} er fjernet.',
+  'sms.notifications': 'NExTWORK: Du har {count} {count|ny notifikation|nye notifikationer}. Se {count|den|dem} her: {url}',
+  'notify.sms': 'Send mig også en sms',
+  'notify.sms_hint': 'Sms’en siger kun, at der er nyt i NExTWORK — aldrig hvad. Den følger dine stille timer og din daglige samling.',
+  'validation.sms_phone':
+    'Vi har ikke et dansk eller svensk mobilnummer til dig. Skriv det under Mine kontaktoplysninger, eller bed dit team om at rette det.',
   'audit.action.account.oidc_link': 'Forbandt sin konto med et eksternt login (MitID/OpenID Connect)',
   'audit.action.account.oidc_unlink': 'Fjernede forbindelsen til et eksternt login (MitID/OpenID Connect)',
 } as const;

@@ -26,6 +26,11 @@ export const signInEn: Record<keyof typeof signInDa, string> = {
   'oidc_link.manage': 'Link your account with {label} or remove the link',
   'oidc_link.done': 'Your account is now linked with {label}.',
   'oidc_link.removed': 'The link to {label} is removed.',
+  'sms.notifications': 'NExTWORK: You have {count} new {count|notification|notifications}. See {count|it|them} here: {url}',
+  'notify.sms': 'Also send me a text message',
+  'notify.sms_hint': 'The text only says there is something new in NExTWORK — never what. It keeps your quiet hours and your daily digest.',
+  'validation.sms_phone':
+    'We have no Danish or Swedish mobile number for you. Add it under My contact details, or ask your team to correct it.',
   'audit.action.account.oidc_link': 'Linked their account with an external login (MitID/OpenID Connect)',
   'audit.action.account.oidc_unlink': 'Removed the link to an external login (MitID/OpenID Connect)',
 };
