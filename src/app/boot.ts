@@ -66,6 +66,8 @@ export async function boot(config: Config): Promise<{ database: Database; servic
       sessionIdleMinutes: config.sessionIdleMinutes,
       sessionAbsoluteHours: config.sessionAbsoluteHours,
       dataKey,
+      oidc: config.oidc,
+      sms: config.sms,
     });
     const seeded = config.demo ? await seedDemo(database.db, systemClock.now(), services.sealer) : false;
     return { database, services, seeded };

@@ -130,7 +130,8 @@ export async function buildServer(services: Services, options: ServerOptions): P
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
-        formAction: ["'self'"],
+        // Signing out of a session begun at the OpenID Connect provider goes on to its end-session page.
+        formAction: ["'self'", ...(services.settings.oidc ? [new URL(services.settings.oidc.issuer).origin] : [])],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

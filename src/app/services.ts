@@ -6,6 +6,7 @@ import type { Database } from '../platform/db/client.ts';
 import { transactionsOf } from '../platform/db/transactions.ts';
 import type { JobDefinition } from '../platform/jobs/jobs.ts';
 import { type Mailer, OutboxMailer, SmtpMailer } from '../platform/mail/mailer.ts';
+import { HttpSmsGateway, OutboxSms, type SmsSender } from '../platform/sms/sms.ts';
 import { OutboxRepository } from '../platform/mail/outbox.repository.ts';
 import { OutboxService } from '../platform/mail/outbox.service.ts';
 import { SavedForms } from '../platform/http/saved-forms.ts';
@@ -15,6 +16,8 @@ import { AuditLogService } from '../modules/audit-log/audit-log.service.ts';
 import { AccountsRepository } from '../modules/accounts/accounts.repository.ts';
 import { SessionCache } from '../modules/accounts/session-cache.ts';
 import { AccountsService } from '../modules/accounts/accounts.service.ts';
+import { OidcRepository } from '../modules/accounts/oidc.repository.ts';
+import { OidcSignInService, type OidcSettings } from '../modules/accounts/oidc.service.ts';
 import { ContactProfileRepository } from '../modules/accounts/contact-profile.repository.ts';
 import { ContactProfileService } from '../modules/accounts/contact-profile.service.ts';
 import { CompaniesRepository } from '../modules/companies/companies.repository.ts';
@@ -90,6 +93,10 @@ export interface ServiceSettings {
   sessionAbsoluteHours: number;
   /** 32 bytes; encrypts CPR numbers at rest. */
   dataKey: Buffer;
+  /** Sign-in through OpenID Connect (MitID, NemLog-in, the municipality's IdP); none when not configured. */
+  oidc?: OidcSettings | undefined;
+  /** The SMS gateway (SMS_GATEWAY_URL/_TOKEN, SMS_SENDER); without it text messages land in the development outbox. */
+  sms?: { url: string; token: string; sender: string } | undefined;
 }
 
 /**
@@ -125,7 +132,10 @@ export function createServices(database: Database, clock: Clock, settings: Servi
   const openingsRepo = new OpeningsRepository(db);
   const youthRepo = new YouthRepository(db);
   const internshipsRepo = new InternshipsRepository(db);
-  const notifications = new NotificationsService(new NotificationsRepository(db), mailer, access, audit, clock, settings.baseUrl);
+  const sms: SmsSender = settings.sms
+    ? new HttpSmsGateway(settings.sms.url, settings.sms.token, settings.sms.sender)
+    : new OutboxSms(outboxRepo, clock, (userId) => accountsRepo.membershipsOf(userId));
+  const notifications = new NotificationsService(new NotificationsRepository(db), mailer, access, audit, clock, settings.baseUrl, sms);
   const matchingRepo = new MatchingRepository(db);
   const eventsRepo = new EventsRepository(db);
   const feedback = new FeedbackService(
@@ -280,6 +290,20 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     ),
     outbox: new OutboxService(outboxRepo, access, settings.demo && !settings.smtpUrl),
     // Forms kept over an expired session, sealed with the data key (platform/http/saved-forms.ts).
+    // Sign-in through OpenID Connect, when configured (decision 0028); young people are recognised by
+    // the keyed hash of the CPR claim against their records.
+    oidc: settings.oidc
+      ? new OidcSignInService(
+          new OidcRepository(db),
+          accounts,
+          access,
+          audit,
+          sealer,
+          clock,
+          { ...settings.oidc, baseUrl: settings.baseUrl },
+          (hash) => youthRepo.userIdsByCprHash(hash),
+        )
+      : undefined,
     savedForms: new SavedForms(new SavedFormsRepository(db), sealer, clock),
   };
   wire(services);
@@ -332,5 +356,7 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     { name: 'trial-follow-ups', cron: '0 7 * * 1', handler: () => services.trialOutcomes.followUpReminders() },
     // Delivery honours each person's quiet hours and digest choice, so it can run often.
     { name: 'notifications-deliver', cron: '*/10 * * * *', handler: () => services.notifications.deliver() },
+    // Text messages queued by delivery, and those waiting for another try after the gateway failed.
+    { name: 'notifications-sms', cron: '* * * * *', handler: () => services.notifications.sendTexts() },
   ];
 }

@@ -9,6 +9,7 @@ import type { SignedIn } from './accounts.service.ts';
 import { collator } from '../../platform/i18n/i18n.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { demoAccounts } from '../demo/demo-accounts.ts';
+import { oidcRoutes } from './oidc.routes.tsx';
 import { AcceptInvitationPage, InvitePage, LinkConfirmPage, SignInPage } from './accounts.views.tsx';
 
 const signInLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
@@ -18,6 +19,8 @@ export async function accountsRoutes(app: App, { services, settings }: RouteDeps
 
   const startSession = (request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn, next: string, flash = 'signin.signed_in') => {
     if (request.sessionId) void accounts.signOut(ctxOf(request), request.sessionId).catch(() => {});
+    // Set again by the OpenID Connect callback after this, when the session began there.
+    if (request.cookies[cookieName(settings, 'oidcSession')]) reply.clearCookie(cookieName(settings, 'oidcSession'), baseCookie(settings));
     reply.setCookie(cookieName(settings, 'session'), signedIn.sessionToken, {
       ...baseCookie(settings),
       maxAge: services.settings.sessionAbsoluteHours * 3600,
@@ -48,6 +51,7 @@ export async function accountsRoutes(app: App, { services, settings }: RouteDeps
         next={opts.next ?? ''}
         linkSent={!!opts.linkSent}
         demoAccounts={services.settings.demo ? demoAccounts() : null}
+        oidcLabel={services.oidc?.label}
       />,
       opts.status,
     );
@@ -105,8 +109,17 @@ export async function accountsRoutes(app: App, { services, settings }: RouteDeps
     if (request.sessionId) await accounts.signOut(ctxOf(request), request.sessionId);
     reply.clearCookie(cookieName(settings, 'session'), baseCookie(settings));
     setFlash(reply, settings, { kind: 'info', key: 'signin.signed_out' });
+    // A session begun at the OpenID Connect provider is ended there too, when it offers that (decision 0028).
+    const oidcSession = cookieName(settings, 'oidcSession');
+    if (request.cookies[oidcSession]) {
+      reply.clearCookie(oidcSession, baseCookie(settings));
+      const there = await services.oidc?.endSessionUrl();
+      if (there) return reply.redirect(there, 303);
+    }
     return reply.redirect('/sign-in', 303);
   });
+
+  await oidcRoutes(app, { services, settings }, startSession);
 
   const invitePage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
     const ctx = ctxOf(request);

@@ -96,3 +96,29 @@ export const signInThrottle = pgTable(
   },
   (t) => [primaryKey({ columns: [t.kind, t.key] })],
 );
+
+/**
+ * An account's identity at an OpenID Connect provider (MitID through a broker, NemLog-in, the
+ * municipality's own identity provider): the issuer and the subject it gives the person. Linked
+ * by the person while signed in, or — for a young person — on the first sign-in recognised by the
+ * CPR claim (decision 0028). Neither the CPR number nor any token is stored.
+ */
+export const oidcIdentities = pgTable(
+  'oidc_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    /** 'link' (the person linked it while signed in) or 'cpr' (recognised by the CPR claim). */
+    linkedBy: text('linked_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('oidc_identities_subject_idx').on(t.issuer, t.subject),
+    uniqueIndex('oidc_identities_user_issuer_idx').on(t.userId, t.issuer),
+  ],
+);

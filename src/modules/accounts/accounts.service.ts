@@ -121,6 +121,18 @@ export class AccountsService {
     return this.startSession(ctx, user, 'link');
   }
 
+  /**
+   * A session for an account another sign-in method has already verified (OpenID Connect,
+   * decision 0028): the same session and audit entry as the password sign-in, with its method.
+   * Undefined for an unknown or disabled account.
+   */
+  async signInVerified(ctx: Context, userId: string, method: string, details: Record<string, string> = {}): Promise<SignedIn | undefined> {
+    const user = await this.repo.findUser(userId);
+    if (!user || user.disabledAt) return undefined;
+    await this.repo.clearFailures('account', user.email.toLowerCase());
+    return this.startSession(ctx, user, method, details);
+  }
+
   async signOut(ctx: Context, sessionId: string): Promise<void> {
     await this.audit.atomically(async () => {
       await this.repo.deleteSession(sessionId);
@@ -263,7 +275,7 @@ export class AccountsService {
     return this.repo.deleteExpired(now, new Date(now.getTime() - this.settings.idleMinutes * 60_000));
   }
 
-  private async startSession(ctx: Context, user: User, method: string): Promise<SignedIn> {
+  private async startSession(ctx: Context, user: User, method: string, details: Record<string, string> = {}): Promise<SignedIn> {
     const { token, id } = newToken();
     const now = this.clock.now();
     await this.audit.atomically(async () => {
@@ -279,7 +291,7 @@ export class AccountsService {
         {
           action: 'account.sign_in',
           subjectUserId: user.id,
-          details: { method },
+          details: { ...details, method },
         },
       );
     });

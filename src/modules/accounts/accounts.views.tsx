@@ -2,6 +2,7 @@ import type { Translate } from '../../platform/i18n/i18n.ts';
 import { CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { DemoAccount } from '../demo/demo-accounts.ts';
+import { OidcSignInSection } from './oidc.views.tsx';
 
 export function SignInPage(props: {
   page: PageContext;
@@ -10,6 +11,8 @@ export function SignInPage(props: {
   next: string;
   demoAccounts: DemoAccount[] | null;
   linkSent: boolean;
+  /** The OpenID Connect provider's name ("MitID") when one is configured. */
+  oidcLabel?: string | undefined;
 }) {
   const { t } = props.page;
   const labels = { email: t('signin.email'), password: t('signin.password') };
@@ -36,6 +39,7 @@ export function SignInPage(props: {
             {t('signin.submit')}
           </button>
         </form>
+        {props.oidcLabel && <OidcSignInSection page={props.page} label={props.oidcLabel} next={props.next} />}
         <h2>{t('signin.link_heading')}</h2>
         <p>{t('signin.link_intro')}</p>
         {props.linkSent && (

@@ -15,7 +15,7 @@ export async function contactProfileRoutes(app: App, { services, settings }: Rou
       reply,
       page,
       page.t('contact.title'),
-      <ContactProfilePage page={page} profile={profile} form={form ?? contactProfileForm(profile)} />,
+      <ContactProfilePage page={page} profile={profile} form={form ?? contactProfileForm(profile)} oidcLabel={services.oidc?.label} />,
       status,
     );
   };

@@ -12,7 +12,18 @@ export function contactProfileForm(p: ContactProfile): FormState {
 }
 
 /** My contact details: the phone number, and what the young people I work with may see. */
-export function ContactProfilePage({ page, profile, form }: { page: PageContext; profile: ContactProfile; form: FormState }) {
+export function ContactProfilePage({
+  page,
+  profile,
+  form,
+  oidcLabel,
+}: {
+  page: PageContext;
+  profile: ContactProfile;
+  form: FormState;
+  /** When sign-in through OpenID Connect is configured: the way to link one's account (decision 0028). */
+  oidcLabel?: string | undefined;
+}) {
   const { t } = page;
   const labels = { phone: t('contact.phone'), showPhone: t('contact.show_phone'), showEmail: t('contact.show_email') };
   return (
@@ -32,6 +43,14 @@ export function ContactProfilePage({ page, profile, form }: { page: PageContext;
           {t('contact.save')}
         </button>
       </form>
+      {oidcLabel && (
+        <>
+          <h2>{t('oidc_link.title', { label: oidcLabel })}</h2>
+          <p>
+            <a href="/me/sign-in">{t('oidc_link.manage', { label: oidcLabel })}</a>
+          </p>
+        </>
+      )}
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import { and, desc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { users } from '../accounts/accounts.schema.ts';
-import { calendarFeeds, notificationPreferences, notifications } from './notifications.schema.ts';
+import { youth } from '../youth/youth.schema.ts';
+import { calendarFeeds, notificationPreferences, notifications, smsMessages } from './notifications.schema.ts';
 
 export type Notification = typeof notifications.$inferSelect;
 export type NewNotification = Omit<typeof notifications.$inferInsert, 'id' | 'deliveredAt' | 'emailed' | 'claimedUntil'>;
 export type Preferences = typeof notificationPreferences.$inferSelect;
+export type SmsMessage = typeof smsMessages.$inferSelect;
 
 const unleased = (now: Date) => or(isNull(notifications.claimedUntil), lte(notifications.claimedUntil, now));
 
@@ -75,17 +77,51 @@ export class NotificationsRepository {
     return this.db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)).limit(limit);
   }
 
-  async recipient(userId: string): Promise<{ email: string; name: string; locale: string } | undefined> {
+  /** Who gets a person's notifications; the phone is their own (contact profile), else their youth record's. */
+  async recipient(userId: string): Promise<{ email: string; name: string; locale: string; phone: string } | undefined> {
     const [row] = await this.db
-      .select({ email: users.email, name: users.name, locale: users.locale })
+      .select({
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        phone: sql<string>`coalesce(nullif(${users.phone}, ''), (select ${youth.phone} from ${youth} where ${youth.userId} = ${users.id} limit 1), '')`,
+      })
       .from(users)
       .where(eq(users.id, userId));
     return row;
   }
 
+  async queueSms(values: { userId: string; to: string; text: string; at: Date }): Promise<void> {
+    await this.db
+      .insert(smsMessages)
+      .values({ userId: values.userId, to: values.to, text: values.text, createdAt: values.at, nextAttemptAt: values.at });
+  }
+
+  /** Claims up to `limit` text messages due at `now` until `until` (a second worker gets others). */
+  async claimDueSms(now: Date, until: Date, limit: number): Promise<SmsMessage[]> {
+    const due = sql`(select id from ${smsMessages} where ${smsMessages.sentAt} is null and ${smsMessages.failedAt} is null and ${smsMessages.nextAttemptAt} <= ${now} order by ${smsMessages.nextAttemptAt} limit ${limit} for update skip locked)`;
+    return this.db.update(smsMessages).set({ nextAttemptAt: until }).where(inArray(smsMessages.id, due)).returning();
+  }
+
+  async smsSent(id: string, at: Date, attempts: number): Promise<void> {
+    await this.db.update(smsMessages).set({ sentAt: at, attempts, lastError: null }).where(eq(smsMessages.id, id));
+  }
+
+  /** A failed try: again at `retryAt`, or given up (null) at `at`. */
+  async smsFailed(id: string, attempts: number, error: string, at: Date, retryAt: Date | null): Promise<void> {
+    await this.db
+      .update(smsMessages)
+      .set({ attempts, lastError: error, ...(retryAt ? { nextAttemptAt: retryAt } : { failedAt: at }) })
+      .where(eq(smsMessages.id, id));
+  }
+
+  async smsFor(userId: string): Promise<SmsMessage[]> {
+    return this.db.select().from(smsMessages).where(eq(smsMessages.userId, userId)).orderBy(smsMessages.createdAt);
+  }
+
   async preferences(userId: string): Promise<Preferences> {
     const [row] = await this.db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
-    return row ?? { userId, email: 'immediate', quietFrom: 21, quietTo: 7, digestHour: 8, lastDigestOn: null };
+    return row ?? { userId, email: 'immediate', quietFrom: 21, quietTo: 7, digestHour: 8, lastDigestOn: null, sms: false };
   }
 
   async savePreferences(values: Omit<Preferences, 'lastDigestOn'>): Promise<void> {

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.schema.ts';
 import type { EmailMode } from './notifications.values.ts';
 
@@ -46,7 +47,39 @@ export const notificationPreferences = pgTable('notification_preferences', {
   /** The hour a daily digest goes out. */
   digestHour: integer('digest_hour').notNull().default(8),
   lastDigestOn: text('last_digest_on'),
+  /** A text message as well, saying only that there is something new (same quiet hours and digest). */
+  sms: boolean('sms').notNull().default(false),
 });
+
+/**
+ * Text messages waiting for the SMS gateway, written in the same transaction that settles their
+ * batch of notifications: a gateway that fails loses nothing — the message is tried again with
+ * backoff (attempts, next_attempt_at) and given up only after many tries (failed_at, last_error).
+ */
+export const smsMessages = pgTable(
+  'sms_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** E.164: +45 and 8 digits, or +46 and 7–9 digits. */
+    to: text('to').notNull(),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** When it may be tried (again); while a run sends it, the end of that run's lease. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    index('sms_messages_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`sent_at is null and failed_at is null`),
+  ],
+);
 
 /** A personal calendar feed: only the hash of its secret is kept; a new one revokes the old. */
 export const calendarFeeds = pgTable('calendar_feeds', {

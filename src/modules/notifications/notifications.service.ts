@@ -10,6 +10,9 @@ import { type Locale, formatDay, translate } from '../../platform/i18n/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { newToken, hashToken } from '../../platform/crypto/tokens.ts';
 import { parseInput } from '../../platform/validation.ts';
+import { normalisePhone } from '../../platform/sms/phone.ts';
+import type { SmsSender } from '../../platform/sms/sms.ts';
+import { invalid } from '../../platform/errors.ts';
 import type { NewNotification, Notification, NotificationsRepository, Preferences } from './notifications.repository.ts';
 import { emailModes } from './notifications.values.ts';
 
@@ -23,6 +26,8 @@ export const preferencesInput = z.object({
   quietFrom: hour,
   quietTo: hour,
   digestHour: hour,
+  // A checkbox: "on" when ticked, absent when not.
+  sms: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
 });
 
 /** Whether a local hour falls in quiet hours (from 21 to 7 wraps midnight; from = to means none). */
@@ -36,6 +41,12 @@ export function inQuietHours(h: number, from: number, to: number): boolean {
  * than a send can take (nodemailer waits up to 2 min to connect and 10 min on a silent server).
  */
 export const DELIVERY_LEASE_MS = 15 * 60_000;
+/** A run sending text messages holds them this long (the gateway is given 10 s per message). */
+const SMS_LEASE_MS = 5 * 60_000;
+/** Tries of one text message before it is given up (about a day with the backoff below). */
+export const SMS_MAX_ATTEMPTS = 10;
+/** Minutes before the next try after `attempts` failed: 1, 2, 4 … at most 4 hours. */
+export const smsBackoffMinutes = (attempts: number) => Math.min(240, 2 ** (attempts - 1));
 
 /** Turns a notification's link into a URL: a path, or a value a module signs at delivery (`prefix:value`). */
 export type LinkResolver = (value: string) => string;
@@ -60,6 +71,7 @@ export class NotificationsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly baseUrl: string,
+    private readonly sms?: SmsSender,
   ) {}
 
   /** A module's links `prefix:value`, turned into URLs at delivery (wired in app/services.ts). */
@@ -97,36 +109,70 @@ export class NotificationsService {
     let count = 0;
     for (const userId of await this.repo.usersWithPending(now)) {
       const prefs = await this.repo.preferences(userId);
-      if (prefs.email !== 'off' && inQuietHours(localHour(now), prefs.quietFrom, prefs.quietTo)) continue;
+      // A text message, when chosen, keeps the same quiet hours and digest as email.
+      const silent = prefs.email === 'off' && !prefs.sms;
+      if (!silent && inQuietHours(localHour(now), prefs.quietFrom, prefs.quietTo)) continue;
       // A lost send goes first, without a digest slot of its own: its run took one.
       let claimed = await this.repo.claimExpired(userId, now, until);
       if (!claimed.length) {
-        if (prefs.email !== 'off' && !this.due(prefs, now)) continue;
+        if (!silent && !this.due(prefs, now)) continue;
         if (prefs.email === 'daily' && !(await this.repo.takeDigestSlot(userId, localDate(now)))) continue;
         claimed = await this.repo.claimPending(userId, now, until);
       }
       if (!claimed.length) continue;
       const ids = claimed.map((n) => n.id);
       count += claimed.length;
-      const to = prefs.email === 'off' ? undefined : await this.repo.recipient(userId);
-      if (!to) {
-        await this.repo.markDelivered(ids, now, null);
-        continue;
+      const person = silent ? undefined : await this.repo.recipient(userId);
+      const locale: Locale = person?.locale === 'en' ? 'en' : 'da';
+      const to = prefs.email === 'off' ? undefined : person;
+      if (to) {
+        try {
+          await this.mailer.send({ to: to.email, messageId: this.messageId(ids), ...this.compose(claimed, locale, to.name) });
+        } catch (err) {
+          await this.repo.release(ids, this.clock.now());
+          throw err;
+        }
+        emails++;
       }
-      try {
-        await this.mailer.send({
-          to: to.email,
-          messageId: this.messageId(ids),
-          ...this.compose(claimed, to.locale === 'en' ? 'en' : 'da', to.name),
-        });
-      } catch (err) {
-        await this.repo.release(ids, this.clock.now());
-        throw err;
-      }
-      await this.repo.markDelivered(ids, this.clock.now(), to.email);
-      emails++;
+      // The text message is queued with the settling, in one transaction: sent (and retried) by sendTexts.
+      const phone = prefs.sms && person ? normalisePhone(person.phone) : undefined;
+      await this.audit.atomically(async () => {
+        await this.repo.markDelivered(ids, this.clock.now(), to?.email ?? null);
+        if (phone) await this.repo.queueSms({ userId, to: phone, text: this.smsText(claimed.length, locale), at: this.clock.now() });
+      });
     }
     return { emails, notifications: count };
+  }
+
+  /** What a text message says: only that there is something new, never what (it is read on a lock screen). */
+  smsText(count: number, locale: Locale): string {
+    return translate(locale, 'sms.notifications', { count, url: `${this.baseUrl}/me/notifications` });
+  }
+
+  /**
+   * Sends the text messages due (the job `notifications-sms`, and after each delivery run): a failed
+   * try is kept and tried again with backoff; after SMS_MAX_ATTEMPTS it is given up and counted.
+   */
+  async sendTexts(limit = 100): Promise<{ sent: number; failed: number; gaveUp: number }> {
+    const result = { sent: 0, failed: 0, gaveUp: 0 };
+    if (!this.sms) return result;
+    const now = this.clock.now();
+    for (const m of await this.repo.claimDueSms(now, new Date(now.getTime() + SMS_LEASE_MS), limit)) {
+      const attempts = m.attempts + 1;
+      try {
+        await this.sms.send({ to: m.to, text: m.text, reference: m.id, userId: m.userId });
+        await this.repo.smsSent(m.id, this.clock.now(), attempts);
+        result.sent++;
+      } catch (err) {
+        const at = this.clock.now();
+        const giveUp = attempts >= SMS_MAX_ATTEMPTS;
+        const retryAt = giveUp ? null : new Date(at.getTime() + smsBackoffMinutes(attempts) * 60_000);
+        await this.repo.smsFailed(m.id, attempts, String((err as Error).message ?? err).slice(0, 200), at, retryAt);
+        if (giveUp) result.gaveUp++;
+        else result.failed++;
+      }
+    }
+    return result;
   }
 
   /** One batch of notifications, one Message-ID, however often it is sent. */
@@ -189,6 +235,8 @@ export class NotificationsService {
   async savePreferences(ctx: Context, input: unknown): Promise<void> {
     const actor = this.access.requireActor(ctx);
     const values = parseInput(preferencesInput, input);
+    if (values.sms && !normalisePhone((await this.repo.recipient(actor.userId))?.phone ?? ''))
+      throw invalid({ sms: 'validation.sms_phone' });
     await this.audit.atomically(async () => {
       await this.repo.savePreferences({ userId: actor.userId, ...values });
       await this.audit.record(ctx, {

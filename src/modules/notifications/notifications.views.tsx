@@ -1,5 +1,5 @@
 import { type Translate, formatDateTime, translate } from '../../platform/i18n/i18n.ts';
-import { Alert, CsrfField, DataTable, ErrorSummary, type FormState, SelectField } from '../../platform/views/components.tsx';
+import { Alert, Checkbox, CsrfField, DataTable, ErrorSummary, type FormState, SelectField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
 import type { Notification, Preferences } from './notifications.repository.ts';
 import { emailModes } from './notifications.values.ts';
@@ -27,6 +27,7 @@ export function NotificationsView({
       quietFrom: String(prefs.quietFrom),
       quietTo: String(prefs.quietTo),
       digestHour: String(prefs.digestHour),
+      sms: prefs.sms ? 'on' : '',
     },
     errors: {},
   };
@@ -35,6 +36,7 @@ export function NotificationsView({
     quietFrom: t('notifications.quiet_from'),
     quietTo: t('notifications.quiet_to'),
     digestHour: t('notifications.digest_hour'),
+    sms: t('notify.sms'),
   };
   return (
     <>
@@ -71,6 +73,7 @@ export function NotificationsView({
             options={hours}
             required
           />
+          <Checkbox t={t} form={shown} name="sms" label={labels.sms} hint={t('notify.sms_hint')} />
           <button type="submit" class="button button-primary">
             {t('notifications.save')}
           </button>

@@ -21,6 +21,15 @@ export class YouthRepository {
     return row;
   }
 
+  /** The accounts of the young people with this keyed CPR hash (in any municipality); for sign-in by CPR claim. */
+  async userIdsByCprHash(cprHash: string): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ userId: youth.userId })
+      .from(youth)
+      .where(and(eq(youth.cprHash, cprHash), sql`${youth.userId} is not null`));
+    return rows.map((r) => r.userId!);
+  }
+
   async insert(values: YouthInsert, byUserId: string, db: Db = this.db): Promise<Youth> {
     const [row] = await db.insert(youth).values(values).returning();
     await db

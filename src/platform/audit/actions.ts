@@ -14,6 +14,8 @@ export const auditKinds = ['read', 'change', 'sign_in'] as const satisfies reado
  */
 export const auditActions = {
   'account.contact_profile': 'change',
+  'account.oidc_link': 'sign_in',
+  'account.oidc_unlink': 'sign_in',
   'account.sign_in': 'sign_in',
   'account.sign_in_link_sent': 'sign_in',
   'account.sign_out': 'sign_in',

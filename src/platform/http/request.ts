@@ -22,6 +22,10 @@ export const cookieNames = {
   device: 'nw_device',
   /** The token of a form kept over an expired session (saved-forms.ts). */
   savedForm: 'nw_saved_form',
+  /** An OpenID Connect sign-in under way: state, nonce and PKCE verifier, sealed (decision 0028). */
+  oidc: 'nw_oidc',
+  /** This browser's session began at the OpenID Connect provider: sign-out ends it there too. */
+  oidcSession: 'nw_oidc_session',
 } as const;
 
 /**

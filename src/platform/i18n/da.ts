@@ -20,6 +20,7 @@ import { estimatorsDa } from './catalog/estimators.da.ts';
 import { textDa } from './catalog/text.da.ts';
 import { libraryDa } from './catalog/library.da.ts';
 import { gettingStartedDa } from './catalog/getting-started.da.ts';
+import { signInDa } from './catalog/sign-in.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
 export const da = {
@@ -45,6 +46,7 @@ export const da = {
   ...textDa,
   ...libraryDa,
   ...gettingStartedDa,
+  ...signInDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

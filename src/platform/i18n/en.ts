@@ -20,6 +20,7 @@ import { estimatorsEn } from './catalog/estimators.en.ts';
 import { textEn } from './catalog/text.en.ts';
 import { libraryEn } from './catalog/library.en.ts';
 import { gettingStartedEn } from './catalog/getting-started.en.ts';
+import { signInEn } from './catalog/sign-in.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
@@ -46,4 +47,5 @@ export const en: Record<MessageKey, string> = {
   ...textEn,
   ...libraryEn,
   ...gettingStartedEn,
+  ...signInEn,
 };

@@ -6,7 +6,7 @@ export const gettingStartedEn: Record<keyof typeof gettingStartedDa, string> = {
   'start.progress': '{n} of {of} steps done. The list ticks itself as you get going.',
   'start.step.team': 'Invite the team: a network consultant, a youth counsellor and an entrepreneur ({n} of {of} in place)',
   'start.step.companies': 'Register companies for the network ({n} of {of})',
-  'start.step.youth': 'Refer young people ({n} of {of} places; with {first} the first network group can start)',
+  'start.step.youth': 'Refer young people ({n} of {of} {of|place|places}; with {first} the first network group can start)',
   'start.step.match_event': 'Plan the first match event',
   'start.step.group': 'Create the first network group',
   'start.done': 'Done',
