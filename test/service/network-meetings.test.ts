@@ -4,6 +4,7 @@ import type { Actor } from '../../src/platform/access/policy.ts';
 import { auditEvents } from '../../src/platform/audit/audit.schema.ts';
 import { companyContacts } from '../../src/modules/companies/companies.schema.ts';
 import { notifications } from '../../src/modules/notifications/notifications.schema.ts';
+import { networkGroups } from '../../src/modules/groups/groups.schema.ts';
 import { type TestContext, createTestContext, ctx, failure, makeMunicipality, makeUser } from '../support/context.ts';
 
 let t: TestContext;
@@ -211,5 +212,43 @@ describe('a company in a second municipality, recognised by its CVR number', () 
     expect(await t.services.companies.countDistinctByCvr(ctx(lead))).toBe(2);
     expect(await t.services.companies.countDistinctByCvr(ctx(lead), ['active', 'prospect'])).toBe(3);
     expect((await failure(t.services.companies.countDistinctByCvr(ctx(entrepreneur)))).code).toMatch(/forbidden|not_found/);
+  });
+});
+
+describe('a company visits a network group (seed 001)', () => {
+  it("the group's team plans a company guest on a day the group meets; the company's contacts see it on their home", async () => {
+    const consultant = await makeUser(t, [{ role: 'network_consultant', municipalityId: m }]);
+    const [group] = await t.database.db
+      .insert(networkGroups)
+      .values({ municipalityId: m, name: 'Gruppe 1', meetsWeekday: 4, meetsAt: '14:00', meetsPlace: 'Ungehuset', createdAt: t.clock.now() })
+      .returning();
+    // Thursday 5 March 2026 is a meeting day; Wednesday is not; last week is past; Vejle's bakery is not Roskilde's.
+    const bad = await failure(
+      t.services.groups.inviteCompanyGuest(ctx(consultant), group!.id, { heldOn: '2026-03-04', companyId: ids.vejleBager }),
+    );
+    expect(bad.fields).toEqual({ heldOn: 'validation.guest_weekday', companyId: 'validation.guest_company' });
+    expect(
+      (await failure(t.services.groups.inviteCompanyGuest(ctx(consultant), group!.id, { heldOn: '2026-02-26', companyId: ids.bager })))
+        .fields,
+    ).toEqual({ heldOn: 'validation.guest_past' });
+    expect(
+      (await failure(t.services.groups.inviteCompanyGuest(ctx(contacts.lise!), group!.id, { heldOn: '2026-03-05', companyId: ids.bager })))
+        .code,
+    ).toMatch(/forbidden|not_found/);
+    await t.services.groups.inviteCompanyGuest(ctx(consultant), group!.id, {
+      heldOn: '2026-03-05',
+      companyId: ids.bager,
+      note: 'Om bagerfaget',
+    });
+    expect((await t.services.groups.companyGuests(ctx(consultant), group!.id)).visits).toMatchObject([
+      { heldOn: '2026-03-05', company: 'Bageriet Søndergade ApS', note: 'Om bagerfaget' },
+    ]);
+    const home = await t.services.home.company(ctx(contacts.lars!));
+    expect(home.find((x) => x.kind === 'group_visit')).toMatchObject({
+      due: '2026-03-05',
+      params: { group: 'Gruppe 1', place: 'Ungehuset', company: 'Bageriet Søndergade ApS' },
+    });
+    expect((await t.services.home.company(ctx(contacts.bo!))).map((x) => x.kind)).not.toContain('group_visit');
+    expect(await audited('group.company_guest')).toBe(1);
   });
 });

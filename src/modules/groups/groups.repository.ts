@@ -186,6 +186,15 @@ export class GroupsRepository {
     return !!row;
   }
 
+  /** The municipality's companies in the network (active or onboarding), to choose a guest among. */
+  async companyChoices(municipalityId: string): Promise<{ id: string; name: string }[]> {
+    return this.db
+      .select({ id: companies.id, name: companies.name })
+      .from(companies)
+      .where(and(eq(companies.municipalityId, municipalityId), inArray(companies.networkStatus, ['active', 'onboarding'])))
+      .orderBy(asc(companies.nameSort));
+  }
+
   /** Plans (or replaces) the company visiting the group's meeting on a day. */
   async setGuest(values: typeof groupSessionGuests.$inferInsert): Promise<void> {
     await this.db

@@ -321,10 +321,14 @@ export class GroupsService {
     });
   }
 
-  /** The group's upcoming company visits. */
+  /** The group's upcoming company visits, and the companies to choose a guest among. */
   async companyGuests(ctx: Context, groupId: string) {
-    await this.load(ctx, groupId, 'group.read');
-    return this.repo.guests(groupId, localDate(this.clock.now()));
+    const { group } = await this.load(ctx, groupId, 'group.session');
+    const [visits, companies] = await Promise.all([
+      this.repo.guests(groupId, localDate(this.clock.now())),
+      this.repo.companyChoices(group.municipalityId),
+    ]);
+    return { visits, companies };
   }
 
   /** Records a session with the attendance of every member; one session per group per day. */

@@ -66,5 +66,13 @@ export const companyNetworkDa = {
   'nm.attended_no': 'Deltog ikke',
   'nm.answers_closed': 'Mødet er begyndt; der kan ikke længere svares.',
   'nm.record_held': 'Registrér et møde, der er holdt',
+  'guest.title': 'Virksomhedsbesøg',
+  'guest.intro': 'Cirka hver 6. uge besøger en virksomhed gruppen. Virksomhedens kontaktpersoner ser besøget på deres forside.',
+  'guest.none': 'Intet besøg planlagt.',
+  'guest.date': 'Dato for gruppens møde',
+  'guest.company': 'Virksomhed',
+  'guest.note': 'Note til virksomheden',
+  'guest.save': 'Planlæg besøget',
+  'guest.saved': 'Besøget er planlagt.',
   'nm.for_company': 'Svar for',
 } as const;

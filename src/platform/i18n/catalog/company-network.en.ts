@@ -69,5 +69,13 @@ export const companyNetworkEn: Record<keyof typeof companyNetworkDa, string> = {
   'nm.attended_no': 'Did not attend',
   'nm.answers_closed': 'The meeting has begun; answers are closed.',
   'nm.record_held': 'Record a meeting that was held',
+  'guest.title': 'Company visits',
+  'guest.intro': "About every 6 weeks a company visits the group. The company's contacts see the visit on their home page.",
+  'guest.none': 'No visit planned.',
+  'guest.date': "Date of the group's meeting",
+  'guest.company': 'Company',
+  'guest.note': 'Note for the company',
+  'guest.save': 'Plan the visit',
+  'guest.saved': 'The visit is planned.',
   'nm.for_company': 'Answer for',
 };
