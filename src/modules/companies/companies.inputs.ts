@@ -118,7 +118,7 @@ export const networkMeetingInput = z.object({
 export const networkMeetingAnswerInput = z.object({
   response: z.enum(networkMeetingResponses, { error: 'validation.event_response' }),
   companyId: z
-    .union([z.uuid({ error: 'validation.invalid' }), z.literal('')], { error: 'validation.invalid' })
+    .union([z.uuid({ error: 'validation.invalid' }), z.literal(''), z.null()], { error: 'validation.invalid' })
     .optional()
     .transform((v) => v || null)
     .meta({ description: 'For a contact of several invited companies: which one answers (the first by default)' }),
