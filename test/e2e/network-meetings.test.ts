@@ -61,7 +61,7 @@ describe.runIf(run)('company network meetings on a phone (Chromium, 360 px, axe 
     expect(await needs.textContent()).toMatch(/Den gode første dag i praktik, .+\. Du kommer\./);
   });
 
-  it('the team sees the answers and records who came; a company also in Vejle says so; the group page plans a visit', async () => {
+  it('the team plans a meeting, records who came; a company also in Vejle says so; the group page plans a visit', async () => {
     const db = j.t.database.db;
     // Vejle's first active company gets the CVR number of Roskilde's demo company: the same company.
     const [demo] = await db
@@ -86,6 +86,19 @@ describe.runIf(run)('company network meetings on a phone (Chromium, 360 px, axe 
     expect(await p.getByRole('link', { name: 'Den gode første dag i praktik' }).isVisible()).toBe(true);
     await expectAccessible(p);
     await expectNoHorizontalScroll(p);
+    // Plan one: a wrong time is named in Danish and nothing is saved; corrected, it is planned.
+    await p.locator('#theme').fill('Unge og arbejdspladsens kultur');
+    await p.locator('#date').fill(addDays(localDate(new Date()), 14));
+    await p.locator('#time').fill('kvart over');
+    await p.locator('#place').fill('Rådhuset, mødelokale 2');
+    await p.getByRole('button', { name: 'Planlæg et netværksmøde' }).click();
+    await p.getByRole('alert').first().waitFor();
+    await expectAccessible(p);
+    await p.locator('#time').fill('9.30');
+    await p.getByRole('button', { name: 'Planlæg et netværksmøde' }).click();
+    await p.waitForURL(/\/network-meetings\/[0-9a-f-]+$/);
+    expect(await p.getByRole('status').first().textContent()).toContain('virksomhederne er inviteret');
+    await p.goto(`${j.base}/network-meetings`);
     await p.getByRole('link', { name: 'Fejl som læring' }).click();
     await p.getByRole('heading', { name: 'Hvem kom?' }).waitFor();
     await expectAccessible(p);
