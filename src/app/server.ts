@@ -40,6 +40,7 @@ import { matchingRoutes } from '../modules/matching/matching.routes.tsx';
 import { offersRoutes } from '../modules/offers/offers.routes.tsx';
 import { matchEventsRoutes } from '../modules/matching/events.routes.tsx';
 import { meetingsApi } from '../modules/internships/meetings.api.ts';
+import { networkMeetingsApi } from '../modules/companies/network-meetings.api.ts';
 import { matchEventsApi } from '../modules/matching/events.api.ts';
 import { matchingApi } from '../modules/matching/matching.api.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.tsx';
@@ -251,6 +252,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await matchingApi(scope as App, deps);
     await matchEventsApi(scope as App, deps);
     await meetingsApi(scope as App, deps);
+    await networkMeetingsApi(scope as App, deps);
     await messagesApi(scope as App, deps);
     await libraryApi(scope as App, deps);
     await offersApi(scope as App, deps);

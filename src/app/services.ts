@@ -26,6 +26,8 @@ import { CompaniesCsv } from '../modules/companies/companies.csv.ts';
 import { OpeningsRepository } from '../modules/companies/openings.repository.ts';
 import { DirectoryRepository } from '../modules/companies/directory.repository.ts';
 import { OpeningsService } from '../modules/companies/openings.service.ts';
+import { NetworkMeetingsRepository } from '../modules/companies/network-meetings.repository.ts';
+import { NetworkMeetingsService } from '../modules/companies/network-meetings.service.ts';
 import { YouthRepository } from '../modules/youth/youth.repository.ts';
 import { YouthService } from '../modules/youth/youth.service.ts';
 import { MyPeopleRepository } from '../modules/youth/my-people.repository.ts';
@@ -136,6 +138,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     ? new HttpSmsGateway(settings.sms.url, settings.sms.token, settings.sms.sender)
     : new OutboxSms(outboxRepo, clock, (userId) => accountsRepo.membershipsOf(userId));
   const notifications = new NotificationsService(new NotificationsRepository(db), mailer, access, audit, clock, settings.baseUrl, sms);
+  const networkMeetings = new NetworkMeetingsService(new NetworkMeetingsRepository(db), companiesRepo, notifications, access, audit, clock);
   const matchingRepo = new MatchingRepository(db);
   const eventsRepo = new EventsRepository(db);
   const feedback = new FeedbackService(
@@ -187,6 +190,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     // Embedded mode reuses the overview's counts for up to 5 s (decision 0004).
     dashboard: new DashboardService(access, new DashboardRepository(db, database.kind === 'pglite' ? 5_000 : 0)),
     companies: new CompaniesService(companiesRepo, accounts, access, audit, clock),
+    networkMeetings,
     openings: new OpeningsService(
       openingsRepo,
       new DirectoryRepository(db),
@@ -250,6 +254,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
       {
         youthByUser: (userId) => youthRepo.findByUser(userId),
         unreadMessages: (ctx) => messages.unreadCount(ctx),
+        networkMeetings: (ctx) => networkMeetings.mine(ctx),
       },
       access,
       audit,
@@ -323,6 +328,7 @@ function wire(s: Services) {
   s.notifications.addCalendarSource((userId, t) => s.internships.calendarFor(userId, t));
   s.notifications.addCalendarSource((userId) => s.matchEvents.calendarFor(userId));
   s.notifications.addCalendarSource((userId, t) => s.meetings.calendarFor(userId, t));
+  s.notifications.addCalendarSource((userId) => s.networkMeetings.calendarFor(userId));
   // Accepting a round's placement ends the young person's open direct offers (one start at a time).
   s.rounds.onAccept((youthId) => s.offers.closeOpenFor(youthId));
   // Feedback links in notifications are signed when the mail is written.

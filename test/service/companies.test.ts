@@ -148,17 +148,17 @@ describe('companies', () => {
     expect(err.fields).toEqual({ weeklyHours: 'validation.hours', seats: 'validation.seats', startFrom: 'validation.date' });
   });
 
-  it('records network meetings with the companies that attended', async () => {
+  it('records network meetings held with the companies that attended', async () => {
     const ids = (await t.services.companies.list(ctx(entrepreneur), m, {})).rows.map((r) => r.id);
-    await t.services.companies.recordMeeting(ctx(entrepreneur), m, {
-      heldOn: '2026-03-05',
+    await t.services.networkMeetings.recordHeld(ctx(entrepreneur), m, {
+      heldOn: '2026-01-05',
       theme: 'Fejl som læring',
       companyIds: ids.slice(0, 2),
     });
-    const { meetings, companies } = await t.services.companies.meetings(ctx(entrepreneur), m);
+    const { past, companies } = await t.services.networkMeetings.list(ctx(entrepreneur), m);
     expect(companies.map((c) => c.name)).toEqual(['Bageriet Søndergade ApS', 'Cykelhandleren', 'Roskilde Kraftvarmeværk']);
-    expect(meetings[0]).toMatchObject({ theme: 'Fejl som læring', heldOn: '2026-03-05' });
-    expect(meetings[0]!.companies).toHaveLength(2);
+    expect(past[0]).toMatchObject({ theme: 'Fejl som læring', attended: 2 });
+    expect(past[0]!.attendedNames).toHaveLength(2);
     const foreign = await t.services.companies.create(
       ctx(await makeUser(t, [{ role: 'entrepreneur', municipalityId: other }])),
       other,
@@ -167,7 +167,7 @@ describe('companies', () => {
     expect(
       (
         await failure(
-          t.services.companies.recordMeeting(ctx(entrepreneur), m, { heldOn: '2026-03-06', theme: 'X y', companyIds: [foreign.id] }),
+          t.services.networkMeetings.recordHeld(ctx(entrepreneur), m, { heldOn: '2026-01-06', theme: 'X y', companyIds: [foreign.id] }),
         )
       ).code,
     ).toBe('invalid');

@@ -49,7 +49,8 @@ describe('demo network', () => {
     const inInternship = kinds((await t.services.home.youth(ctx(await actorOf(demoEmail('youth', roskilde))))).items);
     expect(inInternship.has('group_meeting')).toBe(true);
     const company = kinds(await t.services.home.company(ctx(await actorOf(demoEmail('company_contact', roskilde)))));
-    for (const kind of ['wishes_waiting', 'offer_waiting', 'unread_messages']) expect(company.has(kind), kind).toBe(true);
+    for (const kind of ['wishes_waiting', 'offer_waiting', 'unread_messages', 'network_meeting', 'group_visit'])
+      expect(company.has(kind), kind).toBe(true);
     // The jobcentre caseworker's home: their own young people and the reports sent to them.
     const casework = await t.services.home.caseworker(ctx(await actorOf(demoEmail('caseworker', roskilde))));
     expect(casework.youth.length).toBeGreaterThan(10);
@@ -121,5 +122,22 @@ describe('demo network', () => {
     ].flatMap((r) => (r.at ? [r.at.getTime()] : []));
     expect(times.length).toBeGreaterThan(20);
     expect(times.filter((at) => at > now).map((at) => new Date(at).toISOString())).toEqual([]);
+  });
+});
+
+describe('demo network meetings (decision 0031)', () => {
+  it('each team has a meeting ahead with some answers and one held with attendance', async () => {
+    for (const dm of demoMunicipalities) {
+      const { sessionToken } = await t.services.accounts.signInWithPassword(
+        ctx(null),
+        { email: demoEmail('entrepreneur', dm), password: DEMO_PASSWORD },
+        '10.0.0.4',
+      );
+      const actor = (await t.services.accounts.resolveSession(sessionToken))!.actor;
+      const { upcoming, past } = await t.services.networkMeetings.list(ctx(actor), actor.memberships[0]!.municipalityId!);
+      expect(upcoming, dm.name).toHaveLength(1);
+      expect(upcoming[0]!.coming + upcoming[0]!.notComing).toBeGreaterThan(0);
+      expect(past[0]!.attended).toBeGreaterThan(0);
+    }
   });
 });

@@ -31,6 +31,8 @@ const actions = Object.keys({
   'opening.update': 1,
   'opening.read_unpublished': 1,
   'network_meeting.manage': 1,
+  'network_meeting.answer': 1,
+  'company.national': 1,
   'internship.read': 1,
   'internship.manage': 1,
   'internship.feedback': 1,

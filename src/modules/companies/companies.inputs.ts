@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isValidCvr } from './cvr.ts';
 import { fields } from '../../platform/validation.ts';
-import { companySizes, companyStatuses } from './companies.values.ts';
+import { companySizes, companyStatuses, networkMeetingResponses } from './companies.values.ts';
 import { tradeSectionCodes } from './trades.ts';
 import { isIsoDate } from '../../platform/dates.ts';
 
@@ -92,6 +92,39 @@ export const meetingInput = z.object({
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
 });
+
+const companyIdList = z
+  .union([z.uuid(), z.array(z.uuid())], { error: 'validation.invalid' })
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+/** A company network meeting planned ahead (decision 0031): when, where, the agenda, whom to invite. */
+export const networkMeetingInput = z.object({
+  theme: required(2, 200, 'validation.theme'),
+  date: isoDate,
+  time: fields.time,
+  minutes: z.coerce
+    .number({ error: 'validation.minutes' })
+    .int({ error: 'validation.minutes' })
+    .min(15, { error: 'validation.minutes' })
+    .max(480, { error: 'validation.minutes' })
+    .default(120),
+  place: required(2, 200, 'validation.meeting_place'),
+  agenda: text(4000).default(''),
+  invite: z.enum(['all', 'chosen'], { error: 'validation.meeting_invite' }).default('all'),
+  companyIds: companyIdList.meta({ description: "With invite 'chosen': the companies invited" }),
+});
+
+export const networkMeetingAnswerInput = z.object({
+  response: z.enum(networkMeetingResponses, { error: 'validation.event_response' }),
+  companyId: z
+    .union([z.uuid({ error: 'validation.invalid' }), z.literal(''), z.null()], { error: 'validation.invalid' })
+    .optional()
+    .transform((v) => v || null)
+    .meta({ description: 'For a contact of several invited companies: which one answers (the first by default)' }),
+});
+
+export const attendanceInput = z.object({ companyIds: companyIdList });
 
 export const directoryQuery = z.object({
   q: z.string().trim().max(200, { error: 'validation.text_long' }).default(''),

@@ -1,16 +1,9 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { danishSortKey } from '../../platform/i18n/sort-key.ts';
 import { users } from '../accounts/accounts.schema.ts';
-import {
-  companies,
-  companyContactLog,
-  companyContacts,
-  companyStatusHistory,
-  networkMeetingCompanies,
-  networkMeetings,
-  openings,
-} from './companies.schema.ts';
+import { municipalities } from '../municipalities/municipalities.schema.ts';
+import { companies, companyContactLog, companyContacts, companyStatusHistory, openings } from './companies.schema.ts';
 import type { CompanyStatus } from './companies.values.ts';
 import type { CompanyInput } from './companies.inputs.ts';
 
@@ -133,30 +126,28 @@ export class CompaniesRepository {
     return rows.map((r) => r.id);
   }
 
-  async insertMeeting(municipalityId: string, heldOn: string, theme: string, companyIds: string[], at: Date): Promise<string> {
-    return this.db.transaction(async (tx) => {
-      const [m] = await tx
-        .insert(networkMeetings)
-        .values({ municipalityId, heldOn, theme, createdAt: at })
-        .returning({ id: networkMeetings.id });
-      if (companyIds.length)
-        await tx.insert(networkMeetingCompanies).values(companyIds.map((companyId) => ({ meetingId: m!.id, companyId })));
-      return m!.id;
-    });
+  /**
+   * The names of the other municipalities with a company of this CVR number (the same company in
+   * their networks), in Danish order; nothing else of theirs.
+   */
+  async otherMunicipalitiesWithCvr(cvr: string, municipalityId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ name: municipalities.name })
+      .from(companies)
+      .innerJoin(municipalities, eq(municipalities.id, companies.municipalityId))
+      .where(and(eq(companies.cvr, cvr), ne(companies.municipalityId, municipalityId), sql`${companies.networkStatus} <> 'left'`))
+      .orderBy(asc(municipalities.name));
+    return rows.map((r) => r.name);
   }
 
-  async meetings(municipalityId: string) {
-    return this.db
-      .select({
-        id: networkMeetings.id,
-        heldOn: networkMeetings.heldOn,
-        theme: networkMeetings.theme,
-        companies: sql<string[]>`coalesce((select json_agg(c.name order by c.name_sort) from ${networkMeetingCompanies} mc
-          join ${companies} c on c.id = mc.company_id where mc.meeting_id = "network_meetings"."id"), '[]'::json)`,
-      })
-      .from(networkMeetings)
-      .where(eq(networkMeetings.municipalityId, municipalityId))
-      .orderBy(desc(networkMeetings.heldOn));
+  /** How many distinct companies (by CVR number) have these statuses, across every municipality. */
+  async distinctCvrCount(statuses: readonly CompanyStatus[]): Promise<number> {
+    if (!statuses.length) return 0;
+    const [row] = await this.db
+      .select({ n: sql<number>`count(distinct ${companies.cvr})::int` })
+      .from(companies)
+      .where(inArray(companies.networkStatus, [...statuses]));
+    return Number(row?.n ?? 0);
   }
 
   openingsOf(companyId: string, includeUnpublished: boolean) {

@@ -9,7 +9,7 @@ import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { CompanyForm, CompanyListView, CompanyPage, ImportView } from './companies.views.tsx';
-import { MeetingsView } from './openings.views.tsx';
+import { NetworkMeetingPage, NetworkMeetingsView } from './network-meetings.views.tsx';
 import { pageWithId } from '../../platform/http/schemas.ts';
 
 export async function companiesRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
@@ -154,35 +154,81 @@ export async function companiesRoutes(app: App, { services, settings }: RouteDep
     }),
   );
 
+  // Network meetings planned ahead (decision 0031).
+  const { networkMeetings } = services;
   const meetingsPage = async (request: FastifyRequest, reply: FastifyReply, m: string, form: FormState, status = 200) => {
-    const data = await companies.meetings(ctxOf(request), m);
+    const data = await networkMeetings.list(ctxOf(request), m);
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
       page,
-      page.t('meeting.title'),
-      <MeetingsView page={page} m={m} meetings={data.meetings} companies={data.companies} form={form} />,
+      page.t('nm.title'),
+      <NetworkMeetingsView page={page} m={m} upcoming={data.upcoming} past={data.past} companies={data.companies} form={form} />,
       status,
     );
   };
 
   app.get('/network-meetings', (request, reply) =>
-    meetingsPage(request, reply, municipalityFor(request, 'network_meeting.manage'), emptyForm),
+    meetingsPage(request, reply, municipalityFor(request, 'network_meeting.manage'), {
+      values: { invite: 'all', minutes: '120' },
+      errors: {},
+    }),
   );
+
+  const idsOf = (body: Record<string, unknown>) => {
+    const raw = body.companyIds;
+    return Array.isArray(raw) ? raw.filter((v) => typeof v === 'string').join(',') : typeof raw === 'string' ? raw : '';
+  };
 
   app.post('/network-meetings', async (request, reply) => {
     const m = municipalityFor(request, 'network_meeting.manage');
     const body = (request.body ?? {}) as Record<string, unknown>;
     try {
-      await companies.recordMeeting(ctxOf(request), m, body);
-      setFlash(reply, settings, { kind: 'success', key: 'meeting.saved' });
-      return reply.redirect(`/network-meetings?m=${m}`, 303);
+      const meeting = await networkMeetings.plan(ctxOf(request), m, body);
+      setFlash(reply, settings, { kind: 'success', key: 'nm.planned' });
+      return reply.redirect(`/network-meetings/${meeting.id}`, 303);
     } catch (err) {
-      const raw = body.companyIds;
-      const ids = Array.isArray(raw) ? raw.filter((v) => typeof v === 'string').join(',') : typeof raw === 'string' ? raw : '';
-      const { form, status } = formFromError(err, { ...formValues(body), companyIds: ids });
+      const { form, status } = formFromError(err, { ...formValues(body), companyIds: idsOf(body) });
       return meetingsPage(request, reply, m, form, status);
     }
+  });
+
+  const meetingPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const { id } = request.params as { id: string };
+    const data = await networkMeetings.get(ctxOf(request), id);
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, data.meeting.theme, <NetworkMeetingPage page={page} data={data} form={form} />, status);
+  };
+
+  app.get('/network-meetings/:id', pageWithId, (request, reply) => meetingPage(request, reply, emptyForm));
+
+  app.post('/network-meetings/:id/answer', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => networkMeetings.answer(ctxOf(request), request.params.id, values),
+      done: (response) => ({ flash: `nm.answered.${response}`, to: `/network-meetings/${request.params.id}` }),
+      again: (form, status) => meetingPage(request, reply, form, status),
+    }),
+  );
+
+  app.post('/network-meetings/:id/attendance', pageWithId, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    try {
+      await networkMeetings.recordAttendance(ctxOf(request), request.params.id, body);
+      setFlash(reply, settings, { kind: 'success', key: 'nm.attendance_saved' });
+      return reply.redirect(`/network-meetings/${request.params.id}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, { companyIds: idsOf(body) });
+      return meetingPage(request, reply, form, status);
+    }
+  });
+
+  app.get('/network-meetings/:id/calendar.ics', pageWithId, async (request, reply) => {
+    const ics = await networkMeetings.ics(ctxOf(request), request.params.id);
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="netvaerksmoede.ics"')
+      .header('cache-control', 'no-store')
+      .send(ics);
   });
 }
 

@@ -1,8 +1,21 @@
-import { boolean, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { type SQL, sql } from 'drizzle-orm';
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
-import type { CompanyStatus } from './companies.values.ts';
+import type { CompanyStatus, NetworkMeetingResponse } from './companies.values.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -147,6 +160,11 @@ export const openings = pgTable(
   ],
 );
 
+/**
+ * A company network meeting (seed 000: the companies meet regularly), planned ahead by the team:
+ * when, where, the agenda, and which companies are invited. Afterwards the team records which
+ * companies came (`attendanceAt` set); a meeting held is a meeting with attendance (decision 0031).
+ */
 export const networkMeetings = pgTable(
   'network_meetings',
   {
@@ -154,13 +172,24 @@ export const networkMeetings = pgTable(
     municipalityId: uuid('municipality_id')
       .notNull()
       .references(() => municipalities.id),
-    heldOn: date('held_on').notNull(),
+    /** The meeting's theme, its title. */
     theme: text('theme').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    minutes: integer('minutes').notNull().default(120),
+    place: text('place').notNull().default(''),
+    agenda: text('agenda').notNull().default(''),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the team recorded who came; null until then. */
+    attendanceAt: timestamp('attendance_at', { withTimezone: true }),
   },
-  (t) => [index('network_meetings_municipality_idx').on(t.municipalityId, t.heldOn)],
+  (t) => [
+    index('network_meetings_municipality_idx').on(t.municipalityId, t.startsAt),
+    check('network_meetings_minutes_check', sql`minutes between 15 and 480`),
+  ],
 );
 
+/** The companies invited to a network meeting, and afterwards whether each came. */
 export const networkMeetingCompanies = pgTable(
   'network_meeting_companies',
   {
@@ -170,8 +199,32 @@ export const networkMeetingCompanies = pgTable(
     companyId: uuid('company_id')
       .notNull()
       .references(() => companies.id, { onDelete: 'cascade' }),
+    /** Null until the team records attendance. */
+    attended: boolean('attended'),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.companyId] })],
+  (t) => [primaryKey({ columns: [t.meetingId, t.companyId] }), index('network_meeting_companies_company_idx').on(t.companyId)],
+);
+
+/** Coming or not coming, per company contact of an invited company. */
+export const networkMeetingAnswers = pgTable(
+  'network_meeting_answers',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => networkMeetings.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    response: text('response').$type<NetworkMeetingResponse>().notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.userId] }),
+    check('network_meeting_answers_response_check', sql`response in ('coming', 'not_coming')`),
+  ],
 );
 
 /**

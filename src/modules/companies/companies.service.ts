@@ -4,7 +4,8 @@ import type { AuditService, Context } from '../../platform/audit/audit.service.t
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
-import { companyInput, companyStatusInput, contactInviteInput, contactLogInput, meetingInput } from './companies.inputs.ts';
+import { companyInput, companyStatusInput, contactInviteInput, contactLogInput } from './companies.inputs.ts';
+import type { CompanyStatus } from './companies.values.ts';
 import type { OneTimeToken } from '../accounts/accounts.repository.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
@@ -19,6 +20,8 @@ export interface CompanyView {
   canEdit: boolean;
   canLogContact: boolean;
   canInviteContact: boolean;
+  /** For the team: the other municipalities with a company of the same CVR number ("også aktiv i Vejle"). */
+  alsoIn: string[];
 }
 
 /** The company network: profiles, membership status with history, and the CRM. */
@@ -66,11 +69,12 @@ export class CompaniesService {
     const actor = this.access.requireActor(ctx);
     const target = [{ municipalityId: company.municipalityId, companyId: company.id }];
     const internal = can(actor, 'company.read_internal', target);
-    const [openings, history, contactLog, contacts] = await Promise.all([
+    const [openings, history, contactLog, contacts, alsoIn] = await Promise.all([
       this.repo.openingsOf(company.id, can(actor, 'opening.read_unpublished', target)),
       internal ? this.repo.history(company.id) : [],
       internal ? this.repo.contactLog(company.id) : [],
       internal || can(actor, 'company.update', target) ? this.repo.contacts(company.id) : [],
+      internal ? this.repo.otherMunicipalitiesWithCvr(company.cvr, company.municipalityId) : [],
     ]);
     return {
       company,
@@ -81,6 +85,7 @@ export class CompaniesService {
       canInviteContact:
         can(actor, 'company.update', target) &&
         can(actor, 'person.invite', [{ municipalityId: company.municipalityId, role: 'company_contact' }]),
+      alsoIn,
     };
   }
 
@@ -169,27 +174,13 @@ export class CompaniesService {
     return { ...result, page };
   }
 
-  async recordMeeting(ctx: Context, municipalityId: string, input: unknown): Promise<string> {
-    const grant = await this.access.requireOne(ctx, 'network_meeting.manage', { type: 'network_meeting', id: '', municipalityId });
-    const values = parseInput(meetingInput, input);
-    const known = await this.repo.inMunicipality(municipalityId, values.companyIds);
-    if (known.length !== new Set(values.companyIds).size) throw invalid({ companyIds: 'validation.invalid' });
-    return this.audit.atomically(async () => {
-      const id = await this.repo.insertMeeting(municipalityId, values.heldOn, values.theme, known, this.clock.now());
-      await this.audit.record(ctx, {
-        action: 'network_meeting.create',
-        actorRole: grant.role,
-        municipalityId,
-        targetType: 'network_meeting',
-        targetId: id,
-      });
-      return id;
-    });
-  }
-
-  async meetings(ctx: Context, municipalityId: string) {
-    await this.access.require(ctx, 'network_meeting.manage', [{ type: 'network_meeting', id: '', municipalityId }]);
-    const [meetings, companies] = await Promise.all([this.repo.meetings(municipalityId), this.repo.names(municipalityId)]);
-    return { meetings, companies };
+  /**
+   * How many distinct companies the programme has across municipalities, counted once each by CVR
+   * number (a company in the networks of two municipalities is one company). By default the
+   * companies in the networks (active or onboarding); for the programme's overview.
+   */
+  async countDistinctByCvr(ctx: Context, statuses: readonly CompanyStatus[] = ['active', 'onboarding']): Promise<number> {
+    await this.access.require(ctx, 'company.national', [{ type: 'company_list', id: '', municipalityId: null }]);
+    return this.repo.distinctCvrCount(statuses);
   }
 }

@@ -171,6 +171,11 @@ export function CompanyPage({
       <p class="font-lead">
         {tradeSections[c.tradeSection as keyof typeof tradeSections]?.[page.locale] ?? c.tradeSection} · {c.area}
       </p>
+      {view.alsoIn.length > 0 && (
+        <p class="app-also-in" title={t('company.also_in_hint')}>
+          <strong class="app-tag">{t('company.also_in', { names: view.alsoIn.join(', ') })}</strong>
+        </p>
+      )}
       {view.canEdit && (
         <p class="app-actions">
           <a class="button button-secondary" href={`/companies/${c.id}/edit`}>

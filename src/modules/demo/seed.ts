@@ -20,6 +20,7 @@ import { modelRules } from '../municipalities/model-rules.ts';
 import { DEMO_PASSWORD, demoEmail, demoMunicipalities, demoWithOfferEmail } from './demo-accounts.ts';
 import { seedInternships } from './seed-internships.ts';
 import { seedWishes } from './seed-matching.ts';
+import { seedNetworkMeetings } from './seed-network-meetings.ts';
 import { seedGroups } from './seed-groups.ts';
 import { seedMessages } from './seed-messages.ts';
 import { seedLibrary } from './seed-library.ts';
@@ -291,6 +292,16 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
         sizes: { min: rules.groupSizeMin, max: rules.groupSizeMax },
         youth: insertedYouth,
         demoYouthId: insertedYouth[0]!.id,
+      });
+      await seedNetworkMeetings(tx, now, {
+        municipalityId,
+        area: dm.name,
+        entrepreneurUserId: rows[people.findIndex((p) => p.role === 'entrepreneur')]!.id,
+        companies: inserted.map((c, i) => ({
+          id: c.id,
+          active: companyRows[i]!.networkStatus === 'active',
+          contactUserId: contactUsers[i]!.id,
+        })),
       });
       await seedMessages(tx, now, {
         municipalityId,

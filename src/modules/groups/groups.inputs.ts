@@ -48,3 +48,10 @@ export const scheduleInput = z.object({
     .max(200, { error: 'validation.text_long' }),
   counsellorUserId: z.union([z.literal(''), z.uuid({ error: 'validation.counsellor' })]).default(''),
 });
+
+/** A company visiting the group's meeting on a day (seed 001: about every 6 weeks). */
+export const companyGuestInput = z.object({
+  heldOn: z.string({ error: 'validation.date' }).trim().refine(isIsoDate, { error: 'validation.date' }),
+  companyId: z.uuid({ error: 'validation.guest_company' }),
+  note: z.string().trim().max(500, { error: 'validation.text_long' }).default(''),
+});

@@ -5,7 +5,9 @@ import { municipalities } from '../municipalities/municipalities.schema.ts';
 import type { Municipality } from '../municipalities/municipalities.repository.ts';
 import { groupCounsellorRoles } from '../../platform/access/roles.ts';
 import { youth } from '../youth/youth.schema.ts';
+import { companies } from '../companies/companies.schema.ts';
 import {
+  groupSessionGuests,
   groupMembers,
   groupPostReplies,
   groupPosts,
@@ -173,6 +175,50 @@ export class GroupsRepository {
     const rows = Object.entries(attendance).map(([youthId, status]) => ({ sessionId: session!.id, youthId, status }));
     if (rows.length) await db.insert(sessionAttendance).values(rows);
     return session!;
+  }
+
+  /** Whether the company is one of the municipality's (not one that has left the network). */
+  async companyInMunicipality(companyId: string, municipalityId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: companies.id })
+      .from(companies)
+      .where(and(eq(companies.id, companyId), eq(companies.municipalityId, municipalityId), sql`${companies.networkStatus} <> 'left'`));
+    return !!row;
+  }
+
+  /** The municipality's companies in the network (active or onboarding), to choose a guest among. */
+  async companyChoices(municipalityId: string): Promise<{ id: string; name: string }[]> {
+    return this.db
+      .select({ id: companies.id, name: companies.name })
+      .from(companies)
+      .where(and(eq(companies.municipalityId, municipalityId), inArray(companies.networkStatus, ['active', 'onboarding'])))
+      .orderBy(asc(companies.nameSort));
+  }
+
+  /** Plans (or replaces) the company visiting the group's meeting on a day. */
+  async setGuest(values: typeof groupSessionGuests.$inferInsert): Promise<void> {
+    await this.db
+      .insert(groupSessionGuests)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [groupSessionGuests.groupId, groupSessionGuests.heldOn],
+        set: { companyId: values.companyId, note: values.note, createdByUserId: values.createdByUserId, createdAt: values.createdAt },
+      });
+  }
+
+  /** The group's company visits from a day on, with the companies' names. */
+  async guests(groupId: string, from: string): Promise<{ heldOn: string; companyId: string; company: string; note: string }[]> {
+    return this.db
+      .select({
+        heldOn: groupSessionGuests.heldOn,
+        companyId: groupSessionGuests.companyId,
+        company: companies.name,
+        note: groupSessionGuests.note,
+      })
+      .from(groupSessionGuests)
+      .innerJoin(companies, eq(companies.id, groupSessionGuests.companyId))
+      .where(and(eq(groupSessionGuests.groupId, groupId), sql`${groupSessionGuests.heldOn} >= ${from}`))
+      .orderBy(asc(groupSessionGuests.heldOn));
   }
 
   /** The young person's current group. */

@@ -8,6 +8,7 @@ import { ctxOf, setFlash } from '../../platform/http/request.ts';
 import { municipalityFor } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { GroupPage, GroupsListView } from './groups.views.tsx';
+import { CompanyGuests } from './guests.views.tsx';
 import { MyGroupView } from './my-group.views.tsx';
 import { WeekView } from './week.views.tsx';
 import { toIcs } from '../../platform/calendar/ics.ts';
@@ -57,7 +58,7 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
     reply: FastifyReply,
     form: FormState,
     status = 200,
-    others: { schedule?: FormState; add?: FormState; archive?: FormState } = {},
+    others: { schedule?: FormState; add?: FormState; archive?: FormState; guest?: FormState } = {},
   ) => {
     const ctx = ctxOf(request);
     const id = (request.params as { id: string }).id;
@@ -70,6 +71,7 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
     const moderates = can(actor, 'group.moderate', [assigned]);
     const runsSessions = !archived && can(actor, 'group.session', [assigned]);
     const [counsellors, candidates] = canManage ? await Promise.all([groups.counsellors(ctx, id), groups.candidates(ctx, id)]) : [[], []];
+    const guests = runsSessions ? await groups.companyGuests(ctx, id) : null;
     const today = localDate(services.clock.now());
     const shown = form === emptyForm ? { values: { heldOn: today }, errors: {} } : form;
     return sendPage(
@@ -89,11 +91,24 @@ export async function groupsRoutes(app: App, { services, settings }: RouteDeps):
         addForm={others.add ?? emptyForm}
         archiveForm={others.archive ?? emptyForm}
         today={today}
+        guests={
+          guests && (
+            <CompanyGuests page={page} groupId={id} visits={guests.visits} companies={guests.companies} form={others.guest ?? emptyForm} />
+          )
+        }
       />,
       status,
     );
   };
   app.get('/groups/:id', (request, reply) => show(request, reply, emptyForm));
+
+  app.post('/groups/:id/guests', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => groups.inviteCompanyGuest(ctxOf(request), request.params.id, values),
+      done: { flash: 'guest.saved', to: `/groups/${request.params.id}#guests-title` },
+      again: (form, status) => show(request, reply, emptyForm, status, { guest: form }),
+    }),
+  );
 
   app.post('/groups/:id/sessions', pageWithId, (request, reply) =>
     submitForm(request, reply, settings, {

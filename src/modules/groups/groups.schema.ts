@@ -3,6 +3,7 @@ import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniq
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
+import { companies } from '../companies/companies.schema.ts';
 import type { GroupAttendance, PostKind, SessionTheme } from './groups.values.ts';
 
 /**
@@ -69,6 +70,27 @@ export const groupSessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('group_sessions_day_idx').on(t.groupId, t.heldOn)],
+);
+
+/**
+ * A company visiting a group's weekly meeting (seed 001: about every 6 weeks), planned ahead for
+ * the day the group meets; the company's contacts see the invitation on their home.
+ */
+export const groupSessionGuests = pgTable(
+  'group_session_guests',
+  {
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => networkGroups.id, { onDelete: 'cascade' }),
+    heldOn: date('held_on').notNull(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    note: text('note').notNull().default(''),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.heldOn] }), index('group_session_guests_company_idx').on(t.companyId, t.heldOn)],
 );
 
 export const sessionAttendance = pgTable(

@@ -6,7 +6,8 @@ import type { Transactions } from '../../platform/db/transactions.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
 import { type GroupSizes, proposeGroups } from './grouping.ts';
-import { addMemberInput, moveInput, scheduleInput, sessionCheckinInput, sessionInput } from './groups.inputs.ts';
+import { addMemberInput, companyGuestInput, moveInput, scheduleInput, sessionCheckinInput, sessionInput } from './groups.inputs.ts';
+import { isoWeekday } from './schedule.ts';
 import { modelRules } from '../municipalities/model-rules.ts';
 import type { YouthRepository } from '../youth/youth.repository.ts';
 import { type GroupMember, type GroupsRepository, type NetworkGroup, groupableStatuses } from './groups.repository.ts';
@@ -286,6 +287,48 @@ export class GroupsService {
         details: { youthId, from: group.id },
       });
     });
+  }
+
+  /**
+   * A company of the municipality visits the group's meeting on a day the group meets (seed 001:
+   * about every 6 weeks); the company's contacts see it on their home. One guest per meeting.
+   */
+  async inviteCompanyGuest(ctx: Context, groupId: string, input: unknown): Promise<void> {
+    const { group, grant } = await this.load(ctx, groupId, 'group.session');
+    const data = parseInput(companyGuestInput, input);
+    const errors: Record<string, string> = {};
+    if (data.heldOn < localDate(this.clock.now())) errors.heldOn = 'validation.guest_past';
+    else if (group.meetsWeekday && isoWeekday(data.heldOn) !== group.meetsWeekday) errors.heldOn = 'validation.guest_weekday';
+    if (!(await this.repo.companyInMunicipality(data.companyId, group.municipalityId))) errors.companyId = 'validation.guest_company';
+    if (Object.keys(errors).length) throw invalid(errors);
+    await this.audit.atomically(async () => {
+      await this.repo.setGuest({
+        groupId,
+        heldOn: data.heldOn,
+        companyId: data.companyId,
+        note: data.note,
+        createdByUserId: this.access.requireActor(ctx).userId,
+        createdAt: this.clock.now(),
+      });
+      await this.audit.record(ctx, {
+        action: 'group.company_guest',
+        actorRole: grant.role,
+        municipalityId: group.municipalityId,
+        targetType: 'network_group',
+        targetId: groupId,
+        details: { heldOn: data.heldOn, companyId: data.companyId },
+      });
+    });
+  }
+
+  /** The group's upcoming company visits, and the companies to choose a guest among. */
+  async companyGuests(ctx: Context, groupId: string) {
+    const { group } = await this.load(ctx, groupId, 'group.session');
+    const [visits, companies] = await Promise.all([
+      this.repo.guests(groupId, localDate(this.clock.now())),
+      this.repo.companyChoices(group.municipalityId),
+    ]);
+    return { visits, companies };
   }
 
   /** Records a session with the attendance of every member; one session per group per day. */

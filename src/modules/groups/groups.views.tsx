@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Translate } from '../../platform/i18n/i18n.ts';
 import { CsrfField, DataTable, ErrorSummary, type FormState, SelectField, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
@@ -94,6 +95,8 @@ export function GroupPage(props: {
   addForm: FormState;
   archiveForm: FormState;
   today: string;
+  /** The company visits section (seed 001), for whoever runs the group's sessions. */
+  guests?: ComponentChildren;
 }) {
   const { page, data, canManage, form } = props;
   const { t } = page;
@@ -220,6 +223,7 @@ export function GroupPage(props: {
           </button>
         </form>
       )}
+      {props.guests}
       {canManage && <ScheduleForm page={page} group={group} counsellors={props.counsellors} form={props.scheduleForm} />}
       {canManage && <ArchiveForm page={page} groupId={group.id} members={members.length} form={props.archiveForm} />}
     </>

@@ -40,6 +40,8 @@ export interface CompanyFacts {
   events: { id: string; title: string; startsAt: Date; place: string }[];
   meetings: ({ internshipId: string; startsAt: Date; place: string } & Named)[];
   freeSeats: { openingId: string; title: string; free: number; seats: number }[];
+  /** A company visiting a network group's meeting in the next six weeks (seed 001). */
+  groupVisits: { companyId: string; company: string; group: string; heldOn: string; place: string }[];
 }
 
 /** Facts for the team's "needs me now", in one municipality. */
@@ -163,9 +165,18 @@ export class HomeRepository {
   async company(companyIds: string[], now: Date, today: string, dueWeek: string): Promise<CompanyFacts> {
     const at = now.toISOString();
     if (!companyIds.length)
-      return { wishesWaiting: [], feedbackDue: [], offersWaiting: [], starting: [], events: [], meetings: [], freeSeats: [] };
+      return {
+        wishesWaiting: [],
+        feedbackDue: [],
+        offersWaiting: [],
+        starting: [],
+        events: [],
+        meetings: [],
+        freeSeats: [],
+        groupVisits: [],
+      };
     const list = ids(companyIds);
-    const [wishesWaiting, feedbackDue, offersWaiting, starting, events, meetings, freeSeats] = await Promise.all([
+    const [wishesWaiting, feedbackDue, offersWaiting, starting, events, meetings, freeSeats, groupVisits] = await Promise.all([
       this.rows<CompanyFacts['wishesWaiting'][number]>(sql`
         select o.company_id as "companyId", o.id as "openingId", o.title, count(*)::int as count
         from wishes w join openings o on o.id = w.opening_id join youth y on y.id = w.youth_id
@@ -201,6 +212,11 @@ export class HomeRepository {
         select * from (select o.id as "openingId", o.title, o.seats,
           greatest(0, o.seats - public.nw_seats_taken(o.id, ${today}::date)) as free
           from openings o where o.company_id in (${list}) and o.published) s where s.free > 0 order by s.title`),
+      this.rows<CompanyFacts['groupVisits'][number]>(sql`
+        select v.company_id as "companyId", c.name as company, g.name as "group", v.held_on::text as "heldOn", g.meets_place as place
+        from group_session_guests v join network_groups g on g.id = v.group_id join companies c on c.id = v.company_id
+        where v.company_id in (${list}) and v.held_on >= ${today}::date and v.held_on < ${today}::date + 42
+        order by v.held_on`),
     ]);
     return {
       wishesWaiting,
@@ -210,6 +226,7 @@ export class HomeRepository {
       events: events.map((e) => ({ ...e, startsAt: new Date(e.startsAt) })),
       meetings: meetings.map((m) => ({ ...m, startsAt: new Date(m.startsAt) })),
       freeSeats: freeSeats.map((f) => ({ ...f, free: Number(f.free) })),
+      groupVisits,
     };
   }
 

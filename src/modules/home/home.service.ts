@@ -32,6 +32,10 @@ export type HomeItemKind =
   | 'intern_starting'
   | 'company_event'
   | 'company_meeting'
+  | 'network_meeting'
+  | 'network_meeting_coming'
+  | 'network_meeting_not_coming'
+  | 'group_visit'
   | 'free_seats'
   | 'clock_near'
   | 'clock_overdue'
@@ -69,6 +73,8 @@ export interface HomeLookups {
   youthByUser(userId: string): Promise<Youth | undefined>;
   /** How many messages the signed-in person has not read (modules/messages). */
   unreadMessages(ctx: Context): Promise<number>;
+  /** The signed-in company contact's upcoming network meetings, with their answers (modules/companies). */
+  networkMeetings(ctx: Context): Promise<{ id: string; theme: string; startsAt: Date; place: string; response: string | null }[]>;
 }
 
 /** A start clock is near its end with this many days left of the municipality's promise (day 10 of 14). */
@@ -163,7 +169,11 @@ export class HomeService {
     // The week whose feedback is due: this week from Friday, else last week.
     const thisWeek = weekStart(today);
     const dueWeek = isoWeekday(today) >= 5 ? thisWeek : addDays(thisWeek, -7);
-    const [f, unread] = await Promise.all([this.repo.company(companyIds, now, today, dueWeek), this.lookups.unreadMessages(ctx)]);
+    const [f, unread, networkMeetings] = await Promise.all([
+      this.repo.company(companyIds, now, today, dueWeek),
+      this.lookups.unreadMessages(ctx),
+      this.lookups.networkMeetings(ctx),
+    ]);
     const items: HomeItem[] = [];
     if (unread > 0) items.push({ kind: 'unread_messages', href: '/messages', params: { count: unread } });
     for (const w of f.wishesWaiting)
@@ -198,6 +208,27 @@ export class HomeService {
       });
     for (const e of f.events)
       items.push({ kind: 'company_event', href: `/matching/events/${e.id}`, params: { title: e.title, place: e.place }, at: e.startsAt });
+    // Network meetings (decision 0031): unanswered invitations ask for an answer; answered ones remind.
+    for (const n of networkMeetings)
+      items.push({
+        kind:
+          n.response === 'coming'
+            ? 'network_meeting_coming'
+            : n.response === 'not_coming'
+              ? 'network_meeting_not_coming'
+              : 'network_meeting',
+        href: `/network-meetings/${n.id}`,
+        params: { title: n.theme, place: n.place },
+        at: n.startsAt,
+        calendar: n.response === 'not_coming' ? undefined : `/network-meetings/${n.id}/calendar.ics`,
+      });
+    for (const v of f.groupVisits)
+      items.push({
+        kind: 'group_visit',
+        href: `/companies/${v.companyId}`,
+        params: { group: v.group, place: v.place, company: v.company },
+        due: v.heldOn,
+      });
     for (const s of f.freeSeats)
       items.push({ kind: 'free_seats', href: `/openings/${s.openingId}`, params: { title: s.title, free: s.free, seats: s.seats } });
     // The young people named on the page: their first names are youth data, read and audited.

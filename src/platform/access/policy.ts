@@ -21,6 +21,8 @@ export type Action =
   | 'opening.update'
   | 'opening.read_unpublished'
   | 'network_meeting.manage'
+  | 'network_meeting.answer'
+  | 'company.national'
   | 'internship.read'
   | 'internship.manage'
   | 'internship.feedback'
@@ -138,6 +140,7 @@ const ownCompanyActions: readonly Action[] = [
   'internship.meeting',
   'internship.day_one',
   'match.answer',
+  'network_meeting.answer',
   'offer.make',
   'message.read',
   'message.write',
@@ -190,7 +193,12 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'company.crm': companyTeam,
   'opening.update': companyTeam,
   'opening.read_unpublished': [...companyTeam, 'youth_counsellor'],
+  // The team plans network meetings, invites and records who came; each contact of an invited
+  // company answers for themselves (decision 0031).
   'network_meeting.manage': companyTeam,
+  'network_meeting.answer': ['company_contact'],
+  // Counting the companies across municipalities once each, by CVR (the programme's overview).
+  'company.national': ['programme_lead', 'system_admin'],
   'internship.read': [...youthTeam, 'psychologist', 'company_contact', 'youth'],
   'internship.manage': youthTeam,
   'internship.feedback': [...youthTeam, 'company_contact'],

@@ -17,6 +17,7 @@ import { groupsRulesDa } from './catalog/groups-rules.da.ts';
 import { auditLabelsDa } from './catalog/audit-labels.da.ts';
 import { caseworkerDa } from './catalog/caseworker.da.ts';
 import { estimatorsDa } from './catalog/estimators.da.ts';
+import { companyNetworkDa } from './catalog/company-network.da.ts';
 import { textDa } from './catalog/text.da.ts';
 import { libraryDa } from './catalog/library.da.ts';
 import { gettingStartedDa } from './catalog/getting-started.da.ts';
@@ -43,6 +44,7 @@ export const da = {
   ...auditLabelsDa,
   ...caseworkerDa,
   ...estimatorsDa,
+  ...companyNetworkDa,
   ...textDa,
   ...libraryDa,
   ...gettingStartedDa,

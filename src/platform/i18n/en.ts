@@ -17,6 +17,7 @@ import { groupsRulesEn } from './catalog/groups-rules.en.ts';
 import { auditLabelsEn } from './catalog/audit-labels.en.ts';
 import { caseworkerEn } from './catalog/caseworker.en.ts';
 import { estimatorsEn } from './catalog/estimators.en.ts';
+import { companyNetworkEn } from './catalog/company-network.en.ts';
 import { textEn } from './catalog/text.en.ts';
 import { libraryEn } from './catalog/library.en.ts';
 import { gettingStartedEn } from './catalog/getting-started.en.ts';
@@ -44,6 +45,7 @@ export const en: Record<MessageKey, string> = {
   ...auditLabelsEn,
   ...caseworkerEn,
   ...estimatorsEn,
+  ...companyNetworkEn,
   ...textEn,
   ...libraryEn,
   ...gettingStartedEn,
