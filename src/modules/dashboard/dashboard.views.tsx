@@ -1,3 +1,4 @@
+import { formatPercent } from '../../platform/i18n/i18n.ts';
 import type { Membership } from '../../platform/access/policy.ts';
 import { Alert } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
@@ -26,6 +27,7 @@ export function TeamDashboardView({
 }) {
   const { t } = page;
   const m = data.municipality;
+  const share = (part: number, all: number) => (all ? formatPercent(page.locale, part / all, 0) : '–');
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
@@ -67,6 +69,24 @@ export function TeamDashboardView({
           <h3 class="h4">{t('dashboard.openings')}</h3>
           <p class="app-figure">{data.publishedOpenings}</p>
           <p>{t('dashboard.seats', { seats: data.seats })}</p>
+        </li>
+        <li class="app-card">
+          <h3 class="h4">{t('dashboard.exits')}</h3>
+          <p class="app-figure">{share(data.exits.jobOrEducation, data.exits.all)}</p>
+          <p>
+            {data.exits.all
+              ? t('dashboard.exits_of', { share: share(data.exits.jobOrEducation, data.exits.all), count: data.exits.all })
+              : t('dashboard.none_yet')}
+          </p>
+        </li>
+        <li class="app-card">
+          <h3 class="h4">{t('dashboard.retention')}</h3>
+          <p class="app-figure">{share(data.exits.retained6, data.exits.followed6)}</p>
+          <p>
+            {data.exits.followed6
+              ? t('dashboard.retention_of', { share: share(data.exits.retained6, data.exits.followed6), count: data.exits.followed6 })
+              : t('dashboard.none_yet')}
+          </p>
         </li>
         <li class="app-card">
           <h3 class="h4">{t('dashboard.team')}</h3>

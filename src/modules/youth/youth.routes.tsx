@@ -77,7 +77,7 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
     reply: FastifyReply,
     form: FormState,
     status = 200,
-    forms: { targetGroup?: FormState; caseworker?: FormState } = {},
+    forms: { targetGroup?: FormState; caseworker?: FormState; followup?: FormState } = {},
   ) => {
     const targetGroupForm = forms.targetGroup ?? emptyForm;
     const caseworkerForm = forms.caseworker ?? emptyForm;
@@ -113,6 +113,7 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
         canUpdate={canUpdate}
         canMessage={canMessage}
         caseworker={caseworker}
+        followupForm={forms.followup ?? emptyForm}
       />,
       status,
     );
@@ -133,6 +134,14 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
       run: (values) => youth.setStatus(ctxOf(request), request.params.id, values),
       done: { flash: 'company.status_changed', to: `/youth/${request.params.id}` },
       again: (form, status) => show(request, reply, form, status),
+    }),
+  );
+
+  app.post('/youth/:id/followup', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => youth.recordFollowup(ctxOf(request), request.params.id, values),
+      done: { flash: 'exit.followup_saved', to: `/youth/${request.params.id}#exit-title` },
+      again: (form, status) => show(request, reply, emptyForm, status, { followup: form }),
     }),
   );
 

@@ -159,6 +159,7 @@ export const auditActions = {
   'wish.reason': 'change',
   'wish.remove': 'change',
   'youth.edit_profile': 'change',
+  'youth.followup': 'change',
   'youth.casework': 'read',
   'youth.list': 'read',
   'youth.link_caseworker': 'change',

@@ -16,6 +16,7 @@ import { rulesDa } from './catalog/rules.da.ts';
 import { groupsRulesDa } from './catalog/groups-rules.da.ts';
 import { auditLabelsDa } from './catalog/audit-labels.da.ts';
 import { caseworkerDa } from './catalog/caseworker.da.ts';
+import { unitedDa } from './catalog/united.da.ts';
 import { textDa } from './catalog/text.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
@@ -38,6 +39,7 @@ export const da = {
   ...groupsRulesDa,
   ...auditLabelsDa,
   ...caseworkerDa,
+  ...unitedDa,
   ...textDa,
 } as const;
 
