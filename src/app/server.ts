@@ -49,6 +49,8 @@ import { notificationsRoutes } from '../modules/notifications/notifications.rout
 import { messagesRoutes } from '../modules/messages/messages.routes.tsx';
 import { messagesApi } from '../modules/messages/messages.api.ts';
 import { offersApi } from '../modules/offers/offers.api.ts';
+import { unitedApi } from '../modules/united/united.api.ts';
+import { unitedRoutes } from '../modules/united/united.routes.tsx';
 import type { Services } from './services.ts';
 import { logOptions } from '../platform/logging/log-safety.ts';
 
@@ -230,6 +232,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await accountsRoutes(scope as App, deps);
     await contactProfileRoutes(scope as App, deps);
     await dashboardRoutes(scope as App, deps);
+    await unitedRoutes(scope as App, deps);
     await peopleRoutes(scope as App, deps);
     await municipalitiesRoutes(scope as App, deps);
     await companiesCsvRoutes(scope as App, deps);
@@ -259,6 +262,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await meetingsApi(scope as App, deps);
     await messagesApi(scope as App, deps);
     await offersApi(scope as App, deps);
+    await unitedApi(scope as App, deps);
   });
   return app;
 }

@@ -161,7 +161,16 @@ export function PersonalDashboardView({
           {people && people.length > 0 && <MyPeople page={page} people={people} />}
         </>
       ) : (
-        <RolePages page={page} roles={[...roles]} links={page.nav.filter((n) => n.href !== '/dashboard' && !n.href.startsWith('/me/'))} />
+        <>
+          {page.nav.some((n) => n.href === '/programme') && (
+            <p>
+              <a class="button button-primary" href="/programme">
+                {t('united.open')}
+              </a>
+            </p>
+          )}
+          <RolePages page={page} roles={[...roles]} links={page.nav.filter((n) => n.href !== '/dashboard' && !n.href.startsWith('/me/'))} />
+        </>
       )}
       <h2>{t('dashboard.your_roles')}</h2>
       <ul>

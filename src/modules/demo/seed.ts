@@ -45,6 +45,8 @@ const teamShape: [Role, number][] = [
   ['caseworker', 2],
   ['education_contact', 1],
   ['ngo_coordinator', 1],
+  // A leader from the labour-market administration: the programme overview (#16).
+  ['labour_market_leader', 1],
 ];
 
 const companyWords: Record<TradeSection, string[]> = {

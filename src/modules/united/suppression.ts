@@ -119,7 +119,7 @@ export function determinedCells(
   );
   if (!unknowns.length) return [];
   const m = lines.map((line) => {
-    const row = new Array<number>(unknowns.length).fill(0);
+    const row = Array.from({ length: unknowns.length }, () => 0);
     line.forEach(([i, j], k) => {
       const u = index.get(`${i},${j}`);
       if (u !== undefined) row[u] = k === line.length - 1 ? -1 : 1;
@@ -150,7 +150,7 @@ export function determinedCells(
 /** The lines of a table of this size and shape (for tests and checks). */
 export function tableLines(rows: number, cols: number, shape: TableShape): Pos[][] {
   return extend(
-    Array.from({ length: rows }, () => new Array<number>(cols).fill(0)),
+    Array.from({ length: rows }, () => Array.from({ length: cols }, () => 0)),
     shape,
   ).lines;
 }

@@ -126,6 +126,7 @@ export const auditActions = {
   'person.invite': 'change',
   'person.list': 'read',
   'person.read': 'read',
+  'programme.overview': 'read',
   'report.approve': 'change',
   'report.consent_given': 'change',
   'report.consent_withdrawn': 'change',
