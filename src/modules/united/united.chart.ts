@@ -28,7 +28,8 @@ export function monthlyChart(table: MonthlyTable, names: readonly string[], loca
     marginLeft: 36,
     marginRight: 16,
     x: { type: 'utc', label: null, ticks: months.filter((_, i) => i % 2 === 0), tickFormat: (d: Date) => format.format(d) },
-    y: { grid: true, label: null, zero: true },
+    // An explicit domain: a table of zeros (or all hidden) would leave Plot without a scale.
+    y: { grid: true, label: null, domain: [0, Math.max(5, ...points.map((p) => (Number.isNaN(p.value) ? 0 : p.value)))], nice: true },
     color: { domain: [...names], range: COLOURS.slice(0, Math.max(1, names.length)) },
     marks: names.flatMap((name, j) => {
       const series = points.filter((p) => p.name === name);
