@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { youthExitFollowups, youthExits } from '../../src/modules/youth/youth.schema.ts';
 import { type TestContext, auditFor, createTestContext, ctx, failure } from '../support/context.ts';
 import { makeNetwork } from '../support/internships.ts';
+import { withAuditRefused } from '../support/atomicity.ts';
+import { youth } from '../../src/modules/youth/youth.schema.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -118,5 +120,72 @@ describe('exits and follow-ups (#16)', () => {
     expect((await failure(t.services.youth.recordFollowup(ctx(n.supervisor), y.id, { months: '3', outcome: 'job' }))).code).toBe(
       'not_found',
     );
+  });
+
+  it('an exit or follow-up refused its audit entry leaves nothing behind (decision 0017)', async () => {
+    const n = await makeNetwork(t);
+    const y = await n.young('Hans');
+    const refused = (action: string, fn: () => Promise<unknown>) =>
+      withAuditRefused(t, action, fn).then(
+        () => 'written',
+        (e: Error & { cause?: Error }) => (e.cause?.message ?? e.message).includes('audit refused'),
+      );
+    const end = { status: 'ended', reason: 'job', exitedOn: '2026-03-14' };
+    expect(await refused('youth.status', () => t.services.youth.setStatus(ctx(n.counsellor), y.id, end))).toBe(true);
+    const [row] = await t.database.db.select().from(youth).where(eq(youth.id, y.id));
+    expect(row!.status).toBe('in_network');
+    expect(await t.database.db.select().from(youthExits).where(eq(youthExits.youthId, y.id))).toEqual([]);
+    await t.services.youth.setStatus(ctx(n.counsellor), y.id, end);
+    t.clock.set('2026-07-01T09:00:00Z');
+    const followup = () => t.services.youth.recordFollowup(ctx(n.counsellor), y.id, { months: '3', outcome: 'job' });
+    expect(await refused('youth.followup', followup)).toBe(true);
+    expect(await t.database.db.select().from(youthExitFollowups).where(eq(youthExitFollowups.youthId, y.id))).toEqual([]);
+  });
+
+  it('imports follow-ups from a CSV file, all or nothing, with every error by line', async () => {
+    const n = await makeNetwork(t);
+    const a = await n.young('Ida');
+    const b = await n.young('Jon');
+    const stays = await n.young('Kim');
+    await t.services.youth.setStatus(ctx(n.counsellor), a.id, { status: 'ended', reason: 'job', exitedOn: '2026-03-10' });
+    await t.services.youth.setStatus(ctx(n.counsellor), b.id, { status: 'ended', reason: 'education', exitedOn: '2026-04-10' });
+    t.clock.set('2026-09-15T09:00:00Z');
+    const cpr = async (id: string) => {
+      const [row] = await t.database.db.select().from(youth).where(eq(youth.id, id));
+      return t.services.sealer.open(row!.cprSealed);
+    };
+    const [ca, cb, cs] = [await cpr(a.id), await cpr(b.id), await cpr(stays.id)];
+    const bad = [
+      'cpr;months;outcome',
+      `${ca};3;job`,
+      `${ca};3;education`, // twice
+      `${cb};6;job`, // not due (10 October)
+      `${cs};3;job`, // no exit
+      `${ca};4;sick`,
+    ].join('\n');
+    const err = await failure(t.services.youth.importFollowups(ctx(n.counsellor), n.m, bad));
+    expect(err.fields).toEqual({
+      'line.3.months': 'validation.followup_duplicate',
+      'line.4.months': 'validation.followup_not_due',
+      'line.5.cpr': 'validation.followup_cpr_unknown',
+      'line.6.months': 'validation.followup_months',
+      'line.6.outcome': 'validation.followup_outcome',
+    });
+    expect(await t.database.db.select().from(youthExitFollowups).where(eq(youthExitFollowups.youthId, a.id))).toEqual([]);
+    const c = ctx(n.counsellor);
+    const good = ['cpr;months;outcome', `${ca};3;job`, `${ca.slice(0, 6)}-${ca.slice(6)};6;benefits`, `${cb};3;education`].join('\n');
+    expect(await t.services.youth.importFollowups(c, n.m, good)).toEqual({ imported: 3 });
+    expect((await t.services.youth.get(ctx(n.counsellor), a.id)).exit?.followups.map((f) => [f.months, f.outcome])).toEqual([
+      [3, 'job'],
+      [6, 'benefits'],
+    ]);
+    expect((await auditFor(t, c.requestId!)).map((e) => [e.action, e.targetId])).toEqual([
+      ['youth.followup', a.id],
+      ['youth.followup', a.id],
+      ['youth.followup', b.id],
+    ]);
+    // Another municipality's team cannot import here.
+    const other = await makeNetwork(t);
+    expect((await failure(t.services.youth.importFollowups(ctx(other.counsellor), n.m, good))).code).toBe('not_found');
   });
 });

@@ -171,4 +171,22 @@ export class YouthRepository {
         set: { outcome, recordedAt: at, byUserId },
       });
   }
+
+  /** The exits of a municipality by the keyed CPR hash, for the follow-ups import. */
+  exitsByCprHash(municipalityId: string): Promise<(YouthExit & { cprHash: string; userId: string | null })[]> {
+    return this.db
+      .select({
+        youthId: youthExits.youthId,
+        municipalityId: youthExits.municipalityId,
+        kind: youthExits.kind,
+        exitedOn: youthExits.exitedOn,
+        recordedAt: youthExits.recordedAt,
+        byUserId: youthExits.byUserId,
+        cprHash: youth.cprHash,
+        userId: youth.userId,
+      })
+      .from(youthExits)
+      .innerJoin(youth, eq(youth.id, youthExits.youthId))
+      .where(eq(youthExits.municipalityId, municipalityId));
+  }
 }

@@ -5,7 +5,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Sealer } from '../../platform/crypto/sealed.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { isUuid, parseInput } from '../../platform/validation.ts';
+import { fieldErrors, isUuid, parseInput } from '../../platform/validation.ts';
+import { readCsvTable } from '../../platform/csv.ts';
 import type { OneTimeToken } from '../accounts/accounts.repository.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
@@ -25,7 +26,12 @@ import {
   defaultVisibility,
 } from './youth.values.ts';
 import { addMonths, localDate } from '../../platform/dates.ts';
-import { fieldGroups } from './youth.values.ts';
+import { type FollowupOutcome, fieldGroups } from './youth.values.ts';
+
+type ExitByCpr = Awaited<ReturnType<YouthRepository['exitsByCprHash']>>[number];
+
+/** The most rows a follow-ups file may have. */
+export const MAX_FOLLOWUP_ROWS = 5_000;
 
 /** Where a referred young person goes when they accept their invitation (decision 0021). */
 export const ACCEPTED_STATUS = 'starting' satisfies YouthStatus;
@@ -313,6 +319,56 @@ export class YouthService {
       await this.repo.updateProfile(y.id, profile, this.clock.now());
       await this.recordOwnEdit(ctx, y, 'youth.profile_update');
     });
+  }
+
+  /**
+   * Follow-ups from the jobcentre as CSV (cpr;months;outcome), with the rules of the trial outcomes
+   * import: every row checked — a young person of this municipality with an exit, by the keyed CPR
+   * hash; 3, 6 or 12 months, and due; a known outcome; not twice in the file — and the whole file
+   * refused, with every error by line, if any row is wrong. A later value corrects an earlier one.
+   */
+  async importFollowups(ctx: Context, municipalityId: string, text: string): Promise<{ imported: number }> {
+    const grant = await this.access.requireOne(ctx, 'youth.update_status', { type: 'youth_list', id: municipalityId, municipalityId });
+    const { headings, rows } = readCsvTable(text, { required: ['cpr', 'months', 'outcome'], maxRows: MAX_FOLLOWUP_ROWS });
+    const exits = new Map((await this.repo.exitsByCprHash(municipalityId)).map((e) => [e.cprHash, e]));
+    const today = localDate(this.clock.now());
+    const errors: Record<string, string> = {};
+    const seen = new Set<string>();
+    const valid: { exit: ExitByCpr; months: FollowupMonths; outcome: FollowupOutcome }[] = [];
+    for (const row of rows) {
+      const get = (h: string) => (row.fields[headings.indexOf(h)] ?? '').trim();
+      const fail = (field: string, key: string) => (errors[`line.${row.line}.${field}`] = key);
+      const digits = get('cpr').replace('-', '');
+      const exit = /^\d{10}$/.test(digits) ? exits.get(this.sealer.lookupHash(digits)) : undefined;
+      if (!exit || notFollowedUp.includes(exit.kind)) fail('cpr', 'validation.followup_cpr_unknown');
+      const parsed = followupInput.safeParse({ months: get('months'), outcome: get('outcome') });
+      if (!parsed.success) for (const [field, key] of Object.entries(fieldErrors(parsed.error))) fail(field, key);
+      if (!exit || !parsed.success) continue;
+      const months = parsed.data.months as FollowupMonths;
+      if (addMonths(exit.exitedOn, months) > today) fail('months', 'validation.followup_not_due');
+      else if (seen.has(`${exit.youthId}/${months}`)) fail('months', 'validation.followup_duplicate');
+      else valid.push({ exit, months, outcome: parsed.data.outcome });
+      seen.add(`${exit.youthId}/${months}`);
+    }
+    if (Object.keys(errors).length) throw invalid(errors, 'errors.import');
+    const now = this.clock.now();
+    const userId = this.access.requireActor(ctx).userId;
+    await this.audit.atomically(async () => {
+      for (const v of valid) await this.repo.recordFollowup(v.exit.youthId, v.months, v.outcome, now, userId);
+      await this.audit.record(
+        ctx,
+        valid.map((v) => ({
+          action: 'youth.followup',
+          actorRole: grant.role,
+          municipalityId,
+          targetType: 'youth',
+          targetId: v.exit.youthId,
+          subjectUserId: v.exit.userId,
+          details: { months: v.months, outcome: v.outcome, source: 'import' },
+        })),
+      );
+    });
+    return { imported: valid.length };
   }
 
   /** Uploads or replaces my photo; only JPEG, PNG or WebP, recognised by content, at most 1 MB. */

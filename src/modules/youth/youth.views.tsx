@@ -65,7 +65,8 @@ export function YouthListView({
         <p>
           <a class="button button-primary" href={`/youth/new?m=${m}`}>
             {t('youth.refer')}
-          </a>
+          </a>{' '}
+          <a href={`/youth/followups/import?m=${m}`}>{t('followups_import.link')}</a>
         </p>
       )}
       <DataTable

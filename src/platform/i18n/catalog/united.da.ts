@@ -83,4 +83,13 @@ export const unitedDa = {
   'united.csv_row': 'Række',
   'united.csv_column': 'Kolonne',
   'united.csv_value': 'Værdi',
+  // The follow-ups import.
+  'followups_import.link': 'Importér opfølgninger (CSV)',
+  'followups_import.title': 'Importér opfølgninger efter afslutning',
+  'followups_import.intro':
+    'En CSV-fil fra jobcentret med én linje pr. opfølgning: CPR-nummer, måneder efter afslutningen (3, 6 eller 12) og hvor den unge er nu (job, education, benefits eller other). Er én linje forkert, importeres intet, og du ser alle fejl med linjenummer.',
+  'followups_import.file_hint': 'Højst 1 MB og 5.000 linjer. Semikolon eller komma mellem felterne.',
+  'followups_import.done': '{count} {count|opfølgning|opfølgninger} er importeret.',
+  'validation.followup_cpr_unknown': 'Ingen ung med afslutning i kommunen har det CPR-nummer.',
+  'validation.followup_duplicate': 'Samme unge og måned står to gange i filen.',
 };

@@ -80,4 +80,12 @@ export const unitedEn: Record<keyof typeof unitedDa, string> = {
   'united.csv_row': 'Row',
   'united.csv_column': 'Column',
   'united.csv_value': 'Value',
+  'followups_import.link': 'Import follow-ups (CSV)',
+  'followups_import.title': 'Import follow-ups after exit',
+  'followups_import.intro':
+    'A CSV file from the jobcentre with one line per follow-up: CPR number, months after the exit (3, 6 or 12) and where the young person is now (job, education, benefits or other). If one line is wrong, nothing is imported and you see every error with its line number.',
+  'followups_import.file_hint': 'At most 1 MB and 5,000 lines. Semicolons or commas between fields.',
+  'followups_import.done': '{count} {count|follow-up|follow-ups} imported.',
+  'validation.followup_cpr_unknown': 'No young person with an exit in the municipality has that CPR number.',
+  'validation.followup_duplicate': 'The same young person and month appear twice in the file.',
 };
