@@ -7,6 +7,7 @@ import {
   protect,
   protectedGrid,
   protectedShare,
+  protectedShares,
   tableLines,
 } from '../../src/modules/united/suppression.ts';
 
@@ -141,5 +142,40 @@ describe('small-count protection (#16)', () => {
     expect(protectedShare(10, 10)).toBe(1);
     expect(protectedShare(0, 4)).toBeNull();
     expect(protectedShare(5, 10, true)).toBeNull();
+  });
+
+  it('shares beside a total share: one late start in a municipality cannot be worked out from the others', () => {
+    // Roskilde 10 of 11 within the rule, Vejle 7 of 7: Vejle's 100 % beside a total of 17 of 18 would
+    // give Roskilde's 1 late away, so the total share goes with Roskilde's.
+    expect(protectedShares([10, 7], [11, 7], [false, false], false)).toEqual({ shares: [null, 1], total: null });
+    expect(protectedShares([10, 6], [15, 12], [false, false], false)).toEqual({ shares: [10 / 15, 0.5], total: 16 / 27 });
+    expect(protectedShares([10, 6], [15, 12], [false, true], false).shares).toEqual([10 / 15, null]);
+  });
+
+  it('published shares never let a hidden part or rest be computed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(count, count), { minLength: 1, maxLength: 6 }), (pairs) => {
+        const parts = pairs.map(([p]) => p);
+        const wholes = pairs.map(([p, r]) => p + r);
+        const { shares, total } = protectedShares(
+          parts,
+          wholes,
+          wholes.map(() => false),
+          false,
+        );
+        // What a reader knows: each shown share × its whole, and the total share × the total.
+        shares.forEach((s, j) => {
+          if (s === null) return;
+          expect(isSmall(parts[j]!) || isSmall(wholes[j]! - parts[j]!)).toBe(false);
+        });
+        const hiddenRows = shares.filter((s) => s === null).length;
+        // A total share with exactly one municipality's share hidden would give that one away.
+        if (total !== null && hiddenRows === 1) {
+          const j = shares.indexOf(null);
+          expect(isSmall(parts[j]!) || isSmall(wholes[j]! - parts[j]!)).toBe(false);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -170,3 +170,30 @@ export function protectedShare(part: number, whole: number, wholeHidden = false)
   if (wholeHidden || whole < 5 || isSmall(part) || isSmall(whole - part)) return null;
   return part / whole;
 }
+
+/**
+ * Shares side by side with their total share: a share is a count in disguise (share × whole), and
+ * shares beside a total share are equations like counts beside a total. So the parts and the rests
+ * (whole − part) are protected as a table with row and column totals — as if the wholes were
+ * published, which they may be elsewhere — and a share is shown only when its part and rest both
+ * stay shown, its whole is shown (`wholeHidden`) and at least 5.
+ */
+export function protectedShares(
+  parts: readonly number[],
+  wholes: readonly number[],
+  wholeHidden: readonly boolean[],
+  totalHidden: boolean,
+): { shares: (number | null)[]; total: number | null } {
+  const whole = wholes.reduce((a, b) => a + b, 0);
+  const part = parts.reduce((a, b) => a + b, 0);
+  if (!parts.length) return { shares: [], total: null };
+  const t = protect(
+    parts.map((p, j) => [p, wholes[j]! - p]),
+    { rowTotals: true, colTotals: true },
+  );
+  const shown = (cells: readonly ProtectedCell[], w: number, hidden: boolean) => !hidden && w >= 5 && cells.every((c) => !c.hidden);
+  return {
+    shares: parts.map((p, j) => (shown(t.cells[j]!, wholes[j]!, wholeHidden[j]!) ? p / wholes[j]! : null)),
+    total: shown(t.colTotals!, whole, totalHidden) ? part / whole : null,
+  };
+}

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { addMonths, daysBetween, localDate, percentile } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import { type ExitKind, exitKinds } from '../youth/youth.values.ts';
-import { type ProtectedCell, protect, protectedShare } from './suppression.ts';
+import { type ProtectedCell, protect, protectedShare, protectedShares } from './suppression.ts';
 import type { ProgrammeFacts, UnitedRepository } from './united.repository.ts';
 
 /** The model's targets over the programme period (#16). */
@@ -172,17 +172,25 @@ export class UnitedService {
       { rowTotals: true, colTotals: true },
     );
 
-    const startFigures = (rows: ProgrammeFacts['starts'], rule: (municipalityId: string) => number, startedCell: ProtectedCell) => {
-      const days = rows.map((s) => daysBetween(localDate(s.chosenAt), s.firstDay));
-      const within = rows.filter((s, i) => days[i]! <= rule(s.municipalityId)).length;
-      const safe = !startedCell.hidden && rows.length >= 5;
-      return { withinRule: protectedShare(within, rows.length, !!startedCell.hidden), medianDays: safe ? percentile(days, 50) : null };
-    };
     const ruleOf = (id: string) => ms.find((m) => m.id === id)?.startWithinDays ?? 14;
+    const daysOf = (s: ProgrammeFacts['starts'][number]) => daysBetween(localDate(s.chosenAt), s.firstDay);
+    const median = (rows: ProgrammeFacts['starts'], startedCell: ProtectedCell) =>
+      !startedCell.hidden && rows.length >= 5 ? percentile(rows.map(daysOf), 50) : null;
+    // Shares side by side with a total share are protected together (suppression.ts: protectedShares).
+    const within = protectedShares(
+      ms.map((m) => startsOf(m.id).filter((s) => daysOf(s) <= ruleOf(s.municipalityId)).length),
+      ms.map((m) => startsOf(m.id).length),
+      ms.map((_, j) => !!started.colTotals![j]!.hidden),
+      !!started.total!.hidden,
+    );
+    const retention = protectedShares(
+      ms.map((m) => sum(byM(facts.followups)(m.id).map((f) => f.retained))),
+      ms.map((m) => sum(byM(facts.followups)(m.id).map((f) => f.followed))),
+      followed.cells.map((c) => !!c.hidden),
+      !!followed.total.hidden,
+    );
     const attendanceShare = (rows: ProgrammeFacts['attendance']) =>
       protectedShare(sum(rows.map((r) => r.present)), sum(rows.map((r) => r.all)));
-    const retention = (rows: ProgrammeFacts['followups'], cell: ProtectedCell) =>
-      protectedShare(sum(rows.map((r) => r.retained)), sum(rows.map((r) => r.followed)), !!cell.hidden);
 
     const rows = ms.map((m, j) => ({
       municipalityId: m.id,
@@ -195,12 +203,13 @@ export class UnitedService {
       activeCompanies: companies.cells[j]!,
       companyTarget: m.companyTarget,
       started: started.colTotals![j]!,
-      ...startFigures(startsOf(m.id), ruleOf, started.colTotals![j]!),
+      withinRule: within.shares[j] ?? null,
+      medianDays: median(startsOf(m.id), started.colTotals![j]!),
       attendance: attendanceShare(byM(facts.attendance)(m.id)),
       extensions: extensions.cells[j]!,
       rotations: rotations.cells[j]!,
       followed6: followed.cells[j]!,
-      retention6: retention(byM(facts.followups)(m.id), followed.cells[j]!),
+      retention6: retention.shares[j] ?? null,
     }));
     const total: SummaryRow = {
       inNetwork: inNetwork.rowTotals![current]!,
@@ -211,12 +220,13 @@ export class UnitedService {
       activeCompanies: companies.total,
       companyTarget: sum(ms.map((m) => m.companyTarget)),
       started: started.total!,
-      ...startFigures(facts.starts, ruleOf, started.total!),
+      withinRule: within.total,
+      medianDays: median(facts.starts, started.total!),
       attendance: attendanceShare(facts.attendance),
       extensions: extensions.total,
       rotations: rotations.total,
       followed6: followed.total,
-      retention6: retention(facts.followups, followed.total),
+      retention6: retention.total,
     };
 
     // What this reader sees: every municipality, or their own beside the totals (a subset of one protected table).
