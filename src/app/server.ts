@@ -49,6 +49,8 @@ import { libraryRoutes } from '../modules/library/library.routes.tsx';
 import { libraryApi } from '../modules/library/library.api.ts';
 import { messagesApi } from '../modules/messages/messages.api.ts';
 import { offersApi } from '../modules/offers/offers.api.ts';
+import { unitedApi } from '../modules/united/united.api.ts';
+import { unitedRoutes } from '../modules/united/united.routes.tsx';
 import type { Services } from './services.ts';
 import { logOptions } from '../platform/logging/log-safety.ts';
 
@@ -224,6 +226,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await accountsRoutes(scope as App, deps);
     await contactProfileRoutes(scope as App, deps);
     await dashboardRoutes(scope as App, deps);
+    await unitedRoutes(scope as App, deps);
     await peopleRoutes(scope as App, deps);
     await municipalitiesRoutes(scope as App, deps);
     await companiesCsvRoutes(scope as App, deps);
@@ -256,6 +259,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await messagesApi(scope as App, deps);
     await libraryApi(scope as App, deps);
     await offersApi(scope as App, deps);
+    await unitedApi(scope as App, deps);
   });
   return app;
 }

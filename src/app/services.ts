@@ -34,6 +34,8 @@ import { MyPeopleRepository } from '../modules/youth/my-people.repository.ts';
 import { YouthPeopleService } from '../modules/youth/my-people.service.ts';
 import { Sealer } from '../platform/crypto/sealed.ts';
 import { DashboardRepository } from '../modules/dashboard/dashboard.repository.ts';
+import { UnitedRepository } from '../modules/united/united.repository.ts';
+import { UnitedService } from '../modules/united/united.service.ts';
 import { DashboardService } from '../modules/dashboard/dashboard.service.ts';
 import { MunicipalitiesRepository } from '../modules/municipalities/municipalities.repository.ts';
 import { modelRules } from '../modules/municipalities/model-rules.ts';
@@ -188,6 +190,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     municipalities: new MunicipalitiesService(municipalitiesRepo, access, audit),
     people: new PeopleService(peopleRepo, access, audit),
     // Embedded mode reuses the overview's counts for up to 5 s (decision 0004).
+    united: new UnitedService(new UnitedRepository(db), access, audit, clock),
     dashboard: new DashboardService(access, new DashboardRepository(db, database.kind === 'pglite' ? 5_000 : 0)),
     companies: new CompaniesService(companiesRepo, accounts, access, audit, clock),
     networkMeetings,

@@ -49,6 +49,7 @@ const table: Record<Role, [string, string, string, string, string, string]> = {
   municipality_admin: ['allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'denied'],
   education_contact: ['denied', 'denied', 'denied', 'denied', 'denied', 'denied'],
   ngo_coordinator: ['denied', 'denied', 'denied', 'denied', 'denied', 'denied'],
+  labour_market_leader: ['denied', 'denied', 'denied', 'denied', 'denied', 'denied'],
   programme_lead: ['denied', 'denied', 'denied', 'denied', 'denied', 'denied'],
   researcher: ['denied', 'denied', 'denied', 'denied', 'denied', 'denied'],
   system_admin: ['denied', 'denied', 'denied', 'denied', 'allowed', 'allowed'],

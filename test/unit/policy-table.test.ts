@@ -81,6 +81,7 @@ const actions = Object.keys({
   'audit.read': 1,
   'outbox.read': 1,
   'dashboard.team': 1,
+  'programme.overview': 1,
   'message.read': 1,
   'message.write': 1,
   'library.read': 1,

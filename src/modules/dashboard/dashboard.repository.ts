@@ -16,6 +16,8 @@ export interface TeamFigures {
   /** Published openings of companies in the network, and their seats. */
   publishedOpenings: number;
   seats: number;
+  /** Exits (#16): all, and to job or education; 6-month follow-ups: all, and still in job or education. */
+  exits: { all: number; jobOrEducation: number; followed6: number; retained6: number };
 }
 
 // Drizzle leaves columns unqualified in a one-table select, so the outer row is named in full.
@@ -57,6 +59,14 @@ export class DashboardRepository {
           join ${companies} c on c.id = o.company_id
           where o.municipality_id = ${outerId} and o.published and c.network_status in ('active', 'onboarding'))`,
         youthActive: sql<number>`(select count(*)::int from ${youth} where ${youth.municipalityId} = ${outerId} and ${youth.status} <> 'ended')`,
+        exits: sql<{ all: number; jobOrEducation: number; followed6: number; retained6: number } | null>`(
+          select json_build_object('all', count(*),
+            'jobOrEducation', count(*) filter (where e.kind in ('job', 'job_subsidy', 'education')),
+            'followed6', (select count(*) from youth_exit_followups f join youth_exits e6 on e6.youth_id = f.youth_id
+              where e6.municipality_id = ${outerId} and f.months = 6),
+            'retained6', (select count(*) from youth_exit_followups f join youth_exits e6 on e6.youth_id = f.youth_id
+              where e6.municipality_id = ${outerId} and f.months = 6 and f.outcome in ('job', 'education')))
+          from youth_exits e where e.municipality_id = ${outerId})`,
         companyStatuses: sql<Record<string, number> | null>`(
           select json_object_agg(s.status, s.n) from (
             select ${companies.networkStatus} as status, count(*) as n from ${companies}
@@ -73,6 +83,12 @@ export class DashboardRepository {
       youthActive: Number(row.youthActive),
       publishedOpenings: Number(row.openings?.n ?? 0),
       seats: Number(row.openings?.seats ?? 0),
+      exits: {
+        all: Number(row.exits?.all ?? 0),
+        jobOrEducation: Number(row.exits?.jobOrEducation ?? 0),
+        followed6: Number(row.exits?.followed6 ?? 0),
+        retained6: Number(row.exits?.retained6 ?? 0),
+      },
     };
   }
 }

@@ -3,7 +3,7 @@ import type { Context } from '../../platform/audit/audit.service.ts';
 import type { Municipality } from '../municipalities/municipalities.repository.ts';
 import { teamRoles, type Role } from '../../platform/access/roles.ts';
 import { notFound } from '../../platform/errors.ts';
-import type { DashboardRepository } from './dashboard.repository.ts';
+import type { DashboardRepository, TeamFigures } from './dashboard.repository.ts';
 
 export interface TeamDashboard {
   municipality: Municipality;
@@ -13,6 +13,8 @@ export interface TeamDashboard {
   publishedOpenings: number;
   seats: number;
   capacityReached: boolean;
+  /** Exits to job or education, and still there 6 months after (#16). */
+  exits: TeamFigures['exits'];
 }
 
 /** The team's numbers against the model's targets: 45 young people, at least 60 companies. */
@@ -36,6 +38,7 @@ export class DashboardService {
       capacityReached: youth >= municipality.youthCapacity,
       publishedOpenings: figures.publishedOpenings,
       seats: figures.seats,
+      exits: figures.exits,
     };
   }
 }

@@ -1,3 +1,4 @@
+import { formatPercent } from '../../platform/i18n/i18n.ts';
 import type { Membership } from '../../platform/access/policy.ts';
 import { Alert } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
@@ -31,6 +32,7 @@ export function TeamDashboardView({
 }) {
   const { t } = page;
   const m = data.municipality;
+  const share = (part: number, all: number) => (all ? formatPercent(page.locale, part / all, 0) : '–');
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
@@ -73,6 +75,24 @@ export function TeamDashboardView({
           <h3 class="h4">{t('dashboard.openings')}</h3>
           <p class="app-figure">{data.publishedOpenings}</p>
           <p>{t('dashboard.seats', { seats: data.seats })}</p>
+        </li>
+        <li class="app-card">
+          <h3 class="h4">{t('dashboard.exits')}</h3>
+          <p class="app-figure">{share(data.exits.jobOrEducation, data.exits.all)}</p>
+          <p>
+            {data.exits.all
+              ? t('dashboard.exits_of', { share: share(data.exits.jobOrEducation, data.exits.all), count: data.exits.all })
+              : t('dashboard.none_yet')}
+          </p>
+        </li>
+        <li class="app-card">
+          <h3 class="h4">{t('dashboard.retention')}</h3>
+          <p class="app-figure">{share(data.exits.retained6, data.exits.followed6)}</p>
+          <p>
+            {data.exits.followed6
+              ? t('dashboard.retention_of', { share: share(data.exits.retained6, data.exits.followed6), count: data.exits.followed6 })
+              : t('dashboard.none_yet')}
+          </p>
         </li>
         <li class="app-card">
           <h3 class="h4">{t('dashboard.team')}</h3>
@@ -147,7 +167,16 @@ export function PersonalDashboardView({
           {people && people.length > 0 && <MyPeople page={page} people={people} />}
         </>
       ) : (
-        <RolePages page={page} roles={[...roles]} links={page.nav.filter((n) => n.href !== '/dashboard' && !n.href.startsWith('/me/'))} />
+        <>
+          {page.nav.some((n) => n.href === '/programme') && (
+            <p>
+              <a class="button button-primary" href="/programme">
+                {t('united.open')}
+              </a>
+            </p>
+          )}
+          <RolePages page={page} roles={[...roles]} links={page.nav.filter((n) => n.href !== '/dashboard' && !n.href.startsWith('/me/'))} />
+        </>
       )}
       <h2>{t('dashboard.your_roles')}</h2>
       <ul>

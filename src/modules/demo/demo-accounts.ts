@@ -35,6 +35,7 @@ const roleSlug: Record<Role, string> = {
   municipality_admin: 'admin',
   education_contact: 'uddannelse',
   ngo_coordinator: 'ngo',
+  labour_market_leader: 'beskaeftigelsesleder',
   programme_lead: 'programleder',
   researcher: 'forsker',
   system_admin: 'systemadmin',

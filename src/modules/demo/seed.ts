@@ -26,6 +26,7 @@ import { seedMessages } from './seed-messages.ts';
 import { seedLibrary } from './seed-library.ts';
 import { seedOffers } from './seed-offers.ts';
 import { seedTrial, seedTrialCosts } from './seed-trial.ts';
+import { seedExits } from './seed-exits.ts';
 
 const YOUTH_PER_MUNICIPALITY = 42;
 
@@ -47,6 +48,8 @@ const teamShape: [Role, number][] = [
   ['caseworker', 2],
   ['education_contact', 1],
   ['ngo_coordinator', 1],
+  // A leader from the labour-market administration: the programme overview (#16).
+  ['labour_market_leader', 1],
 ];
 
 const companyWords: Record<TradeSection, string[]> = {
@@ -100,9 +103,11 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
     let cvrSerial = 3_100_000;
     const libraryAuthors: { municipalityId: string; userId: string }[] = [];
     let trialMunicipality: { id: string; code: string; teamUserIds: string[]; youthIds: string[] } | undefined;
+    const former: { id: string; slug: string; former: number }[] = [];
     for (const dm of demoMunicipalities) {
       const [m] = await tx.insert(municipalities).values({ name: dm.name, code: dm.code, createdAt: now }).returning();
       const municipalityId = m!.id;
+      former.push({ id: municipalityId, slug: dm.slug, former: former.length === 0 ? 14 : 10 });
       const rules = modelRules(m);
       const people: { email: string; name: string; role: Role }[] = [];
       const add = (role: Role, n: number) => {
@@ -316,6 +321,8 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
     const trialFaker = new Faker({ locale: [da, base], seed: 2024 });
     await seedTrial(tx, trialFaker, now, sealer, trialMunicipality!);
     await seedTrialCosts(tx, trialFaker, now, trialMunicipality!);
+    // Former young people with their exits and follow-ups (#16), from their own random stream.
+    await seedExits(tx, now, sealer, former);
   });
   return true;
 }

@@ -54,6 +54,8 @@ export interface TeamFacts {
   idleCompanies: { id: string; name: string }[];
   unwishedSeats: { openingId: string; title: string; company: string }[];
   referredWaiting: number;
+  /** Follow-ups after exit that are due and not recorded (#16): 3, 6 and 12 months after. */
+  followupsDue: { youthId: string; youth: string; months: number; due: string }[];
 }
 
 /** Facts for a jobcentre caseworker's home: their own young people (linked to them), nobody else's. */
@@ -234,7 +236,7 @@ export class HomeRepository {
   async team(municipalityId: string, now: Date, today: string, idleDays: number): Promise<TeamFacts> {
     const at = now.toISOString();
     const m = municipalityId;
-    const [counts, proposals, events, contactSteps, idleCompanies, unwishedSeats] = await Promise.all([
+    const [counts, proposals, events, contactSteps, idleCompanies, unwishedSeats, followupsDue] = await Promise.all([
       this.rows<{ offers: number; placements: number; referred: number }>(sql`
         select (select count(*)::int from internship_offers f where f.municipality_id = ${m} and f.status = 'open'
                   and f.answer_by >= ${today}::date) as offers,
@@ -265,8 +267,18 @@ export class HomeRepository {
           and not exists (select 1 from wishes w where w.opening_id = o.id)
           and o.seats > public.nw_seats_taken(o.id, ${today}::date)
         order by o.created_at limit 10`),
+      this.rows<TeamFacts['followupsDue'][number]>(sql`
+        select e.youth_id as "youthId", y.first_name || ' ' || y.last_name as youth, f.months,
+          (e.exited_on + make_interval(months => f.months))::date::text as due
+        from youth_exits e join youth y on y.id = e.youth_id
+          cross join (values (3), (6), (12)) as f(months)
+        where e.municipality_id = ${m} and y.status = 'ended' and e.kind <> 'moved'
+          and (e.exited_on + make_interval(months => f.months))::date <= ${today}::date
+          and not exists (select 1 from youth_exit_followups x where x.youth_id = e.youth_id and x.months = f.months)
+        order by due, youth limit 20`),
     ]);
     return {
+      followupsDue,
       offersOpen: counts[0]?.offers ?? 0,
       placementsOpen: counts[0]?.placements ?? 0,
       referredWaiting: counts[0]?.referred ?? 0,

@@ -51,7 +51,8 @@ export type HomeItemKind =
   | 'approval_waiting'
   | 'approval_overdue'
   | 'approval_unconfirmed'
-  | 'report_received';
+  | 'report_received'
+  | 'followup_due';
 
 /** One thing that needs the person now: one tap from where it is done. */
 export interface HomeItem {
@@ -292,6 +293,15 @@ export class HomeService {
     }
     if (has('network_consultant', 'team_leader', 'youth_counsellor', 'municipality_admin') && f.referredWaiting)
       items.push({ kind: 'referred_waiting', href: `/youth${q}`, params: { count: f.referredWaiting } });
+    // Follow-ups after exit (#16), for those who record them (youth.update_status).
+    if (has('network_consultant', 'team_leader', 'youth_counsellor', 'municipality_admin'))
+      for (const x of f.followupsDue)
+        items.push({
+          kind: 'followup_due',
+          href: `/youth/${x.youthId}#exit-title`,
+          params: { youth: x.youth, months: x.months },
+          due: x.due,
+        });
     if (has('entrepreneur', 'team_leader', 'network_consultant')) {
       for (const s of f.contactSteps)
         items.push({

@@ -85,6 +85,7 @@ const roleKeys: Record<string, true> = Object.fromEntries(
   [
     'caseworker',
     'programme_lead',
+    'labour_market_leader',
     'researcher',
     'education_contact',
     'ngo_coordinator',

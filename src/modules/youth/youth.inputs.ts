@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fields } from '../../platform/validation.ts';
-import { endReasons, fieldGroups, targetGroups, youthStatuses } from './youth.values.ts';
+import { endReasons, fieldGroups, followupMonths, followupOutcomes, targetGroups, youthStatuses } from './youth.values.ts';
 import { parseCpr } from './cpr.ts';
 import { isIsoDate } from '../../platform/dates.ts';
 
@@ -60,8 +60,18 @@ export const youthStatusInput = z
     status: z.enum(youthStatuses, { error: 'validation.status' }),
     reason: z.union([z.enum(endReasons), z.literal('')], { error: 'validation.end_reason' }).default(''),
     note: text(500).default(''),
+    /** The day the young person left (status `ended`); today when not given. */
+    exitedOn: z.union([isoDate, z.literal('')]).default(''),
   })
   .refine((v) => v.status !== 'ended' || v.reason !== '', { path: ['reason'], error: 'validation.end_reason' });
+
+/** A follow-up after exit: at 3, 6 or 12 months, still in job or education, or back on benefits. */
+export const followupInput = z.object({
+  months: z.coerce
+    .number({ error: 'validation.followup_months' })
+    .refine((v) => (followupMonths as readonly number[]).includes(v), { error: 'validation.followup_months' }),
+  outcome: z.enum(followupOutcomes, { error: 'validation.followup_outcome' }),
+});
 
 export const profileInput = z.object({
   wishToTry: text(1000),

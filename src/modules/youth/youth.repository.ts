@@ -1,11 +1,13 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { memberships, users } from '../accounts/accounts.schema.ts';
-import { youth, youthPhotos, youthStatusHistory } from './youth.schema.ts';
-import type { YouthStatus } from './youth.values.ts';
+import { youth, youthExitFollowups, youthExits, youthPhotos, youthStatusHistory } from './youth.schema.ts';
+import type { ExitKind, FollowupOutcome, YouthStatus } from './youth.values.ts';
 
 export type Youth = typeof youth.$inferSelect;
 export type YouthInsert = typeof youth.$inferInsert;
+export type YouthExit = typeof youthExits.$inferSelect;
+export type ExitFollowup = typeof youthExitFollowups.$inferSelect;
 export type YouthStatusChange = typeof youthStatusHistory.$inferSelect & { byName: string | null };
 
 export class YouthRepository {
@@ -136,5 +138,64 @@ export class YouthRepository {
       .from(youth)
       .where(and(eq(youth.municipalityId, municipalityId), ne(youth.status, 'ended')));
     return Number(row?.n ?? 0);
+  }
+
+  /** Records (or replaces) how and when the young person left; joins the caller's transaction. */
+  async recordExit(values: { youthId: string; municipalityId: string; kind: ExitKind; exitedOn: string; at: Date; byUserId: string }) {
+    const row = {
+      youthId: values.youthId,
+      municipalityId: values.municipalityId,
+      kind: values.kind,
+      exitedOn: values.exitedOn,
+      recordedAt: values.at,
+      byUserId: values.byUserId,
+    };
+    await this.db.delete(youthExits).where(eq(youthExits.youthId, values.youthId));
+    await this.db.insert(youthExits).values(row);
+  }
+
+  /** A young person who comes back is no longer exited: the exit and its follow-ups go. */
+  async removeExit(youthId: string): Promise<void> {
+    await this.db.delete(youthExits).where(eq(youthExits.youthId, youthId));
+  }
+
+  async exit(youthId: string): Promise<(YouthExit & { followups: ExitFollowup[] }) | undefined> {
+    const [row] = await this.db.select().from(youthExits).where(eq(youthExits.youthId, youthId)).limit(1);
+    if (!row) return undefined;
+    const followups = await this.db
+      .select()
+      .from(youthExitFollowups)
+      .where(eq(youthExitFollowups.youthId, youthId))
+      .orderBy(asc(youthExitFollowups.months));
+    return { ...row, followups };
+  }
+
+  /** Records (or corrects) one follow-up. */
+  async recordFollowup(youthId: string, months: number, outcome: FollowupOutcome, at: Date, byUserId: string): Promise<void> {
+    await this.db
+      .insert(youthExitFollowups)
+      .values({ youthId, months, outcome, recordedAt: at, byUserId })
+      .onConflictDoUpdate({
+        target: [youthExitFollowups.youthId, youthExitFollowups.months],
+        set: { outcome, recordedAt: at, byUserId },
+      });
+  }
+
+  /** The exits of a municipality by the keyed CPR hash, for the follow-ups import. */
+  exitsByCprHash(municipalityId: string): Promise<(YouthExit & { cprHash: string; userId: string | null })[]> {
+    return this.db
+      .select({
+        youthId: youthExits.youthId,
+        municipalityId: youthExits.municipalityId,
+        kind: youthExits.kind,
+        exitedOn: youthExits.exitedOn,
+        recordedAt: youthExits.recordedAt,
+        byUserId: youthExits.byUserId,
+        cprHash: youth.cprHash,
+        userId: youth.userId,
+      })
+      .from(youthExits)
+      .innerJoin(youth, eq(youth.id, youthExits.youthId))
+      .where(eq(youthExits.municipalityId, municipalityId));
   }
 }

@@ -14,6 +14,8 @@ import { ReferralForm } from './referral.views.tsx';
 import { CaseworkerSection } from './caseworker.views.tsx';
 import { MyProfileForm, PreviewView, YouthDirectoryView, YouthListView, YouthTeamView } from './youth.views.tsx';
 import { pageWithId } from '../../platform/http/schemas.ts';
+import { uploadedCsv } from '../../platform/http/upload.ts';
+import { FollowupsImportView } from './followups-import.views.tsx';
 
 const profileValues = (y: Youth): Record<string, string> => ({
   wishToTry: y.wishToTry,
@@ -77,7 +79,7 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
     reply: FastifyReply,
     form: FormState,
     status = 200,
-    forms: { targetGroup?: FormState; caseworker?: FormState } = {},
+    forms: { targetGroup?: FormState; caseworker?: FormState; followup?: FormState } = {},
   ) => {
     const targetGroupForm = forms.targetGroup ?? emptyForm;
     const caseworkerForm = forms.caseworker ?? emptyForm;
@@ -113,6 +115,7 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
         canUpdate={canUpdate}
         canMessage={canMessage}
         caseworker={caseworker}
+        followupForm={forms.followup ?? emptyForm}
       />,
       status,
     );
@@ -135,6 +138,35 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
       again: (form, status) => show(request, reply, form, status),
     }),
   );
+
+  app.post('/youth/:id/followup', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => youth.recordFollowup(ctxOf(request), request.params.id, values),
+      done: { flash: 'exit.followup_saved', to: `/youth/${request.params.id}#exit-title` },
+      again: (form, status) => show(request, reply, emptyForm, status, { followup: form }),
+    }),
+  );
+
+  const importPage = (request: FastifyRequest, reply: FastifyReply, m: string, form: FormState, status = 200) => {
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('followups_import.title'), <FollowupsImportView page={page} m={m} form={form} />, status);
+  };
+
+  app.get('/youth/followups/import', (request, reply) =>
+    importPage(request, reply, municipalityFor(request, 'youth.update_status'), emptyForm),
+  );
+
+  app.post('/youth/followups/import', async (request, reply) => {
+    const m = municipalityFor(request, 'youth.update_status');
+    try {
+      const { imported } = await youth.importFollowups(ctxOf(request), m, await uploadedCsv(request));
+      setFlash(reply, settings, { kind: 'success', key: 'followups_import.done', params: { count: imported } });
+      return reply.redirect(`/youth?m=${m}`, 303);
+    } catch (err) {
+      const { form, status } = formFromError(err, {});
+      return importPage(request, reply, m, form, status);
+    }
+  });
 
   app.post('/youth/:id/target-group', pageWithId, (request, reply) =>
     submitForm(request, reply, settings, {

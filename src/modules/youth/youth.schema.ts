@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -7,7 +20,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
-import type { TargetGroup, Visibility, YouthStatus } from './youth.values.ts';
+import type { ExitKind, FollowupOutcome, TargetGroup, Visibility, YouthStatus } from './youth.values.ts';
 
 /** A young person in the youth network: the team's intake, and the profile in their own words. */
 export const youth = pgTable(
@@ -85,3 +98,49 @@ export const youthPhotos = pgTable('youth_photos', {
   bytes: bytea('bytes').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * How and when a young person left the programme (#16): one row while their status is `ended`,
+ * written in the same transaction as the status change, removed if they come back.
+ */
+export const youthExits = pgTable(
+  'youth_exits',
+  {
+    youthId: uuid('youth_id')
+      .primaryKey()
+      .references(() => youth.id, { onDelete: 'cascade' }),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    kind: text('kind').$type<ExitKind>().notNull(),
+    exitedOn: date('exited_on').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    byUserId: uuid('by_user_id').references(() => users.id),
+  },
+  (t) => [
+    index('youth_exits_municipality_idx').on(t.municipalityId, t.exitedOn),
+    check(
+      'youth_exits_kind_check',
+      sql`kind in ('job', 'job_subsidy', 'education', 'other_programme', 'moved', 'dropped_out', 'not_eligible', 'other')`,
+    ),
+  ],
+);
+
+/** The follow-ups 3, 6 and 12 months after exit: still in job or education, or back on benefits. */
+export const youthExitFollowups = pgTable(
+  'youth_exit_followups',
+  {
+    youthId: uuid('youth_id')
+      .notNull()
+      .references(() => youthExits.youthId, { onDelete: 'cascade' }),
+    months: integer('months').notNull(),
+    outcome: text('outcome').$type<FollowupOutcome>().notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    byUserId: uuid('by_user_id').references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.youthId, t.months] }),
+    check('youth_exit_followups_months_check', sql`months in (3, 6, 12)`),
+    check('youth_exit_followups_outcome_check', sql`outcome in ('job', 'education', 'benefits', 'other')`),
+  ],
+);

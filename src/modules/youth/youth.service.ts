@@ -5,23 +5,47 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Sealer } from '../../platform/crypto/sealed.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { isUuid, parseInput } from '../../platform/validation.ts';
+import { fieldErrors, isUuid, parseInput } from '../../platform/validation.ts';
+import { readCsvTable } from '../../platform/csv.ts';
 import type { OneTimeToken } from '../accounts/accounts.repository.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { MunicipalitiesRepository } from '../municipalities/municipalities.repository.ts';
 import { type CompanyViewOfYouth, companyView } from './company-view.ts';
 import { maskCpr, parseCpr, requireAgeInRange } from './cpr.ts';
 import { MAX_PHOTO_BYTES, photoType } from './photo.ts';
-import { profileInput, referralInput, targetGroupInput, youthStatusInput } from './youth.inputs.ts';
-import type { Youth, YouthRepository, YouthStatusChange } from './youth.repository.ts';
-import { INVITATION_ACCEPTED, type Visibility, type YouthStatus, defaultVisibility } from './youth.values.ts';
-import { fieldGroups } from './youth.values.ts';
+import { followupInput, profileInput, referralInput, targetGroupInput, youthStatusInput } from './youth.inputs.ts';
+import type { ExitFollowup, Youth, YouthExit, YouthRepository, YouthStatusChange } from './youth.repository.ts';
+import {
+  type ExitKind,
+  type FollowupMonths,
+  followupMonths,
+  notFollowedUp,
+  INVITATION_ACCEPTED,
+  type Visibility,
+  type YouthStatus,
+  defaultVisibility,
+} from './youth.values.ts';
+import { addMonths, localDate } from '../../platform/dates.ts';
+import { type FollowupOutcome, fieldGroups } from './youth.values.ts';
+
+type ExitByCpr = Awaited<ReturnType<YouthRepository['exitsByCprHash']>>[number];
+
+/** The most rows a follow-ups file may have. */
+export const MAX_FOLLOWUP_ROWS = 5_000;
 
 /** Where a referred young person goes when they accept their invitation (decision 0021). */
 export const ACCEPTED_STATUS = 'starting' satisfies YouthStatus;
 
 /** The team's view: every non-confidential field, the CPR number masked. */
-export type TeamViewOfYouth = Omit<Youth, 'cprSealed' | 'cprHash'> & { cprMasked: string; history: YouthStatusChange[] };
+export type TeamViewOfYouth = Omit<Youth, 'cprSealed' | 'cprHash'> & {
+  cprMasked: string;
+  history: YouthStatusChange[];
+  /** How and when they left, with the follow-ups after it (#16); null while in the programme. */
+  exit: YouthExitView | null;
+};
+
+/** An exit with its follow-ups, and the follow-ups that are due (3, 6 and 12 months after). */
+export type YouthExitView = YouthExit & { followups: ExitFollowup[]; due: { months: FollowupMonths; on: string }[] };
 
 export interface Capacity {
   used: number;
@@ -184,7 +208,44 @@ export class YouthService {
       targetId: id,
       subjectUserId: y.userId,
     });
-    return { ...rest, cprMasked: maskCpr(this.sealer.open(cprSealed)), history: await this.repo.history(id) };
+    const [history, exit] = await Promise.all([this.repo.history(id), this.repo.exit(id)]);
+    return { ...rest, cprMasked: maskCpr(this.sealer.open(cprSealed)), history, exit: exit ? this.exitView(exit) : null };
+  }
+
+  /** Follow-ups are due 3, 6 and 12 months after the exit (not for someone who moved away). */
+  private exitView(exit: YouthExit & { followups: ExitFollowup[] }): YouthExitView {
+    const today = localDate(this.clock.now());
+    const due = notFollowedUp.includes(exit.kind)
+      ? []
+      : followupMonths
+          .map((months) => ({ months, on: addMonths(exit.exitedOn, months) }))
+          .filter((d) => d.on <= today && !exit.followups.some((f) => f.months === d.months));
+    return { ...exit, due };
+  }
+
+  /**
+   * The team records a follow-up after exit: at 3, 6 or 12 months, still in job or education, or
+   * back on benefits. Only once it is due; a second record for the same month corrects the first.
+   */
+  async recordFollowup(ctx: Context, id: string, input: unknown): Promise<void> {
+    const { y, grant } = await this.load(ctx, id, 'youth.update_status');
+    const data = parseInput(followupInput, input);
+    const exit = await this.repo.exit(id);
+    if (!exit || notFollowedUp.includes(exit.kind)) throw conflict('errors.followup_no_exit');
+    if (addMonths(exit.exitedOn, data.months) > localDate(this.clock.now())) throw invalid({ months: 'validation.followup_not_due' });
+    const now = this.clock.now();
+    await this.audit.atomically(async () => {
+      await this.repo.recordFollowup(id, data.months, data.outcome, now, this.access.requireActor(ctx).userId);
+      await this.audit.record(ctx, {
+        action: 'youth.followup',
+        actorRole: grant.role,
+        municipalityId: y.municipalityId,
+        targetType: 'youth',
+        targetId: id,
+        subjectUserId: y.userId,
+        details: { months: data.months, outcome: data.outcome },
+      });
+    });
   }
 
   async setStatus(ctx: Context, id: string, input: unknown): Promise<void> {
@@ -192,8 +253,17 @@ export class YouthService {
     const data = parseInput(youthStatusInput, input);
     if (data.status === y.status) throw invalid({ status: 'validation.status_same' });
     const reason = [data.reason, data.note].filter(Boolean).join(': ');
+    const now = this.clock.now();
+    const today = localDate(now);
+    // The exit (#16): how and when they left, recorded with the status; never in the future nor before the referral.
+    const exit = data.status === 'ended' ? { kind: data.reason as ExitKind, exitedOn: data.exitedOn || today } : null;
+    if (exit && exit.exitedOn > today) throw invalid({ exitedOn: 'validation.date_future' });
+    if (exit && exit.exitedOn < y.referredOn) throw invalid({ exitedOn: 'validation.exit_before_referral' });
+    const userId = this.access.requireActor(ctx).userId;
     await this.audit.atomically(async () => {
-      await this.repo.setStatus(id, y.status, data.status, reason, this.clock.now(), this.access.requireActor(ctx).userId);
+      await this.repo.setStatus(id, y.status, data.status, reason, now, userId);
+      if (exit) await this.repo.recordExit({ youthId: id, municipalityId: y.municipalityId, ...exit, at: now, byUserId: userId });
+      else if (y.status === 'ended') await this.repo.removeExit(id);
       await this.audit.record(ctx, {
         action: 'youth.status',
         actorRole: grant.role,
@@ -201,7 +271,7 @@ export class YouthService {
         targetType: 'youth',
         targetId: id,
         subjectUserId: y.userId,
-        details: { from: y.status, to: data.status },
+        details: { from: y.status, to: data.status, ...exit },
       });
     });
   }
@@ -249,6 +319,56 @@ export class YouthService {
       await this.repo.updateProfile(y.id, profile, this.clock.now());
       await this.recordOwnEdit(ctx, y, 'youth.profile_update');
     });
+  }
+
+  /**
+   * Follow-ups from the jobcentre as CSV (cpr;months;outcome), with the rules of the trial outcomes
+   * import: every row checked — a young person of this municipality with an exit, by the keyed CPR
+   * hash; 3, 6 or 12 months, and due; a known outcome; not twice in the file — and the whole file
+   * refused, with every error by line, if any row is wrong. A later value corrects an earlier one.
+   */
+  async importFollowups(ctx: Context, municipalityId: string, text: string): Promise<{ imported: number }> {
+    const grant = await this.access.requireOne(ctx, 'youth.update_status', { type: 'youth_list', id: municipalityId, municipalityId });
+    const { headings, rows } = readCsvTable(text, { required: ['cpr', 'months', 'outcome'], maxRows: MAX_FOLLOWUP_ROWS });
+    const exits = new Map((await this.repo.exitsByCprHash(municipalityId)).map((e) => [e.cprHash, e]));
+    const today = localDate(this.clock.now());
+    const errors: Record<string, string> = {};
+    const seen = new Set<string>();
+    const valid: { exit: ExitByCpr; months: FollowupMonths; outcome: FollowupOutcome }[] = [];
+    for (const row of rows) {
+      const get = (h: string) => (row.fields[headings.indexOf(h)] ?? '').trim();
+      const fail = (field: string, key: string) => (errors[`line.${row.line}.${field}`] = key);
+      const digits = get('cpr').replace('-', '');
+      const exit = /^\d{10}$/.test(digits) ? exits.get(this.sealer.lookupHash(digits)) : undefined;
+      if (!exit || notFollowedUp.includes(exit.kind)) fail('cpr', 'validation.followup_cpr_unknown');
+      const parsed = followupInput.safeParse({ months: get('months'), outcome: get('outcome') });
+      if (!parsed.success) for (const [field, key] of Object.entries(fieldErrors(parsed.error))) fail(field, key);
+      if (!exit || !parsed.success) continue;
+      const months = parsed.data.months as FollowupMonths;
+      if (addMonths(exit.exitedOn, months) > today) fail('months', 'validation.followup_not_due');
+      else if (seen.has(`${exit.youthId}/${months}`)) fail('months', 'validation.followup_duplicate');
+      else valid.push({ exit, months, outcome: parsed.data.outcome });
+      seen.add(`${exit.youthId}/${months}`);
+    }
+    if (Object.keys(errors).length) throw invalid(errors, 'errors.import');
+    const now = this.clock.now();
+    const userId = this.access.requireActor(ctx).userId;
+    await this.audit.atomically(async () => {
+      for (const v of valid) await this.repo.recordFollowup(v.exit.youthId, v.months, v.outcome, now, userId);
+      await this.audit.record(
+        ctx,
+        valid.map((v) => ({
+          action: 'youth.followup',
+          actorRole: grant.role,
+          municipalityId,
+          targetType: 'youth',
+          targetId: v.exit.youthId,
+          subjectUserId: v.exit.userId,
+          details: { months: v.months, outcome: v.outcome, source: 'import' },
+        })),
+      );
+    });
+    return { imported: valid.length };
   }
 
   /** Uploads or replaces my photo; only JPEG, PNG or WebP, recognised by content, at most 1 MB. */

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Translate } from '../../platform/i18n/i18n.ts';
-import { formatDateTime } from '../../platform/i18n/i18n.ts';
+import { formatDateTime, formatDay } from '../../platform/i18n/i18n.ts';
 import {
   Alert,
   Checkbox,
@@ -15,8 +15,8 @@ import {
 import type { PageContext } from '../../platform/views/page.ts';
 import type { CompanyViewOfYouth } from './company-view.ts';
 import type { Youth } from './youth.repository.ts';
-import { endReasons, fieldGroups, INVITATION_ACCEPTED, statusReasons, youthStatuses } from './youth.values.ts';
-import type { Capacity, TeamViewOfYouth } from './youth.service.ts';
+import { endReasons, fieldGroups, followupOutcomes, INVITATION_ACCEPTED, statusReasons, youthStatuses } from './youth.values.ts';
+import type { Capacity, TeamViewOfYouth, YouthExitView } from './youth.service.ts';
 import { TargetGroupForm, targetGroupLabel } from './target-group.views.tsx';
 
 type Key = Parameters<Translate>[0];
@@ -65,7 +65,8 @@ export function YouthListView({
         <p>
           <a class="button button-primary" href={`/youth/new?m=${m}`}>
             {t('youth.refer')}
-          </a>
+          </a>{' '}
+          <a href={`/youth/followups/import?m=${m}`}>{t('followups_import.link')}</a>
         </p>
       )}
       <DataTable
@@ -98,11 +99,14 @@ export function YouthTeamView({
   canUpdate,
   canMessage = false,
   caseworker = null,
+  followupForm = { values: {}, errors: {} },
 }: {
   page: PageContext;
   y: TeamViewOfYouth;
   form: FormState;
   targetGroupForm: FormState;
+  /** The follow-up form after exit, carried back with its errors. */
+  followupForm?: FormState;
   canUpdate: boolean;
   /** The jobcentre caseworker section (caseworker.views.tsx), for those who may link one. */
   caseworker?: ComponentChildren;
@@ -155,7 +159,11 @@ export function YouthTeamView({
       {canUpdate && (
         <form method="post" action={`/youth/${y.id}/status`} novalidate class="app-narrow-form">
           <h2>{t('youth.change_status')}</h2>
-          <ErrorSummary t={t} form={form} labels={{ status: t('youth.status'), reason: t('youth.end_reason') }} />
+          <ErrorSummary
+            t={t}
+            form={form}
+            labels={{ status: t('youth.status'), reason: t('youth.end_reason'), exitedOn: t('exit.exited_on') }}
+          />
           <CsrfField token={page.csrfToken} />
           <SelectField
             t={t}
@@ -174,12 +182,14 @@ export function YouthTeamView({
             emptyLabel=""
             options={endReasons.map((r) => ({ value: r, label: t(`youth.end.${r}` as Key) }))}
           />
+          <TextField t={t} form={form} name="exitedOn" label={t('exit.exited_on')} hint={t('exit.exited_on_hint')} type="date" />
           <TextField t={t} form={form} name="note" label={t('company.note')} />
           <button type="submit" class="button button-secondary">
             {t('youth.change_status')}
           </button>
         </form>
       )}
+      {y.exit && <ExitSection page={page} youthId={y.id} exit={y.exit} form={followupForm} canUpdate={canUpdate} />}
       {canUpdate && <TargetGroupForm page={page} youthId={y.id} current={y.targetGroup} form={targetGroupForm} />}
       <h2>{t('company.history')}</h2>
       <DataTable label={t('company.history')} headers={[t('audit.at'), t('youth.status'), t('company.note'), t('audit.actor')]} compact>
@@ -378,5 +388,73 @@ export function YouthDirectoryView({
         ))}
       </ul>
     </>
+  );
+}
+
+/**
+ * How and when the young person left (#16), the follow-ups after it, and — for the team — the form
+ * for a due follow-up: still in job or education, or back on benefits.
+ */
+function ExitSection({
+  page,
+  youthId,
+  exit,
+  form,
+  canUpdate,
+}: {
+  page: PageContext;
+  youthId: string;
+  exit: YouthExitView;
+  form: FormState;
+  canUpdate: boolean;
+}) {
+  const { t, locale } = page;
+  const outcomeLabel = (o: string) => t(`exit.outcome.${o}` as Key);
+  return (
+    <section aria-labelledby="exit-title">
+      <h2 id="exit-title">{t('exit.title')}</h2>
+      <dl class="app-facts">
+        <dt>{t('exit.kind')}</dt>
+        <dd>{t(`youth.end.${exit.kind}` as Key)}</dd>
+        <dt>{t('exit.exited_on')}</dt>
+        <dd>{formatDay(locale, exit.exitedOn)}</dd>
+        {exit.followups.map((f) => (
+          <>
+            <dt>{t('exit.followup_after', { months: f.months })}</dt>
+            <dd>{outcomeLabel(f.outcome)}</dd>
+          </>
+        ))}
+      </dl>
+      {canUpdate && exit.due.length > 0 && (
+        <form method="post" action={`/youth/${youthId}/followup`} novalidate class="app-narrow-form">
+          <h3>{t('exit.followup_title')}</h3>
+          <ErrorSummary t={t} form={form} labels={{ months: t('exit.followup_months'), outcome: t('exit.followup_outcome') }} />
+          <CsrfField token={page.csrfToken} />
+          <SelectField
+            t={t}
+            form={{ ...form, values: { months: String(exit.due[0]!.months), ...form.values } }}
+            name="months"
+            label={t('exit.followup_months')}
+            options={exit.due.map((d) => ({
+              value: String(d.months),
+              label: t('exit.followup_due', { months: d.months, date: formatDay(locale, d.on) }),
+            }))}
+            required
+          />
+          <SelectField
+            t={t}
+            form={form}
+            name="outcome"
+            label={t('exit.followup_outcome')}
+            emptyLabel=""
+            options={followupOutcomes.map((o) => ({ value: o, label: outcomeLabel(o) }))}
+            required
+          />
+          <button type="submit" class="button button-secondary">
+            {t('exit.followup_save')}
+          </button>
+        </form>
+      )}
+    </section>
   );
 }

@@ -71,6 +71,7 @@ export type Action =
   | 'audit.read'
   | 'outbox.read'
   | 'dashboard.team'
+  | 'programme.overview'
   | 'message.read'
   | 'message.write'
   | 'library.read'
@@ -264,6 +265,9 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'audit.read': ['municipality_admin', 'team_leader', 'system_admin'],
   'outbox.read': ['municipality_admin', 'system_admin'],
   'dashboard.team': [...teamRoles],
+  // The programme's overview (#16): counts and rates only, small counts protected. The programme
+  // lead sees every municipality; a labour-market leader their own beside the programme's totals.
+  'programme.overview': ['programme_lead', 'labour_market_leader'],
   // Messages: the young person in their own conversations, a company's contacts in their company's,
   // and the youth team in every conversation of their municipality's young people. Never a
   // psychologist (their notes are not messages), an administrator or a caseworker.

@@ -11,6 +11,8 @@ export const municipalRoles = [
   'municipality_admin',
   'education_contact',
   'ngo_coordinator',
+  /** A leader in the municipality's labour-market administration: the programme overview, no individuals (#16). */
+  'labour_market_leader',
 ] as const;
 
 /** Roles that span municipalities (their membership has no municipality). */

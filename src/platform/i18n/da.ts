@@ -18,6 +18,7 @@ import { auditLabelsDa } from './catalog/audit-labels.da.ts';
 import { caseworkerDa } from './catalog/caseworker.da.ts';
 import { estimatorsDa } from './catalog/estimators.da.ts';
 import { companyNetworkDa } from './catalog/company-network.da.ts';
+import { unitedDa } from './catalog/united.da.ts';
 import { textDa } from './catalog/text.da.ts';
 import { libraryDa } from './catalog/library.da.ts';
 import { gettingStartedDa } from './catalog/getting-started.da.ts';
@@ -45,6 +46,7 @@ export const da = {
   ...caseworkerDa,
   ...estimatorsDa,
   ...companyNetworkDa,
+  ...unitedDa,
   ...textDa,
   ...libraryDa,
   ...gettingStartedDa,

@@ -18,6 +18,7 @@ import { auditLabelsEn } from './catalog/audit-labels.en.ts';
 import { caseworkerEn } from './catalog/caseworker.en.ts';
 import { estimatorsEn } from './catalog/estimators.en.ts';
 import { companyNetworkEn } from './catalog/company-network.en.ts';
+import { unitedEn } from './catalog/united.en.ts';
 import { textEn } from './catalog/text.en.ts';
 import { libraryEn } from './catalog/library.en.ts';
 import { gettingStartedEn } from './catalog/getting-started.en.ts';
@@ -46,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   ...caseworkerEn,
   ...estimatorsEn,
   ...companyNetworkEn,
+  ...unitedEn,
   ...textEn,
   ...libraryEn,
   ...gettingStartedEn,

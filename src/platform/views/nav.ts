@@ -33,6 +33,9 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
     items.push({ href: '/groups', label: t('nav.groups') });
     items.push({ href: '/groups/week', label: t('nav.week') });
   }
+  // The programme overview (#16): the programme lead across municipalities, a labour-market leader in their own.
+  if (anyScope((m) => can(actor, 'programme.overview', [{ municipalityId: m }])))
+    items.push({ href: '/programme', label: t('united.nav') });
   if (can(actor, 'trial.research', [{ municipalityId: null }])) items.push({ href: '/trials', label: t('nav.trials') });
   if (inMunicipality('time.log')) items.push({ href: '/time', label: t('nav.time') });
   if (can(actor, 'library.read', [{ municipalityId: null }])) items.push({ href: '/library', label: t('library.nav') });
