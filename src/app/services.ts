@@ -74,6 +74,8 @@ import { NotificationsRepository } from '../modules/notifications/notifications.
 import { NotificationsService } from '../modules/notifications/notifications.service.ts';
 import { MessagesRepository } from '../modules/messages/messages.repository.ts';
 import { MessagesService } from '../modules/messages/messages.service.ts';
+import { PassportRepository } from '../modules/passport/passport.repository.ts';
+import { PassportService } from '../modules/passport/passport.service.ts';
 
 export interface ServiceSettings {
   baseUrl: string;
@@ -268,6 +270,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     movement: new MovementService(movementRepo, youthRepo, access, audit, clock),
     reports: new ReportsService(transactions, reportsRepo, youthRepo, notifications, access, audit, clock),
     messages,
+    passports: new PassportService(new PassportRepository(db), access, audit, clock),
     internshipOverview,
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock, async (companyId) =>
       (await companiesRepo.contacts(companyId)).map((c) => c.id),

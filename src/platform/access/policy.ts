@@ -70,7 +70,10 @@ export type Action =
   | 'outbox.read'
   | 'dashboard.team'
   | 'message.read'
-  | 'message.write';
+  | 'message.write'
+  | 'passport.own'
+  | 'passport.read'
+  | 'passport.edit';
 
 export interface Membership {
   role: Role;
@@ -101,6 +104,11 @@ export interface Target {
   counsellorUserId?: string | null;
   /** For a young person's casework (reports, jobcentre approval): the caseworker linked to them. */
   caseworkerUserId?: string | null;
+  /**
+   * For a young person's competence passport: the people the young person has named as readers,
+   * with consent in force (the relation "recipient with consent"). Withdrawn consent is not here.
+   */
+  consentedUserIds?: readonly string[];
 }
 
 const everyone: readonly Role[] = [...municipalRoles];
@@ -156,6 +164,7 @@ const ownYouthActions: readonly Action[] = [
   'report.own',
   'message.read',
   'message.write',
+  'passport.own',
 ];
 
 /**
@@ -258,7 +267,17 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   // psychologist (their notes are not messages), an administrator or a caseworker.
   'message.read': [...messageTeam, 'youth', 'company_contact'],
   'message.write': [...messageTeam, 'youth', 'company_contact'],
+  // The competence passport (#17, decision 0030): the young person writes it and names who may read
+  // it. A reader needs both a role here and the young person's consent in force (consentActions):
+  // no one reads it by role alone, not the team leader, not an administrator.
+  'passport.own': ['youth'],
+  'passport.read': [...youthTeam, 'psychologist', 'caseworker', 'company_contact', 'education_contact'],
+  // Writing with the young person: the youth team and the education contact, when named by them.
+  'passport.edit': [...youthTeam, 'education_contact'],
 };
+
+/** Actions allowed only to a person the young person has named, with consent in force. */
+const consentActions: readonly Action[] = ['passport.read', 'passport.edit'];
 
 function roles(): Role[] {
   return [...municipalRoles, 'programme_lead', 'researcher', 'system_admin'];
@@ -273,6 +292,8 @@ function membershipAllows(actor: Actor, m: Membership, action: Action, target: T
   }
   if (m.role === 'caseworker' && ownCaseworkActions.includes(action))
     return !!target.caseworkerUserId && target.caseworkerUserId === actor.userId;
+  if (consentActions.includes(action))
+    return plainActions[action as keyof typeof plainActions].includes(m.role) && !!target.consentedUserIds?.includes(actor.userId);
   // The group's counsellor is an assignment: a team member of the group's municipality who is its counsellor.
   const assigned = groupCounsellorRoles.includes(m.role) && !!target.counsellorUserId && target.counsellorUserId === actor.userId;
   if (action === 'group.moderate' || action === 'note.private') return assigned;

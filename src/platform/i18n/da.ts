@@ -17,6 +17,7 @@ import { groupsRulesDa } from './catalog/groups-rules.da.ts';
 import { auditLabelsDa } from './catalog/audit-labels.da.ts';
 import { caseworkerDa } from './catalog/caseworker.da.ts';
 import { textDa } from './catalog/text.da.ts';
+import { partnersDa } from './catalog/partners.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
 export const da = {
@@ -39,6 +40,7 @@ export const da = {
   ...auditLabelsDa,
   ...caseworkerDa,
   ...textDa,
+  ...partnersDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

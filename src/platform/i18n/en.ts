@@ -17,6 +17,7 @@ import { groupsRulesEn } from './catalog/groups-rules.en.ts';
 import { auditLabelsEn } from './catalog/audit-labels.en.ts';
 import { caseworkerEn } from './catalog/caseworker.en.ts';
 import { textEn } from './catalog/text.en.ts';
+import { partnersEn } from './catalog/partners.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
@@ -40,4 +41,5 @@ export const en: Record<MessageKey, string> = {
   ...auditLabelsEn,
   ...caseworkerEn,
   ...textEn,
+  ...partnersEn,
 };

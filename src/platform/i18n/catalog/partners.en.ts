@@ -1,0 +1,73 @@
+import type { partnersDa } from './partners.da.ts';
+
+/** English for ViVirk'R (#17), key for key with the Danish. */
+export const partnersEn: Record<keyof typeof partnersDa, string> = {
+  'audit.action.passport.edit': "Wrote in the young person's competence passport",
+  'audit.action.passport.list': 'Saw the young person’s name among the competence passports shared with them',
+  'audit.action.passport.own': 'Opened their own competence passport',
+  'audit.action.passport.pdf': 'Downloaded the competence passport as a PDF',
+  'audit.action.passport.read': "Read the young person's competence passport",
+  'audit.action.passport.share': 'Shared the competence passport with a person',
+  'audit.action.passport.update': 'Wrote in the competence passport',
+  'audit.action.passport.withdraw': 'Withdrew consent to the competence passport',
+  'audit.mine.passport.read': 'Read your competence passport',
+  'audit.mine.passport.edit': 'Wrote in your competence passport',
+  'audit.mine.passport.list': 'Saw that you shared your competence passport with them',
+
+  'validation.passport_what': 'Write what you can do — or empty the row.',
+  'validation.passport_strengths': 'You can write at most 10 strengths.',
+  'validation.passport_recipient': 'Choose one of the people on the list.',
+
+  'nav.my_passport': 'My competence passport',
+  'passport.title': 'My competence passport',
+  'passport.intro':
+    'Your competence passport tells what you can do and what helps you. You write it yourself — with your counsellor if you like. Only the people you choose can read it.',
+  'passport.strengths': 'What I can do — shown in practice',
+  'passport.strengths_hint': 'Write a strength or competence, and where and when you showed it. Empty rows are not saved.',
+  'passport.strength_n': 'Strength {n}',
+  'passport.what': 'What can you do?',
+  'passport.where': 'Where?',
+  'passport.when': 'When?',
+  'passport.support': 'The support that helps me',
+  'passport.accommodations': 'What needs to be taken into account',
+  'passport.notWorking': 'What does not work for me',
+  'passport.ownWords': 'In my own words',
+  'passport.save': 'Save competence passport',
+  'passport.saved': 'Your competence passport is saved.',
+  'passport.empty': 'Not written yet.',
+  'passport.pdf': 'Download as PDF',
+  'passport.updated': 'Last changed {date:date}',
+
+  'passport.sharing': 'Who can read it?',
+  'passport.sharing_lead':
+    'You decide who may read your competence passport. You can withdraw your consent at any time — then that person can no longer read it. You can see every time someone has read it under My data.',
+  'passport.save_first': 'Save your competence passport first. Then you can choose who may read it.',
+  'passport.nobody': 'Nobody can read your competence passport yet.',
+  'passport.consent_since': 'May read it since {date:date}',
+  'passport.withdraw': 'Withdraw consent from {name}',
+  'passport.withdraw_short': 'Withdraw consent',
+  'passport.withdrawn': '{name} can no longer read your competence passport.',
+  'passport.share_with': 'Share with',
+  'passport.share_hint':
+    'People from your internship, the companies you wished, your team, your caseworker and your education institution.',
+  'passport.choose': 'Choose a person',
+  'passport.share': 'Give access',
+  'passport.shared': '{name} can now read your competence passport.',
+  'passport.no_candidates': 'There is nobody else you can share with right now.',
+  'passport.kind.company': '{role} at {company}',
+  'passport.kind.team': '{role}',
+  'passport.kind.caseworker': 'Your caseworker',
+  'passport.kind.education': 'Your education institution',
+
+  'passport.shared_title': 'Competence passports shared with you',
+  'passport.shared_lead':
+    'The young people who have let you read their competence passport. The young person can withdraw this at any time.',
+  'passport.shared_none': 'Nobody has shared a competence passport with you.',
+  'passport.shared_since': 'Shared with you {date:date}',
+  'passport.of': 'Competence passport: {name}',
+  'passport.read_note': "The young person has let you read it. Your reading is shown in the young person's log.",
+  'passport.edit_title': 'Write together with the young person',
+  'passport.edited': 'The competence passport is saved.',
+  'passport.pdf_title': 'Competence passport for {name}',
+  'passport.pdf_made': 'Downloaded {date}',
+};
