@@ -35,6 +35,8 @@ import { internshipsRoutes } from '../modules/internships/internships.routes.tsx
 import { internshipsApi } from '../modules/internships/internships.api.ts';
 import { supportRoutes } from '../modules/support/support.routes.tsx';
 import { movementRoutes } from '../modules/movement/movement.routes.tsx';
+import { passportRoutes } from '../modules/passport/passport.routes.tsx';
+import { passportApi } from '../modules/passport/passport.api.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.tsx';
 import { caseworkRoutes } from '../modules/home/casework.routes.tsx';
 import { trialsRoutes } from '../modules/evaluation/trials.routes.tsx';
@@ -242,6 +244,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await groupsRoutes(scope as App, deps);
     await supportRoutes(scope as App, deps);
     await movementRoutes(scope as App, deps);
+    await passportRoutes(scope as App, deps);
     await reportsRoutes(scope as App, deps);
     await caseworkRoutes(scope as App, deps);
     await trialsRoutes(scope as App, deps);
@@ -259,6 +262,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await meetingsApi(scope as App, deps);
     await messagesApi(scope as App, deps);
     await offersApi(scope as App, deps);
+    await passportApi(scope as App, deps);
   });
   return app;
 }

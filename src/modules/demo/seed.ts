@@ -21,6 +21,7 @@ import { DEMO_PASSWORD, demoEmail, demoMunicipalities, demoWithOfferEmail } from
 import { seedInternships } from './seed-internships.ts';
 import { seedWishes } from './seed-matching.ts';
 import { seedGroups } from './seed-groups.ts';
+import { seedPassports } from './seed-passports.ts';
 import { seedMessages } from './seed-messages.ts';
 import { seedOffers } from './seed-offers.ts';
 import { seedTrial, seedTrialCosts } from './seed-trial.ts';
@@ -289,6 +290,11 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
         sizes: { min: rules.groupSizeMin, max: rules.groupSizeMax },
         youth: insertedYouth,
         demoYouthId: insertedYouth[0]!.id,
+      });
+      await seedPassports(tx, now, {
+        municipalityId,
+        demoYouthId: insertedYouth[0]!.id,
+        educationContactUserId: rows[people.findIndex((p) => p.role === 'education_contact')]!.id,
       });
       await seedMessages(tx, now, {
         municipalityId,

@@ -189,6 +189,11 @@ export class PassportRepository {
     return out;
   }
 
+  async userName(userId: string): Promise<string> {
+    const [row] = await this.db.select({ name: users.name }).from(users).where(eq(users.id, userId)).limit(1);
+    return row?.name ?? '';
+  }
+
   /** Gives consent to one recipient; a consent already in force stays as it is. */
   async grant(passportId: string, recipientUserId: string, at: Date): Promise<void> {
     await this.db

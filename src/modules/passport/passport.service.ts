@@ -101,12 +101,12 @@ export class PassportService {
   }
 
   /** I let one named person read my passport. Only someone on my list of possible readers. */
-  async share(ctx: Context, input: unknown): Promise<void> {
+  async share(ctx: Context, input: unknown): Promise<{ name: string }> {
     const { y, grant, passport } = await this.own(ctx);
     if (!passport) throw notFound();
     const { recipientUserId } = parseInput(shareInput, input);
-    const recipients = await this.repo.recipients(y);
-    if (!recipients.some((r) => r.userId === recipientUserId)) throw invalid({ recipientUserId: 'validation.passport_recipient' });
+    const recipient = (await this.repo.recipients(y)).find((r) => r.userId === recipientUserId);
+    if (!recipient) throw invalid({ recipientUserId: 'validation.passport_recipient' });
     await this.audit.atomically(async () => {
       await this.repo.grant(passport.id, recipientUserId, this.clock.now());
       await this.audit.record(ctx, {
@@ -118,10 +118,11 @@ export class PassportService {
         subjectUserId: y.userId,
       });
     });
+    return { name: recipient.name };
   }
 
   /** I withdraw a person's consent: from now on they get "not found". */
-  async withdraw(ctx: Context, recipientUserId: string): Promise<void> {
+  async withdraw(ctx: Context, recipientUserId: string): Promise<{ name: string }> {
     const { y, grant, passport } = await this.own(ctx);
     if (!passport || !isUuid(recipientUserId)) throw notFound();
     await this.audit.atomically(async () => {
@@ -135,6 +136,7 @@ export class PassportService {
         subjectUserId: y.userId,
       });
     });
+    return { name: await this.repo.userName(recipientUserId) };
   }
 
   /** The passport and the policy's target for it: the relation "recipient with consent" read now. */

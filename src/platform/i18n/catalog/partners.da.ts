@@ -22,6 +22,7 @@ export const partnersDa = {
   'validation.passport_recipient': 'Vælg en af personerne på listen.',
 
   // The young person's passport.
+  'nav.passports': 'Kompetencepas',
   'nav.my_passport': 'Mit kompetencepas',
   'passport.title': 'Mit kompetencepas',
   'passport.intro':

@@ -18,6 +18,7 @@ export const partnersEn: Record<keyof typeof partnersDa, string> = {
   'validation.passport_strengths': 'You can write at most 10 strengths.',
   'validation.passport_recipient': 'Choose one of the people on the list.',
 
+  'nav.passports': 'Competence passports',
   'nav.my_passport': 'My competence passport',
   'passport.title': 'My competence passport',
   'passport.intro':
