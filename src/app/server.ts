@@ -37,6 +37,7 @@ import { supportRoutes } from '../modules/support/support.routes.tsx';
 import { movementRoutes } from '../modules/movement/movement.routes.tsx';
 import { passportRoutes } from '../modules/passport/passport.routes.tsx';
 import { passportApi } from '../modules/passport/passport.api.ts';
+import { partnersRoutes } from '../modules/partners/partners.routes.tsx';
 import { reportsRoutes } from '../modules/reports/reports.routes.tsx';
 import { caseworkRoutes } from '../modules/home/casework.routes.tsx';
 import { trialsRoutes } from '../modules/evaluation/trials.routes.tsx';
@@ -245,6 +246,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await supportRoutes(scope as App, deps);
     await movementRoutes(scope as App, deps);
     await passportRoutes(scope as App, deps);
+    await partnersRoutes(scope as App, deps);
     await reportsRoutes(scope as App, deps);
     await caseworkRoutes(scope as App, deps);
     await trialsRoutes(scope as App, deps);

@@ -76,6 +76,8 @@ import { MessagesRepository } from '../modules/messages/messages.repository.ts';
 import { MessagesService } from '../modules/messages/messages.service.ts';
 import { PassportRepository } from '../modules/passport/passport.repository.ts';
 import { PassportService } from '../modules/passport/passport.service.ts';
+import { PartnersRepository } from '../modules/partners/partners.repository.ts';
+import { PartnersService } from '../modules/partners/partners.service.ts';
 
 export interface ServiceSettings {
   baseUrl: string;
@@ -271,6 +273,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     reports: new ReportsService(transactions, reportsRepo, youthRepo, notifications, access, audit, clock),
     messages,
     passports: new PassportService(new PassportRepository(db), access, audit, clock),
+    partners: new PartnersService(new PartnersRepository(db), access, audit, clock),
     internshipOverview,
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock, async (companyId) =>
       (await companiesRepo.contacts(companyId)).map((c) => c.id),

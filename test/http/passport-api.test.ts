@@ -29,16 +29,14 @@ describe('competence passport over HTTP', () => {
     t.clock.set('2026-03-02T09:00:00Z');
     const n = await makeNetwork(t);
     const amina = await n.young('Amina');
-    await t.database.db
-      .insert(wishes)
-      .values({
-        municipalityId: n.m,
-        youthId: amina.id,
-        openingId: n.opening.id,
-        rank: 1,
-        createdAt: t.clock.now(),
-        updatedAt: t.clock.now(),
-      });
+    await t.database.db.insert(wishes).values({
+      municipalityId: n.m,
+      youthId: amina.id,
+      openingId: n.opening.id,
+      rank: 1,
+      createdAt: t.clock.now(),
+      updatedAt: t.clock.now(),
+    });
     const me = new Browser(app);
     await me.signIn(amina.actor.email);
     expect((await me.json('GET', '/api/v1/me/passport')).json().passport).toBeNull();

@@ -295,6 +295,7 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
         municipalityId,
         demoYouthId: insertedYouth[0]!.id,
         educationContactUserId: rows[people.findIndex((p) => p.role === 'education_contact')]!.id,
+        teamLeaderUserId: rows[people.findIndex((p) => p.role === 'team_leader')]!.id,
       });
       await seedMessages(tx, now, {
         municipalityId,

@@ -73,7 +73,9 @@ export type Action =
   | 'message.write'
   | 'passport.own'
   | 'passport.read'
-  | 'passport.edit';
+  | 'passport.edit'
+  | 'partnership.read'
+  | 'partnership.manage';
 
 export interface Membership {
   role: Role;
@@ -109,6 +111,8 @@ export interface Target {
    * with consent in force (the relation "recipient with consent"). Withdrawn consent is not here.
    */
   consentedUserIds?: readonly string[];
+  /** For a partnership: the contacts of its education institution, who alone of their role reach it. */
+  institutionContactUserIds?: readonly string[];
 }
 
 const everyone: readonly Role[] = [...municipalRoles];
@@ -175,6 +179,9 @@ const ownCaseworkActions: readonly Action[] = ['youth.casework', 'report.receive
 
 /** The team members who work with the young people day to day. */
 const youthTeam: readonly Role[] = ['team_leader', 'network_consultant', 'youth_counsellor', 'municipality_admin'];
+/** ViVirk'R's partnerships: the team that runs them, and the institution's own contacts (relation). */
+const partnershipTeam: readonly Role[] = ['team_leader', 'network_consultant', 'municipality_admin'];
+
 /** The youth team in conversations with a young person (modules/messages: conversationTeamRoles). */
 const messageTeam: readonly Role[] = ['team_leader', 'network_consultant', 'youth_counsellor'];
 
@@ -274,6 +281,10 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'passport.read': [...youthTeam, 'psychologist', 'caseworker', 'company_contact', 'education_contact'],
   // Writing with the young person: the youth team and the education contact, when named by them.
   'passport.edit': [...youthTeam, 'education_contact'],
+  // Partnerships (#17): the team registers institutions and agreements and adds young people; the
+  // youth team reads them, and an education contact reads only their own institution's.
+  'partnership.read': [...youthTeam, 'education_contact'],
+  'partnership.manage': partnershipTeam,
 };
 
 /** Actions allowed only to a person the young person has named, with consent in force. */
@@ -292,6 +303,7 @@ function membershipAllows(actor: Actor, m: Membership, action: Action, target: T
   }
   if (m.role === 'caseworker' && ownCaseworkActions.includes(action))
     return !!target.caseworkerUserId && target.caseworkerUserId === actor.userId;
+  if (m.role === 'education_contact' && action === 'partnership.read') return !!target.institutionContactUserIds?.includes(actor.userId);
   if (consentActions.includes(action))
     return plainActions[action as keyof typeof plainActions].includes(m.role) && !!target.consentedUserIds?.includes(actor.userId);
   // The group's counsellor is an assignment: a team member of the group's municipality who is its counsellor.
