@@ -38,6 +38,7 @@ import { movementRoutes } from '../modules/movement/movement.routes.tsx';
 import { passportRoutes } from '../modules/passport/passport.routes.tsx';
 import { passportApi } from '../modules/passport/passport.api.ts';
 import { partnersRoutes } from '../modules/partners/partners.routes.tsx';
+import { partnersApi } from '../modules/partners/partners.api.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.tsx';
 import { caseworkRoutes } from '../modules/home/casework.routes.tsx';
 import { trialsRoutes } from '../modules/evaluation/trials.routes.tsx';
@@ -265,6 +266,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await messagesApi(scope as App, deps);
     await offersApi(scope as App, deps);
     await passportApi(scope as App, deps);
+    await partnersApi(scope as App, deps);
   });
   return app;
 }

@@ -94,4 +94,30 @@ describe.runIf(run)('the competence passport, shared and withdrawn (Chromium, 36
     await companyContext.close();
     await context.close();
   });
+
+  it("the education contact's home shows their partnership; the partnership pages pass axe at 360 px", async () => {
+    const { page: p, context } = await j.newPage(360);
+    await j.signIn(p, demoEmail('education_contact', roskilde));
+    const mine = p.getByRole('region', { name: 'Dine partnerskaber' });
+    await mine.getByRole('link', { name: /^STU-skolen, fra / }).waitFor();
+    expect(await mine.textContent()).toContain('4 unge af 10');
+    expect(await mine.textContent()).toContain('2 af 10 tættere på arbejdsmarkedet');
+    expect(await p.getByRole('region', { name: 'Kompetencepas, der er delt med dig' }).getByRole('link').count()).toBeGreaterThan(0);
+    await expectAccessible(p);
+    await expectNoHorizontalScroll(p);
+    await mine.getByRole('link', { name: /^STU-skolen, fra / }).click();
+    await p.waitForURL(/\/partnerships\/[0-9a-f-]{36}$/);
+    expect(await p.getByRole('region', { name: 'De unge i partnerskabet' }).getByRole('listitem').count()).toBe(4);
+    await expectAccessible(p);
+    await expectNoHorizontalScroll(p);
+    await context.close();
+
+    const { page: lead, context: leadContext } = await j.newPage(360);
+    await j.signIn(lead, demoEmail('team_leader', roskilde));
+    await lead.goto(`${j.base}/partnerships`);
+    await lead.getByRole('heading', { name: 'Ny partnerskabsaftale' }).waitFor();
+    await expectAccessible(lead);
+    await expectNoHorizontalScroll(lead);
+    await leadContext.close();
+  });
 });

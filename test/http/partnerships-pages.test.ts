@@ -66,6 +66,19 @@ describe('partnership pages and the education contact home', () => {
     expect(home).toContain('STU Roskilde, fra');
     expect(home).toContain('Ingen har delt et kompetencepas med dig.');
     expect((await edu.get(url)).statusCode).toBe(200);
+    // The same over the API: the contact's list, the partnership with its young people.
+    const api = (await edu.json('GET', '/api/v1/partnerships')).json();
+    expect(api.items.map((i: { institutionName: string; targetYouth: number }) => [i.institutionName, i.targetYouth])).toEqual([
+      ['STU Roskilde', 10],
+    ]);
+    const one = (await edu.json('GET', `/api/v1/partnerships/${api.items[0].id}`)).json();
+    expect(one.members.map((m: { firstName: string; closer: boolean }) => [m.firstName, m.closer])).toEqual([['Amina', false]]);
+    const badApi = await team.json(
+      'POST',
+      `/api/v1/municipalities/${n.m}/partnerships`,
+      JSON.stringify({ institutionId, startsOn: 'i går' }),
+    );
+    expect([badApi.statusCode, Object.keys(badApi.json().error.fields)]).toEqual([422, ['startsOn']]);
     // The contact reads, but does not manage.
     expect((await edu.post(`${url}/youth`, { youthId: amina.id })).statusCode).toBe(404);
   });
