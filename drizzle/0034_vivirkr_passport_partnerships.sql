@@ -11,6 +11,24 @@ CREATE TABLE "institution_contacts" (
 	CONSTRAINT "institution_contacts_institution_id_user_id_pk" PRIMARY KEY("institution_id","user_id")
 );
 --> statement-breakpoint
+CREATE TABLE "partnership_handovers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"partnership_id" uuid NOT NULL,
+	"municipality_id" uuid NOT NULL,
+	"first_name" text NOT NULL,
+	"last_name" text NOT NULL,
+	"email" text NOT NULL,
+	"phone" text DEFAULT '' NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"requested_by_user_id" uuid,
+	"requested_at" timestamp with time zone NOT NULL,
+	"youth_id" uuid,
+	"decided_by_user_id" uuid,
+	"decided_at" timestamp with time zone,
+	CONSTRAINT "partnership_handovers_status_check" CHECK (status in ('pending', 'accepted'))
+);
+--> statement-breakpoint
 CREATE TABLE "partnership_youth" (
 	"partnership_id" uuid NOT NULL,
 	"youth_id" uuid NOT NULL,
@@ -60,6 +78,11 @@ CREATE TABLE "passports" (
 ALTER TABLE "education_institutions" ADD CONSTRAINT "education_institutions_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "institution_contacts" ADD CONSTRAINT "institution_contacts_institution_id_education_institutions_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."education_institutions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "institution_contacts" ADD CONSTRAINT "institution_contacts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "partnership_handovers" ADD CONSTRAINT "partnership_handovers_partnership_id_partnerships_id_fk" FOREIGN KEY ("partnership_id") REFERENCES "public"."partnerships"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "partnership_handovers" ADD CONSTRAINT "partnership_handovers_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "partnership_handovers" ADD CONSTRAINT "partnership_handovers_requested_by_user_id_users_id_fk" FOREIGN KEY ("requested_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "partnership_handovers" ADD CONSTRAINT "partnership_handovers_youth_id_youth_id_fk" FOREIGN KEY ("youth_id") REFERENCES "public"."youth"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "partnership_handovers" ADD CONSTRAINT "partnership_handovers_decided_by_user_id_users_id_fk" FOREIGN KEY ("decided_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partnership_youth" ADD CONSTRAINT "partnership_youth_partnership_id_partnerships_id_fk" FOREIGN KEY ("partnership_id") REFERENCES "public"."partnerships"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partnership_youth" ADD CONSTRAINT "partnership_youth_youth_id_youth_id_fk" FOREIGN KEY ("youth_id") REFERENCES "public"."youth"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partnership_youth" ADD CONSTRAINT "partnership_youth_added_by_user_id_users_id_fk" FOREIGN KEY ("added_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -72,6 +95,7 @@ ALTER TABLE "passports" ADD CONSTRAINT "passports_youth_id_youth_id_fk" FOREIGN 
 ALTER TABLE "passports" ADD CONSTRAINT "passports_updated_by_user_id_users_id_fk" FOREIGN KEY ("updated_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "education_institutions_name_idx" ON "education_institutions" USING btree ("municipality_id",lower("name"));--> statement-breakpoint
 CREATE INDEX "institution_contacts_user_idx" ON "institution_contacts" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "partnership_handovers_partnership_idx" ON "partnership_handovers" USING btree ("partnership_id","status");--> statement-breakpoint
 CREATE INDEX "partnership_youth_youth_idx" ON "partnership_youth" USING btree ("youth_id");--> statement-breakpoint
 CREATE INDEX "partnerships_municipality_idx" ON "partnerships" USING btree ("municipality_id");--> statement-breakpoint
 CREATE INDEX "partnerships_institution_idx" ON "partnerships" USING btree ("institution_id");--> statement-breakpoint

@@ -273,7 +273,8 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     reports: new ReportsService(transactions, reportsRepo, youthRepo, notifications, access, audit, clock),
     messages,
     passports: new PassportService(new PassportRepository(db), access, audit, clock),
-    partners: new PartnersService(new PartnersRepository(db), access, audit, clock),
+    // Accepting a hand-over refers the young person through the youth module (CPR rules, sealing).
+    partners: new PartnersService(new PartnersRepository(db), access, audit, clock, youthService.refer.bind(youthService)),
     internshipOverview,
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock, async (companyId) =>
       (await companiesRepo.contacts(companyId)).map((c) => c.id),

@@ -79,6 +79,48 @@ describe('partnership pages and the education contact home', () => {
       JSON.stringify({ institutionId, startsOn: 'i går' }),
     );
     expect([badApi.statusCode, Object.keys(badApi.json().error.fields)]).toEqual([422, ['startsOn']]);
+    // The contact hands a young person over; the team refers them (CPR through the youth rules).
+    expect((await edu.post(`${url}/handovers`, { firstName: 'Dina', lastName: 'Berg', email: 'ikke-en-mail' })).statusCode).toBe(422);
+    expect(
+      (await edu.post(`${url}/handovers`, { firstName: 'Dina', lastName: 'Berg', email: 'dina.berg@nextwork.test', note: 'God til dyr.' }))
+        .statusCode,
+    ).toBe(303);
+    expect((await edu.get('/dashboard')).body).toContain('Venter på teamet');
+    const waiting = (await team.get(url)).body;
+    const h = /action="\/handovers\/([0-9a-f-]{36})\/accept"/.exec(waiting)![1]!;
+    const field = (f: string) => `handover-${h}-${f}`;
+    const accept = {
+      [field('referringCaseworker')]: 'Jens Jobcenter',
+      [field('referredOn')]: '2026-03-02',
+      [field('hoursPossible')]: '20',
+    };
+    const badCpr = await team.post(`/handovers/${h}/accept`, { ...accept, [field('cpr')]: '12' });
+    expect(badCpr.statusCode).toBe(422);
+    expect(badCpr.body).toContain(`href="#${field('cpr')}"`);
+    expect((await team.post(`/handovers/${h}/accept`, { ...accept, [field('cpr')]: '150605-4321' })).statusCode).toBe(303);
+    const after = (await team.get(url)).body;
+    expect(after).toContain('Dina Berg');
+    expect(after).toContain('Ingen overdragelser venter.');
+    expect(after).not.toContain('4321');
+    // The same over the API: a hand-over, accepted by the team.
+    const apiHandover = await edu.json(
+      'POST',
+      `/api/v1/partnerships/${one.id}/handovers`,
+      JSON.stringify({ firstName: 'Emil', lastName: 'Lund', email: 'emil.lund@nextwork.test' }),
+    );
+    expect(apiHandover.statusCode).toBe(201);
+    const accepted = await team.json(
+      'POST',
+      `/api/v1/handovers/${apiHandover.json().id}/accept`,
+      JSON.stringify({
+        cpr: '150605-4322',
+        referringCaseworker: 'Jens Jobcenter',
+        referredOn: '2026-03-02',
+        hoursPossible: 20,
+        eligibilityNote: 'Fra STU.',
+      }),
+    );
+    expect([accepted.statusCode, accepted.json().partnershipId]).toEqual([200, one.id]);
     // The contact reads, but does not manage.
     expect((await edu.post(`${url}/youth`, { youthId: amina.id })).statusCode).toBe(404);
   });

@@ -84,4 +84,42 @@ describe("ViVirk'R partnerships", () => {
       youthId: 'validation.partnership_youth',
     });
   });
+
+  it('hands a young person over: the contact asks, the team refers through the youth rules (CPR), and they join the partnership', async () => {
+    const n = await makeNetwork(t);
+    const leader = await makeUser(t, [{ role: 'team_leader', municipalityId: n.m }]);
+    const contact = await makeUser(t, [{ role: 'education_contact', municipalityId: n.m }]);
+    const stu = await t.services.partners.createInstitution(ctx(leader), n.m, { name: 'STU Nord' });
+    await t.services.partners.addContact(ctx(leader), stu.id, { userId: contact.userId });
+    const p = await t.services.partners.create(ctx(leader), n.m, { institutionId: stu.id, startsOn: '2026-03-01' });
+
+    // Only the institution's own contact hands over; the team does not (it refers directly).
+    expect((await failure(t.services.partners.requestHandover(ctx(n.consultant), p.id, {}))).code).toBe('not_found');
+    const bad = await failure(t.services.partners.requestHandover(ctx(contact), p.id, { firstName: 'Dina', lastName: 'Berg', email: 'x' }));
+    expect(bad.fields).toEqual({ email: 'validation.email' });
+    const h = await t.services.partners.requestHandover(ctx(contact), p.id, {
+      firstName: 'Dina',
+      lastName: 'Berg',
+      email: 'dina.berg@nextwork.test',
+      note: 'God til dyr. Har brug for en fast plan.',
+    });
+    expect((await t.services.partners.get(ctx(contact), p.id)).handovers.map((x) => x.firstName)).toEqual(['Dina']);
+    expect((await t.services.partners.pendingHandovers(ctx(contact))).length).toBe(1);
+
+    // The education contact cannot accept; the team's referral with a bad CPR number changes nothing.
+    const referral = { cpr: '150605-4999', referringCaseworker: 'Jens Jobcenter', referredOn: '2026-03-02', hoursPossible: '20' };
+    expect((await failure(t.services.partners.acceptHandover(ctx(contact), h.id, referral, 'da'))).code).toBe('not_found');
+    const badCpr = await failure(t.services.partners.acceptHandover(ctx(leader), h.id, { ...referral, cpr: '1234' }, 'da'));
+    expect(badCpr.fields).toMatchObject({ cpr: 'validation.cpr' });
+    expect((await t.services.partners.get(ctx(leader), p.id)).members).toEqual([]);
+
+    const { youthId } = await t.services.partners.acceptHandover(ctx(leader), h.id, referral, 'da');
+    const page = await t.services.partners.get(ctx(contact), p.id);
+    expect([page.members.map((m) => [m.youthId, m.firstName]), page.handovers]).toEqual([[[youthId, 'Dina']], []]);
+    // Referred by the youth module: sealed CPR, never the digits in the record.
+    const y = await t.services.youth.get(ctx(leader), youthId);
+    expect(JSON.stringify(y)).not.toContain('4999');
+    // Accepting twice: the hand-over is taken.
+    expect((await failure(t.services.partners.acceptHandover(ctx(leader), h.id, referral, 'da'))).code).toBe('conflict');
+  });
 });

@@ -86,6 +86,7 @@ const actions = Object.keys({
   'passport.edit': 1,
   'partnership.read': 1,
   'partnership.manage': 1,
+  'partnership.handover': 1,
 } satisfies Record<Action, 1>) as Action[];
 
 const HOME = 'home-municipality';

@@ -38,7 +38,7 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
       roles.has('caseworker') ? services.home.caseworker(ctx) : null,
     ]);
     const education = roles.has('education_contact')
-      ? await Promise.all([services.partners.list(ctx), services.passports.sharedWithMe(ctx)])
+      ? await Promise.all([services.partners.list(ctx), services.passports.sharedWithMe(ctx), services.partners.pendingHandovers(ctx)])
       : null;
     const page = pageContext(request, reply, settings);
     return sendPage(
@@ -52,7 +52,7 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
         needs={youthHome ?? companyHome}
         people={people}
         casework={casework}
-        education={education && <EducationHome page={page} partnerships={education[0]} shared={education[1]} />}
+        education={education && <EducationHome page={page} partnerships={education[0]} shared={education[1]} handovers={education[2]} />}
       />,
     );
   });

@@ -3,7 +3,7 @@ import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { errors } from '../../platform/http/api-errors.ts';
 import { ctxOf } from '../../platform/http/request.ts';
 import { idParams, municipalityParams, noContent } from '../../platform/http/schemas.ts';
-import { institutionInput, partnershipInput, partnershipYouthInput } from './partners.inputs.ts';
+import { handoverInput, institutionInput, partnershipInput, partnershipYouthInput } from './partners.inputs.ts';
 import type { PartnershipView } from './partners.repository.ts';
 import { partnershipStatuses } from './partners.values.ts';
 
@@ -141,5 +141,42 @@ export async function partnersApi(app: App, { services }: RouteDeps): Promise<vo
       await partners.addYouth(ctxOf(request), request.params.id, request.body);
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/v1/partnerships/:id/handovers',
+    {
+      schema: {
+        tags,
+        summary: "An education contact hands a young person over to the municipality's team (no CPR number: the team refers them)",
+        params: idParams,
+        body: handoverInput,
+        response: { 201: z.object({ id: z.uuid() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const h = await partners.requestHandover(ctxOf(request), request.params.id, request.body);
+      return reply.status(201).send({ id: h.id });
+    },
+  );
+
+  app.post(
+    '/api/v1/handovers/:id/accept',
+    {
+      schema: {
+        tags,
+        summary: "The team accepts a hand-over by referring the young person (the youth referral's CPR rules); they join the partnership",
+        params: idParams,
+        body: z.object({
+          cpr: z.string(),
+          referringCaseworker: z.string(),
+          referredOn: z.string(),
+          hoursPossible: z.union([z.number(), z.string()]),
+          eligibilityNote: z.string().optional(),
+        }),
+        response: { 200: z.object({ youthId: z.uuid(), partnershipId: z.uuid() }), ...errors },
+      },
+    },
+    async (request) => partners.acceptHandover(ctxOf(request), request.params.id, request.body, request.locale),
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../platform/dates.ts';
+import { fields } from '../../platform/validation.ts';
 import { DEFAULT_PARTNERSHIP_TARGET, partnershipStatuses } from './partners.values.ts';
 
 const day = (error: string) => z.string({ error }).trim().refine(isIsoDate, { error });
@@ -32,3 +33,16 @@ export const partnershipInput = z
   .refine((p) => !p.endsOn || p.endsOn >= p.startsOn, { path: ['endsOn'], error: 'validation.partnership_period' });
 
 export const partnershipYouthInput = z.object({ youthId: z.uuid({ error: 'validation.partnership_youth' }) });
+
+/** The education contact's hand-over: who the young person is and what the institution knows. */
+export const handoverInput = z.object({
+  firstName: z.string({ error: 'validation.name' }).trim().min(1, { error: 'validation.name' }).max(60, { error: 'validation.name' }),
+  lastName: z.string({ error: 'validation.name' }).trim().min(1, { error: 'validation.name' }).max(60, { error: 'validation.name' }),
+  email: fields.email,
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+?[\d ]{8,16})?$/, { error: 'validation.phone' })
+    .default(''),
+  note: z.string({ error: 'validation.invalid' }).trim().max(2000, { error: 'validation.text_long' }).default(''),
+});

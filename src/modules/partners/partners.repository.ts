@@ -4,11 +4,13 @@ import { memberships, users } from '../accounts/accounts.schema.ts';
 import { movementAssessments } from '../movement/movement.schema.ts';
 import { passportConsents, passports } from '../passport/passport.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
-import { educationInstitutions, institutionContacts, partnershipYouth, partnerships } from './partners.schema.ts';
+import { educationInstitutions, institutionContacts, partnershipHandovers, partnershipYouth, partnerships } from './partners.schema.ts';
 
 export type Institution = typeof educationInstitutions.$inferSelect;
 export type Partnership = typeof partnerships.$inferSelect;
 export type PartnershipInsert = typeof partnerships.$inferInsert;
+export type Handover = typeof partnershipHandovers.$inferSelect;
+export type HandoverInsert = typeof partnershipHandovers.$inferInsert;
 
 export interface InstitutionView extends Institution {
   contacts: { userId: string; name: string }[];
@@ -202,5 +204,35 @@ export class PartnersRepository {
 
   async addYouth(partnershipId: string, youthId: string, byUserId: string, at: Date): Promise<void> {
     await this.db.insert(partnershipYouth).values({ partnershipId, youthId, addedAt: at, addedByUserId: byUserId }).onConflictDoNothing();
+  }
+
+  async insertHandover(row: HandoverInsert): Promise<Handover> {
+    const [saved] = await this.db.insert(partnershipHandovers).values(row).returning();
+    return saved!;
+  }
+
+  async handover(id: string): Promise<Handover | undefined> {
+    const [row] = await this.db.select().from(partnershipHandovers).where(eq(partnershipHandovers.id, id)).limit(1);
+    return row;
+  }
+
+  /** The hand-overs waiting for the team, oldest first. */
+  pendingHandovers(partnershipIds: readonly string[]): Promise<Handover[]> {
+    if (!partnershipIds.length) return Promise.resolve([]);
+    return this.db
+      .select()
+      .from(partnershipHandovers)
+      .where(and(inArray(partnershipHandovers.partnershipId, [...partnershipIds]), eq(partnershipHandovers.status, 'pending')))
+      .orderBy(asc(partnershipHandovers.requestedAt));
+  }
+
+  /** Marks a pending hand-over accepted; false when it was not pending (taken by someone else). */
+  async accept(id: string, youthId: string, byUserId: string, at: Date): Promise<boolean> {
+    const rows = await this.db
+      .update(partnershipHandovers)
+      .set({ status: 'accepted', youthId, decidedByUserId: byUserId, decidedAt: at })
+      .where(and(eq(partnershipHandovers.id, id), eq(partnershipHandovers.status, 'pending')))
+      .returning({ id: partnershipHandovers.id });
+    return rows.length > 0;
   }
 }

@@ -7,7 +7,7 @@ import { ctxOf } from '../../platform/http/request.ts';
 import { pageWithId } from '../../platform/http/schemas.ts';
 import { chosenMunicipality, municipalityFor } from '../../platform/http/scope.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
-import { PartnershipDetail, PartnershipsPage } from './partners.views.tsx';
+import { PartnershipDetail, PartnershipsPage, acceptFieldName, acceptFields } from './partners.views.tsx';
 
 /** ViVirk'R's partnerships (#17): the list, the team's institutions and agreements, one partnership. */
 export async function partnersRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
@@ -65,12 +65,39 @@ export async function partnersRoutes(app: App, { services, settings }: RouteDeps
     }),
   );
 
-  const detail = async (request: FastifyRequest, reply: FastifyReply, id: string, form: FormState, status = 200) => {
+  const detail = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    form: FormState,
+    status = 200,
+    more: { handoverForm?: FormState; acceptForm?: FormState } = {},
+  ) => {
     const data = await partners.get(ctxOf(request), id);
     const page = pageContext(request, reply, settings);
     const title = page.t('partnership.heading', { institution: data.partnership.institutionName, start: data.partnership.startsOn });
-    return sendPage(reply, page, title, <PartnershipDetail page={page} data={data} form={form} />, status);
+    return sendPage(reply, page, title, <PartnershipDetail page={page} data={data} form={form} {...more} />, status);
   };
+  app.post('/partnerships/:id/handovers', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => partners.requestHandover(ctxOf(request), request.params.id, values),
+      done: { flash: 'handover.sent', to: `/partnerships/${request.params.id}#handovers` },
+      again: (handoverForm, status) => detail(request, reply, request.params.id, emptyForm, status, { handoverForm }),
+    }),
+  );
+  // The team accepts a hand-over by referring the young person (the youth module's rules).
+  app.post('/handovers/:id/accept', pageWithId, async (request, reply) => {
+    const h = request.params.id;
+    const values = request.body && typeof request.body === 'object' ? (request.body as Record<string, string>) : {};
+    const input = Object.fromEntries(acceptFields.map((f) => [f, values[acceptFieldName(h, f)] ?? '']));
+    const partnershipId = await partners.handoverPartnership(ctxOf(request), h);
+    return submitForm(request, reply, settings, {
+      run: () => partners.acceptHandover(ctxOf(request), h, input, pageContext(request, reply, settings).locale),
+      done: (r) => ({ flash: 'handover.accepted', to: `/partnerships/${r.partnershipId}` }),
+      rename: Object.fromEntries(acceptFields.map((f) => [f, acceptFieldName(h, f)])),
+      again: (acceptForm, status) => detail(request, reply, partnershipId, emptyForm, status, { acceptForm }),
+    });
+  });
   app.get('/partnerships/:id', pageWithId, (request, reply) => detail(request, reply, request.params.id, emptyForm));
   app.post('/partnerships/:id/youth', pageWithId, (request, reply) =>
     submitForm(request, reply, settings, {

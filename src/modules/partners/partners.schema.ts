@@ -3,7 +3,7 @@ import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniq
 import { users } from '../accounts/accounts.schema.ts';
 import { municipalities } from '../municipalities/municipalities.schema.ts';
 import { youth } from '../youth/youth.schema.ts';
-import type { PartnershipStatus } from './partners.values.ts';
+import type { HandoverStatus, PartnershipStatus } from './partners.values.ts';
 
 /** An education institution (e.g. an STU) the municipality works with, as an organisation. */
 export const educationInstitutions = pgTable(
@@ -79,4 +79,37 @@ export const partnershipYouth = pgTable(
     addedByUserId: uuid('added_by_user_id').references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.partnershipId, t.youthId] }), index('partnership_youth_youth_idx').on(t.youthId)],
+);
+
+/**
+ * A hand-over: the education contact asks the team to take a young person into the partnership,
+ * with what the institution knows. No CPR number here: the team refers the young person through
+ * the youth module's referral (its CPR rules and sealing), and the request is then accepted.
+ */
+export const partnershipHandovers = pgTable(
+  'partnership_handovers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone').notNull().default(''),
+    note: text('note').notNull().default(''),
+    status: text('status').$type<HandoverStatus>().notNull().default('pending'),
+    requestedByUserId: uuid('requested_by_user_id').references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    youthId: uuid('youth_id').references(() => youth.id, { onDelete: 'set null' }),
+    decidedByUserId: uuid('decided_by_user_id').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('partnership_handovers_partnership_idx').on(t.partnershipId, t.status),
+    check('partnership_handovers_status_check', sql`status in ('pending', 'accepted')`),
+  ],
 );

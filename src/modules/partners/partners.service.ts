@@ -4,8 +4,10 @@ import type { AuditService, Context } from '../../platform/audit/audit.service.t
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { isUuid, parseInput } from '../../platform/validation.ts';
-import { institutionContactInput, institutionInput, partnershipInput, partnershipYouthInput } from './partners.inputs.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { handoverInput, institutionContactInput, institutionInput, partnershipInput, partnershipYouthInput } from './partners.inputs.ts';
 import type {
+  Handover,
   Institution,
   InstitutionView,
   Partnership,
@@ -14,11 +16,21 @@ import type {
   PartnershipView,
 } from './partners.repository.ts';
 
+/**
+ * The youth module's referral (its CPR rules, sealing, invitation and audit), handed in by the
+ * composition root: accepting a hand-over refers the young person through it.
+ */
+export type Refer = (ctx: Context, municipalityId: string, input: unknown, locale: Locale) => Promise<{ youth: { id: string } }>;
+
 /** One partnership's page: the agreement, its young people, and who may change it. */
 export interface PartnershipPage {
   partnership: PartnershipView;
   members: PartnershipMember[];
   canManage: boolean;
+  /** The education contact may hand a young person over. */
+  canHandover: boolean;
+  /** Hand-overs waiting for the team. */
+  handovers: Handover[];
   addable: { id: string; firstName: string; lastName: string }[];
 }
 
@@ -34,6 +46,7 @@ export class PartnersService {
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly refer: Refer,
   ) {}
 
   private target(p: PartnershipView | undefined, id: string): AccessTarget {
@@ -138,7 +151,96 @@ export class PartnersService {
         })),
       );
     const canManage = can(actor, 'partnership.manage', [this.target(p, p.id)]);
-    return { partnership: p, members, canManage, addable: canManage ? await this.repo.addable(p.municipalityId, p.id) : [] };
+    return {
+      partnership: p,
+      members,
+      canManage,
+      canHandover: can(actor, 'partnership.handover', [this.target(p, p.id)]),
+      handovers: await this.repo.pendingHandovers([p.id]),
+      addable: canManage ? await this.repo.addable(p.municipalityId, p.id) : [],
+    };
+  }
+
+  /** The partnership a hand-over belongs to (for the page to show again), after the team's check. */
+  async handoverPartnership(ctx: Context, handoverId: string): Promise<string> {
+    const h = isUuid(handoverId) ? await this.repo.handover(handoverId) : undefined;
+    const [p] = h ? await this.repo.partnerships([], h.partnershipId) : [];
+    await this.access.requireOne(ctx, 'partnership.manage', this.target(p, h?.partnershipId ?? handoverId));
+    if (!h || !p) throw notFound();
+    return p.id;
+  }
+
+  /** Hand-overs waiting for the team in the partnerships the person may read (for homes). */
+  async pendingHandovers(ctx: Context): Promise<Handover[]> {
+    const visible = await this.list(ctx);
+    return this.repo.pendingHandovers(visible.map((p) => p.id));
+  }
+
+  /**
+   * The education contact hands a young person over: a request the team accepts by referring them.
+   * Until then the young person is on the partnership page as waiting, so they are not lost.
+   */
+  async requestHandover(ctx: Context, id: string, input: unknown): Promise<Handover> {
+    const [p] = isUuid(id) ? await this.repo.partnerships([], id) : [];
+    const grant = await this.access.requireOne(ctx, 'partnership.handover', this.target(p, id));
+    if (!p) throw notFound();
+    const data = parseInput(handoverInput, input);
+    return this.audit.atomically(async () => {
+      const row = await this.repo.insertHandover({
+        partnershipId: p.id,
+        municipalityId: p.municipalityId,
+        ...data,
+        requestedByUserId: this.access.requireActor(ctx).userId,
+        requestedAt: this.clock.now(),
+      });
+      await this.audit.record(ctx, {
+        action: 'partnership.handover',
+        actorRole: grant.role,
+        municipalityId: p.municipalityId,
+        targetType: 'partnership_handover',
+        targetId: row.id,
+      });
+      return row;
+    });
+  }
+
+  /**
+   * The team accepts a hand-over by referring the young person (the youth module's referral: CPR,
+   * caseworker, date, hours), and they join the partnership — all in one transaction.
+   */
+  async acceptHandover(
+    ctx: Context,
+    handoverId: string,
+    input: unknown,
+    locale: Locale,
+  ): Promise<{ youthId: string; partnershipId: string }> {
+    const h = isUuid(handoverId) ? await this.repo.handover(handoverId) : undefined;
+    const [p] = h ? await this.repo.partnerships([], h.partnershipId) : [];
+    const grant = await this.access.requireOne(ctx, 'partnership.manage', this.target(p, h?.partnershipId ?? handoverId));
+    if (!h || !p) throw notFound();
+    if (h.status !== 'pending') throw conflict('errors.handover_taken');
+    const fields = typeof input === 'object' && input ? (input as Record<string, unknown>) : {};
+    const actor = this.access.requireActor(ctx);
+    return this.audit.atomically(async () => {
+      const { youth } = await this.refer(
+        ctx,
+        p.municipalityId,
+        // What the institution knows is the referral's note unless the team writes its own.
+        { eligibilityNote: h.note, ...fields, firstName: h.firstName, lastName: h.lastName, email: h.email, phone: h.phone },
+        locale,
+      );
+      const now = this.clock.now();
+      await this.repo.addYouth(p.id, youth.id, actor.userId, now);
+      if (!(await this.repo.accept(h.id, youth.id, actor.userId, now))) throw conflict('errors.handover_taken');
+      await this.audit.record(ctx, {
+        action: 'partnership.handover_accept',
+        actorRole: grant.role,
+        municipalityId: p.municipalityId,
+        targetType: 'partnership_handover',
+        targetId: h.id,
+      });
+      return { youthId: youth.id, partnershipId: p.id };
+    });
   }
 
   /** The team adds a young person of the municipality to the partnership. */

@@ -1,7 +1,8 @@
 import type { Translate } from '../../platform/i18n/i18n.ts';
 import { CsrfField, ErrorSummary, type FormState, SelectField, TextArea, TextField } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
-import type { InstitutionView, PartnershipView } from './partners.repository.ts';
+import { localDate } from '../../platform/dates.ts';
+import type { Handover, InstitutionView, PartnershipView } from './partners.repository.ts';
 import type { PartnershipPage } from './partners.service.ts';
 import { partnershipStatuses } from './partners.values.ts';
 
@@ -167,7 +168,121 @@ export function PartnershipsPage(props: {
 }
 
 /** One partnership: the agreement, the development group, the young people and the count against the target. */
-export function PartnershipDetail({ page, data, form }: { page: PageContext; data: PartnershipPage; form: FormState }) {
+/** The referral fields the team completes to accept a hand-over, named per hand-over (unique ids on the page). */
+export const acceptFields = ['cpr', 'referringCaseworker', 'referredOn', 'hoursPossible'] as const;
+export const acceptFieldName = (handoverId: string, field: string) => `handover-${handoverId}-${field}`;
+
+function Handovers({
+  page,
+  handovers,
+  canManage,
+  acceptForm,
+}: {
+  page: PageContext;
+  handovers: Handover[];
+  canManage: boolean;
+  acceptForm: FormState;
+}) {
+  const { t } = page;
+  return (
+    <section aria-labelledby="handovers">
+      <h2 id="handovers">{t('handover.pending')}</h2>
+      {handovers.length ? (
+        <ul class="app-cards">
+          {handovers.map((h) => {
+            const name = `${h.firstName} ${h.lastName}`;
+            const f = (field: string) => acceptFieldName(h.id, field);
+            // The errors of a refused referral belong to the one hand-over they were typed for.
+            const form = Object.keys(acceptForm.errors).some((k) => k.startsWith(f(''))) ? acceptForm : { values: {}, errors: {} };
+            const labels = {
+              [f('cpr')]: t('youth.cpr'),
+              [f('referringCaseworker')]: t('youth.caseworker'),
+              [f('referredOn')]: t('youth.referred_on'),
+              [f('hoursPossible')]: t('youth.hours_possible'),
+            };
+            return (
+              <li class="app-card">
+                <h3 class="h4">{name}</h3>
+                <p>
+                  {h.email}
+                  {h.phone ? ` · ${h.phone}` : ''}
+                </p>
+                <p>{t('handover.requested', { date: localDate(h.requestedAt) })}</p>
+                {h.note && <p class="app-pre-line">{h.note}</p>}
+                {canManage && (
+                  <form method="post" action={`/handovers/${h.id}/accept`} novalidate>
+                    <ErrorSummary t={t} form={form} labels={labels} />
+                    <CsrfField token={page.csrfToken} />
+                    <h4 class="h5">{t('handover.accept_title', { name })}</h4>
+                    <TextField t={t} form={form} name={f('cpr')} label={labels[f('cpr')]!} inputmode="numeric" required />
+                    <TextField t={t} form={form} name={f('referringCaseworker')} label={labels[f('referringCaseworker')]!} required />
+                    <TextField t={t} form={form} name={f('referredOn')} label={labels[f('referredOn')]!} type="date" required />
+                    <TextField
+                      t={t}
+                      form={form}
+                      name={f('hoursPossible')}
+                      label={labels[f('hoursPossible')]!}
+                      inputmode="numeric"
+                      required
+                    />
+                    <button class="button button-primary" type="submit">
+                      {t('handover.accept')}
+                    </button>
+                  </form>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p>{t('handover.none')}</p>
+      )}
+    </section>
+  );
+}
+
+function HandoverForm({ page, action, form }: { page: PageContext; action: string; form: FormState }) {
+  const { t } = page;
+  const labels = {
+    firstName: t('handover.first_name'),
+    lastName: t('handover.last_name'),
+    email: t('handover.email'),
+    phone: t('handover.phone'),
+    note: t('handover.note'),
+  };
+  return (
+    <section aria-labelledby="handover-new">
+      <h2 id="handover-new">{t('handover.title')}</h2>
+      <p>{t('handover.lead')}</p>
+      <form method="post" action={action} class="app-narrow-form" novalidate>
+        <ErrorSummary t={t} form={form} labels={labels} />
+        <CsrfField token={page.csrfToken} />
+        <TextField t={t} form={form} name="firstName" label={labels.firstName} autocomplete="off" required />
+        <TextField t={t} form={form} name="lastName" label={labels.lastName} autocomplete="off" required />
+        <TextField t={t} form={form} name="email" label={labels.email} type="email" autocomplete="off" required />
+        <TextField t={t} form={form} name="phone" label={labels.phone} inputmode="tel" autocomplete="off" />
+        <TextArea t={t} form={form} name="note" label={labels.note} hint={t('handover.note_hint')} />
+        <button class="button button-primary" type="submit">
+          {t('handover.send')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function PartnershipDetail({
+  page,
+  data,
+  form,
+  handoverForm = { values: {}, errors: {} },
+  acceptForm = { values: {}, errors: {} },
+}: {
+  page: PageContext;
+  data: PartnershipPage;
+  form: FormState;
+  handoverForm?: FormState;
+  acceptForm?: FormState;
+}) {
   const { t } = page;
   const p = data.partnership;
   return (
@@ -209,6 +324,10 @@ export function PartnershipDetail({ page, data, form }: { page: PageContext; dat
           <p>{t('partnership.no_youth')}</p>
         )}
       </section>
+      {(data.canManage || data.canHandover || data.handovers.length > 0) && (
+        <Handovers page={page} handovers={data.handovers} canManage={data.canManage} acceptForm={acceptForm} />
+      )}
+      {data.canHandover && <HandoverForm page={page} action={`/partnerships/${p.id}/handovers`} form={handoverForm} />}
       {data.canManage && data.addable.length > 0 && (
         <form method="post" action={`/partnerships/${p.id}/youth`} class="app-narrow-form" novalidate>
           <ErrorSummary t={t} form={form} labels={{ youthId: t('partnership.add_youth') }} />

@@ -75,7 +75,8 @@ export type Action =
   | 'passport.read'
   | 'passport.edit'
   | 'partnership.read'
-  | 'partnership.manage';
+  | 'partnership.manage'
+  | 'partnership.handover';
 
 export interface Membership {
   role: Role;
@@ -285,6 +286,9 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   // youth team reads them, and an education contact reads only their own institution's.
   'partnership.read': [...youthTeam, 'education_contact'],
   'partnership.manage': partnershipTeam,
+  // The hand-over: an education contact asks the team to take a young person of their own
+  // institution's partnership in; the team refers them (youth.refer) to accept.
+  'partnership.handover': ['education_contact'],
 };
 
 /** Actions allowed only to a person the young person has named, with consent in force. */
@@ -303,7 +307,8 @@ function membershipAllows(actor: Actor, m: Membership, action: Action, target: T
   }
   if (m.role === 'caseworker' && ownCaseworkActions.includes(action))
     return !!target.caseworkerUserId && target.caseworkerUserId === actor.userId;
-  if (m.role === 'education_contact' && action === 'partnership.read') return !!target.institutionContactUserIds?.includes(actor.userId);
+  if (m.role === 'education_contact' && (action === 'partnership.read' || action === 'partnership.handover'))
+    return !!target.institutionContactUserIds?.includes(actor.userId);
   if (consentActions.includes(action))
     return plainActions[action as keyof typeof plainActions].includes(m.role) && !!target.consentedUserIds?.includes(actor.userId);
   // The group's counsellor is an assignment: a team member of the group's municipality who is its counsellor.

@@ -125,6 +125,8 @@ export const auditActions = {
   'partnership.add_youth': 'change',
   'partnership.contact': 'change',
   'partnership.create': 'change',
+  'partnership.handover': 'change',
+  'partnership.handover_accept': 'change',
   'partnership.institution': 'change',
   'partnership.manage': 'change',
   'partnership.read': 'read',
