@@ -32,6 +32,10 @@ import { internshipsRoutes } from '../modules/internships/internships.routes.tsx
 import { internshipsApi } from '../modules/internships/internships.api.ts';
 import { supportRoutes } from '../modules/support/support.routes.tsx';
 import { movementRoutes } from '../modules/movement/movement.routes.tsx';
+import { passportRoutes } from '../modules/passport/passport.routes.tsx';
+import { passportApi } from '../modules/passport/passport.api.ts';
+import { partnersRoutes } from '../modules/partners/partners.routes.tsx';
+import { partnersApi } from '../modules/partners/partners.api.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.tsx';
 import { caseworkRoutes } from '../modules/home/casework.routes.tsx';
 import { trialsRoutes } from '../modules/evaluation/trials.routes.tsx';
@@ -239,6 +243,8 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await groupsRoutes(scope as App, deps);
     await supportRoutes(scope as App, deps);
     await movementRoutes(scope as App, deps);
+    await passportRoutes(scope as App, deps);
+    await partnersRoutes(scope as App, deps);
     await reportsRoutes(scope as App, deps);
     await caseworkRoutes(scope as App, deps);
     await trialsRoutes(scope as App, deps);
@@ -260,6 +266,8 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await libraryApi(scope as App, deps);
     await offersApi(scope as App, deps);
     await unitedApi(scope as App, deps);
+    await passportApi(scope as App, deps);
+    await partnersApi(scope as App, deps);
   });
   return app;
 }

@@ -85,6 +85,10 @@ import { GettingStartedService } from '../modules/home/getting-started.service.t
 import { LibraryRepository } from '../modules/library/library.repository.ts';
 import { LibraryService } from '../modules/library/library.service.ts';
 import { MessagesService } from '../modules/messages/messages.service.ts';
+import { PassportRepository } from '../modules/passport/passport.repository.ts';
+import { PassportService } from '../modules/passport/passport.service.ts';
+import { PartnersRepository } from '../modules/partners/partners.repository.ts';
+import { PartnersService } from '../modules/partners/partners.service.ts';
 
 export interface ServiceSettings {
   baseUrl: string;
@@ -292,6 +296,9 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     messages,
     library: new LibraryService(new LibraryRepository(db), access, audit, clock),
     gettingStarted: new GettingStartedService(new GettingStartedRepository(db), access),
+    passports: new PassportService(new PassportRepository(db), access, audit, clock),
+    // Accepting a hand-over refers the young person through the youth module (CPR rules, sealing).
+    partners: new PartnersService(new PartnersRepository(db), access, audit, clock, youthService.refer.bind(youthService)),
     internshipOverview,
     internshipJobs: new InternshipJobs(internshipsRepo, feedback, notifications, clock, async (companyId) =>
       (await companiesRepo.contacts(companyId)).map((c) => c.id),

@@ -87,6 +87,12 @@ const actions = Object.keys({
   'library.read': 1,
   'library.publish': 1,
   'library.curate': 1,
+  'passport.own': 1,
+  'passport.read': 1,
+  'passport.edit': 1,
+  'partnership.read': 1,
+  'partnership.manage': 1,
+  'partnership.handover': 1,
 } satisfies Record<Action, 1>) as Action[];
 
 const HOME = 'home-municipality';
@@ -103,13 +109,22 @@ const actorFor = (role: Role): Actor => ({
 });
 
 /** The actor's own record: their youth record, their company, their group (they are its counsellor). */
-const own = { ownerUserId: ME, companyId: 'my-company', counsellorUserId: ME, caseworkerUserId: ME };
+const own = {
+  ownerUserId: ME,
+  companyId: 'my-company',
+  counsellorUserId: ME,
+  caseworkerUserId: ME,
+  consentedUserIds: [ME],
+  institutionContactUserIds: [ME],
+};
 /** Someone else's record: another young person, another company, a group with another counsellor. */
 const others = {
   ownerUserId: 'someone-else',
   companyId: 'another-company',
   counsellorUserId: 'someone-else',
   caseworkerUserId: 'someone-else',
+  consentedUserIds: ['someone-else'],
+  institutionContactUserIds: ['someone-else'],
 };
 
 const places: { title: string; municipalityId: string | null }[] = [
@@ -154,7 +169,8 @@ function policyTable(): string {
     '- ✓ allowed on any record',
     "- own: allowed only on the actor's own record — their own youth record (young person), their own company",
     '  (company contact), a group they are the counsellor of (youth counsellor), a young person linked to them',
-    '  (caseworker)',
+    '  (caseworker), a competence passport whose young person named them as a reader, with consent in force, a',
+    '  partnership of the education institution they are a contact of (education contact)',
     '- · denied',
     '',
     '`person.read → R` and `person.invite → R` read or invite a person with role R.',

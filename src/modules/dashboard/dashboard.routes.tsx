@@ -5,6 +5,7 @@ import { ctxOf } from '../../platform/http/request.ts';
 import { chosenMunicipality } from '../../platform/http/scope.ts';
 import { PersonalDashboardView, TeamDashboardView } from './dashboard.views.tsx';
 import { modelRules } from '../municipalities/model-rules.ts';
+import { EducationHome } from '../home/education.views.tsx';
 
 export async function dashboardRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
   app.get('/dashboard', async (request, reply) => {
@@ -38,6 +39,9 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
       roles.has('company_contact') ? services.home.company(ctx) : null,
       roles.has('caseworker') ? services.home.caseworker(ctx) : null,
     ]);
+    const education = roles.has('education_contact')
+      ? await Promise.all([services.partners.list(ctx), services.passports.sharedWithMe(ctx), services.partners.pendingHandovers(ctx)])
+      : null;
     const page = pageContext(request, reply, settings);
     return sendPage(
       reply,
@@ -50,6 +54,7 @@ export async function dashboardRoutes(app: App, { services, settings }: RouteDep
         needs={youthHome ?? companyHome}
         people={people}
         casework={casework}
+        education={education && <EducationHome page={page} partnerships={education[0]} shared={education[1]} handovers={education[2]} />}
       />,
     );
   });

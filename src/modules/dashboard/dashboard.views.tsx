@@ -1,4 +1,5 @@
 import { formatPercent } from '../../platform/i18n/i18n.ts';
+import type { ComponentChildren } from 'preact';
 import type { Membership } from '../../platform/access/policy.ts';
 import { Alert } from '../../platform/views/components.tsx';
 import type { PageContext } from '../../platform/views/page.ts';
@@ -135,8 +136,11 @@ export function PersonalDashboardView({
   needs,
   people,
   casework = null,
+  education = null,
 }: {
   page: PageContext;
+  /** The education contact's home: their partnerships and the passports shared with them. */
+  education?: ComponentChildren | null;
   memberships: Membership[];
   /** The jobcentre caseworker's home (modules/home); null for other roles. */
   casework?: CaseworkHome | null;
@@ -154,13 +158,17 @@ export function PersonalDashboardView({
       ? t('dashboard.company_intro')
       : casework
         ? t('casework.intro')
-        : t('dashboard.other_intro');
+        : education
+          ? t('home.education_intro')
+          : t('dashboard.other_intro');
   return (
     <>
       <h1>{t('dashboard.hello', { name: page.actor?.name ?? '' })}</h1>
       <p class="font-lead">{intro}</p>
       {casework ? (
         <CaseworkView page={page} home={casework} />
+      ) : education ? (
+        education
       ) : needs ? (
         <>
           <NeedsMeNow page={page} items={needs} />

@@ -22,6 +22,7 @@ import { seedInternships } from './seed-internships.ts';
 import { seedWishes } from './seed-matching.ts';
 import { seedNetworkMeetings } from './seed-network-meetings.ts';
 import { seedGroups } from './seed-groups.ts';
+import { seedPassports } from './seed-passports.ts';
 import { seedMessages } from './seed-messages.ts';
 import { seedLibrary } from './seed-library.ts';
 import { seedOffers } from './seed-offers.ts';
@@ -307,6 +308,12 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
           active: companyRows[i]!.networkStatus === 'active',
           contactUserId: contactUsers[i]!.id,
         })),
+      });
+      await seedPassports(tx, now, {
+        municipalityId,
+        demoYouthId: insertedYouth[0]!.id,
+        educationContactUserId: rows[people.findIndex((p) => p.role === 'education_contact')]!.id,
+        teamLeaderUserId: rows[people.findIndex((p) => p.role === 'team_leader')]!.id,
       });
       await seedMessages(tx, now, {
         municipalityId,

@@ -76,7 +76,13 @@ export type Action =
   | 'message.write'
   | 'library.read'
   | 'library.publish'
-  | 'library.curate';
+  | 'library.curate'
+  | 'passport.own'
+  | 'passport.read'
+  | 'passport.edit'
+  | 'partnership.read'
+  | 'partnership.manage'
+  | 'partnership.handover';
 
 export interface Membership {
   role: Role;
@@ -107,6 +113,13 @@ export interface Target {
   counsellorUserId?: string | null;
   /** For a young person's casework (reports, jobcentre approval): the caseworker linked to them. */
   caseworkerUserId?: string | null;
+  /**
+   * For a young person's competence passport: the people the young person has named as readers,
+   * with consent in force (the relation "recipient with consent"). Withdrawn consent is not here.
+   */
+  consentedUserIds?: readonly string[];
+  /** For a partnership: the contacts of its education institution, who alone of their role reach it. */
+  institutionContactUserIds?: readonly string[];
 }
 
 const everyone: readonly Role[] = [...municipalRoles];
@@ -163,6 +176,7 @@ const ownYouthActions: readonly Action[] = [
   'report.own',
   'message.read',
   'message.write',
+  'passport.own',
 ];
 
 /**
@@ -173,6 +187,9 @@ const ownCaseworkActions: readonly Action[] = ['youth.casework', 'report.receive
 
 /** The team members who work with the young people day to day. */
 const youthTeam: readonly Role[] = ['team_leader', 'network_consultant', 'youth_counsellor', 'municipality_admin'];
+/** ViVirk'R's partnerships: the team that runs them, and the institution's own contacts (relation). */
+const partnershipTeam: readonly Role[] = ['team_leader', 'network_consultant', 'municipality_admin'];
+
 /** The youth team in conversations with a young person (modules/messages: conversationTeamRoles). */
 const messageTeam: readonly Role[] = ['team_leader', 'network_consultant', 'youth_counsellor'];
 
@@ -278,10 +295,27 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   'library.read': [...teamRoles, 'programme_lead', 'system_admin'],
   'library.publish': [...teamRoles, 'programme_lead'],
   'library.curate': ['programme_lead', 'system_admin'],
+  // The competence passport (#17, decision 0030): the young person writes it and names who may read
+  // it. A reader needs both a role here and the young person's consent in force (consentActions):
+  // no one reads it by role alone, not the team leader, not an administrator.
+  'passport.own': ['youth'],
+  'passport.read': [...youthTeam, 'psychologist', 'caseworker', 'company_contact', 'education_contact'],
+  // Writing with the young person: the youth team and the education contact, when named by them.
+  'passport.edit': [...youthTeam, 'education_contact'],
+  // Partnerships (#17): the team registers institutions and agreements and adds young people; the
+  // youth team reads them, and an education contact reads only their own institution's.
+  'partnership.read': [...youthTeam, 'education_contact'],
+  'partnership.manage': partnershipTeam,
+  // The hand-over: an education contact asks the team to take a young person of their own
+  // institution's partnership in; the team refers them (youth.refer) to accept.
+  'partnership.handover': ['education_contact'],
 };
 
 /** Programme-wide actions: their records belong to no one municipality, so every municipality's members reach them. */
 export const programmeActions: readonly Action[] = ['library.read', 'library.publish', 'library.curate'];
+
+/** Actions allowed only to a person the young person has named, with consent in force. */
+const consentActions: readonly Action[] = ['passport.read', 'passport.edit'];
 
 function roles(): Role[] {
   return [...municipalRoles, 'programme_lead', 'researcher', 'system_admin'];
@@ -297,6 +331,10 @@ function membershipAllows(actor: Actor, m: Membership, action: Action, target: T
   }
   if (m.role === 'caseworker' && ownCaseworkActions.includes(action))
     return !!target.caseworkerUserId && target.caseworkerUserId === actor.userId;
+  if (m.role === 'education_contact' && (action === 'partnership.read' || action === 'partnership.handover'))
+    return !!target.institutionContactUserIds?.includes(actor.userId);
+  if (consentActions.includes(action))
+    return plainActions[action as keyof typeof plainActions].includes(m.role) && !!target.consentedUserIds?.includes(actor.userId);
   // The group's counsellor is an assignment: a team member of the group's municipality who is its counsellor.
   const assigned = groupCounsellorRoles.includes(m.role) && !!target.counsellorUserId && target.counsellorUserId === actor.userId;
   if (action === 'group.moderate' || action === 'note.private') return assigned;

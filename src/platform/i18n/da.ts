@@ -23,6 +23,7 @@ import { textDa } from './catalog/text.da.ts';
 import { libraryDa } from './catalog/library.da.ts';
 import { gettingStartedDa } from './catalog/getting-started.da.ts';
 import { signInDa } from './catalog/sign-in.da.ts';
+import { partnersDa } from './catalog/partners.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
 export const da = {
@@ -51,6 +52,7 @@ export const da = {
   ...libraryDa,
   ...gettingStartedDa,
   ...signInDa,
+  ...partnersDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

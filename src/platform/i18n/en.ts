@@ -23,6 +23,7 @@ import { textEn } from './catalog/text.en.ts';
 import { libraryEn } from './catalog/library.en.ts';
 import { gettingStartedEn } from './catalog/getting-started.en.ts';
 import { signInEn } from './catalog/sign-in.en.ts';
+import { partnersEn } from './catalog/partners.en.ts';
 import type { MessageKey } from './da.ts';
 
 /** English, key for key with the Danish catalog. */
@@ -52,4 +53,5 @@ export const en: Record<MessageKey, string> = {
   ...libraryEn,
   ...gettingStartedEn,
   ...signInEn,
+  ...partnersEn,
 };

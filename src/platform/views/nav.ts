@@ -19,7 +19,14 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
     items.push({ href: '/me/movement', label: t('nav.my_movement') });
     items.push({ href: '/me/reports', label: t('nav.my_reports') });
     items.push({ href: '/me/notes', label: t('nav.my_notes') });
+    items.push({ href: '/me/passport', label: t('nav.my_passport') });
   }
+  // Competence passports shared with me: anyone whose role may read one when named (decision 0030).
+  if (anyScope((m) => m !== null && can(actor, 'passport.read', [{ municipalityId: m, consentedUserIds: [actor.userId] }])))
+    items.push({ href: '/passports', label: t('nav.passports') });
+  // Partnerships: the youth team, and an education contact (their own institution's, by relation).
+  if (inMunicipality('partnership.read') || actor.memberships.some((m) => m.role === 'education_contact'))
+    items.push({ href: '/partnerships', label: t('nav.partnerships') });
   if (inMunicipality('youth.read')) items.push({ href: '/youth', label: t('nav.youth') });
   else if (inMunicipality('youth.read_shared')) items.push({ href: '/youth-directory', label: t('nav.youth_directory') });
   if (anyScope((m) => m !== null && can(actor, 'company.read', [{ municipalityId: m }])))
