@@ -12,6 +12,8 @@ import { SavedForms } from '../platform/http/saved-forms.ts';
 import { SavedFormsRepository } from '../platform/http/saved-forms.repository.ts';
 import { AuditLogRepository } from '../modules/audit-log/audit-log.repository.ts';
 import { AuditLogService } from '../modules/audit-log/audit-log.service.ts';
+import { DataRightsRepository } from '../modules/data-rights/data-rights.repository.ts';
+import { DataRightsService } from '../modules/data-rights/data-rights.service.ts';
 import { AccountsRepository } from '../modules/accounts/accounts.repository.ts';
 import { SessionCache } from '../modules/accounts/session-cache.ts';
 import { AccountsService } from '../modules/accounts/accounts.service.ts';
@@ -165,6 +167,8 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     access,
     audit,
     auditLog: new AuditLogService(new AuditLogRepository(db), access),
+    // The young person's data: export (GDPR art. 15 and 20), a read model of every module's tables.
+    dataRights: new DataRightsService(new DataRightsRepository(db), access, audit, clock),
     accounts,
     contactProfile: new ContactProfileService(new ContactProfileRepository(db), access, audit),
     sessionCache,

@@ -81,6 +81,7 @@ const actions = Object.keys({
   'dashboard.team': 1,
   'message.read': 1,
   'message.write': 1,
+  'data.export': 1,
 } satisfies Record<Action, 1>) as Action[];
 
 const HOME = 'home-municipality';

@@ -14,6 +14,7 @@ import { ReferralForm } from './referral.views.tsx';
 import { CaseworkerSection } from './caseworker.views.tsx';
 import { MyProfileForm, PreviewView, YouthDirectoryView, YouthListView, YouthTeamView } from './youth.views.tsx';
 import { pageWithId } from '../../platform/http/schemas.ts';
+import { TeamExportSection } from '../data-rights/data-rights.views.tsx';
 
 const profileValues = (y: Youth): Record<string, string> => ({
   wishToTry: y.wishToTry,
@@ -113,6 +114,7 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
         canUpdate={canUpdate}
         canMessage={canMessage}
         caseworker={caseworker}
+        after={can(request.actor!, 'data.export', target) && <TeamExportSection page={page} youthId={y.id} />}
       />,
       status,
     );

@@ -98,6 +98,7 @@ export function YouthTeamView({
   canUpdate,
   canMessage = false,
   caseworker = null,
+  after = null,
 }: {
   page: PageContext;
   y: TeamViewOfYouth;
@@ -108,6 +109,8 @@ export function YouthTeamView({
   caseworker?: ComponentChildren;
   /** On the young person's team (modules/messages): may write to them. */
   canMessage?: boolean;
+  /** Sections at the end of the page (the data export for a request by letter, modules/data-rights). */
+  after?: ComponentChildren;
 }) {
   const { t } = page;
   const values = { status: y.status, ...form.values };
@@ -192,6 +195,7 @@ export function YouthTeamView({
           </tr>
         ))}
       </DataTable>
+      {after}
     </>
   );
 }

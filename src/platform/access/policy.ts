@@ -70,7 +70,8 @@ export type Action =
   | 'outbox.read'
   | 'dashboard.team'
   | 'message.read'
-  | 'message.write';
+  | 'message.write'
+  | 'data.export';
 
 export interface Membership {
   role: Role;
@@ -156,6 +157,7 @@ const ownYouthActions: readonly Action[] = [
   'report.own',
   'message.read',
   'message.write',
+  'data.export',
 ];
 
 /**
@@ -258,6 +260,9 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   // psychologist (their notes are not messages), an administrator or a caseworker.
   'message.read': [...messageTeam, 'youth', 'company_contact'],
   'message.write': [...messageTeam, 'youth', 'company_contact'],
+  // The young person's data export (GDPR art. 15 and 20): their own, from their pages; the youth
+  // team's, for a request received by letter (decision 0027).
+  'data.export': [...youthTeam, 'youth'],
 };
 
 function roles(): Role[] {

@@ -34,6 +34,7 @@ export const auditActions = {
   'conversation.read': 'read',
   'conversation.write': 'change',
   'dashboard.team': 'read',
+  'data.export': 'read',
   'group.add': 'change',
   'group.archive': 'change',
   'group.checkin': 'change',

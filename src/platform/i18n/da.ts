@@ -16,6 +16,7 @@ import { rulesDa } from './catalog/rules.da.ts';
 import { groupsRulesDa } from './catalog/groups-rules.da.ts';
 import { auditLabelsDa } from './catalog/audit-labels.da.ts';
 import { caseworkerDa } from './catalog/caseworker.da.ts';
+import { dataRightsDa } from './catalog/data-rights.da.ts';
 import { textDa } from './catalog/text.da.ts';
 
 /** Danish: the source catalog, gathered from one file per area. Every string the user sees lives in these. */
@@ -39,6 +40,7 @@ export const da = {
   ...auditLabelsDa,
   ...caseworkerDa,
   ...textDa,
+  ...dataRightsDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

@@ -16,6 +16,7 @@ import { rulesEn } from './catalog/rules.en.ts';
 import { groupsRulesEn } from './catalog/groups-rules.en.ts';
 import { auditLabelsEn } from './catalog/audit-labels.en.ts';
 import { caseworkerEn } from './catalog/caseworker.en.ts';
+import { dataRightsEn } from './catalog/data-rights.en.ts';
 import { textEn } from './catalog/text.en.ts';
 import type { MessageKey } from './da.ts';
 
@@ -40,4 +41,5 @@ export const en: Record<MessageKey, string> = {
   ...auditLabelsEn,
   ...caseworkerEn,
   ...textEn,
+  ...dataRightsEn,
 };

@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App, RouteDeps } from '../../platform/http/app.ts';
+import { pageContext, sendPage } from '../../platform/http/render.tsx';
+import { ctxOf } from '../../platform/http/request.ts';
+import { pageWithId } from '../../platform/http/schemas.ts';
+import type { DataExport } from './data-rights.service.ts';
+import { ExportDocument, MyDataView } from './data-rights.views.tsx';
+
+/** The export as a download: pretty-printed JSON, named by the day it was made. */
+function sendJson(reply: FastifyReply, exported: DataExport) {
+  const day = exported.exportedAt.slice(0, 10);
+  return reply
+    .type('application/json; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('content-disposition', `attachment; filename="nextwork-data-${day}.json"`)
+    .send(JSON.stringify(exported, null, 2));
+}
+
+/** The young person's data: their rights and downloads (/me/data), and the team's export for a letter. */
+export async function dataRightsRoutes(app: App, { services, settings }: RouteDeps): Promise<void> {
+  const { dataRights } = services;
+
+  app.get('/me/data', async (request, reply) => {
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('data.title'), <MyDataView page={page} />);
+  });
+
+  app.get('/me/data/export.json', async (request, reply) => sendJson(reply, await dataRights.exportMine(ctxOf(request))));
+
+  const documentPage = (request: FastifyRequest, reply: FastifyReply, exported: DataExport, backHref: string) => {
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('data.doc.title'), <ExportDocument page={page} exported={exported} backHref={backHref} />);
+  };
+
+  app.get('/me/data/document', async (request, reply) =>
+    documentPage(request, reply, await dataRights.exportMine(ctxOf(request)), '/me/data'),
+  );
+
+  app.get('/youth/:id/data/export.json', pageWithId, async (request, reply) =>
+    sendJson(reply, await dataRights.exportFor(ctxOf(request), request.params.id)),
+  );
+
+  app.get('/youth/:id/data/document', pageWithId, async (request, reply) =>
+    documentPage(request, reply, await dataRights.exportFor(ctxOf(request), request.params.id), `/youth/${request.params.id}`),
+  );
+}
