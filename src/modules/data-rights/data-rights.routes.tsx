@@ -3,6 +3,7 @@ import type { App, RouteDeps } from '../../platform/http/app.ts';
 import { pageContext, sendPage } from '../../platform/http/render.tsx';
 import { ctxOf } from '../../platform/http/request.ts';
 import { pageWithId } from '../../platform/http/schemas.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import type { DataExport } from './data-rights.service.ts';
 import { ExportDocument, MyDataView } from './data-rights.views.tsx';
 
@@ -21,6 +22,9 @@ export async function dataRightsRoutes(app: App, { services, settings }: RouteDe
   const { dataRights } = services;
 
   app.get('/me/data', async (request, reply) => {
+    // The page only links to the exports (which check access); it is for young people, signed in.
+    if (!request.actor) throw new AppError('unauthenticated', 'errors.unauthenticated');
+    if (!request.actor.memberships.some((m) => m.role === 'youth')) throw notFound();
     const page = pageContext(request, reply, settings);
     return sendPage(reply, page, page.t('data.title'), <MyDataView page={page} />);
   });

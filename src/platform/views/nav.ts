@@ -61,8 +61,6 @@ export function navFor(actor: Actor | null, t: Translate, demo: boolean): NavIte
     items.push({ href: '/messages', label: t('nav.messages') });
   items.push({ href: '/me/notifications', label: t('nav.notifications') });
   items.push({ href: '/me/audit', label: t('nav.my_data') });
-  // The young person's rights over their data, and the export (modules/data-rights).
-  if (actor.memberships.some((m) => m.role === 'youth')) items.push({ href: '/me/data', label: t('data.nav') });
   if (demo && anyScope((m) => can(actor, 'outbox.read', [{ municipalityId: m }])))
     items.push({ href: '/dev/outbox', label: t('nav.outbox') });
   return items;

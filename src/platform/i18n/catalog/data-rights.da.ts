@@ -5,6 +5,9 @@
  */
 export const dataRightsDa = {
   'data.nav': 'Mine data og rettigheder',
+  'data.home_title': 'Dine data',
+  'data.home_lead': 'Du kan hente alt, vi har gemt om dig, og læse om dine rettigheder.',
+  'data.home_link': 'Download mine data',
   'data.title': 'Dine data og dine rettigheder',
   'data.intro':
     'Her kan du hente alt det, NExTWORK har gemt om dig. Du bestemmer selv, hvad virksomheder må se. Teamet bruger dine oplysninger til at hjælpe dig i forløbet.',

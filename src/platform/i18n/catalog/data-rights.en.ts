@@ -3,6 +3,9 @@ import type { dataRightsDa } from './data-rights.da.ts';
 /** English for the young person's rights over their data (#18), key for key with the Danish. */
 export const dataRightsEn: Record<keyof typeof dataRightsDa, string> = {
   'data.nav': 'My data and rights',
+  'data.home_title': 'Your data',
+  'data.home_lead': 'You can get everything we have stored about you, and read about your rights.',
+  'data.home_link': 'Download my data',
   'data.title': 'Your data and your rights',
   'data.intro':
     'Here you can get everything NExTWORK has stored about you. You decide what companies may see. The team uses your information to help you on your way.',
