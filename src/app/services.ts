@@ -168,7 +168,7 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     audit,
     auditLog: new AuditLogService(new AuditLogRepository(db), access),
     // The young person's data: export (GDPR art. 15 and 20), a read model of every module's tables.
-    dataRights: new DataRightsService(new DataRightsRepository(db), access, audit, clock),
+    dataRights: new DataRightsService(new DataRightsRepository(db), access, audit, clock, sealer),
     accounts,
     contactProfile: new ContactProfileService(new ContactProfileRepository(db), access, audit),
     sessionCache,
@@ -330,5 +330,8 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     { name: 'trial-follow-ups', cron: '0 7 * * 1', handler: () => services.trialOutcomes.followUpReminders() },
     // Delivery honours each person's quiet hours and digest choice, so it can run often.
     { name: 'notifications-deliver', cron: '*/10 * * * *', handler: () => services.notifications.deliver() },
+    // Retention (decision 0027): personal data of young people who left longer ago than their
+    // municipality keeps it is erased (03:30 UTC). pg-boss runs a cron once across servers.
+    { name: 'data-retention', cron: '30 3 * * *', handler: () => services.dataRights.applyRetention() },
   ];
 }

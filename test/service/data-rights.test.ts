@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, demoEmail, demoMunicipalities, demoWithOfferEmail } from '../../src/modules/demo/demo-accounts.ts';
 import { seedDemo } from '../../src/modules/demo/seed.ts';
-import { notExported, sources } from '../../src/modules/data-rights/data-rights.sources.ts';
+import { keptAfterErasure, notExported, sources } from '../../src/modules/data-rights/data-rights.sources.ts';
+import { municipalities } from '../../src/modules/municipalities/municipalities.schema.ts';
 import type { DataExport } from '../../src/modules/data-rights/data-rights.service.ts';
 import { youth } from '../../src/modules/youth/youth.schema.ts';
 import { users } from '../../src/modules/accounts/accounts.schema.ts';
@@ -249,5 +250,182 @@ describe('exporting', () => {
     // The sign-in above is one entry, the export another.
     expect(after[0]!.n - before[0]!.n).toBe(2);
     expect(await t.database.db.select().from(auditEvents).where(eq(auditEvents.requestId, c.requestId!))).toHaveLength(1);
+  });
+});
+
+/** A demo young person with an account, an internship, a group and a post: much to erase. */
+async function richYoungPerson(except: string[]) {
+  const [row] = await rows<{ id: string }>(sql`
+    select y.id from youth y join users u on u.id = y.user_id
+    where y.erased_at is null and lower(u.email) not in (${sql.join(
+      except.map((e) => sql`${e.toLowerCase()}`),
+      sql`, `,
+    )})
+      and exists (select 1 from internships i where i.youth_id = y.id)
+      and exists (select 1 from group_members g where g.youth_id = y.id)
+      and exists (select 1 from trial_participants p where p.youth_id = y.id)
+    order by (select count(*) from group_posts p where p.author_user_id = y.user_id) desc, y.id limit 1`);
+  const [y] = await t.database.db.select().from(youth).where(eq(youth.id, row!.id));
+  return y!;
+}
+
+/** Every text and JSON column of every table (but the audit log) that holds one of the markers. */
+async function holding(markers: string[]): Promise<string[]> {
+  const columns = await rows<{ table: string; column: string }>(sql`
+    select table_name as "table", column_name as "column" from information_schema.columns
+    where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json') and table_name <> 'audit_events'`);
+  const found: string[] = [];
+  const patterns = sql.join(
+    markers.map((m) => sql`${`%${m}%`}`),
+    sql`, `,
+  );
+  for (const { table, column } of columns) {
+    const [r] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from ${sql.raw(`"${table}"`)} where ${sql.raw(`"${column}"`)}::text ilike any (array[${patterns}])`,
+    );
+    if (r!.n > 0) found.push(`${table}.${column}`);
+  }
+  return found;
+}
+
+const figures = async (municipalityId: string) =>
+  (
+    await rows<Record<string, number>>(sql`
+    select (select count(*)::int from youth where municipality_id = ${municipalityId}) as youth,
+      (select count(*)::int from youth where municipality_id = ${municipalityId} and status = 'in_internship') as in_internship,
+      (select count(*)::int from internships where municipality_id = ${municipalityId}) as internships,
+      (select count(*)::int from group_members m join network_groups g on g.id = m.group_id where g.municipality_id = ${municipalityId}) as members,
+      (select count(*)::int from session_attendance a join group_sessions s on s.id = a.session_id join network_groups g on g.id = s.group_id
+        where g.municipality_id = ${municipalityId} and a.status = 'present') as present,
+      (select count(*)::int from trial_participants) as participants,
+      (select count(*)::int from trial_outcomes) as outcomes`)
+  )[0]!;
+
+describe('erasure (art. 17), schema-driven', () => {
+  it('lists every table that keeps a row about an erased person with its reason, and only existing tables', async () => {
+    const tables = new Set((await personColumns()).map((c) => c.table));
+    for (const [table, reason] of Object.entries(keptAfterErasure)) {
+      expect(tables.has(table), table).toBe(true);
+      expect(reason.length).toBeGreaterThan(30);
+    }
+  });
+
+  it('refuses without the confirm box, and anyone but the team leader and administrator, changing nothing', async () => {
+    const roskilde = demoMunicipalities[0]!;
+    const y = await richYoungPerson([demoEmail('youth', roskilde), demoWithOfferEmail(roskilde)]);
+    const leader = await actorOf(demoEmail('team_leader', roskilde));
+    const e = await failure(t.services.dataRights.erase(ctx(leader), y.id, {}));
+    expect(e.code).toBe('invalid');
+    expect(e.fields).toEqual({ confirm: 'validation.erase_confirm' });
+    for (const email of [demoEmail('youth_counsellor', roskilde), demoEmail('team_leader', demoMunicipalities[1]!)]) {
+      const c = ctx(await actorOf(email));
+      expect((await failure(t.services.dataRights.erase(c, y.id, { confirm: 'on' }))).code).toBe('not_found');
+      expect((await auditFor(t, c.requestId!))[0]).toMatchObject({ action: 'data.erase', outcome: 'denied' });
+    }
+    const [still] = await t.database.db.select().from(youth).where(eq(youth.id, y.id));
+    expect(still!.erasedAt).toBeNull();
+    expect(still!.firstName).toBe(y.firstName);
+  });
+
+  it('leaves no personal data of the person in any table, keeps the figures and the research data, in one audited transaction', async () => {
+    const roskilde = demoMunicipalities[0]!;
+    const y = await richYoungPerson([demoEmail('youth', roskilde), demoWithOfferEmail(roskilde)]);
+    const [account] = await t.database.db.select().from(users).where(eq(users.id, y.userId!));
+    const cpr = t.services.sealer.open(y.cprSealed);
+    const markers = [`${y.firstName} ${y.lastName}`, y.email, account!.email, cpr, ...(y.phone ? [y.phone] : [])];
+    expect((await holding(markers)).length).toBeGreaterThan(0);
+    const [participant] = await rows<{ research_id: string; arm: string }>(
+      sql`select research_id, arm from trial_participants where youth_id = ${y.id}`,
+    );
+    const before = await figures(y.municipalityId);
+
+    const leader = await actorOf(demoEmail('team_leader', roskilde));
+    const c = ctx(leader);
+    const counts = await t.services.dataRights.erase(c, y.id, { confirm: 'on' });
+    expect(counts.deleted).toBeGreaterThan(0);
+    const [entry] = await auditFor(t, c.requestId!);
+    expect(entry).toMatchObject({
+      action: 'data.erase',
+      outcome: 'allowed',
+      actorRole: 'team_leader',
+      subjectUserId: y.userId,
+      details: counts,
+    });
+
+    // No name, email, phone or CPR number left anywhere (the audit log aside, kept by law).
+    expect(await holding(markers)).toEqual([]);
+    // Rows that still refer to the person are only in the tables that keep them, anonymised.
+    const left: string[] = [];
+    for (const { table, column, refers } of await personColumns()) {
+      const id = refers === 'youth' ? y.id : y.userId!;
+      const [r] = await rows<{ n: number }>(
+        sql`select count(*)::int as n from ${sql.raw(`"${table}"`)} where ${sql.raw(`"${column}"`)}::text = ${id}`,
+      );
+      if (r!.n > 0 && !keptAfterErasure[table]) left.push(`${table}.${column}`);
+    }
+    expect(left).toEqual([]);
+    // Free texts in the kept rows are empty.
+    const texts = await rows<{ n: number }>(sql`
+      select (select count(*)::int from internships where youth_id = ${y.id} and (tasks <> '' or end_note <> '' or what_to_bring <> ''))
+        + (select count(*)::int from internship_feedback f join internships i on i.id = f.internship_id where i.youth_id = ${y.id} and (f.did_well <> '' or f.concern <> ''))
+        + (select count(*)::int from group_posts where author_user_id = ${y.userId} and body <> '')
+        + (select count(*)::int from movement_assessments where youth_id = ${y.id} and reasons <> '{}'::jsonb)
+        + (select count(*)::int from youth where id = ${y.id} and (first_name <> '' or good_at <> '' or wish_to_try <> '')) as n`);
+    expect(texts[0]!.n).toBe(0);
+    // The figures stay, and the research data keeps its pseudonym, without the link to the record.
+    expect(await figures(y.municipalityId)).toEqual(before);
+    const [after] = await rows<{ arm: string; youth_id: string | null }>(
+      sql`select arm, youth_id from trial_participants where research_id = ${participant!.research_id}`,
+    );
+    expect(after).toEqual({ arm: participant!.arm, youth_id: null });
+    // The account cannot sign in; the record says when it was erased; a second erasure is refused.
+    expect(
+      (await failure(t.services.accounts.signInWithPassword(ctx(null), { email: account!.email, password: DEMO_PASSWORD }, '10.0.0.8')))
+        .code,
+    ).not.toBe(undefined);
+    const [erased] = await t.database.db.select().from(youth).where(eq(youth.id, y.id));
+    expect(erased!.erasedAt).toEqual(t.clock.now());
+    expect((await failure(t.services.dataRights.erase(ctx(leader), y.id, { confirm: 'on' }))).code).toBe('conflict');
+    // The team's page of the record still opens (the CPR number shows as no one's).
+    expect((await t.services.youth.get(ctx(leader), y.id)).cprMasked).toBe('000000-****');
+  });
+});
+
+describe('retention (art. 5(1)(e)): the daily job', () => {
+  it('erases those who left longer ago than their municipality keeps data, once: running it twice changes nothing', async () => {
+    const roskilde = demoMunicipalities[0]!;
+    const now = t.clock.now();
+    const monthsAgo = (n: number) => new Date(now.getTime() - n * 31 * 86_400_000);
+    const [old, recent] = await rows<{ id: string; municipality_id: string }>(sql`
+      select id, municipality_id from youth where erased_at is null and user_id is not null
+        and user_id not in (select id from users where lower(email) in (${demoEmail('youth', roskilde).toLowerCase()}, ${demoWithOfferEmail(roskilde).toLowerCase()}))
+      order by id limit 2`);
+    await t.database.db
+      .update(youth)
+      .set({ status: 'ended', statusSince: monthsAgo(25) })
+      .where(eq(youth.id, old!.id));
+    await t.database.db
+      .update(youth)
+      .set({ status: 'ended', statusSince: monthsAgo(13) })
+      .where(eq(youth.id, recent!.id));
+    // The default keeps 24 months.
+    const first = await t.services.dataRights.applyRetention();
+    expect(first.erased).toBeGreaterThanOrEqual(1);
+    const erasedIds = async () => (await rows<{ id: string }>(sql`select id from youth where erased_at is not null`)).map((r) => r.id);
+    expect(await erasedIds()).toContain(old!.id);
+    expect(await erasedIds()).not.toContain(recent!.id);
+    // Idempotent: a second run erases nothing and writes no entry.
+    const entries = async () =>
+      (await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'data.retention'))).filter(
+        (e) => e.targetId === old!.id,
+      );
+    expect(await entries()).toHaveLength(1);
+    expect(await t.services.dataRights.applyRetention()).toEqual({ erased: 0 });
+    expect(await entries()).toHaveLength(1);
+    // A municipality that keeps data 12 months: the one who left 13 months ago is erased next.
+    await t.database.db.update(municipalities).set({ youthRetentionMonths: 12 }).where(eq(municipalities.id, recent!.municipality_id));
+    expect((await t.services.dataRights.applyRetention()).erased).toBeGreaterThanOrEqual(1);
+    expect(await erasedIds()).toContain(recent!.id);
+    expect(await t.services.dataRights.applyRetention()).toEqual({ erased: 0 });
   });
 });

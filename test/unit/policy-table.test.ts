@@ -82,6 +82,7 @@ const actions = Object.keys({
   'message.read': 1,
   'message.write': 1,
   'data.export': 1,
+  'data.erase': 1,
 } satisfies Record<Action, 1>) as Action[];
 
 const HOME = 'home-municipality';

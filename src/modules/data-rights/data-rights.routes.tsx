@@ -5,7 +5,9 @@ import { ctxOf } from '../../platform/http/request.ts';
 import { pageWithId } from '../../platform/http/schemas.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { DataExport } from './data-rights.service.ts';
-import { ExportDocument, MyDataView } from './data-rights.views.tsx';
+import { EraseConfirm, ExportDocument, MyDataView } from './data-rights.views.tsx';
+import { submitForm } from '../../platform/http/forms.ts';
+import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 
 /** The export as a download: pretty-printed JSON, named by the day it was made. */
 function sendJson(reply: FastifyReply, exported: DataExport) {
@@ -46,5 +48,21 @@ export async function dataRightsRoutes(app: App, { services, settings }: RouteDe
 
   app.get('/youth/:id/data/document', pageWithId, async (request, reply) =>
     documentPage(request, reply, await dataRights.exportFor(ctxOf(request), request.params.id), `/youth/${request.params.id}`),
+  );
+
+  const erasePage = async (request: FastifyRequest, reply: FastifyReply, id: string, form: FormState, status = 200) => {
+    const y = await dataRights.erasable(ctxOf(request), id);
+    const page = pageContext(request, reply, settings);
+    return sendPage(reply, page, page.t('data.erase.title'), <EraseConfirm page={page} y={y} form={form} />, status);
+  };
+
+  app.get('/youth/:id/erase', pageWithId, (request, reply) => erasePage(request, reply, request.params.id, emptyForm));
+
+  app.post('/youth/:id/erase', pageWithId, (request, reply) =>
+    submitForm(request, reply, settings, {
+      run: (values) => dataRights.erase(ctxOf(request), request.params.id, values),
+      done: { flash: 'data.erase.done', to: `/youth/${request.params.id}` },
+      again: (form, status) => erasePage(request, reply, request.params.id, form, status),
+    }),
   );
 }

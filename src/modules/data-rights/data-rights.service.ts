@@ -1,8 +1,10 @@
 import type { Access } from '../../platform/access/access.ts';
 import type { AuditService, Context } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { notFound } from '../../platform/errors.ts';
-import { isUuid } from '../../platform/validation.ts';
+import type { Sealer } from '../../platform/crypto/sealed.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
+import { isUuid, parseInput } from '../../platform/validation.ts';
+import { eraseInput } from './data-rights.inputs.ts';
 import type { DataRightsRepository, DataSubject, ExportRow, ExportSection } from './data-rights.repository.ts';
 import { references, sources } from './data-rights.sources.ts';
 
@@ -22,6 +24,9 @@ export interface DataExport {
   /** What is held but left out, and why (decision 0027). */
   withheld: { table: string; column: string; reason: string }[];
 }
+
+/** What an erased record's CPR number opens to: no one's (day 00 is no date). */
+export const ERASED_CPR = '0000000000';
 
 /** The columns whose values name a person. */
 const personColumn = (column: string) => column === 'user_id' || column.endsWith('_user_id');
@@ -44,7 +49,66 @@ export class DataRightsService {
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly sealer: Sealer,
+    /** Units of work: an erasure and its audit entry commit together. */
+    private readonly atomically: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => audit.atomically(fn),
   ) {}
+
+  /** For the confirm page: the young person, if the actor may erase their data (audited when refused). */
+  async erasable(ctx: Context, youthId: string): Promise<DataSubject> {
+    const { y } = await this.forErasure(ctx, youthId);
+    return y;
+  }
+
+  private async forErasure(ctx: Context, youthId: string) {
+    const y = isUuid(youthId) ? await this.repo.find(youthId) : undefined;
+    const grant = await this.access.requireOne(ctx, 'data.erase', {
+      type: 'youth',
+      id: youthId,
+      municipalityId: y?.municipalityId ?? null,
+      subjectUserId: y?.userId ?? null,
+    });
+    if (!y) throw notFound();
+    return { y, grant };
+  }
+
+  /**
+   * Erasure on request (art. 17), by the team leader or the municipality's administrator, after
+   * the confirm step: one transaction with its audit entry. Erasing twice is refused.
+   */
+  async erase(ctx: Context, youthId: string, input: unknown): Promise<{ deleted: number; anonymised: number }> {
+    const { y, grant } = await this.forErasure(ctx, youthId);
+    parseInput(eraseInput, input);
+    if (y.erasedAt) throw conflict('errors.data_erased');
+    return this.eraseOne(ctx, y, grant.role, 'request');
+  }
+
+  private eraseOne(ctx: Context, y: DataSubject, role: string | null, reason: 'request' | 'retention') {
+    return this.atomically(async () => {
+      const counts = await this.repo.erase(y, this.clock.now(), this.sealer.seal(ERASED_CPR));
+      await this.audit.record(ctx, {
+        action: reason === 'request' ? 'data.erase' : 'data.retention',
+        actorRole: role,
+        municipalityId: y.municipalityId,
+        targetType: 'youth',
+        targetId: y.id,
+        subjectUserId: y.userId,
+        details: counts,
+      });
+      return counts;
+    });
+  }
+
+  /**
+   * The daily retention job: erases the personal data of every young person whose course ended
+   * longer ago than their municipality's retention period. Idempotent: an erased record is not due.
+   */
+  async applyRetention(): Promise<{ erased: number }> {
+    const due = await this.repo.dueForErasure(this.clock.now());
+    const ctx: Context = { actor: null, requestId: `retention-${this.clock.now().toISOString()}` };
+    for (const y of due) await this.eraseOne(ctx, y, null, 'retention');
+    return { erased: due.length };
+  }
 
   /** The young person's own export. */
   async exportMine(ctx: Context): Promise<DataExport> {

@@ -224,3 +224,27 @@ export const references: Readonly<Record<string, { table: string; column: string
   event_id: { table: 'match_events', column: 'title' },
   trial_id: { table: 'trials', column: 'name' },
 };
+
+/**
+ * Tables where rows about an erased young person stay, anonymised (their free texts emptied, the
+ * youth record and account as tombstones), and why. Every other table holds no row about them after
+ * an erasure; `test/service/data-rights.test.ts` checks both against the catalog.
+ */
+export const keptAfterErasure: Readonly<Record<string, string>> = {
+  youth: 'The record, without name, CPR number, contact details or profile: counts by status and the links below need it.',
+  users: 'The account, closed, without name, email or phone: the audit log and the rows below refer to it.',
+  youth_status_history: 'Status changes (codes and dates): the course lengths on the dashboard and in the evaluation.',
+  wishes: 'Which openings were wished, in which order, without the reason: the matching statistics.',
+  company_answers: "Companies' answers (codes): the matching statistics.",
+  direct_invitations: "That an invitation was sent, without its message: the companies' activity figures.",
+  internship_offers: 'Offers and their answers (codes and dates), without messages: the offer figures.',
+  match_event_youth: 'Answers to match events (codes): attendance figures.',
+  round_placements: "A round's placements: the round's published result must stay whole.",
+  internships: "Internships (company, dates, status, hours), without free texts: the internship figures and the companies' history.",
+  group_members: 'Group membership (dates): group sizes over time.',
+  session_attendance: "Attendance (codes): the groups' attendance figures.",
+  movement_assessments: 'Scores without their reasons: the progress figures of the municipality.',
+  staff_time: "The team's logged minutes, without the note: the trial's cost figures.",
+  group_posts: "The young person's posts, emptied and hidden: other young people's replies to them stay in their thread.",
+  audit_events: 'The audit log is append-only (decision 0002) and kept for its own period: it documents who saw the data.',
+};

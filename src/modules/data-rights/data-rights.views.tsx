@@ -2,6 +2,8 @@ import { actionLabel } from '../../platform/audit/labels.ts';
 import { localTime } from '../../platform/dates.ts';
 import { formatClock, formatDate, formatNumber, isMessageKey, type MessageKey } from '../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../platform/views/page.ts';
+import { Checkbox, CsrfField, ErrorSummary, type FormState } from '../../platform/views/components.tsx';
+import type { DataSubject } from './data-rights.repository.ts';
 import type { DataExport } from './data-rights.service.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -54,7 +56,7 @@ export function MyDataView({ page }: { page: PageContext }) {
 }
 
 /** The team's section on a young person's page: the export for a request received by letter. */
-export function TeamExportSection({ page, youthId }: { page: PageContext; youthId: string }) {
+export function TeamExportSection({ page, youthId, canErase }: { page: PageContext; youthId: string; canErase: boolean }) {
   const { t } = page;
   return (
     <section aria-labelledby="data-export-title">
@@ -68,7 +70,53 @@ export function TeamExportSection({ page, youthId }: { page: PageContext; youthI
           {t('data.team.json')}
         </a>
       </p>
+      {canErase && (
+        <p>
+          <a href={`/youth/${youthId}/erase`}>{t('data.erase.button_link')}</a>
+        </p>
+      )}
     </section>
+  );
+}
+
+/** The confirm step of an erasure: what is erased, what is kept and why, and a box to tick. */
+export function EraseConfirm({ page, y, form }: { page: PageContext; y: DataSubject; form: FormState }) {
+  const { t, locale } = page;
+  if (y.erasedAt)
+    return (
+      <>
+        <h1>{t('data.erase.title')}</h1>
+        <p>{t('data.erase.already', { date: formatDate(locale, new Date(y.erasedAt)) })}</p>
+      </>
+    );
+  return (
+    <>
+      <h1>
+        {t('data.erase.title')}: {y.firstName} {y.lastName}
+      </h1>
+      <p class="font-lead">{t('data.erase.lead')}</p>
+      <h2>{t('data.erase.deleted_title')}</h2>
+      <ul>
+        <li>{t('data.erase.deleted.identity')}</li>
+        <li>{t('data.erase.deleted.texts')}</li>
+        <li>{t('data.erase.deleted.account')}</li>
+      </ul>
+      <h2>{t('data.erase.kept_title')}</h2>
+      <ul>
+        <li>{t('data.erase.kept.counts')}</li>
+        <li>{t('data.erase.kept.audit')}</li>
+        <li>{t('data.erase.kept.research')}</li>
+        <li>{t('data.erase.kept.case')}</li>
+      </ul>
+      <form method="post" action={`/youth/${y.id}/erase`} novalidate class="app-narrow-form">
+        <ErrorSummary t={t} form={form} labels={{ confirm: t('data.erase.confirm') }} />
+        <CsrfField token={page.csrfToken} />
+        <Checkbox t={t} form={form} name="confirm" label={t('data.erase.confirm')} />
+        <button type="submit" class="button button-primary">
+          {t('data.erase.submit')}
+        </button>
+      </form>
+    </>
   );
 }
 

@@ -114,7 +114,11 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
         canUpdate={canUpdate}
         canMessage={canMessage}
         caseworker={caseworker}
-        after={can(request.actor!, 'data.export', target) && <TeamExportSection page={page} youthId={y.id} />}
+        after={
+          can(request.actor!, 'data.export', target) && (
+            <TeamExportSection page={page} youthId={y.id} canErase={can(request.actor!, 'data.erase', target)} />
+          )
+        }
       />,
       status,
     );

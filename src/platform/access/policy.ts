@@ -71,7 +71,8 @@ export type Action =
   | 'dashboard.team'
   | 'message.read'
   | 'message.write'
-  | 'data.export';
+  | 'data.export'
+  | 'data.erase';
 
 export interface Membership {
   role: Role;
@@ -263,6 +264,8 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   // The young person's data export (GDPR art. 15 and 20): their own, from their pages; the youth
   // team's, for a request received by letter (decision 0027).
   'data.export': [...youthTeam, 'youth'],
+  // Erasure on request (art. 17): the municipality's leaders, after a confirm step.
+  'data.erase': ['team_leader', 'municipality_admin'],
 };
 
 function roles(): Role[] {

@@ -53,6 +53,34 @@ export const dataRightsDa = {
   'audit.action.data.export': 'Hentede alle data om en ung',
   'audit.mine.data.export': 'Hentede alle dine data',
 
+  'audit.action.data.erase': 'Slettede en ungs data efter anmodning',
+  'audit.mine.data.erase': 'Slettede dine data, som du bad om',
+  'audit.action.data.retention': 'Slettede en ungs data, da opbevaringstiden var gået',
+  'audit.mine.data.retention': 'Slettede dine data, da opbevaringstiden var gået',
+  'data.col.erased_at': 'Slettet',
+  'errors.data_erased': 'Den unges data er allerede slettet.',
+  'validation.erase_confirm': 'Sæt kryds for at bekræfte, at I har læst, hvad der gemmes, og hvorfor.',
+  'data.erase.title': 'Slet den unges data',
+  'data.erase.button_link': 'Slet data efter anmodning',
+  'data.erase.lead': 'Den unge har bedt om at få sine data slettet. Læs, hvad der slettes, og hvad loven siger, vi skal gemme.',
+  'data.erase.deleted_title': 'Det slettes',
+  'data.erase.deleted.identity': 'Navn, CPR-nummer, e-mail, telefon, billede og profilen med egne ord. Fødselsdatoen bliver til kun året.',
+  'data.erase.deleted.texts': 'Noter, beskeder, ugentlige svar, opslag og svar i gruppen, rapporter og alle fritekster om den unge.',
+  'data.erase.deleted.account': 'Kontoen lukkes: roller, log ind, notifikationer og kalenderlinks.',
+  'data.erase.kept_title': 'Det gemmes, og hvorfor',
+  'data.erase.kept.counts':
+    'Datoer, status og koder for forløb, praktikker, tilbud, ønsker og fremmøde, uden navn og uden tekst: så tallene på overblikket og i opgørelser stadig passer.',
+  'data.erase.kept.audit':
+    'Loggen over hvem der har set og ændret data: den gemmes i sin egen periode for at kunne dokumentere, at data er passet på (databeskyttelsesforordningens art. 5, stk. 2, og art. 32).',
+  'data.erase.kept.research':
+    'Forskningsdata fra lodtrækningsforsøget, under et pseudonym og uden kobling til den unges oplysninger (art. 17, stk. 3, litra d, og databeskyttelseslovens § 10).',
+  'data.erase.kept.case':
+    'Sagens dokumenter i jobcentrets eget system, fx sendte rapporter: de følger reglerne for offentlig forvaltning og arkiv (art. 17, stk. 3, litra b).',
+  'data.erase.confirm': 'Vi har læst, hvad der slettes og gemmes, og den unge har bedt om sletning.',
+  'data.erase.submit': 'Slet data',
+  'data.erase.done': 'Den unges data er slettet.',
+  'data.erase.already': 'Den unges data blev slettet {date}.',
+
   'data.section.youth': 'Din profil',
   'data.section.users': 'Din konto',
   'data.section.memberships': 'Dine roller',

@@ -52,6 +52,36 @@ export const dataRightsEn: Record<keyof typeof dataRightsDa, string> = {
   'audit.action.data.export': 'Exported all data about a young person',
   'audit.mine.data.export': 'Exported all your data',
 
+  'audit.action.data.erase': "Erased a young person's data on request",
+  'audit.mine.data.erase': 'Erased your data, as you asked',
+  'audit.action.data.retention': "Erased a young person's data when the retention period ended",
+  'audit.mine.data.retention': 'Erased your data when the retention period ended',
+  'data.col.erased_at': 'Erased',
+  'errors.data_erased': "The young person's data is already erased.",
+  'validation.erase_confirm': 'Tick the box to confirm you have read what is kept, and why.',
+  'data.erase.title': "Erase the young person's data",
+  'data.erase.button_link': 'Erase data on request',
+  'data.erase.lead': 'The young person has asked for their data to be erased. Read what is erased, and what the law says we must keep.',
+  'data.erase.deleted_title': 'What is erased',
+  'data.erase.deleted.identity':
+    'Name, CPR number, email, phone, picture and the profile in their own words. The date of birth becomes the year only.',
+  'data.erase.deleted.texts':
+    'Notes, messages, weekly answers, posts and replies in the group, reports and every free text about the young person.',
+  'data.erase.deleted.account': 'The account is closed: roles, sign-in, notifications and calendar links.',
+  'data.erase.kept_title': 'What is kept, and why',
+  'data.erase.kept.counts':
+    'Dates, statuses and codes of the course, internships, offers, wishes and attendance, without a name and without text: so the figures on the dashboard and in reports still add up.',
+  'data.erase.kept.audit':
+    'The log of who saw and changed data: kept for its own period, to document that the data was looked after (GDPR art. 5(2) and art. 32).',
+  'data.erase.kept.research':
+    "Research data from the randomised trial, under a pseudonym and without a link to the young person's record (art. 17(3)(d) and the Danish Data Protection Act § 10).",
+  'data.erase.kept.case':
+    "The case documents in the jobcentre's own system, e.g. sent reports: they follow the rules for public administration and archives (art. 17(3)(b)).",
+  'data.erase.confirm': 'We have read what is erased and kept, and the young person asked for erasure.',
+  'data.erase.submit': 'Erase data',
+  'data.erase.done': "The young person's data is erased.",
+  'data.erase.already': "The young person's data was erased on {date}.",
+
   'data.section.youth': 'Your profile',
   'data.section.users': 'Your account',
   'data.section.memberships': 'Your roles',
