@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import { users } from '../../src/modules/accounts/accounts.schema.ts';
 import { demoEmail, demoMunicipalities } from '../../src/modules/demo/demo-accounts.ts';
 import { youth } from '../../src/modules/youth/youth.schema.ts';
@@ -86,6 +86,43 @@ describe.runIf(run)("the young person's data export (Chromium, 360 px, axe WCAG 
     const refused = await other.page.request.get(`${j.base}/youth/${youthId}/data/document`);
     expect(refused.status()).toBe(404);
     await other.context.close();
+    await context.close();
+  });
+
+  it('the team leader erases a young person’s data after reading what is kept, and ticking the box', async () => {
+    const db = j.t.database.db;
+    const [other] = await db
+      .select()
+      .from(youth)
+      .where(
+        and(
+          eq(youth.municipalityId, (await db.select().from(youth).where(eq(youth.id, youthId)))[0]!.municipalityId),
+          ne(youth.id, youthId),
+          isNotNull(youth.userId),
+        ),
+      )
+      .limit(1);
+    const { page: p, context } = await j.newPage(360);
+    await j.signIn(p, demoEmail('team_leader', roskilde));
+    await p.goto(`${j.base}/youth/${other!.id}`);
+    await p.getByRole('link', { name: 'Slet data efter anmodning' }).click();
+    await p.waitForURL(new RegExp(`/youth/${other!.id}/erase$`));
+    expect(await p.getByRole('heading', { level: 2, name: 'Det gemmes, og hvorfor' }).count()).toBe(1);
+    await expectAccessible(p);
+    await expectNoHorizontalScroll(p);
+    // Without the box ticked: the form says so, and nothing is erased.
+    await p.getByRole('button', { name: 'Slet data' }).click();
+    await p.locator('#error-summary').waitFor();
+    expect(await p.locator('#error-summary').textContent()).toContain('Sæt kryds');
+    await expectAccessible(p);
+    expect((await db.select().from(youth).where(eq(youth.id, other!.id)))[0]!.erasedAt).toBeNull();
+    await p.getByLabel(/^Vi har læst/).check();
+    await p.getByRole('button', { name: 'Slet data' }).click();
+    await p.waitForURL(new RegExp(`/youth/${other!.id}$`));
+    expect(await p.locator('main').textContent()).toContain('Den unges data er slettet.');
+    const [erased] = await db.select().from(youth).where(eq(youth.id, other!.id));
+    expect(erased!.erasedAt).not.toBeNull();
+    expect(erased!.firstName).toBe('');
     await context.close();
   });
 });

@@ -81,6 +81,10 @@ export const dataRightsDa = {
   'data.erase.done': 'Den unges data er slettet.',
   'data.erase.already': 'Den unges data blev slettet {date}.',
 
+  'rules.group.privacy': 'Opbevaring af data',
+  'rules.field.youthRetentionMonths': 'Måneder data gemmes, efter en ung er stoppet',
+  'rules.validation.youth_retention_months': 'Måneder data gemmes skal være et helt tal fra 6 til 120.',
+
   'data.section.youth': 'Din profil',
   'data.section.users': 'Din konto',
   'data.section.memberships': 'Dine roller',

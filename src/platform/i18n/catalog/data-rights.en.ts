@@ -82,6 +82,10 @@ export const dataRightsEn: Record<keyof typeof dataRightsDa, string> = {
   'data.erase.done': "The young person's data is erased.",
   'data.erase.already': "The young person's data was erased on {date}.",
 
+  'rules.group.privacy': 'Keeping data',
+  'rules.field.youthRetentionMonths': 'Months data is kept after a young person left',
+  'rules.validation.youth_retention_months': 'Months data is kept must be a whole number from 6 to 120.',
+
   'data.section.youth': 'Your profile',
   'data.section.users': 'Your account',
   'data.section.memberships': 'Your roles',
