@@ -391,6 +391,23 @@ describe('erasure (art. 17), schema-driven', () => {
   });
 });
 
+describe('erasure of every kind of young person', () => {
+  it('erases every young person of a municipality (any data they have) and keeps its figures', async () => {
+    const odense = demoMunicipalities[1]!;
+    const admin = await actorOf(demoEmail('municipality_admin', odense));
+    const m = admin.memberships[0]!.municipalityId!;
+    const before = await figures(m);
+    const all = await t.database.db.select().from(youth).where(eq(youth.municipalityId, m));
+    expect(all.length).toBeGreaterThan(10);
+    for (const y of all) await t.services.dataRights.erase(ctx(admin), y.id, { confirm: 'on' });
+    expect(await figures(m)).toEqual(before);
+    // Names a demo staff member or company contact happens to share are theirs, not a leak.
+    const others = new Set((await t.database.db.select({ name: users.name }).from(users)).map((u) => u.name));
+    const names = all.map((y) => `${y.firstName} ${y.lastName}`).filter((n) => !others.has(n));
+    expect(await holding(names)).toEqual([]);
+  });
+});
+
 describe('retention (art. 5(1)(e)): the daily job', () => {
   it('erases those who left longer ago than their municipality keeps data, once: running it twice changes nothing', async () => {
     const roskilde = demoMunicipalities[0]!;

@@ -124,7 +124,7 @@ export class DataRightsRepository {
     const updates: SQL[] = [
       sql`update wishes set reason = '' where youth_id = ${y}`,
       sql`update direct_invitations set message = '' where youth_id = ${y}`,
-      sql`update internship_offers set message = '', decline_reason = null where youth_id = ${y}`,
+      sql`update internship_offers set message = '', decline_reason = '' where youth_id = ${y}`,
       sql`update internships set tasks = '', end_note = '', vitas_reference = '', what_to_bring = '', meet_at = '',
         start_late_reason = '' where youth_id = ${y}`,
       sql`update internship_events set note = '' where ${internshipsOf}`,
