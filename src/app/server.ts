@@ -22,6 +22,7 @@ import { municipalitiesApi } from '../modules/municipalities/municipalities.api.
 import { companiesCsvRoutes, companiesRoutes } from '../modules/companies/companies.routes.tsx';
 import { openingsRoutes } from '../modules/companies/openings.routes.tsx';
 import { youthRoutes } from '../modules/youth/youth.routes.tsx';
+import { dataRightsRoutes } from '../modules/data-rights/data-rights.routes.tsx';
 import { youthApi } from '../modules/youth/youth.api.ts';
 import { trialsApi } from '../modules/evaluation/trials.api.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.tsx';
@@ -237,6 +238,7 @@ export async function buildServer(services: Services, options: ServerOptions): P
     await companiesRoutes(scope as App, deps);
     await openingsRoutes(scope as App, deps);
     await youthRoutes(scope as App, deps);
+    await dataRightsRoutes(scope as App, deps);
     await internshipsRoutes(scope as App, deps);
     await matchingRoutes(scope as App, deps);
     await offersRoutes(scope as App, deps);

@@ -13,6 +13,8 @@ import { SavedForms } from '../platform/http/saved-forms.ts';
 import { SavedFormsRepository } from '../platform/http/saved-forms.repository.ts';
 import { AuditLogRepository } from '../modules/audit-log/audit-log.repository.ts';
 import { AuditLogService } from '../modules/audit-log/audit-log.service.ts';
+import { DataRightsRepository } from '../modules/data-rights/data-rights.repository.ts';
+import { DataRightsService } from '../modules/data-rights/data-rights.service.ts';
 import { AccountsRepository } from '../modules/accounts/accounts.repository.ts';
 import { SessionCache } from '../modules/accounts/session-cache.ts';
 import { AccountsService } from '../modules/accounts/accounts.service.ts';
@@ -188,6 +190,8 @@ export function createServices(database: Database, clock: Clock, settings: Servi
     access,
     audit,
     auditLog: new AuditLogService(new AuditLogRepository(db), access),
+    // The young person's data: export (GDPR art. 15 and 20), a read model of every module's tables.
+    dataRights: new DataRightsService(new DataRightsRepository(db), access, audit, clock, sealer),
     accounts,
     contactProfile: new ContactProfileService(new ContactProfileRepository(db), access, audit),
     sessionCache,
@@ -374,5 +378,8 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     { name: 'notifications-deliver', cron: '*/10 * * * *', handler: () => services.notifications.deliver() },
     // Text messages queued by delivery, and those waiting for another try after the gateway failed.
     { name: 'notifications-sms', cron: '* * * * *', handler: () => services.notifications.sendTexts() },
+    // Retention (decision 0027): personal data of young people who left longer ago than their
+    // municipality keeps it is erased (03:30 UTC). pg-boss runs a cron once across servers.
+    { name: 'data-retention', cron: '30 3 * * *', handler: () => services.dataRights.applyRetention() },
   ];
 }

@@ -64,6 +64,11 @@ export async function siteRoutes(app: App, { services, settings }: RouteDeps): P
       <>
         <h1>{page.t('audit.my_title')}</h1>
         <p>{page.t('audit.my_intro')}</p>
+        {request.actor?.memberships.some((m) => m.role === 'youth') && (
+          <p>
+            <a href="/me/data">{page.t('data.nav')}</a>
+          </p>
+        )}
         <AuditKindFilter page={page} path="/me/audit" kind={kind} />
         <MyAuditLog page={page} events={events} olderHref={older} />
       </>,

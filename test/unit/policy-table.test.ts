@@ -93,6 +93,8 @@ const actions = Object.keys({
   'partnership.read': 1,
   'partnership.manage': 1,
   'partnership.handover': 1,
+  'data.export': 1,
+  'data.erase': 1,
 } satisfies Record<Action, 1>) as Action[];
 
 const HOME = 'home-municipality';

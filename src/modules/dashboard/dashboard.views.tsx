@@ -194,6 +194,15 @@ export function PersonalDashboardView({
           </li>
         ))}
       </ul>
+      {roles.has('youth') && (
+        <section aria-labelledby="my-data-title">
+          <h2 id="my-data-title">{t('data.home_title')}</h2>
+          <p>{t('data.home_lead')}</p>
+          <p>
+            <a href="/me/data">{t('data.home_link')}</a>
+          </p>
+        </section>
+      )}
     </>
   );
 }

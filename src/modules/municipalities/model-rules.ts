@@ -14,6 +14,8 @@ export interface ModelRules {
   groupSizeMax: number;
   wishLimit: number;
   offerAnswerDays: number;
+  /** Months after a young person's course ended before their personal data is erased (decision 0027). */
+  youthRetentionMonths: number;
 }
 
 export const defaultModelRules: ModelRules = {
@@ -26,6 +28,7 @@ export const defaultModelRules: ModelRules = {
   groupSizeMax: 8,
   wishLimit: 5,
   offerAnswerDays: 5,
+  youthRetentionMonths: 24,
 };
 
 /** The hard limits a municipality's settings must stay within. */
@@ -37,6 +40,7 @@ export const ruleBounds = {
   groupSize: { min: 3, max: 9 },
   wishLimit: { min: 1, max: 20 },
   offerAnswerDays: { min: 1, max: 30 },
+  youthRetentionMonths: { min: 6, max: 120 },
 } as const;
 
 /** The rule names, in the order the settings page shows them. */
@@ -50,6 +54,7 @@ export const ruleNames = [
   'groupSizeMax',
   'wishLimit',
   'offerAnswerDays',
+  'youthRetentionMonths',
 ] as const satisfies readonly (keyof ModelRules)[];
 
 export function modelRules(m: Municipality | undefined): ModelRules {
@@ -64,5 +69,6 @@ export function modelRules(m: Municipality | undefined): ModelRules {
     groupSizeMax: m.groupSizeMax,
     wishLimit: m.wishLimit,
     offerAnswerDays: m.offerAnswerDays,
+    youthRetentionMonths: m.youthRetentionMonths,
   };
 }

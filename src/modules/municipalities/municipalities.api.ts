@@ -18,6 +18,10 @@ const rules = z
     groupSizeMax: z.number().int(),
     wishLimit: z.number().int(),
     offerAnswerDays: z.number().int(),
+    youthRetentionMonths: z
+      .number()
+      .int()
+      .meta({ description: 'Months after a young person left before their personal data is erased (6-120).' }),
   })
   .meta({ id: 'ModelRules' });
 

@@ -19,6 +19,8 @@ export const modelRulesInput = z
     groupSizeMax: bounded(ruleBounds.groupSize, 'rules.validation.group_size'),
     wishLimit: bounded(ruleBounds.wishLimit, 'rules.validation.wish_limit'),
     offerAnswerDays: bounded(ruleBounds.offerAnswerDays, 'rules.validation.offer_answer_days'),
+    // Optional: a client that does not know it yet (added with decision 0027) keeps the current value.
+    youthRetentionMonths: bounded(ruleBounds.youthRetentionMonths, 'rules.validation.youth_retention_months').optional(),
   })
   .refine((r) => r.internshipMinMonths <= r.internshipMaxMonths, {
     path: ['internshipMaxMonths'],

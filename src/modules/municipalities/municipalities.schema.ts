@@ -21,5 +21,10 @@ export const municipalities = pgTable('municipalities', {
   wishLimit: integer('wish_limit').notNull().default(5),
   /** Days a young person has to answer a company's direct offer. */
   offerAnswerDays: integer('offer_answer_days').notNull().default(5),
+  /**
+   * Months after a young person's course ended (status `ended`) before their personal data is
+   * erased by the daily retention job (decision 0027).
+   */
+  youthRetentionMonths: integer('youth_retention_months').notNull().default(24),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

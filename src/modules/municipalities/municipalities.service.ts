@@ -82,7 +82,10 @@ export class MunicipalitiesService {
     return this.audit.atomically(async () => {
       const before = await this.repo.find(id);
       if (!before) throw notFound();
-      const after = await this.repo.updateRules(id, values);
+      const after = await this.repo.updateRules(id, {
+        ...values,
+        youthRetentionMonths: values.youthRetentionMonths ?? before.youthRetentionMonths,
+      });
       if (!after) throw notFound();
       const was = modelRules(before);
       const now = modelRules(after);

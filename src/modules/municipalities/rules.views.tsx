@@ -13,6 +13,7 @@ const unit: Partial<Record<RuleName, 'months' | 'days'>> = {
   internshipMaxMonths: 'months',
   startWithinDays: 'days',
   offerAnswerDays: 'days',
+  youthRetentionMonths: 'months',
 };
 
 /** The rule fields in groups, each a fieldset. */
@@ -21,6 +22,7 @@ const groups: readonly { legend: Key; names: readonly RuleName[] }[] = [
   { legend: 'rules.group.internship', names: ['internshipMinMonths', 'internshipMaxMonths', 'startWithinDays'] },
   { legend: 'rules.group.groups', names: ['groupSizeMin', 'groupSizeMax'] },
   { legend: 'rules.group.matching', names: ['wishLimit', 'offerAnswerDays'] },
+  { legend: 'rules.group.privacy', names: ['youthRetentionMonths'] },
 ];
 
 /**

@@ -16,6 +16,7 @@ import { MyProfileForm, PreviewView, YouthDirectoryView, YouthListView, YouthTea
 import { pageWithId } from '../../platform/http/schemas.ts';
 import { uploadedCsv } from '../../platform/http/upload.ts';
 import { FollowupsImportView } from './followups-import.views.tsx';
+import { TeamExportSection } from '../data-rights/data-rights.views.tsx';
 
 const profileValues = (y: Youth): Record<string, string> => ({
   wishToTry: y.wishToTry,
@@ -116,6 +117,11 @@ export async function youthRoutes(app: App, { services, settings }: RouteDeps): 
         canMessage={canMessage}
         caseworker={caseworker}
         followupForm={forms.followup ?? emptyForm}
+        after={
+          can(request.actor!, 'data.export', target) && (
+            <TeamExportSection page={page} youthId={y.id} canErase={can(request.actor!, 'data.erase', target)} />
+          )
+        }
       />,
       status,
     );

@@ -63,6 +63,11 @@ export const youth = pgTable(
     photoUpdatedAt: timestamp('photo_updated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /**
+     * When the personal data was erased (on request or by the retention job, decision 0027): the
+     * row is kept, anonymised, so counts and the research data stay consistent.
+     */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('youth_municipality_cpr_idx').on(t.municipalityId, t.cprHash),

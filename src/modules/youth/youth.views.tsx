@@ -100,6 +100,7 @@ export function YouthTeamView({
   canMessage = false,
   caseworker = null,
   followupForm = { values: {}, errors: {} },
+  after = null,
 }: {
   page: PageContext;
   y: TeamViewOfYouth;
@@ -112,6 +113,8 @@ export function YouthTeamView({
   caseworker?: ComponentChildren;
   /** On the young person's team (modules/messages): may write to them. */
   canMessage?: boolean;
+  /** Sections at the end of the page (the data export for a request by letter, modules/data-rights). */
+  after?: ComponentChildren;
 }) {
   const { t } = page;
   const values = { status: y.status, ...form.values };
@@ -202,6 +205,7 @@ export function YouthTeamView({
           </tr>
         ))}
       </DataTable>
+      {after}
     </>
   );
 }

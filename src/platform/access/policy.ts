@@ -82,7 +82,9 @@ export type Action =
   | 'passport.edit'
   | 'partnership.read'
   | 'partnership.manage'
-  | 'partnership.handover';
+  | 'partnership.handover'
+  | 'data.export'
+  | 'data.erase';
 
 export interface Membership {
   role: Role;
@@ -177,6 +179,7 @@ const ownYouthActions: readonly Action[] = [
   'message.read',
   'message.write',
   'passport.own',
+  'data.export',
 ];
 
 /**
@@ -309,6 +312,11 @@ const plainActions: Record<Exclude<Action, 'person.read' | 'person.invite'>, rea
   // The hand-over: an education contact asks the team to take a young person of their own
   // institution's partnership in; the team refers them (youth.refer) to accept.
   'partnership.handover': ['education_contact'],
+  // The young person's data export (GDPR art. 15 and 20): their own, from their pages; the youth
+  // team's, for a request received by letter (decision 0027).
+  'data.export': [...youthTeam, 'youth'],
+  // Erasure on request (art. 17): the municipality's leaders, after a confirm step.
+  'data.erase': ['team_leader', 'municipality_admin'],
 };
 
 /** Programme-wide actions: their records belong to no one municipality, so every municipality's members reach them. */

@@ -19,6 +19,7 @@ import { caseworkerDa } from './catalog/caseworker.da.ts';
 import { estimatorsDa } from './catalog/estimators.da.ts';
 import { companyNetworkDa } from './catalog/company-network.da.ts';
 import { unitedDa } from './catalog/united.da.ts';
+import { dataRightsDa } from './catalog/data-rights.da.ts';
 import { textDa } from './catalog/text.da.ts';
 import { libraryDa } from './catalog/library.da.ts';
 import { gettingStartedDa } from './catalog/getting-started.da.ts';
@@ -53,6 +54,7 @@ export const da = {
   ...gettingStartedDa,
   ...signInDa,
   ...partnersDa,
+  ...dataRightsDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

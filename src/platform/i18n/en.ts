@@ -19,6 +19,7 @@ import { caseworkerEn } from './catalog/caseworker.en.ts';
 import { estimatorsEn } from './catalog/estimators.en.ts';
 import { companyNetworkEn } from './catalog/company-network.en.ts';
 import { unitedEn } from './catalog/united.en.ts';
+import { dataRightsEn } from './catalog/data-rights.en.ts';
 import { textEn } from './catalog/text.en.ts';
 import { libraryEn } from './catalog/library.en.ts';
 import { gettingStartedEn } from './catalog/getting-started.en.ts';
@@ -54,4 +55,5 @@ export const en: Record<MessageKey, string> = {
   ...gettingStartedEn,
   ...signInEn,
   ...partnersEn,
+  ...dataRightsEn,
 };
