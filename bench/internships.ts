@@ -69,9 +69,9 @@ async function seed(
   const counts: Record<string, number> = {};
   for (const table of ['internships', 'internship_feedback', 'youth_checkins']) {
     const res = await db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-    counts[table] = Number((res as unknown as { rows: { n: number }[] }).rows[0]!.n);
+    counts[table] = Number((res as { rows: { n: number }[] }).rows[0]!.n);
   }
-  const [m] = ((await db.execute(sql`select id from municipalities order by code limit 1`)) as unknown as { rows: { id: string }[] }).rows;
+  const [m] = ((await db.execute(sql`select id from municipalities order by code limit 1`)) as { rows: { id: string }[] }).rows;
   const [team] = await db
     .insert(users)
     .values({ email: 'team@bench.test', name: 'Team', passwordHash: 'x', createdAt: NOW })

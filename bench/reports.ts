@@ -63,7 +63,7 @@ async function seed(database: Database): Promise<{ municipalityId: string; couns
       '{"direction":"Ved nu, at hun vil prøve køkkenet.","persistence":"Mødte op hver uge.","curiosity":"Sagde ja til at prøve kassen.","resilience":"Kom igen efter en dårlig dag.","selfEsteem":"Tog ordet i gruppen."}'::jsonb,
       ${NOW} from youth y, generate_series(0, 2) k`);
   await db.execute(sql`analyze`);
-  const [m] = ((await db.execute(sql`select id from municipalities limit 1`)) as unknown as { rows: { id: string }[] }).rows;
+  const [m] = ((await db.execute(sql`select id from municipalities limit 1`)) as { rows: { id: string }[] }).rows;
   const [c] = await db
     .insert(users)
     .values({ email: 'c@bench.test', name: 'Vejleder', passwordHash: 'x', createdAt: NOW })

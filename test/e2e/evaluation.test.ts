@@ -49,7 +49,7 @@ describe.runIf(run)('effect evaluation journey (Chromium, axe WCAG 2.1 AA)', () 
     // The export: random research ids, no names, CPR numbers, exact dates or ages.
     const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Hent udtrækket' }).click()]);
     const fs = await import('node:fs/promises');
-    const csv = await fs.readFile((await download.path())!, 'utf8');
+    const csv = await fs.readFile(await download.path(), 'utf8');
     const lines = csv
       .replace(/^\uFEFF/, '')
       .trim()

@@ -21,8 +21,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const rows = async <T>(query: ReturnType<typeof sql>) =>
-  (((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows ?? []) as T[];
+const rows = async <T>(query: ReturnType<typeof sql>) => ((await t.database.db.execute(query)) as { rows: T[] }).rows ?? [];
 
 interface PersonColumn {
   table: string;

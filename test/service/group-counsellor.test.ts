@@ -20,8 +20,8 @@ describe("the group's counsellor is an assignment, not a role (seed 001)", () =>
     const [ali] = [await n.young('Ali'), await n.young('Bea'), await n.young('Cem')];
     const [group] = await t.services.groups.createProposed(ctx(n.counsellor), n.m);
     expect(group!.counsellorUserId).toBe(n.counsellor.userId);
-    const secret = await t.services.supportNotes.writeOwn(ctx(ali!.actor), { note: 'Min mor er syg.', onlyCounsellor: 'on' });
-    await t.services.groupSpace.post(ctx(ali!.actor), { kind: 'question', body: 'Hvordan melder man afbud?' });
+    const secret = await t.services.supportNotes.writeOwn(ctx(ali.actor), { note: 'Min mor er syg.', onlyCounsellor: 'on' });
+    await t.services.groupSpace.post(ctx(ali.actor), { kind: 'question', body: 'Hvordan melder man afbud?' });
 
     // The team leader hands the group to a network consultant; any team member may hold it, a company contact may not.
     const leader = await makeUser(t, [{ role: 'team_leader', municipalityId: n.m }]);
@@ -37,9 +37,9 @@ describe("the group's counsellor is an assignment, not a role (seed 001)", () =>
     const { posts } = await t.services.groupSpace.forCounsellor(ctx(n.consultant), group!.id);
     expect(posts.map((p) => p.body)).toEqual(['Hvordan melder man afbud?']);
     await t.services.groupSpace.hide(ctx(n.consultant), group!.id, posts[0]!.id);
-    expect((await t.services.supportNotes.list(ctx(n.consultant), ali!.id)).notes.map((x) => x.id)).toContain(secret.id);
+    expect((await t.services.supportNotes.list(ctx(n.consultant), ali.id)).notes.map((x) => x.id)).toContain(secret.id);
     expect((await t.services.supportNotes.get(ctx(n.consultant), secret.id)).note).toBe('Min mor er syg.');
-    const note = await t.services.supportNotes.writeOwn(ctx(ali!.actor), { note: 'Til dig.', onlyCounsellor: 'on' });
+    const note = await t.services.supportNotes.writeOwn(ctx(ali.actor), { note: 'Til dig.', onlyCounsellor: 'on' });
     expect(note.onlyForUserId).toBe(n.consultant.userId);
 
     // The youth counsellor no longer leading it, and a consultant who does not lead it: none of it.
@@ -48,7 +48,7 @@ describe("the group's counsellor is an assignment, not a role (seed 001)", () =>
       expect((await failure(t.services.groupSpace.forCounsellor(ctx(actor), group!.id))).code).toBe('not_found');
       expect((await failure(t.services.groupSpace.hide(ctx(actor), group!.id, posts[0]!.id))).code).toBe('not_found');
       expect((await failure(t.services.supportNotes.get(ctx(actor), secret.id))).code).toBe('not_found');
-      expect((await t.services.supportNotes.list(ctx(actor), ali!.id)).notes.map((x) => x.id)).not.toContain(secret.id);
+      expect((await t.services.supportNotes.list(ctx(actor), ali.id)).notes.map((x) => x.id)).not.toContain(secret.id);
     }
     // The same user as consultant in another municipality does not reach this one's group.
     const elsewhere = await makeNetwork(t);

@@ -36,7 +36,7 @@ describe('jobs on pg-boss', () => {
     try {
       await runner.boss.send('sessions-expire', {});
       await done;
-      const { rows } = (await t.database.db.execute(`select count(*)::int as n from sessions`)) as unknown as { rows: { n: number }[] };
+      const { rows } = (await t.database.db.execute(`select count(*)::int as n from sessions`)) as { rows: { n: number }[] };
       expect(rows[0]!.n).toBe(0);
       expect(await t.services.accounts.resolveSession(sessionToken)).toBeNull();
       const schedules = await runner.boss.getSchedules();

@@ -139,7 +139,7 @@ describe('audit', () => {
     };
     expect(await refusal(sql`update audit_events set action = 'x'`)).toContain('append-only');
     expect(await refusal(sql`delete from audit_events`)).toContain('append-only');
-    const { rows } = (await t.database.db.execute(sql`select count(*)::int as n from audit_events where action = 'x'`)) as unknown as {
+    const { rows } = (await t.database.db.execute(sql`select count(*)::int as n from audit_events where action = 'x'`)) as {
       rows: { n: number }[];
     };
     expect(rows[0]!.n).toBe(0);

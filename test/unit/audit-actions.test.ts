@@ -31,7 +31,7 @@ function codesInSources(): Map<string, string[]> {
       for (const m of text.matchAll(pattern))
         for (const code of m.slice(1).filter(Boolean)) {
           const where = `${path.relative(root, file)}:${text.slice(0, m.index).split('\n').length}`;
-          found.set(code!, [...(found.get(code!) ?? []), where]);
+          found.set(code, [...(found.get(code) ?? []), where]);
         }
   }
   return found;

@@ -31,7 +31,7 @@ const instance = fc
         .tuple(...os.map(() => fc.tuple(fc.integer({ min: 0, max: 2 }), subsetPerm(ys))))
         .map((list) => Object.fromEntries(os.map((o, i) => [o, { seats: list[i]![0], accepts: list[i]![1] }]))),
       seed: fc.constant(seed),
-    }) as fc.Arbitrary<MatchInput>;
+    });
   });
 
 /** Place of an opening in a true wish list; one not on it is worth as little as none. */
@@ -182,7 +182,7 @@ const large = fc
         .tuple(...os.map(() => fc.tuple(fc.integer({ min: 0, max: 12 }), answer)))
         .map((list) => Object.fromEntries(os.map((o, i) => [o, { seats: list[i]![0], accepts: list[i]![1] }]))),
       seed: fc.constant(seed),
-    }) as fc.Arbitrary<MatchInput>;
+    });
   });
 
 /** An opening's tier for a young person (0 = best), or -1 when it did not list them. */

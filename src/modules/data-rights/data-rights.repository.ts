@@ -31,7 +31,7 @@ export class DataRightsRepository {
 
   private async rows<T>(query: SQL): Promise<T[]> {
     const res = await this.db.execute(query);
-    return (res as unknown as { rows: T[] }).rows;
+    return (res as { rows: T[] }).rows;
   }
 
   private async subject(where: SQL): Promise<DataSubject | undefined> {

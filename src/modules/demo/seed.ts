@@ -242,7 +242,7 @@ export async function seedDemo(db: Db, now: Date, sealer: Sealer): Promise<boole
         const row = companyRows[i]!;
         if (row.networkStatus !== 'active' && row.networkStatus !== 'onboarding') return [];
         return Array.from({ length: 1 + (i % 2) }, (_, k) => {
-          const [title, tasks, learning] = faker.helpers.arrayElement(openingIdeas[row.tradeSection as TradeSection] ?? genericOpenings);
+          const [title, tasks, learning] = faker.helpers.arrayElement(openingIdeas[row.tradeSection] ?? genericOpenings);
           return {
             municipalityId,
             companyId: c.id,

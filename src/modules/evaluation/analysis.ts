@@ -97,7 +97,7 @@ export function analyse(rows: readonly AnalysisRow[]): HorizonResult[] {
     const dummies = strataDummies(blocks);
     const data = {
       y: known.map((r) => (inJobOrEducation(r.outcomes[h]!) ? 1 : 0)),
-      treated: known.map((r) => (r.arm === 'nextwork' ? 1 : 0) as 0 | 1),
+      treated: known.map((r) => (r.arm === 'nextwork' ? 1 : 0)),
       covariates: known.map((r, i) => [...covariatesOf(r.baseline), ...dummies.rows[i]!]),
       covariateNames: [...covariateNames, ...dummies.names],
       blocks,

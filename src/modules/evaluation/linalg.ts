@@ -102,7 +102,7 @@ export function leastSquares(rows: number[][], y: ArrayLike<number>, tol = ALIAS
     const v = new Float64Array(n);
     v[k] = c[k]! - alpha;
     for (let i = k + 1; i < n; i++) v[i] = c[i]!;
-    const vtv = ss - c[k]! * c[k]! + v[k]! * v[k]!;
+    const vtv = ss - c[k]! * c[k]! + v[k] * v[k];
     const beta = vtv > 0 ? 2 / vtv : 0;
     vs.push(v);
     betas.push(beta);

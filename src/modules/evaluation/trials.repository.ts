@@ -163,7 +163,7 @@ export class TrialsRepository {
         (select i.first_day - (i.chosen_at at time zone 'Europe/Copenhagen')::date from internships i
           where i.youth_id = y.id and i.first_day is not null order by i.first_day limit 1) as days_to_start
       from youth y where y.id in (${ids})`);
-    return (res as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
+    return (res as { rows: Record<string, unknown>[] }).rows.map((r) => ({
       youthId: String(r.youth_id),
       weeksInGroup: Number(r.weeks_in_group),
       sessions: Number(r.sessions),

@@ -28,7 +28,7 @@ export class GettingStartedRepository {
         (select count(*) from youth where municipality_id = ${municipalityId} and status <> 'ended')::int as youth,
         (select count(*) from match_events where municipality_id = ${municipalityId})::int as match_events,
         (select count(*) from network_groups where municipality_id = ${municipalityId} and archived_at is null)::int as groups`);
-    const r = (res as unknown as { rows: Record<string, unknown>[] }).rows[0]!;
+    const r = (res as { rows: Record<string, unknown>[] }).rows[0]!;
     return {
       consultants: Number(r.consultants),
       counsellors: Number(r.counsellors),

@@ -92,7 +92,7 @@ export class HomeRepository {
 
   private async rows<T>(query: SQL): Promise<T[]> {
     const res = await this.db.execute(query);
-    return (res as unknown as { rows: T[] }).rows;
+    return (res as { rows: T[] }).rows;
   }
 
   async youth(youthId: string, now: Date, today: string, week: string): Promise<YouthFacts> {

@@ -132,7 +132,7 @@ export async function internshipsRoutes(app: App, { services, settings }: RouteD
       const back = (request.query as Record<string, string | undefined>).return === 'me' ? '/me/internships' : `/internships/${id}`;
       try {
         await run(request, id, values);
-        setFlash(reply, settings, { kind: 'success', key: flash as never });
+        setFlash(reply, settings, { kind: 'success', key: flash });
         return reply.redirect(back, 303);
       } catch (err) {
         const { form, status } = formFromError(err, { ...values, _action: name(values) });

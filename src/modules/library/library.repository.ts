@@ -80,7 +80,7 @@ export class LibraryRepository {
     const result = await this.db.execute(
       sql`select tag, count(*)::int as entries from library_entries, unnest(tags) tag where archived_at is null group by tag order by count(*) desc, tag limit 40`,
     );
-    return (result as unknown as { rows: { tag: string; entries: number }[] }).rows.map((r) => ({
+    return (result as { rows: { tag: string; entries: number }[] }).rows.map((r) => ({
       tag: r.tag,
       entries: Number(r.entries),
     }));

@@ -39,7 +39,7 @@ export class UnitedRepository {
 
   private async rows<T>(query: SQL): Promise<T[]> {
     const res = await this.db.execute(query);
-    return (res as unknown as { rows: T[] }).rows;
+    return (res as { rows: T[] }).rows;
   }
 
   /** @param from the window's first day; @param to its last (today). */

@@ -11,7 +11,7 @@ export const CHART_CLASS = 'app-chart';
  */
 export function renderChart(options: Plot.PlotOptions & { ariaLabel: string }): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const svg = Plot.plot({ ...options, document: document as unknown as Document, className: CHART_CLASS }) as unknown as Element;
+  const svg = Plot.plot({ ...options, document: document, className: CHART_CLASS }) as unknown as Element;
   svg.setAttribute('role', 'img');
   svg.querySelector('style')?.remove();
   // The image's children are presentational: Plot's labels on its groups are not allowed there.

@@ -18,8 +18,9 @@ type TransactionFn = Db['transaction'];
  * not at all (#19.10). A transaction opened inside another is a savepoint of it.
  */
 export function ambient(base: Db): Db {
-  const transaction = (unit: Unit | undefined): TransactionFn =>
-    (async (fn, config) => {
+  const transaction =
+    (unit: Unit | undefined): TransactionFn =>
+    async (fn, config) => {
       if (unit) return unit.tx.transaction((tx) => units.run({ tx, after: unit.after }, () => fn(tx)), config);
       const after: Unit['after'] = [];
       let result: Awaited<ReturnType<typeof fn>>;
@@ -31,7 +32,7 @@ export function ambient(base: Db): Db {
       }
       for (const f of after) await f();
       return result;
-    }) as TransactionFn;
+    };
   return new Proxy(base, {
     get(target, prop) {
       const unit = units.getStore();

@@ -78,7 +78,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
       extensions: pgliteExtensions,
     });
     await client.exec(sessionSettings.map(([k, v]) => `SET ${k} = ${v}`).join(';'));
-    const db = ambient(drizzlePglite({ client }) as unknown as Db);
+    const db = ambient(drizzlePglite({ client }));
     return {
       db,
       kind: 'pglite',
@@ -126,7 +126,7 @@ export function openPostgres(url: string, max = 20, waits: Partial<typeof databa
   pool.on('error', () => {
     // an idle client lost its connection; the pool replaces it on next use
   });
-  const db = ambient(drizzlePg({ client: pool }) as unknown as Db);
+  const db = ambient(drizzlePg({ client: pool }));
   return {
     db,
     kind: 'postgres',

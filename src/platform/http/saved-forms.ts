@@ -40,7 +40,7 @@ export function keepableFields(body: unknown): FormFields | undefined {
   for (const [name, value] of Object.entries(body)) {
     if (NEVER_KEPT.test(name)) continue;
     if (typeof value === 'string') out[name] = value;
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[name] = value as string[];
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[name] = value;
     else return undefined;
   }
   return Buffer.byteLength(JSON.stringify(out)) <= MAX_BYTES ? out : undefined;

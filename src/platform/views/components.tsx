@@ -155,7 +155,7 @@ export function TextField(
         name={props.name}
         value={keepValue ? (props.form.values[props.name] ?? '') : ''}
         autocomplete={props.autocomplete}
-        inputmode={props.inputmode as 'numeric' | undefined}
+        inputmode={props.inputmode}
         required={props.required}
         aria-invalid={props.form.errors[props.name] ? 'true' : undefined}
         aria-describedby={describedBy(props)}
