@@ -202,6 +202,7 @@ describe.runIf(run)('browser journeys (Chromium, axe WCAG 2.1 AA)', () => {
       'Min bevægelse',
       'Mine rapporter',
       'Mine noter',
+      'Mit kompetencepas',
       'Praktikmuligheder',
       'Beskeder',
       'Notifikationer',
