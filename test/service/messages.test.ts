@@ -65,6 +65,7 @@ describe('messages: who takes part', () => {
       municipality_admin: [false, false],
       education_contact: [false, false],
       ngo_coordinator: [false, false],
+      labour_market_leader: [false, false],
     };
     for (const role of municipalRoles) {
       const actor = await makeUser(t, [{ role, municipalityId: s.n.m }]);

@@ -45,6 +45,7 @@ describe('1:1 notes and psychologist notes', () => {
       municipality_admin: [true, false],
       education_contact: [false, false],
       ngo_coordinator: [false, false],
+      labour_market_leader: [false, false],
     };
     for (const role of municipalRoles) {
       const actor: Actor = await makeUser(t, [{ role, municipalityId: n.m }]);
