@@ -14,7 +14,7 @@ export function GettingStarted({ page, steps }: { page: PageContext; steps: Star
         {steps.map((s) => (
           <li class={s.done ? 'app-start-done' : undefined}>
             <a href={s.href}>{t(`start.step.${s.key}` as MessageKey, s.params)}</a>{' '}
-            <strong class={`app-status${s.done ? ' app-status-done' : ''}`}>{s.done ? t('start.done') : t('start.todo')}</strong>
+            <strong class={`app-status${s.done ? ' app-status-done' : ''}`}>{s.done ? t('start.done') : t('start.not_done')}</strong>
           </li>
         ))}
       </ol>

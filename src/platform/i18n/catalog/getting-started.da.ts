@@ -8,5 +8,5 @@ export const gettingStartedDa = {
   'start.step.match_event': 'Planlæg den første matchdag',
   'start.step.group': 'Opret det første netværkshold',
   'start.done': 'Klaret',
-  'start.todo': 'Mangler',
+  'start.not_done': 'Mangler',
 } as const;

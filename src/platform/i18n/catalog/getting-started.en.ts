@@ -10,5 +10,5 @@ export const gettingStartedEn: Record<keyof typeof gettingStartedDa, string> = {
   'start.step.match_event': 'Plan the first match event',
   'start.step.group': 'Create the first network group',
   'start.done': 'Done',
-  'start.todo': 'To do',
+  'start.not_done': 'To do',
 };
